@@ -1,0 +1,322 @@
+//! Reading inputs: `.txt` and `.jsonl` files (or folders of them) into `Article`s.
+
+use crate::error::{Result, WartaError};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Largest single article accepted; anything bigger is not one news article.
+pub const MAX_ARTICLE_BYTES: usize = 4 * 1024 * 1024;
+
+/// One article as read from its source, before normalisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub title: String,
+    pub body: String,
+    pub published: Option<NaiveDate>,
+    /// Where it came from: a path, `path#line` for JSONL, or the article's URL.
+    pub source: String,
+    pub url: Option<String>,
+    pub external_id: Option<String>,
+}
+
+/// A non-fatal remark about an input (e.g. decoded as Windows-1252).
+#[derive(Debug, Clone)]
+pub struct Warning(pub String);
+
+/// What reading one input path gave: articles, per-input errors and warnings.
+#[derive(Debug, Default)]
+pub struct ReadOutcome {
+    pub articles: Vec<Article>,
+    pub errors: Vec<WartaError>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(default)]
+    title: String,
+    text: String,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// Lists the article files below `inputs` (folders walked recursively, sorted).
+pub fn list_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<WartaError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        if !input.exists() {
+            errors.push(WartaError::Missing {
+                path: input.clone(),
+            });
+        } else if input.is_dir() {
+            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(input)
+                .follow_links(true)
+                .into_iter()
+                .filter_map(|e| match e {
+                    Ok(e) => Some(e),
+                    Err(err) => {
+                        let path = err
+                            .path()
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|| input.clone());
+                        errors.push(WartaError::Other(format!("{}: {err}", path.display())));
+                        None
+                    }
+                })
+                .filter(|e| e.file_type().is_file() && is_article_file(e.path()))
+                .map(|e| e.into_path())
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    (files, errors)
+}
+
+fn is_article_file(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "jsonl" | "ndjson")
+    )
+}
+
+/// Reads one file: a `.txt` article or a `.jsonl` file of articles.
+pub fn read_file(path: &Path) -> ReadOutcome {
+    let mut out = ReadOutcome::default();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("jsonl" | "ndjson") => read_jsonl(path, &mut out),
+        Some("txt") | Some("text") | None => match read_text_file(path, &mut out.warnings) {
+            Ok(text) => match article_from_text(&text, path.display().to_string()) {
+                Some(a) => out.articles.push(a),
+                None => out.errors.push(WartaError::Empty {
+                    path: path.to_path_buf(),
+                }),
+            },
+            Err(e) => out.errors.push(e),
+        },
+        Some(_) => out.errors.push(WartaError::Unsupported {
+            path: path.to_path_buf(),
+        }),
+    }
+    out
+}
+
+/// Splits plain text into title (first non-empty line) and body.
+pub fn article_from_text(text: &str, source: String) -> Option<Article> {
+    let mut lines = text.lines();
+    let title = lines
+        .by_ref()
+        .map(str::trim)
+        .find(|l| !l.is_empty())?
+        .to_string();
+    let body: Vec<&str> = lines.collect();
+    Some(Article {
+        title,
+        body: body.join("\n"),
+        published: None,
+        source,
+        url: None,
+        external_id: None,
+    })
+}
+
+fn read_text_file(path: &Path, warnings: &mut Vec<Warning>) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| WartaError::io(path, e))?;
+    if meta.len() as usize > MAX_ARTICLE_BYTES {
+        return Err(WartaError::Other(format!(
+            "{}: {} bytes is too large for one article (limit {} bytes); split it, or give one article per line in a .jsonl file",
+            path.display(),
+            meta.len(),
+            MAX_ARTICLE_BYTES
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| WartaError::io(path, e))?;
+    decode(path, &bytes, warnings)
+}
+
+/// Decodes bytes as UTF-8; refuses binary data; falls back to Windows-1252 with a warning.
+pub fn decode(path: &Path, bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(WartaError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    if let Some(what) = binary_kind(bytes) {
+        return Err(WartaError::Binary {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            warnings.push(Warning(format!(
+                "{}: not valid UTF-8 (first bad byte at offset {}); read as Windows-1252 — convert it to UTF-8 to be sure",
+                path.display(),
+                e.valid_up_to()
+            )));
+            Ok(text.into_owned())
+        }
+    }
+}
+
+fn binary_kind(bytes: &[u8]) -> Option<String> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "PNG image"),
+        (b"%PDF", "PDF document"),
+        (b"\xFF\xD8\xFF", "JPEG image"),
+        (b"GIF8", "GIF image"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (b"\x1F\x8B", "gzip data"),
+        (b"\x7FELF", "executable"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Some((*what).to_string());
+        }
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)))
+        .count();
+    if head.contains(&0) || controls * 20 > head.len() {
+        return Some("control bytes".to_string());
+    }
+    None
+}
+
+fn read_jsonl(path: &Path, out: &mut ReadOutcome) {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return out.errors.push(WartaError::io(path, e)),
+    };
+    let mut reader = BufReader::new(file);
+    let mut line_no = 0;
+    let mut buf = Vec::new();
+    let mut any = false;
+    loop {
+        buf.clear();
+        line_no += 1;
+        let n = match reader
+            .by_ref()
+            .take(MAX_ARTICLE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut buf)
+        {
+            Ok(n) => n,
+            Err(e) => return out.errors.push(WartaError::io(path, e)),
+        };
+        if n == 0 {
+            break;
+        }
+        if buf.len() > MAX_ARTICLE_BYTES {
+            out.errors.push(WartaError::JsonLine {
+                path: path.to_path_buf(),
+                line: line_no,
+                message: format!("line longer than {MAX_ARTICLE_BYTES} bytes"),
+            });
+            // Skip the rest of the over-long line.
+            let mut rest = Vec::new();
+            let _ = reader.read_until(b'\n', &mut rest);
+            continue;
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        any = true;
+        let text = match decode(path, &buf, &mut out.warnings) {
+            Ok(t) => t,
+            Err(e) => {
+                out.errors.push(WartaError::JsonLine {
+                    path: path.to_path_buf(),
+                    line: line_no,
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        };
+        match parse_json_article(&text, path, line_no) {
+            Ok(a) => out.articles.push(a),
+            Err(message) => out.errors.push(WartaError::JsonLine {
+                path: path.to_path_buf(),
+                line: line_no,
+                message,
+            }),
+        }
+    }
+    if !any {
+        out.errors.push(WartaError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+}
+
+fn parse_json_article(
+    line: &str,
+    path: &Path,
+    line_no: usize,
+) -> std::result::Result<Article, String> {
+    let j: JsonArticle = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    if j.text.trim().is_empty() && j.title.trim().is_empty() {
+        return Err("article has no title and no text".into());
+    }
+    let published = match j
+        .published
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        Some(p) => Some(
+            parse_published(p)
+                .ok_or_else(|| format!("`published` {p:?} is not a date (use YYYY-MM-DD)"))?,
+        ),
+        None => None,
+    };
+    let external_id = j.id.map(|v| match v {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    });
+    let source = match (&j.url, &external_id) {
+        (Some(u), _) if !u.is_empty() => u.clone(),
+        (_, Some(id)) => format!("{}#{id}", path.display()),
+        _ => format!("{}#L{line_no}", path.display()),
+    };
+    let (title, body) = if j.title.trim().is_empty() {
+        let a = article_from_text(&j.text, source.clone()).ok_or("empty text")?;
+        (a.title, a.body)
+    } else {
+        (j.title.trim().to_string(), j.text)
+    };
+    Ok(Article {
+        title,
+        body,
+        published,
+        source,
+        url: j.url,
+        external_id,
+    })
+}
+
+/// Parses `YYYY-MM-DD`, also accepting a full timestamp (`2022-01-21T10:00:00Z`).
+pub fn parse_published(s: &str) -> Option<NaiveDate> {
+    let day = s.get(..10).unwrap_or(s);
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}

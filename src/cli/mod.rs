@@ -1,0 +1,128 @@
+//! Command line: options (clap derive), one file per subcommand, exit codes.
+
+mod build;
+mod demo;
+mod explain;
+mod export;
+mod extract;
+mod query;
+mod render;
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes: what the shell sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Ok = 0,
+    /// Nothing could be done (bad arguments, missing store, bad query).
+    Failed = 1,
+    /// Some inputs failed; the others were processed.
+    Partial = 2,
+}
+
+#[derive(Parser)]
+#[command(
+    name = "warta",
+    version,
+    about = "Turn news articles (Indonesian first) into an RDF knowledge graph of demands, rejections, meetings, disputed regions and roles",
+    after_help = "Start with `warta demo` to build, query and draw the bundled sample articles into out/."
+)]
+pub struct Opts {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Extract facts from articles and print RDF to standard output (no store).
+    #[command(
+        after_help = "Examples:\n  warta extract article.txt\n  warta extract article.txt --format turtle --published 2022-01-21\n  warta extract feed.jsonl --format nquads"
+    )]
+    Extract(extract::Args),
+    /// Read articles (files or folders), extract, and load them into the store, one named graph per article.
+    #[command(
+        after_help = "Examples:\n  warta build articles/\n  warta build a.txt feed.jsonl --store out/store\n\nRunning it again on the same input changes nothing."
+    )]
+    Build(build::Args),
+    /// Run a SPARQL query from the library (by name) or a .rq file over the store.
+    #[command(
+        after_help = "Examples:\n  warta query --list\n  warta query demands\n  warta query meetings --format csv\n  warta query my-question.rq --format json"
+    )]
+    Query(query::Args),
+    /// Write the whole store as RDF.
+    #[command(
+        after_help = "Examples:\n  warta export --format nquads > graph.nq\n  warta export --format turtle -o graph.ttl"
+    )]
+    Export(export::Args),
+    /// Draw a relation diagram (DOT, SVG or PNG) from the store.
+    #[command(
+        after_help = "Examples:\n  warta render --view demands --format svg -o demands.svg\n  warta render --all -o out/diagrams"
+    )]
+    Render(render::Args),
+    /// Show, for each article, every fact with the sentence and rule that produced it.
+    #[command(
+        after_help = "Examples:\n  warta explain article.txt\n  warta explain article.txt --published 2022-01-13"
+    )]
+    Explain(explain::Args),
+    /// Build the bundled sample articles, run the query library and draw every diagram into out/.
+    #[command(
+        after_help = "Examples:\n  warta demo\n  warta demo --articles my-articles/ --out results/"
+    )]
+    Demo(demo::Args),
+}
+
+/// Parses arguments, runs the command, prints errors once, returns the exit code.
+pub fn main() -> ExitCode {
+    let opts = Opts::parse();
+    let result = match opts.command {
+        Command::Extract(a) => extract::run(a),
+        Command::Build(a) => build::run(a),
+        Command::Query(a) => query::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Render(a) => render::run(a),
+        Command::Explain(a) => explain::run(a),
+        Command::Demo(a) => demo::run(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("warta: error: {e}");
+            ExitCode::from(Exit::Failed as u8)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    }) || e.to_string().contains("Broken pipe")
+}
+
+/// Where output goes: a file (`-o`) or standard output.
+pub fn output(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => {
+            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| anyhow::anyhow!("{}: cannot create folder: {e}", dir.display()))?;
+            }
+            Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
+                |e| anyhow::anyhow!("{}: cannot write: {e}", p.display()),
+            )?))
+        }
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+/// Parses `--published`.
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::article::parse_published(s)
+        .ok_or_else(|| format!("{s:?} is not a date; use YYYY-MM-DD, e.g. 2022-01-21"))
+}

@@ -1,0 +1,315 @@
+//! Shallow Indonesian clause structure: subjects before a cue, coordinated actor
+//! chains after it, the demanded clause, negation, conditionals and modality.
+
+use super::tokens::Token;
+use super::{Analysed, Context, EntRef, Mention};
+use crate::extract::entities::EntityTable;
+
+/// Nouns and function words that look like meN-/ber-/ter-/di- verbs.
+const NOT_VERBS: &[&str] = &[
+    "menteri",
+    "merdeka",
+    "media",
+    "meja",
+    "medan",
+    "mereka",
+    "melalui",
+    "menurut",
+    "meski",
+    "meskipun",
+    "menjelang",
+    "mengenai",
+    "bersama",
+    "beberapa",
+    "berita",
+    "berbagai",
+    "terhadap",
+    "termasuk",
+    "terkait",
+    "tersebut",
+    "terutama",
+    "terakhir",
+    "diplomat",
+    "dialog",
+    "dinas",
+    "direktur",
+    "dirinya",
+    "dimana",
+    "diri",
+    "dini",
+    "didik",
+    "berikut",
+    "bersama-sama",
+    "merah",
+    "metode",
+    "mekanisme",
+    "memorandum",
+    "teritorial",
+    "terorisme",
+    "teroris",
+    "teritori",
+    "terbuka",
+];
+
+pub fn is_verb(t: &Token) -> bool {
+    let w = t.lower.as_str();
+    if !t.is_word
+        || t.is_capitalised() && t.text.chars().skip(1).any(char::is_uppercase)
+        || NOT_VERBS.contains(&w)
+    {
+        return false;
+    }
+    let n = w.chars().count();
+    (w.starts_with("me") && n >= 5)
+        || (w.starts_with("ber") && n >= 6)
+        || (w.starts_with("ter") && n >= 6)
+        || (w.starts_with("di") && n >= 6 && !t.is_capitalised())
+        || matches!(
+            w,
+            "minta" | "setop" | "stop" | "tolak" | "desak" | "tuntut" | "emoh" | "ogah" | "bertemu"
+        )
+}
+
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "di" | "dari"
+            | "ke"
+            | "dengan"
+            | "oleh"
+            | "untuk"
+            | "terhadap"
+            | "antara"
+            | "tentang"
+            | "mengenai"
+            | "bagi"
+            | "pada"
+            | "kepada"
+            | "atas"
+            | "dalam"
+            | "sekitar"
+            | "melawan"
+            | "soal"
+            | "terkait"
+            | "bersama"
+            | "seperti"
+    )
+}
+
+fn in_list(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+pub fn mention_ending_at<'a>(s: &'a Analysed, end: usize) -> Option<&'a Mention> {
+    s.mentions
+        .iter()
+        .filter(|m| m.end == end)
+        .max_by_key(|m| m.end - m.start)
+}
+
+pub fn mention_starting_at<'a>(s: &'a Analysed, start: usize) -> Option<&'a Mention> {
+    s.mentions
+        .iter()
+        .filter(|m| m.start == start)
+        .max_by_key(|m| m.end - m.start)
+}
+
+/// Actors coordinated leftwards from a mention ending at `end`: "AS dan NATO", "Rusia, China dan Iran".
+fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
+    let mut out = Vec::new();
+    let mut pos = end;
+    while let Some(m) = mention_ending_at(s, pos) {
+        if !table.is_actor(m.ent) {
+            break;
+        }
+        out.push(m.ent);
+        let before = m.start;
+        if before >= 1 && matches!(s.tokens[before - 1].lower.as_str(), "dan" | "serta" | ",") {
+            pos = before - 1;
+            // ", dan X"
+            if pos >= 1 && s.tokens[pos - 1].text == "," {
+                pos -= 1;
+            }
+        } else {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// Actors coordinated from token `start` rightwards; returns them and the end token.
+pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntRef>, usize) {
+    let mut out = Vec::new();
+    let mut pos = start;
+    loop {
+        let Some(m) = mention_starting_at(s, pos) else {
+            break;
+        };
+        if !table.is_actor(m.ent) {
+            break;
+        }
+        out.push(m.ent);
+        pos = m.end;
+        // Skip a parenthesised abbreviation: "Amerika Serikat (AS)".
+        if s.tokens.get(pos).is_some_and(|t| t.text == "(") {
+            if let Some(k) = s.tokens[pos..].iter().take(5).position(|t| t.text == ")") {
+                pos += k + 1;
+            }
+        }
+        let mut next = pos;
+        if s.tokens.get(next).is_some_and(|t| t.text == ",") {
+            next += 1;
+        }
+        if s.tokens
+            .get(next)
+            .is_some_and(|t| matches!(t.lower.as_str(), "dan" | "serta"))
+        {
+            next += 1;
+        }
+        if next == pos || mention_starting_at(s, next).is_none() {
+            break;
+        }
+        pos = next;
+    }
+    let end = if out.is_empty() { start } else { pos };
+    (out, end)
+}
+
+/// Who performs the cue at token `cue`: the actors right before it (skipping
+/// adverbs), else the clause subject, else the quote's speaker.
+pub fn subject_before(
+    ctx: &Context,
+    s: &Analysed,
+    table: &EntityTable,
+    cue: usize,
+) -> Option<(Vec<EntRef>, f32)> {
+    let g = &ctx.pack.lexicon.grammar;
+    let mut j = cue;
+    while j > 0 && (in_list(&g.adverbs, &s.tokens[j - 1].lower) || s.tokens[j - 1].lower == "telah")
+    {
+        j -= 1;
+    }
+    let chain = chain_left(s, table, j);
+    if !chain.is_empty() {
+        return Some((chain, 1.0));
+    }
+    // The clause subject: first actor before the first verb, from the start of
+    // the sentence or of the quotation the cue stands in.
+    let from = if s.quoted[cue] {
+        (0..cue)
+            .rev()
+            .find(|&k| s.tokens[k].text == "\"")
+            .map(|k| k + 1)
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let first_verb = (from..cue).find(|&k| is_verb(&s.tokens[k])).unwrap_or(cue);
+    if let Some(m) = s
+        .mentions
+        .iter()
+        .filter(|m| m.start >= from && m.start < first_verb && table.is_actor(m.ent))
+        .find(|m| m.start == from || !is_preposition(&s.tokens[m.start - 1].lower))
+    {
+        let chain = chain_left(s, table, chain_right(s, table, m.start).1);
+        let chain = if chain.is_empty() { vec![m.ent] } else { chain };
+        return Some((chain, 0.85));
+    }
+    s.speaker.map(|sp| (vec![sp], 0.7))
+}
+
+/// The end (exclusive) of the clause that starts at token `start`.
+pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
+    let g = &ctx.pack.lexicon.grammar;
+    let toks = &s.tokens;
+    let quoted_start = s.quoted.get(start).copied().unwrap_or(false);
+    let mut k = start;
+    while k < toks.len() {
+        let t = &toks[k];
+        if matches!(t.text.as_str(), ";" | "." | "?" | "!" | ":" | "(")
+            || (t.text == "\"" && (quoted_start || k > start))
+        {
+            break;
+        }
+        if t.text == "," {
+            let next = toks.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
+            if in_list(&g.speech, next)
+                || in_list(&g.clause_breaks, next)
+                || in_list(&g.speech_verbs, next)
+                || next == "\""
+            {
+                break;
+            }
+        }
+        if in_list(&g.clause_breaks, &t.lower) && k > start {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Splits a demanded clause at "dan/serta/," followed by a verb: one action each.
+pub fn split_actions(s: &Analysed, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut from = start;
+    let mut k = start + 1;
+    while k + 1 < end {
+        let w = s.tokens[k].lower.as_str();
+        if matches!(w, "dan" | "serta" | ",") && k > from {
+            let mut v = k + 1;
+            if s.tokens[v].lower == "dan" || s.tokens[v].lower == "juga" {
+                v += 1;
+            }
+            if v < end && is_verb(&s.tokens[v]) && is_verb(&s.tokens[from]) {
+                parts.push((from, k));
+                from = v;
+                k = v + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    parts.push((from, end));
+    parts.into_iter().filter(|(a, b)| b > a).collect()
+}
+
+/// A cue negated right before it ("tidak meminta", "belum menolak").
+pub fn negated(ctx: &Context, s: &Analysed, cue: usize) -> bool {
+    let g = &ctx.pack.lexicon.grammar;
+    (cue.saturating_sub(3)..cue).any(|k| in_list(&g.negations, &s.tokens[k].lower))
+}
+
+/// A cue inside a conditional clause ("jika China menuntut ...").
+pub fn conditional(ctx: &Context, s: &Analysed, cue: usize) -> bool {
+    let g = &ctx.pack.lexicon.grammar;
+    let mut k = cue;
+    while k > 0 {
+        k -= 1;
+        let w = s.tokens[k].lower.as_str();
+        if in_list(&g.conditionals, w) {
+            return true;
+        }
+        if matches!(w, "." | ";" | "\"") {
+            break;
+        }
+    }
+    false
+}
+
+/// "akan" (or another future word) shortly before the cue.
+pub fn modality(ctx: &Context, s: &Analysed, cue: usize) -> Option<String> {
+    let g = &ctx.pack.lexicon.grammar;
+    (cue.saturating_sub(3)..cue)
+        .find(|&k| in_list(&g.future, &s.tokens[k].lower))
+        .map(|k| s.tokens[k].lower.clone())
+}
+
+/// The document text of tokens `[a, b)`.
+pub fn text_of(ctx: &Context, s: &Analysed, a: usize, b: usize) -> String {
+    if b <= a {
+        return String::new();
+    }
+    ctx.text[s.tokens[a].start..s.tokens[b - 1].end].to_string()
+}

@@ -1,0 +1,602 @@
+//! Entities in an article: gazetteer mentions, people introduced by their role,
+//! later short mentions, coreference ("pihaknya", "blok itu", "ia") and quote speakers.
+
+use super::tokens::{tokenize, Token};
+use super::{Analysed, Context, EntRef, Role};
+use crate::lang::{EntityType, Gazetteer, LanguagePack};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub key: String,
+    pub etype: EntityType,
+    pub qid: Option<String>,
+    pub label_en: String,
+    pub label_id: Option<String>,
+    /// Person: the side spoken for. City: the country it is the capital of.
+    pub side: Option<EntRef>,
+    pub capital_of: Option<EntRef>,
+    pub disputed: bool,
+    pub geo: bool,
+    pub media: bool,
+}
+
+/// The entities one article refers to; gazetteer entries are interned on use.
+#[derive(Debug, Clone)]
+pub struct EntityTable {
+    gaz: &'static Gazetteer,
+    entities: Vec<Entity>,
+    by_gaz: HashMap<usize, EntRef>,
+    /// Article-local names of people found through role patterns.
+    local: HashMap<String, Vec<(Vec<String>, EntRef)>>,
+}
+
+/// An entity named (or referred to) by a token span of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub ent: EntRef,
+    pub start: usize,
+    pub end: usize,
+    pub coref: bool,
+}
+
+impl EntityTable {
+    pub fn new(gaz: &'static Gazetteer) -> Self {
+        EntityTable {
+            gaz,
+            entities: Vec::new(),
+            by_gaz: HashMap::new(),
+            local: HashMap::new(),
+        }
+    }
+
+    pub fn get(&self, e: EntRef) -> &Entity {
+        &self.entities[e]
+    }
+
+    /// Can stand as an actor: a country, organisation, group or person (not a
+    /// news agency), or a capital standing for its government ("Moskow").
+    pub fn is_actor(&self, e: EntRef) -> bool {
+        let ent = &self.entities[e];
+        (ent.etype.is_actor() && !ent.media) || ent.capital_of.is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (EntRef, &Entity)> {
+        self.entities.iter().enumerate()
+    }
+
+    /// Interns a gazetteer entry (and what it refers to: a person's side, a capital's country).
+    pub fn intern(&mut self, gi: usize) -> EntRef {
+        if let Some(&e) = self.by_gaz.get(&gi) {
+            return e;
+        }
+        let def = &self.gaz.entities[gi];
+        let e = self.entities.len();
+        self.entities.push(Entity {
+            key: def.key.clone(),
+            etype: def.etype,
+            qid: def.qid.clone(),
+            label_en: def.label_en.clone(),
+            label_id: def.label_id.clone(),
+            side: None,
+            capital_of: None,
+            disputed: def.flags.disputed,
+            geo: def.flags.geo,
+            media: def.flags.media,
+        });
+        self.by_gaz.insert(gi, e);
+        let gaz = self.gaz;
+        if let Some((si, _)) = def.side.as_deref().and_then(|k| gaz.get(k)) {
+            let s = self.intern(si);
+            self.entities[e].side = Some(s);
+        }
+        if def.flags.capital {
+            if let Some((ci, _)) = def.country.as_deref().and_then(|k| gaz.get(k)) {
+                let c = self.intern(ci);
+                self.entities[e].capital_of = Some(c);
+            }
+        }
+        e
+    }
+
+    pub fn intern_key(&mut self, key: &str) -> Option<EntRef> {
+        let (gi, _) = self.gaz.get(key)?;
+        Some(self.intern(gi))
+    }
+
+    /// A person found in the text but not in the gazetteer.
+    pub fn new_person(&mut self, name_tokens: &[String], side: Option<EntRef>) -> EntRef {
+        let name = name_tokens.join(" ").replace(" - ", "-");
+        if let Some(e) = self
+            .entities
+            .iter()
+            .position(|x| x.etype == EntityType::Person && x.key == name)
+        {
+            if self.entities[e].side.is_none() {
+                self.entities[e].side = side;
+            }
+            return e;
+        }
+        let e = self.entities.len();
+        self.entities.push(Entity {
+            key: name.clone(),
+            etype: EntityType::Person,
+            qid: None,
+            label_en: name,
+            label_id: None,
+            side,
+            capital_of: None,
+            disputed: false,
+            geo: false,
+            media: false,
+        });
+        let mut names = vec![name_tokens.to_vec()];
+        if name_tokens.len() > 1 {
+            names.push(vec![name_tokens[name_tokens.len() - 1].clone()]);
+        }
+        for n in names {
+            let list = self.local.entry(n[0].clone()).or_default();
+            if !list.iter().any(|(t, _)| *t == n) {
+                list.push((n, e));
+                list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            }
+        }
+        e
+    }
+
+    /// Longest entity name at the start of `words`, article-local people first.
+    pub fn match_at(&mut self, words: &[&str]) -> Option<(EntRef, usize)> {
+        let local = words
+            .first()
+            .and_then(|w| self.local.get(*w))
+            .and_then(|cands| {
+                cands
+                    .iter()
+                    .find(|(t, _)| {
+                        t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a == b)
+                    })
+                    .map(|(t, e)| (*e, t.len()))
+            });
+        let gaz = self.gaz.longest_match(words);
+        match (local, gaz) {
+            (Some(l), Some((gi, n))) if n > l.1 => Some((self.intern(gi), n)),
+            (Some(l), _) => Some(l),
+            (None, Some((gi, n))) => Some((self.intern(gi), n)),
+            (None, None) => None,
+        }
+    }
+}
+
+fn has(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| x == w)
+}
+
+/// Tokens, quote flags and gazetteer mentions of every sentence.
+pub fn analyse(
+    text: &str,
+    sentences: &[super::segment::Sentence],
+    table: &mut EntityTable,
+    _pack: &LanguagePack,
+) -> Vec<Analysed> {
+    let mut lead_seen = false;
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let tokens = tokenize(&text[s.start..s.end], s.start);
+            let mut quoted = Vec::with_capacity(tokens.len());
+            let mut inside = false;
+            for t in &tokens {
+                if t.text == "\"" {
+                    inside = !inside;
+                }
+                quoted.push(inside);
+            }
+            let mentions = find_mentions(&tokens, table);
+            let is_lead = !s.is_title && !lead_seen;
+            lead_seen |= !s.is_title;
+            Analysed {
+                index: i,
+                start: s.start,
+                end: s.end,
+                tokens,
+                mentions,
+                speaker: None,
+                quoted,
+                is_title: s.is_title,
+                is_lead,
+            }
+        })
+        .collect()
+}
+
+fn find_mentions(tokens: &[Token], table: &mut EntityTable) -> Vec<Mention> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].is_word {
+            if let Some((e, n)) = table.match_at(&words[i..]) {
+                // A name must not continue into a longer capitalised word run
+                // glued by a hyphen ("Rusia-NATO" is two names; "Al-Sisi" is one).
+                out.push(Mention {
+                    ent: e,
+                    start: i,
+                    end: i + n,
+                    coref: false,
+                });
+                i += n;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The city a dateline names ("JENEWA - ", "JAKARTA, KOMPAS.com - ").
+pub fn dateline_city(
+    text: &str,
+    paragraphs: &[super::normalise::Paragraph],
+    table: &EntityTable,
+) -> Option<EntRef> {
+    let p = paragraphs.iter().find(|p| !p.is_title)?;
+    let para = &text[p.start..p.end];
+    let dash = para.find(" - ")?;
+    let head = para[..dash].split(',').next()?.trim();
+    if head.is_empty() || head.len() > 40 || head.chars().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    let words: Vec<String> = tokenize(head, 0).into_iter().map(|t| t.text).collect();
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let (gi, n) = table.gaz.longest_match(&refs)?;
+    if n != refs.len() || table.gaz.entities[gi].etype != EntityType::City {
+        return None;
+    }
+    table.by_gaz.get(&gi).copied()
+}
+
+/// People introduced by a role ("Menteri Luar Negeri Rusia Sergey Lavrov",
+/// "timpalannya dari AS Antony Blinken"): persons, role facts, and mentions.
+pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> Vec<Role> {
+    let lex = &ctx.pack.lexicon;
+    let titles: Vec<Vec<String>> = lex
+        .role
+        .titles
+        .iter()
+        .map(|t| crate::lang::phrase_tokens(t))
+        .collect();
+    let of_words: Vec<Vec<String>> = lex
+        .role
+        .of_words
+        .iter()
+        .map(|t| crate::lang::phrase_tokens(t))
+        .collect();
+    let mut out = Vec::new();
+    for s in sents.iter_mut() {
+        let mut last_title: Option<String> = None;
+        let mut i = 0;
+        while i < s.tokens.len() {
+            let counterpart = has(&lex.role.counterpart, &s.tokens[i].lower);
+            let title_len = if counterpart {
+                1
+            } else {
+                longest_phrase(&s.tokens, i, &titles)
+            };
+            if title_len == 0 || !(counterpart || s.tokens[i].is_capitalised()) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + title_len;
+            let of_len = longest_phrase(&s.tokens, j, &of_words);
+            j += of_len;
+            let mut side = None;
+            if let Some(m) = s.mentions.iter().find(|m| m.start == j && !m.coref) {
+                let ent = table.get(m.ent);
+                if matches!(
+                    ent.etype,
+                    EntityType::Country | EntityType::Organization | EntityType::Group
+                ) {
+                    side = Some(m.ent);
+                    j = m.end;
+                } else if let Some(c) = ent.capital_of {
+                    side = Some(c);
+                    j = m.end;
+                }
+            }
+            if side.is_some() && s.tokens.get(j).is_some_and(|t| t.text == "(") {
+                // "Amerika Serikat (AS) Antony Blinken"
+                if let Some(k) = s.tokens[j..].iter().position(|t| t.text == ")") {
+                    if k <= 4 {
+                        j += k + 1;
+                    }
+                }
+            }
+            let title_text = if counterpart {
+                last_title
+                    .clone()
+                    .unwrap_or_else(|| s.tokens[i].text.clone())
+            } else {
+                span_text(ctx.text, &s.tokens[i..i + title_len])
+            };
+            let Some((person, name_end)) = person_at(&s.tokens, &s.mentions, j, table, lex) else {
+                if !counterpart {
+                    last_title = Some(title_text);
+                }
+                i += title_len;
+                continue;
+            };
+            if !counterpart {
+                last_title = Some(title_text.clone());
+            }
+            if table.get(person).side.is_none() {
+                table.entities[person].side = side;
+            }
+            let side = side.or(table.get(person).side);
+            s.mentions.retain(|m| m.end <= i || m.start >= name_end);
+            s.mentions.push(Mention {
+                ent: person,
+                start: i,
+                end: name_end,
+                coref: false,
+            });
+            s.mentions.sort_by_key(|m| m.start);
+            if let Some(of) = side {
+                let rule = if counterpart {
+                    "role.counterpart"
+                } else {
+                    "role.title-name"
+                };
+                out.push(Role {
+                    person,
+                    title: title_text,
+                    of,
+                    evidence: ctx.evidence(s, rule, if counterpart { 0.6 } else { 0.9 }),
+                });
+            }
+            i = name_end;
+        }
+    }
+    out
+}
+
+fn span_text(text: &str, toks: &[Token]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text[a.start..b.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Length of the longest phrase (lowercased token lists) starting at token `i`.
+pub fn longest_phrase(tokens: &[Token], i: usize, phrases: &[Vec<String>]) -> usize {
+    phrases
+        .iter()
+        .filter(|p| {
+            !p.is_empty()
+                && p.len() <= tokens.len().saturating_sub(i)
+                && p.iter().zip(&tokens[i..]).all(|(a, t)| *a == t.lower)
+        })
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A person's name starting at token `j`: a known person, or capitalised words.
+fn person_at(
+    tokens: &[Token],
+    mentions: &[Mention],
+    j: usize,
+    table: &mut EntityTable,
+    lex: &crate::lang::Lexicon,
+) -> Option<(EntRef, usize)> {
+    if let Some(m) = mentions.iter().find(|m| m.start == j) {
+        return (table.get(m.ent).etype == EntityType::Person).then_some((m.ent, m.end));
+    }
+    let mut k = j;
+    let mut name: Vec<String> = Vec::new();
+    while k < tokens.len() && name.len() < 5 {
+        let t = &tokens[k];
+        let particle = matches!(
+            t.lower.as_str(),
+            "bin" | "binti" | "al" | "van" | "von" | "de" | "der" | "da" | "el" | "dos" | "la"
+        );
+        let acronym = t.text.chars().count() >= 2
+            && t.text
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit());
+        let hyphen = t.text == "-"
+            && !name.is_empty()
+            && tokens.get(k + 1).is_some_and(Token::is_capitalised);
+        if hyphen
+            || (t.is_word
+                && (t.is_capitalised() || (particle && !name.is_empty()))
+                && !acronym
+                && !has(&lex.grammar.not_name, &t.text))
+        {
+            if mentions.iter().any(|m| m.start == k) {
+                break;
+            }
+            name.push(t.text.clone());
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    while name
+        .last()
+        .is_some_and(|w| w == "-" || w.chars().next().is_some_and(char::is_lowercase))
+    {
+        name.pop();
+        k -= 1;
+    }
+    if name.is_empty() {
+        return None;
+    }
+    Some((table.new_person(&name, None), k))
+}
+
+/// Adds later short mentions of people, coreferring expressions and quote speakers.
+pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack) {
+    let lex = &pack.lexicon.grammar;
+    let mut last_person: Option<EntRef> = None;
+    let mut last_org: Option<EntRef> = None;
+    let mut last_country: Option<EntRef> = None;
+    let mut last_subject: Option<EntRef> = None;
+    let mut last_speaker: Option<EntRef> = None;
+    for s in sents.iter_mut() {
+        // Short mentions of people found anywhere in the article.
+        let extra = find_mentions(&s.tokens, table);
+        for m in extra {
+            if !s
+                .mentions
+                .iter()
+                .any(|x| x.start < m.end && m.start < x.end)
+            {
+                s.mentions.push(m);
+            }
+        }
+        s.mentions.sort_by_key(|m| m.start);
+        s.speaker = find_speaker(s, table, lex, last_speaker.or(last_person));
+        // Coreference, left to right, with the discourse state.
+        let mut added = Vec::new();
+        let n = s.tokens.len();
+        for i in 0..n {
+            let w = s.tokens[i].lower.as_str();
+            let next = s.tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+            let demonstrative = matches!(next, "itu" | "tersebut" | "ini");
+            let prev_is_hyphen = i > 0 && s.tokens[i - 1].text == "-";
+            let resolved = match w {
+                "pihaknya" => s
+                    .speaker
+                    .map(|sp| super::side_of(table, sp))
+                    .or(last_subject)
+                    .map(|e| (e, 1)),
+                "blok" | "aliansi" | "organisasi" | "pakta" | "kelompok" if demonstrative => {
+                    last_org.map(|e| (e, 2))
+                }
+                "negara" | "pemerintah" | "rezim" if demonstrative && !prev_is_hyphen => {
+                    last_country.map(|e| (e, 2))
+                }
+                "ia" | "dia" | "beliau" => last_person.map(|e| (e, 1)),
+                // "NATO menegaskan bahwa mereka ...": the subject of this sentence, if before.
+                "mereka" => subject_mention(s, table)
+                    .filter(|m| m.end <= i)
+                    .map(|m| super::side_of(table, m.ent))
+                    .or(last_subject)
+                    .map(|e| (e, 1)),
+                "kami" | "kita" if s.quoted[i] => {
+                    s.speaker.map(|sp| (super::side_of(table, sp), 1))
+                }
+                _ => None,
+            };
+            if let Some((e, len)) = resolved {
+                if !s.mentions.iter().any(|m| m.start <= i && i < m.end) {
+                    added.push(Mention {
+                        ent: e,
+                        start: i,
+                        end: (i + len).min(n),
+                        coref: true,
+                    });
+                }
+            }
+        }
+        s.mentions.extend(added);
+        s.mentions.sort_by_key(|m| m.start);
+        // Update the discourse state in text order.
+        for m in &s.mentions {
+            let ent = table.get(m.ent);
+            match ent.etype {
+                EntityType::Person => last_person = Some(m.ent),
+                EntityType::Organization | EntityType::Group if !ent.media => {
+                    last_org = Some(m.ent)
+                }
+                EntityType::Country => last_country = Some(m.ent),
+                _ => {}
+            }
+        }
+        if let Some(sub) = first_subject(s, table) {
+            last_subject = Some(super::side_of(table, sub));
+        }
+        if s.speaker.is_some() {
+            last_speaker = s.speaker;
+        }
+    }
+}
+
+/// The first actor mention of a sentence that stands before its first verb.
+pub fn first_subject(s: &Analysed, table: &EntityTable) -> Option<EntRef> {
+    subject_mention(s, table).map(|m| m.ent)
+}
+
+fn subject_mention<'a>(s: &'a Analysed, table: &EntityTable) -> Option<&'a Mention> {
+    let first_verb = s
+        .tokens
+        .iter()
+        .position(super::clauses::is_verb)
+        .unwrap_or(s.tokens.len());
+    s.mentions
+        .iter()
+        .filter(|m| m.start < first_verb && table.is_actor(m.ent))
+        .find(|m| m.start == 0 || !super::clauses::is_preposition(&s.tokens[m.start - 1].lower))
+}
+
+fn find_speaker(
+    s: &Analysed,
+    table: &EntityTable,
+    lex: &crate::lang::GrammarLex,
+    previous: Option<EntRef>,
+) -> Option<EntRef> {
+    let has_quote = s.tokens.iter().any(|t| t.text == "\"");
+    for (i, t) in s.tokens.iter().enumerate() {
+        if s.quoted[i] && t.text != "\"" {
+            continue;
+        }
+        if has(&lex.speech, &t.lower) {
+            if t.lower.ends_with("nya") {
+                return previous;
+            }
+            if let Some(m) = s
+                .mentions
+                .iter()
+                .find(|m| m.start == i + 1 && table.is_actor(m.ent))
+            {
+                return Some(m.ent);
+            }
+        }
+        if t.lower == "menurut" {
+            if let Some(m) = s.mentions.iter().find(|m| m.start == i + 1) {
+                return Some(m.ent);
+            }
+        }
+        if t.lower == "menurutnya" {
+            return previous;
+        }
+        if has_quote && has(&lex.speech_verbs, &t.lower) {
+            if let Some(m) = s
+                .mentions
+                .iter()
+                .find(|m| m.end == i && table.is_actor(m.ent))
+            {
+                return Some(m.ent);
+            }
+        }
+    }
+    // Reported speech: "Stoltenberg mengatakan (bahwa) ...".
+    s.mentions
+        .iter()
+        .find(|m| {
+            table.get(m.ent).etype == EntityType::Person
+                && s.tokens
+                    .get(m.end)
+                    .is_some_and(|t| has(&lex.speech_verbs, &t.lower))
+        })
+        .map(|m| m.ent)
+}

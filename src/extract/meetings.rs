@@ -1,0 +1,278 @@
+//! Meetings: a meeting cue ("bertemu", "pertemuan", "KTT", "sidang"), the city
+//! it was held in, its date and the sides at the table. Calls are not meetings.
+
+use super::clauses::{is_preposition, mention_starting_at};
+use super::dates::{find_dates, Precision};
+use super::entities::{longest_phrase, EntityTable};
+use super::{side_of, Analysed, Context, EntRef, Meeting};
+use crate::lang::{phrase_tokens, EntityType};
+use std::collections::BTreeSet;
+
+struct Cue {
+    start: usize,
+    end: usize,
+    verb: bool,
+}
+
+pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Meeting> {
+    let lex = &ctx.pack.lexicon.meeting;
+    let verbs: Vec<Vec<String>> = lex.verbs.iter().map(|p| phrase_tokens(p)).collect();
+    let nouns: Vec<Vec<String>> = lex.nouns.iter().map(|p| phrase_tokens(p)).collect();
+    let not_meetings: Vec<Vec<String>> =
+        lex.not_meetings.iter().map(|p| phrase_tokens(p)).collect();
+    let mut out: Vec<Meeting> = Vec::new();
+    for s in sents {
+        // Find the cues first: each owns the words up to the next one.
+        let mut cues = Vec::new();
+        let mut k = 0;
+        while k < s.tokens.len() {
+            let nm = longest_phrase(&s.tokens, k, &not_meetings);
+            if nm > 0 {
+                k += nm;
+                continue;
+            }
+            let v = longest_phrase(&s.tokens, k, &verbs);
+            let n = longest_phrase(&s.tokens, k, &nouns);
+            if v > 0 || n > 0 {
+                let len = v.max(n);
+                cues.push(Cue {
+                    start: k,
+                    end: k + len,
+                    verb: v >= n,
+                });
+                k += len;
+            } else {
+                k += 1;
+            }
+        }
+        for (ci, cue) in cues.iter().enumerate() {
+            let window_end = cues.get(ci + 1).map(|c| c.start).unwrap_or(s.tokens.len());
+            let window_start = if ci == 0 { 0 } else { cues[ci - 1].end };
+            if let Some(m) = meeting_at(ctx, s, table, cue, window_start, window_end) {
+                merge(&mut out, m);
+            }
+        }
+    }
+    // Same city, no participants: borrow them from another meeting there (a series of talks).
+    let snapshot = out.clone();
+    for m in out.iter_mut().filter(|m| m.participants.is_empty()) {
+        if let Some(other) = snapshot
+            .iter()
+            .find(|o| o.city == m.city && !o.participants.is_empty())
+        {
+            m.participants = other.participants.clone();
+            for e in &mut m.evidence {
+                e.confidence *= 0.8;
+            }
+        }
+    }
+    out
+}
+
+fn meeting_at(
+    ctx: &Context,
+    s: &Analysed,
+    table: &EntityTable,
+    cue: &Cue,
+    wstart: usize,
+    wend: usize,
+) -> Option<Meeting> {
+    let lex = &ctx.pack.lexicon.meeting;
+    let toks = &s.tokens;
+    // "pertemuan itu/tersebut" refers back to a meeting already told.
+    if !cue.verb
+        && toks
+            .get(cue.end)
+            .is_some_and(|t| lex.anaphors.iter().any(|a| *a == t.lower))
+    {
+        return None;
+    }
+    if super::clauses::negated(ctx, s, cue.start) || super::clauses::conditional(ctx, s, cue.start)
+    {
+        return None;
+    }
+    let remote: Vec<Vec<String>> = lex.remote.iter().map(|p| phrase_tokens(p)).collect();
+    if (wstart..wend).any(|k| longest_phrase(toks, k, &remote) > 0) {
+        return None;
+    }
+    // The city: "di <City>" after the cue, within its window.
+    let mut city = None;
+    for k in cue.end..wend {
+        if let Some(m) = mention_starting_at(s, k) {
+            let e = table.get(m.ent);
+            if e.etype == EntityType::City
+                && k > 0
+                && matches!(toks[k - 1].lower.as_str(), "di" | "kota" | "ibu")
+            {
+                city = Some((m.ent, m.end));
+                break;
+            }
+        }
+    }
+    let mut confidence = 0.85;
+    let (city, city_end) = match city {
+        Some(c) => c,
+        None if s.is_lead && cue.verb => {
+            confidence = 0.6;
+            (ctx.dateline_city?, cue.end)
+        }
+        None => return None,
+    };
+    let participants = participants(ctx, s, table, cue, wstart, wend, city_end);
+    let modality = super::clauses::modality(ctx, s, cue.start);
+    let date = meeting_date(ctx, s, cue, wend, modality.is_some(), &mut confidence);
+    let rule = if cue.verb {
+        "meeting.verb"
+    } else {
+        "meeting.noun"
+    };
+    Some(Meeting {
+        city,
+        date,
+        participants,
+        modality,
+        evidence: vec![ctx.evidence(s, rule, confidence)],
+    })
+}
+
+fn meeting_date(
+    ctx: &Context,
+    s: &Analysed,
+    cue: &Cue,
+    wend: usize,
+    future: bool,
+    confidence: &mut f32,
+) -> Option<chrono::NaiveDate> {
+    let (a, b) = (
+        s.tokens[cue.start].start,
+        s.tokens.get(wend).map(|t| t.start).unwrap_or(s.end),
+    );
+    let after: Vec<_> = find_dates(&ctx.text[a..b], a, ctx.published)
+        .into_iter()
+        .filter(|d| d.precision == Precision::Day)
+        .collect();
+    if let Some(d) = after.iter().find(|d| !d.relative).or(after.first()) {
+        return Some(d.date);
+    }
+    let before = find_dates(&ctx.text[s.start..a], s.start, ctx.published);
+    if let Some(d) = before.iter().rev().find(|d| d.precision == Precision::Day) {
+        return Some(d.date);
+    }
+    if future {
+        return None;
+    }
+    // A meeting told in the past tense with no date: the day of the report.
+    *confidence *= 0.75;
+    ctx.published
+}
+
+/// Sides at the table: actors in the clause around the cue, up to words that
+/// start a topic or purpose ("untuk", "membahas", "mengenai").
+fn participants(
+    ctx: &Context,
+    s: &Analysed,
+    table: &EntityTable,
+    cue: &Cue,
+    wstart: usize,
+    wend: usize,
+    city_end: usize,
+) -> BTreeSet<EntRef> {
+    let lex = &ctx.pack.lexicon.meeting;
+    let stop = |k: usize| {
+        lex.participant_stops
+            .iter()
+            .any(|w| *w == s.tokens[k].lower)
+    };
+    let mut out = BTreeSet::new();
+    let mut add = |e: EntRef| {
+        if table.is_actor(e) {
+            out.insert(side_of(table, e));
+        }
+    };
+    // Left: back from the cue to a stop word, a clause break, another meeting's
+    // place, or the window start; none when the cue is coordinated ("... dan sesi").
+    let coordinated = cue.start > 0
+        && matches!(
+            s.tokens[cue.start - 1].lower.as_str(),
+            "dan" | "serta" | ","
+        );
+    let mut k = cue.start;
+    while k > wstart && !coordinated {
+        k -= 1;
+        let w = s.tokens[k].lower.as_str();
+        let place = s.mentions.iter().any(|m| {
+            m.start <= k
+                && k < m.end
+                && table.get(m.ent).etype == EntityType::City
+                && m.start > 0
+                && s.tokens[m.start - 1].lower == "di"
+        });
+        if stop(k)
+            || place
+            || matches!(
+                w,
+                "\"" | ";" | "setelah" | "sebelum" | "sementara" | "namun"
+            )
+        {
+            k += 1;
+            break;
+        }
+    }
+    let k = if coordinated { cue.start } else { k };
+    for m in s
+        .mentions
+        .iter()
+        .filter(|m| m.start >= k && m.end <= cue.start)
+    {
+        if m.start == 0
+            || !matches!(
+                s.tokens[m.start - 1].lower.as_str(),
+                "di" | "tentang" | "mengenai" | "terhadap"
+            )
+        {
+            add(m.ent);
+        }
+    }
+    // Right: the cue's own complement ("pertemuan Dewan Rusia-NATO", "dengan X",
+    // "antara X dan Y"), skipping the country after a city ("di Jenewa, Swiss").
+    let mut stop_at = wend;
+    for k in cue.end..wend {
+        if k > cue.end && stop(k) {
+            stop_at = k;
+            break;
+        }
+    }
+    for m in s
+        .mentions
+        .iter()
+        .filter(|m| m.start >= cue.end && m.start < stop_at)
+    {
+        let prev = if m.start > 0 {
+            s.tokens[m.start - 1].lower.as_str()
+        } else {
+            ""
+        };
+        let apposition = prev == "," && m.start == city_end + 1;
+        let governed = is_preposition(prev) && !matches!(prev, "dengan" | "antara" | "bersama");
+        if !apposition && !governed {
+            add(m.ent);
+        }
+    }
+    out
+}
+
+/// Within an article, one meeting per city and date (or per city when a date is missing).
+fn merge(out: &mut Vec<Meeting>, m: Meeting) {
+    if let Some(o) = out
+        .iter_mut()
+        .find(|o| o.city == m.city && (o.date == m.date || m.date.is_none() || o.date.is_none()))
+    {
+        o.participants.extend(m.participants);
+        if o.date.is_none() {
+            o.date = m.date;
+        }
+        o.evidence.extend(m.evidence);
+        return;
+    }
+    out.push(m);
+}

@@ -1,0 +1,201 @@
+//! Normalisation: NFKC, one kind of quote and dash, site boilerplate removed,
+//! repeated paragraphs dropped, with a map back to the original text.
+
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// The article text as the extractor sees it: title, blank line, paragraphs.
+#[derive(Debug, Clone)]
+pub struct NormalisedText {
+    pub text: String,
+    /// Byte spans of the title and each kept paragraph in `text`, with the
+    /// byte offset where that paragraph starts in the original input.
+    pub paragraphs: Vec<Paragraph>,
+    /// Lines dropped as boilerplate, kept for `explain`.
+    pub dropped: Vec<String>,
+    /// A timestamp line like "Jum'at, 21 Januari 2022 - 21:00 WIB", if any.
+    pub timestamp_line: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub original_start: usize,
+    pub is_title: bool,
+}
+
+impl NormalisedText {
+    /// Maps a byte offset in the normalised text to a byte offset in the original
+    /// (title line first, then body), exact at paragraph starts.
+    pub fn to_original(&self, offset: usize) -> usize {
+        match self.paragraphs.iter().rev().find(|p| p.start <= offset) {
+            Some(p) => p.original_start + (offset - p.start),
+            None => offset,
+        }
+    }
+}
+
+fn boilerplate() -> &'static [Regex] {
+    static RES: OnceLock<Vec<Regex>> = OnceLock::new();
+    RES.get_or_init(|| {
+        [
+            r"(?i)^loading\.*$",
+            r"^(A\s*){1,3}$",
+            r"(?i)^baca (juga|berita|selengkapnya)\b",
+            r"(?i)^(lihat|simak|tonton) juga\b",
+            r"(?i)^(copyright|hak cipta)\b|©",
+            r"(?i)^all rights reserved",
+            r"(?i)rendering in \d",
+            r"(?i)^read/",
+            r"(?i)(^|\s)(foto|photo|ilustrasi|image)\s*[/:]\s*\S*\s*$",
+            r"(?i)^(foto|photo|sumber foto|editor|penulis|reporter|sumber|source)\s*:",
+            r"^\(\s*[a-z]{2,4}(\s*/\s*[a-z]{2,4})*\s*\)$",
+            r"(?i)^(advertisement|iklan|scroll to continue|scroll untuk melanjutkan|halaman selanjutnya|klik di sini|follow|ikuti)\b",
+            r"(?i)^(share|bagikan)\s*(:|$)",
+            r"(?i)^tags?\s*:",
+        ]
+        .iter()
+        .map(|p| Regex::new(p).expect("built-in boilerplate pattern"))
+        .collect()
+    })
+}
+
+fn timestamp_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,\s*\d{1,2}\s+\p{L}+\s+\d{4}(\s*[-|,]\s*\d{1,2}[:.]\d{2}(\s*(wib|wita|wit))?)?\s*$",
+        )
+        .expect("built-in timestamp pattern")
+    })
+}
+
+/// Unifies quotes, dashes and spaces after NFKC.
+pub fn clean_chars(s: &str) -> String {
+    s.nfkc()
+        .map(|c| match c {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+            | '\u{2033}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => '-',
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' => ' ',
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => '\u{0}',
+            c => c,
+        })
+        .filter(|&c| c != '\u{0}')
+        .collect()
+}
+
+fn squash_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    // "Ukraina ." -> "Ukraina."
+    out.replace(" .", ".").replace(" ,", ",")
+}
+
+fn dedup_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Normalises a title and body into the text the extractor reads.
+pub fn normalise(title: &str, body: &str) -> NormalisedText {
+    let title_clean = squash_spaces(clean_chars(title).trim());
+    let mut text = String::new();
+    let mut paragraphs = Vec::new();
+    let mut dropped = Vec::new();
+    let mut timestamp_line = None;
+    let mut seen: HashSet<String> = HashSet::new();
+    if !title_clean.is_empty() {
+        text.push_str(&title_clean);
+        paragraphs.push(Paragraph {
+            start: 0,
+            end: text.len(),
+            original_start: 0,
+            is_title: true,
+        });
+        seen.insert(dedup_key(&title_clean));
+    }
+    // Original offsets count the title line and a newline before the body.
+    let body_base = title.len() + 1;
+    let mut offset = 0;
+    for raw_line in body.split('\n') {
+        let line_start = offset;
+        offset += raw_line.len() + 1;
+        let line = squash_spaces(clean_chars(raw_line).trim());
+        if line.is_empty() {
+            continue;
+        }
+        if timestamp_re().is_match(&line) {
+            timestamp_line.get_or_insert_with(|| line.clone());
+            dropped.push(line);
+            continue;
+        }
+        if boilerplate().iter().any(|re| re.is_match(&line)) {
+            dropped.push(line);
+            continue;
+        }
+        let key = dedup_key(&line);
+        if key.is_empty() || !seen.insert(key) {
+            dropped.push(line);
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(&line);
+        paragraphs.push(Paragraph {
+            start,
+            end: text.len(),
+            original_start: body_base + line_start + (raw_line.len() - raw_line.trim_start().len()),
+            is_title: false,
+        });
+    }
+    NormalisedText {
+        text,
+        paragraphs,
+        dropped,
+        timestamp_line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_noise_and_repeats() {
+        let n = normalise(
+            "Judul  Berita",
+            "loading...\nJudul Berita\nA A A\nJAKARTA - Isi “pertama” – ya.\nFoto/Ilustrasi\nIsi kedua.\nJAKARTA - Isi \"pertama\" - ya.\n(ian)\nCopyright © 2024 X\n",
+        );
+        assert_eq!(
+            n.text,
+            "Judul Berita\n\nJAKARTA - Isi \"pertama\" - ya.\n\nIsi kedua."
+        );
+        assert_eq!(n.paragraphs.len(), 3);
+        assert!(n.dropped.iter().any(|d| d == "(ian)"));
+    }
+
+    #[test]
+    fn keeps_timestamp_aside() {
+        let n = normalise("T", "Jum'at, 21 Januari 2022 - 21:00 WIB\nIsi.");
+        assert_eq!(
+            n.timestamp_line.as_deref(),
+            Some("Jum'at, 21 Januari 2022 - 21:00 WIB")
+        );
+        assert_eq!(n.text, "T\n\nIsi.");
+    }
+}

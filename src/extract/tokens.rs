@@ -1,0 +1,117 @@
+//! Tokens: words (letters, digits, inner apostrophes and dotted initials) and punctuation,
+//! with byte offsets into the normalised text.
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub text: String,
+    pub lower: String,
+    pub start: usize,
+    pub end: usize,
+    pub is_word: bool,
+}
+
+impl Token {
+    pub fn is(&self, lower: &str) -> bool {
+        self.lower == lower
+    }
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Splits `text` (which starts at byte `base` of the document) into tokens.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                let next = chars.get(j + 1).map(|n| n.1);
+                let continues = if cj.is_alphanumeric() {
+                    true
+                } else if cj == '\'' {
+                    next.is_some_and(char::is_alphanumeric)
+                } else if cj == '.' {
+                    let digits =
+                        chars[j - 1].1.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
+                    // Dotted initials: every part so far is one letter ("U.S").
+                    let initials = chars[i..j].iter().enumerate().all(|(k, c)| {
+                        (k % 2 == 0) == c.1.is_alphabetic() && (k % 2 == 1) == (c.1 == '.')
+                    }) && next.is_some_and(char::is_alphabetic)
+                        && chars.get(j + 2).is_none_or(|n| !n.1.is_alphanumeric());
+                    digits || initials
+                } else {
+                    false
+                };
+                if !continues {
+                    break;
+                }
+                j += 1;
+            }
+            // "U.S." keeps its final dot when the word is dotted initials.
+            let mut end_idx = j;
+            if j < chars.len()
+                && chars[j].1 == '.'
+                && chars[i..j].iter().any(|c| c.1 == '.')
+                && !chars[i..j].iter().any(|c| c.1.is_ascii_digit())
+            {
+                end_idx = j + 1;
+            }
+            let end = chars.get(end_idx).map(|c| c.0).unwrap_or(text.len());
+            let word = &text[pos..end];
+            out.push(Token {
+                text: word.to_string(),
+                lower: word.to_lowercase(),
+                start: base + pos,
+                end: base + end,
+                is_word: true,
+            });
+            i = end_idx;
+        } else {
+            let end = pos + c.len_utf8();
+            out.push(Token {
+                text: c.to_string(),
+                lower: c.to_string(),
+                start: base + pos,
+                end: base + end,
+                is_word: false,
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokenize(s, 0).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn splits_hyphens_keeps_apostrophes_and_initials() {
+        assert_eq!(
+            words("Dewan Rusia-NATO, Jum'at"),
+            vec!["Dewan", "Rusia", "-", "NATO", ",", "Jum'at"]
+        );
+        assert_eq!(words("the U.S. said"), vec!["the", "U.S.", "said"]);
+        assert_eq!(
+            words("pukul 10.30 WIB."),
+            vec!["pukul", "10.30", "WIB", "."]
+        );
+        assert_eq!(
+            words("(13/1/2022)"),
+            vec!["(", "13", "/", "1", "/", "2022", ")"]
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! The gazetteer: countries, capitals, cities, organisations, groups, regions and
+//! known people, with English and Indonesian names and Wikidata ids (data files).
+
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    Country,
+    City,
+    Organization,
+    Region,
+    Group,
+    Person,
+}
+
+impl EntityType {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "Country" => Self::Country,
+            "City" => Self::City,
+            "Organization" => Self::Organization,
+            "Region" => Self::Region,
+            "Group" => Self::Group,
+            "Person" => Self::Person,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Country => "Country",
+            Self::City => "City",
+            Self::Organization => "Organization",
+            Self::Region => "Region",
+            Self::Group => "Group",
+            Self::Person => "Person",
+        }
+    }
+    /// Can act: demand, reject, meet.
+    pub fn is_actor(self) -> bool {
+        matches!(
+            self,
+            Self::Country | Self::Organization | Self::Group | Self::Person
+        )
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags {
+    pub capital: bool,
+    pub disputed: bool,
+    pub geo: bool,
+    pub venue: bool,
+    pub media: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityDef {
+    pub key: String,
+    pub etype: EntityType,
+    pub qid: Option<String>,
+    pub label_en: String,
+    pub label_id: Option<String>,
+    pub names: Vec<String>,
+    pub demonyms_en: Vec<String>,
+    /// City: its country; disputed region: the state it belongs to de jure.
+    pub country: Option<String>,
+    pub flags: Flags,
+    /// Person: the side the person speaks for.
+    pub side: Option<String>,
+    pub role_id: Option<String>,
+    pub role_en: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entities: Vec<EntityDef>,
+    by_key: HashMap<String, usize>,
+    /// First token (exact case) → candidate names as token lists, longest first.
+    index: HashMap<String, Vec<(Vec<String>, usize)>>,
+    pub max_name_tokens: usize,
+}
+
+fn split_list(cell: &str) -> Vec<String> {
+    cell.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn opt(cell: &str) -> Option<String> {
+    let c = cell.trim();
+    (!c.is_empty()).then(|| c.to_string())
+}
+
+impl Gazetteer {
+    /// Parses `entities.tsv` (8 columns) and `people.tsv` (6 columns).
+    pub fn parse(entities: &str, people: &str) -> Result<Self, String> {
+        let mut g = Gazetteer::default();
+        for (n, line) in entities.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() != 8 {
+                return Err(format!(
+                    "entities.tsv:{}: expected 8 columns, found {}",
+                    n + 1,
+                    c.len()
+                ));
+            }
+            let etype = EntityType::parse(c[1].trim()).ok_or(format!(
+                "entities.tsv:{}: unknown type {:?}",
+                n + 1,
+                c[1]
+            ))?;
+            let names_en = split_list(c[3]);
+            let names_id = split_list(c[4]);
+            let mut flags = Flags::default();
+            for f in c[7].split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                match f {
+                    "capital" => flags.capital = true,
+                    "disputed" => flags.disputed = true,
+                    "geo" => flags.geo = true,
+                    "venue" => flags.venue = true,
+                    "media" => flags.media = true,
+                    other => return Err(format!("entities.tsv:{}: unknown flag {other:?}", n + 1)),
+                }
+            }
+            let key = c[0].trim().to_string();
+            let mut names = vec![key.clone()];
+            names.extend(names_en.iter().cloned());
+            names.extend(names_id.iter().cloned());
+            g.push(EntityDef {
+                label_en: names_en.first().cloned().unwrap_or_else(|| key.clone()),
+                label_id: names_id.first().cloned(),
+                key,
+                etype,
+                qid: opt(c[2]),
+                names,
+                demonyms_en: split_list(c[5]),
+                country: opt(c[6]),
+                flags,
+                side: None,
+                role_id: None,
+                role_en: None,
+            })?;
+        }
+        for (n, line) in people.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() != 6 {
+                return Err(format!(
+                    "people.tsv:{}: expected 6 columns, found {}",
+                    n + 1,
+                    c.len()
+                ));
+            }
+            let key = c[0].trim().to_string();
+            let mut names = vec![key.clone()];
+            names.extend(split_list(c[2]));
+            g.push(EntityDef {
+                label_en: key.clone(),
+                label_id: None,
+                key,
+                etype: EntityType::Person,
+                qid: opt(c[1]),
+                names,
+                demonyms_en: Vec::new(),
+                country: None,
+                flags: Flags::default(),
+                side: opt(c[3]),
+                role_id: opt(c[4]),
+                role_en: opt(c[5]),
+            })?;
+        }
+        for e in &g.entities {
+            for r in [&e.country, &e.side].into_iter().flatten() {
+                if !g.by_key.contains_key(r) {
+                    return Err(format!(
+                        "gazetteer: {:?} refers to unknown entry {r:?}",
+                        e.key
+                    ));
+                }
+            }
+        }
+        for list in g.index.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        }
+        Ok(g)
+    }
+
+    fn push(&mut self, def: EntityDef) -> Result<(), String> {
+        let idx = self.entities.len();
+        if self.by_key.insert(def.key.clone(), idx).is_some() {
+            return Err(format!("gazetteer: duplicate key {:?}", def.key));
+        }
+        for name in &def.names {
+            self.add_name(name, idx);
+        }
+        self.entities.push(def);
+        Ok(())
+    }
+
+    /// Adds a surface form (exact case, plus its all-caps form for datelines).
+    pub fn add_name(&mut self, name: &str, idx: usize) {
+        let toks: Vec<String> = crate::extract::tokens::tokenize(name, 0)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        if toks.is_empty() {
+            return;
+        }
+        let upper: Vec<String> = toks.iter().map(|t| t.to_uppercase()).collect();
+        for variant in [toks, upper] {
+            self.max_name_tokens = self.max_name_tokens.max(variant.len());
+            let list = self.index.entry(variant[0].clone()).or_default();
+            if !list.iter().any(|(t, _)| *t == variant) {
+                list.push((variant, idx));
+            }
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<(usize, &EntityDef)> {
+        self.by_key.get(key).map(|&i| (i, &self.entities[i]))
+    }
+
+    /// Longest name starting at `words[0]`: (entity index, number of tokens).
+    pub fn longest_match(&self, words: &[&str]) -> Option<(usize, usize)> {
+        let first = words.first()?;
+        let cands = self.index.get(*first)?;
+        cands
+            .iter()
+            .find(|(toks, _)| {
+                toks.len() <= words.len() && toks.iter().zip(words).all(|(a, b)| a == b)
+            })
+            .map(|(toks, idx)| (*idx, toks.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_gazetteer_loads_and_resolves() {
+        let g = crate::lang::gazetteer();
+        let (ru, _) = g.get("Russia").expect("Russia");
+        assert_eq!(g.longest_match(&["Rusia", "meminta"]), Some((ru, 1)));
+        assert_eq!(g.longest_match(&["Federasi", "Rusia"]), Some((ru, 2)));
+        let (us, def) = g.get("United States").expect("US");
+        assert_eq!(def.qid.as_deref(), Some("Q30"));
+        assert_eq!(g.longest_match(&["Amerika", "Serikat", "("]), Some((us, 2)));
+        assert_eq!(g.longest_match(&["AS"]), Some((us, 1)));
+        let (gen, def) = g.get("Geneva").expect("Geneva");
+        assert_eq!(def.etype, EntityType::City);
+        assert_eq!(g.longest_match(&["JENEWA"]), Some((gen, 1)));
+        assert!(
+            g.entities
+                .iter()
+                .filter(|e| e.etype == EntityType::Country)
+                .count()
+                >= 193
+        );
+    }
+}

@@ -1,0 +1,367 @@
+//! Facts → RDF following ../shared/CONTRACT.md: entities, events with evidence,
+//! the article node; deterministic IRIs and a sorted, duplicate-free output.
+
+use crate::extract::{short_hash, EntRef, Evidence, Extraction, Rejected};
+use crate::lang::EntityType;
+use crate::vocab::{self, dcterms, owl, rdf, rdfs, warta, xsd};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::collections::{BTreeSet, HashSet};
+use std::io::Write;
+
+fn iri(s: &str) -> NamedNode {
+    NamedNode::new_unchecked(s)
+}
+
+fn wid(path: &str) -> NamedNode {
+    iri(&format!("{}{}", vocab::WID, path))
+}
+
+/// A readable, stable IRI segment from a label ("Sergey Lavrov" → "sergey-lavrov").
+pub fn slug(label: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in label.nfkd().filter(|c| c.is_ascii() || c.is_alphanumeric()) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let t = out.trim_matches('-').to_string();
+    if t.is_empty() {
+        short_hash(&[label])
+    } else {
+        t
+    }
+}
+
+/// The IRI of an entity: its Wikidata id, else its canonical label.
+pub fn entity_iri(x: &Extraction, e: EntRef) -> NamedNode {
+    let ent = x.entities.get(e);
+    match &ent.qid {
+        Some(q) => wid(&format!("entity/{q}")),
+        None => wid(&format!("entity/{}", slug(&ent.key))),
+    }
+}
+
+pub fn graph_iri(hash: &str) -> NamedNode {
+    wid(&format!("graph/{hash}"))
+}
+
+pub fn article_iri(hash: &str) -> NamedNode {
+    wid(&format!("article/{hash}"))
+}
+
+struct Builder {
+    graph: GraphName,
+    quads: HashSet<Quad>,
+}
+
+/// Quads without duplicates, in N-Quads text order: same set, same sequence.
+pub fn sorted_unique(quads: impl IntoIterator<Item = Quad>) -> Vec<Quad> {
+    let set: HashSet<Quad> = quads.into_iter().collect();
+    let mut v: Vec<Quad> = set.into_iter().collect();
+    v.sort_by_cached_key(|q| q.to_string());
+    v
+}
+
+impl Builder {
+    fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
+        self.quads.insert(Quad::new(
+            NamedOrBlankNode::from(s.clone()),
+            iri(p),
+            o.into(),
+            self.graph.clone(),
+        ));
+    }
+    fn lit(&mut self, s: &NamedNode, p: &str, value: &str, lang: &str) {
+        let l = Literal::new_language_tagged_literal(value, lang)
+            .unwrap_or_else(|_| Literal::new_simple_literal(value));
+        self.add(s, p, l);
+    }
+    fn typed(&mut self, s: &NamedNode, p: &str, value: &str, dt: &str) {
+        self.add(s, p, Literal::new_typed_literal(value, iri(dt)));
+    }
+}
+
+/// The quads of one article, in `graph` (the default graph for `extract`).
+pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
+    let mut b = Builder {
+        graph,
+        quads: HashSet::new(),
+    };
+    let article = article_iri(&x.hash);
+    b.add(&article, rdf::TYPE, iri(warta::ARTICLE));
+    b.lit(&article, dcterms::TITLE, &x.title, x.lang);
+    b.typed(
+        &article,
+        dcterms::SOURCE,
+        &x.source,
+        "http://www.w3.org/2001/XMLSchema#string",
+    );
+    b.typed(
+        &article,
+        dcterms::LANGUAGE,
+        x.lang,
+        "http://www.w3.org/2001/XMLSchema#string",
+    );
+    if let Some(p) = x.published {
+        b.typed(&article, dcterms::ISSUED, &p.to_string(), xsd::DATE);
+    }
+    b.typed(
+        &article,
+        warta::CONTENT_HASH,
+        &x.hash,
+        "http://www.w3.org/2001/XMLSchema#string",
+    );
+    b.typed(
+        &article,
+        warta::EXTRACTOR_VERSION,
+        crate::EXTRACTOR_VERSION,
+        "http://www.w3.org/2001/XMLSchema#string",
+    );
+
+    let mut used: BTreeSet<EntRef> = BTreeSet::new();
+    let evidence = |b: &mut Builder, node: &NamedNode, ev: &Evidence| {
+        let m = wid(&format!(
+            "mention/{}-{}-{}-{}",
+            x.hash, ev.start, ev.end, ev.rule
+        ));
+        b.add(node, warta::EVIDENCE, m.clone());
+        b.add(&m, rdf::TYPE, iri(warta::MENTION));
+        b.typed(
+            &m,
+            warta::TEXT,
+            &ev.text,
+            "http://www.w3.org/2001/XMLSchema#string",
+        );
+        b.typed(&m, warta::START, &ev.start.to_string(), xsd::INTEGER);
+        b.typed(&m, warta::END, &ev.end.to_string(), xsd::INTEGER);
+        b.typed(
+            &m,
+            warta::RULE,
+            ev.rule,
+            "http://www.w3.org/2001/XMLSchema#string",
+        );
+        b.typed(
+            &m,
+            warta::CONFIDENCE,
+            &format!("{:.2}", ev.confidence.clamp(0.0, 1.0)),
+            xsd::DECIMAL,
+        );
+        b.add(&m, warta::ARTICLE_PROP, article.clone());
+    };
+
+    let mut action_iris = Vec::new();
+    for d in &x.demands {
+        let (by, of) = (entity_iri(x, d.by), entity_iri(x, d.of));
+        let action = wid(&format!(
+            "action/{}",
+            short_hash(&[&x.hash, by.as_str(), of.as_str(), &d.action])
+        ));
+        used.extend([d.by, d.of]);
+        b.add(&by, warta::DEMANDS, action.clone());
+        b.add(&action, rdf::TYPE, iri(warta::ACTION));
+        b.lit(&action, rdfs::LABEL, &d.action, x.lang);
+        b.add(&action, warta::ADDRESSEE, of);
+        b.add(&action, warta::AGENT, by);
+        if let Some(p) = d.stated_by {
+            used.insert(p);
+            b.add(&action, warta::STATED_BY, entity_iri(x, p));
+        }
+        if let Some(m) = &d.modality {
+            b.typed(
+                &action,
+                warta::MODALITY,
+                m,
+                "http://www.w3.org/2001/XMLSchema#string",
+            );
+        }
+        evidence(&mut b, &action, &d.evidence);
+        action_iris.push(action);
+    }
+    for r in &x.rejections {
+        let by = entity_iri(x, r.by);
+        used.insert(r.by);
+        let target = match r.rejected {
+            Rejected::Demand(i) => action_iris[i].clone(),
+            Rejected::Actor(a) => {
+                used.insert(a);
+                entity_iri(x, a)
+            }
+        };
+        let node = wid(&format!(
+            "rejection/{}",
+            short_hash(&[&x.hash, by.as_str(), target.as_str()])
+        ));
+        b.add(&by, warta::REJECTS, target.clone());
+        b.add(&node, rdf::TYPE, iri(warta::REJECTION));
+        b.add(&node, warta::AGENT, by);
+        b.add(&node, warta::REJECTED, target);
+        if let Some(p) = r.stated_by {
+            used.insert(p);
+            b.add(&node, warta::STATED_BY, entity_iri(x, p));
+        }
+        evidence(&mut b, &node, &r.evidence);
+    }
+    for m in &x.meetings {
+        let city = entity_iri(x, m.city);
+        let date = m.date.map(|d| d.to_string()).unwrap_or_default();
+        let node = wid(&format!(
+            "meeting/{}",
+            short_hash(&[&x.hash, city.as_str(), &date])
+        ));
+        used.insert(m.city);
+        b.add(&node, rdf::TYPE, iri(warta::MEETING));
+        b.add(&node, warta::HELD_IN, city);
+        if let Some(d) = m.date {
+            b.typed(&node, warta::DATE, &d.to_string(), xsd::DATE);
+        }
+        for &p in &m.participants {
+            used.insert(p);
+            b.add(&node, warta::PARTICIPANT, entity_iri(x, p));
+        }
+        if let Some(md) = &m.modality {
+            b.typed(
+                &node,
+                warta::MODALITY,
+                md,
+                "http://www.w3.org/2001/XMLSchema#string",
+            );
+        }
+        for ev in &m.evidence {
+            evidence(&mut b, &node, ev);
+        }
+    }
+    for r in &x.regions {
+        let region = entity_iri(x, r.region);
+        let status = iri(&format!("{}{}", vocab::WARTA, r.status.local_name()));
+        let node = wid(&format!(
+            "status/{}",
+            short_hash(&[&x.hash, region.as_str(), status.as_str()])
+        ));
+        used.insert(r.region);
+        b.add(&region, warta::DISPUTED_STATUS, status.clone());
+        b.add(&node, rdf::TYPE, iri(warta::REGION_STATUS));
+        b.add(&node, warta::REGION_PROP, region.clone());
+        b.add(&node, warta::STATUS, status);
+        for (p, v) in [
+            (warta::CONTROLLED_BY, r.controlled_by),
+            (warta::CLAIMED_BY, r.claimed_by),
+            (warta::FOREIGN_FORCES, r.forces),
+        ] {
+            if let Some(e) = v {
+                used.insert(e);
+                b.add(&region, p, entity_iri(x, e));
+                b.add(&node, p, entity_iri(x, e));
+            }
+        }
+        if let Some(y) = r.since {
+            b.typed(&node, warta::SINCE, &format!("{y:04}"), xsd::GYEAR);
+        }
+        evidence(&mut b, &node, &r.evidence);
+    }
+    for r in &x.roles {
+        let person = entity_iri(x, r.person);
+        let of = entity_iri(x, r.of);
+        used.extend([r.person, r.of]);
+        b.lit(&person, warta::ROLE, &r.title, x.lang);
+        b.add(&person, warta::REPRESENTS, of.clone());
+        let node = wid(&format!(
+            "role/{}",
+            short_hash(&[&x.hash, person.as_str(), &r.title, of.as_str()])
+        ));
+        b.add(&node, rdf::TYPE, iri(warta::ROLE_ASSIGNMENT));
+        b.add(&node, warta::HOLDER, person);
+        b.lit(&node, warta::ROLE_TITLE, &r.title, x.lang);
+        b.add(&node, warta::ROLE_OF, of);
+        evidence(&mut b, &node, &r.evidence);
+    }
+    // People stand for their side: say so even without a role sentence.
+    let people: Vec<EntRef> = used
+        .iter()
+        .copied()
+        .filter(|&e| x.entities.get(e).etype == EntityType::Person)
+        .collect();
+    for p in people {
+        if let Some(side) = x.entities.get(p).side {
+            used.insert(side);
+            b.add(&entity_iri(x, p), warta::REPRESENTS, entity_iri(x, side));
+        }
+    }
+    for e in used {
+        let ent = x.entities.get(e);
+        let node = entity_iri(x, e);
+        b.add(
+            &node,
+            rdf::TYPE,
+            iri(&format!("{}{}", vocab::WARTA, ent.etype.name())),
+        );
+        b.lit(&node, rdfs::LABEL, &ent.label_en, "en");
+        if let Some(l) = &ent.label_id {
+            if l != &ent.label_en {
+                b.lit(&node, rdfs::LABEL, l, "id");
+            }
+        }
+        if let Some(q) = &ent.qid {
+            b.add(&node, owl::SAME_AS, iri(&format!("{}{q}", vocab::WD)));
+        }
+    }
+    sorted_unique(b.quads)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Ntriples,
+    Turtle,
+    Nquads,
+    Trig,
+    Rdfxml,
+}
+
+impl Format {
+    pub fn rdf_format(self) -> RdfFormat {
+        match self {
+            Format::Ntriples => RdfFormat::NTriples,
+            Format::Turtle => RdfFormat::Turtle,
+            Format::Nquads => RdfFormat::NQuads,
+            Format::Trig => RdfFormat::TriG,
+            Format::Rdfxml => RdfFormat::RdfXml,
+        }
+    }
+    pub fn keeps_graphs(self) -> bool {
+        matches!(self, Format::Nquads | Format::Trig)
+    }
+}
+
+/// Writes quads (sorted, deduplicated) in `format`; graph formats drop graph names.
+pub fn write_quads(
+    quads: impl IntoIterator<Item = Quad>,
+    format: Format,
+    out: impl Write,
+) -> std::io::Result<()> {
+    let sorted = if format.keeps_graphs() {
+        sorted_unique(quads)
+    } else {
+        sorted_unique(
+            quads
+                .into_iter()
+                .map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)),
+        )
+    };
+    let mut ser = RdfSerializer::from_format(format.rdf_format());
+    if matches!(format, Format::Turtle | Format::Trig | Format::Rdfxml) {
+        for (p, ns) in vocab::PREFIXES {
+            ser = ser.with_prefix(*p, *ns).map_err(std::io::Error::other)?;
+        }
+    }
+    let mut w = ser.for_writer(out);
+    for q in &sorted {
+        w.serialize_quad(q)?;
+    }
+    w.finish()?;
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! Integration tests: the `warta` binary run on the seed articles (read from
+//! ../shared/seeds), the bundled samples and hand-written bad inputs.
+
+mod bad_input;
+mod build_query;
+mod common;
+mod extract;
+mod render;
