@@ -14,19 +14,11 @@ pub enum WartaError {
     },
     #[error("{path}: the file is empty; give an article with a title line and a body")]
     Empty { path: PathBuf },
-    #[error(
-        "{path}: looks like a binary file ({what}), not an article; give .txt or .jsonl files"
-    )]
+    #[error("{path}: looks like a binary file ({what}), not an article; give .txt or .jsonl files")]
     Binary { path: PathBuf, what: String },
     #[error("{path}:{line}: not a valid JSON article line: {message}")]
-    JsonLine {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
-    #[error(
-        "{path}: unsupported input type; warta reads .txt and .jsonl files (or folders of them)"
-    )]
+    JsonLine { path: PathBuf, line: usize, message: String },
+    #[error("{path}: unsupported input type; warta reads .txt and .jsonl files (or folders of them)")]
     Unsupported { path: PathBuf },
     #[error("{path}: {message}")]
     Query { path: String, message: String },

@@ -3,7 +3,7 @@
 
 use crate::extract::{short_hash, EntRef, Evidence, Extraction, Rejected};
 use crate::lang::EntityType;
-use crate::vocab::{self, dcterms, owl, rdf, rdfs, warta, xsd};
+use crate::vocab::{self, dcterms, owl, rdf, rdfs, skos, warta, xsd};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeSet, HashSet};
@@ -70,16 +70,10 @@ pub fn sorted_unique(quads: impl IntoIterator<Item = Quad>) -> Vec<Quad> {
 
 impl Builder {
     fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
-        self.quads.insert(Quad::new(
-            NamedOrBlankNode::from(s.clone()),
-            iri(p),
-            o.into(),
-            self.graph.clone(),
-        ));
+        self.quads.insert(Quad::new(NamedOrBlankNode::from(s.clone()), iri(p), o.into(), self.graph.clone()));
     }
     fn lit(&mut self, s: &NamedNode, p: &str, value: &str, lang: &str) {
-        let l = Literal::new_language_tagged_literal(value, lang)
-            .unwrap_or_else(|_| Literal::new_simple_literal(value));
+        let l = Literal::new_language_tagged_literal(value, lang).unwrap_or_else(|_| Literal::new_simple_literal(value));
         self.add(s, p, l);
     }
     fn typed(&mut self, s: &NamedNode, p: &str, value: &str, dt: &str) {
@@ -89,79 +83,35 @@ impl Builder {
 
 /// The quads of one article, in `graph` (the default graph for `extract`).
 pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
-    let mut b = Builder {
-        graph,
-        quads: HashSet::new(),
-    };
+    let mut b = Builder { graph, quads: HashSet::new() };
     let article = article_iri(&x.hash);
     b.add(&article, rdf::TYPE, iri(warta::ARTICLE));
     b.lit(&article, dcterms::TITLE, &x.title, x.lang);
-    b.typed(
-        &article,
-        dcterms::SOURCE,
-        &x.source,
-        "http://www.w3.org/2001/XMLSchema#string",
-    );
-    b.typed(
-        &article,
-        dcterms::LANGUAGE,
-        x.lang,
-        "http://www.w3.org/2001/XMLSchema#string",
-    );
+    b.typed(&article, dcterms::SOURCE, &x.source, "http://www.w3.org/2001/XMLSchema#string");
+    b.typed(&article, dcterms::LANGUAGE, x.lang, "http://www.w3.org/2001/XMLSchema#string");
     if let Some(p) = x.published {
         b.typed(&article, dcterms::ISSUED, &p.to_string(), xsd::DATE);
     }
-    b.typed(
-        &article,
-        warta::CONTENT_HASH,
-        &x.hash,
-        "http://www.w3.org/2001/XMLSchema#string",
-    );
-    b.typed(
-        &article,
-        warta::EXTRACTOR_VERSION,
-        crate::EXTRACTOR_VERSION,
-        "http://www.w3.org/2001/XMLSchema#string",
-    );
+    b.typed(&article, warta::CONTENT_HASH, &x.hash, "http://www.w3.org/2001/XMLSchema#string");
+    b.typed(&article, warta::EXTRACTOR_VERSION, crate::EXTRACTOR_VERSION, "http://www.w3.org/2001/XMLSchema#string");
 
     let mut used: BTreeSet<EntRef> = BTreeSet::new();
     let evidence = |b: &mut Builder, node: &NamedNode, ev: &Evidence| {
-        let m = wid(&format!(
-            "mention/{}-{}-{}-{}",
-            x.hash, ev.start, ev.end, ev.rule
-        ));
+        let m = wid(&format!("mention/{}-{}-{}-{}", x.hash, ev.start, ev.end, ev.rule));
         b.add(node, warta::EVIDENCE, m.clone());
         b.add(&m, rdf::TYPE, iri(warta::MENTION));
-        b.typed(
-            &m,
-            warta::TEXT,
-            &ev.text,
-            "http://www.w3.org/2001/XMLSchema#string",
-        );
+        b.typed(&m, warta::TEXT, &ev.text, "http://www.w3.org/2001/XMLSchema#string");
         b.typed(&m, warta::START, &ev.start.to_string(), xsd::INTEGER);
         b.typed(&m, warta::END, &ev.end.to_string(), xsd::INTEGER);
-        b.typed(
-            &m,
-            warta::RULE,
-            ev.rule,
-            "http://www.w3.org/2001/XMLSchema#string",
-        );
-        b.typed(
-            &m,
-            warta::CONFIDENCE,
-            &format!("{:.2}", ev.confidence.clamp(0.0, 1.0)),
-            xsd::DECIMAL,
-        );
+        b.typed(&m, warta::RULE, ev.rule, "http://www.w3.org/2001/XMLSchema#string");
+        b.typed(&m, warta::CONFIDENCE, &format!("{:.2}", ev.confidence.clamp(0.0, 1.0)), xsd::DECIMAL);
         b.add(&m, warta::ARTICLE_PROP, article.clone());
     };
 
     let mut action_iris = Vec::new();
     for d in &x.demands {
         let (by, of) = (entity_iri(x, d.by), entity_iri(x, d.of));
-        let action = wid(&format!(
-            "action/{}",
-            short_hash(&[&x.hash, by.as_str(), of.as_str(), &d.action])
-        ));
+        let action = wid(&format!("action/{}", short_hash(&[&x.hash, by.as_str(), of.as_str(), &d.action])));
         used.extend([d.by, d.of]);
         b.add(&by, warta::DEMANDS, action.clone());
         b.add(&action, rdf::TYPE, iri(warta::ACTION));
@@ -173,12 +123,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
             b.add(&action, warta::STATED_BY, entity_iri(x, p));
         }
         if let Some(m) = &d.modality {
-            b.typed(
-                &action,
-                warta::MODALITY,
-                m,
-                "http://www.w3.org/2001/XMLSchema#string",
-            );
+            b.typed(&action, warta::MODALITY, m, "http://www.w3.org/2001/XMLSchema#string");
         }
         evidence(&mut b, &action, &d.evidence);
         action_iris.push(action);
@@ -193,10 +138,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
                 entity_iri(x, a)
             }
         };
-        let node = wid(&format!(
-            "rejection/{}",
-            short_hash(&[&x.hash, by.as_str(), target.as_str()])
-        ));
+        let node = wid(&format!("rejection/{}", short_hash(&[&x.hash, by.as_str(), target.as_str()])));
         b.add(&by, warta::REJECTS, target.clone());
         b.add(&node, rdf::TYPE, iri(warta::REJECTION));
         b.add(&node, warta::AGENT, by);
@@ -210,10 +152,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
     for m in &x.meetings {
         let city = entity_iri(x, m.city);
         let date = m.date.map(|d| d.to_string()).unwrap_or_default();
-        let node = wid(&format!(
-            "meeting/{}",
-            short_hash(&[&x.hash, city.as_str(), &date])
-        ));
+        let node = wid(&format!("meeting/{}", short_hash(&[&x.hash, city.as_str(), &date])));
         used.insert(m.city);
         b.add(&node, rdf::TYPE, iri(warta::MEETING));
         b.add(&node, warta::HELD_IN, city);
@@ -225,12 +164,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
             b.add(&node, warta::PARTICIPANT, entity_iri(x, p));
         }
         if let Some(md) = &m.modality {
-            b.typed(
-                &node,
-                warta::MODALITY,
-                md,
-                "http://www.w3.org/2001/XMLSchema#string",
-            );
+            b.typed(&node, warta::MODALITY, md, "http://www.w3.org/2001/XMLSchema#string");
         }
         for ev in &m.evidence {
             evidence(&mut b, &node, ev);
@@ -239,20 +173,13 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
     for r in &x.regions {
         let region = entity_iri(x, r.region);
         let status = iri(&format!("{}{}", vocab::WARTA, r.status.local_name()));
-        let node = wid(&format!(
-            "status/{}",
-            short_hash(&[&x.hash, region.as_str(), status.as_str()])
-        ));
+        let node = wid(&format!("status/{}", short_hash(&[&x.hash, region.as_str(), status.as_str()])));
         used.insert(r.region);
         b.add(&region, warta::DISPUTED_STATUS, status.clone());
         b.add(&node, rdf::TYPE, iri(warta::REGION_STATUS));
         b.add(&node, warta::REGION_PROP, region.clone());
         b.add(&node, warta::STATUS, status);
-        for (p, v) in [
-            (warta::CONTROLLED_BY, r.controlled_by),
-            (warta::CLAIMED_BY, r.claimed_by),
-            (warta::FOREIGN_FORCES, r.forces),
-        ] {
+        for (p, v) in [(warta::CONTROLLED_BY, r.controlled_by), (warta::CLAIMED_BY, r.claimed_by), (warta::FOREIGN_FORCES, r.forces)] {
             if let Some(e) = v {
                 used.insert(e);
                 b.add(&region, p, entity_iri(x, e));
@@ -270,10 +197,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
         used.extend([r.person, r.of]);
         b.lit(&person, warta::ROLE, &r.title, x.lang);
         b.add(&person, warta::REPRESENTS, of.clone());
-        let node = wid(&format!(
-            "role/{}",
-            short_hash(&[&x.hash, person.as_str(), &r.title, of.as_str()])
-        ));
+        let node = wid(&format!("role/{}", short_hash(&[&x.hash, person.as_str(), &r.title, of.as_str()])));
         b.add(&node, rdf::TYPE, iri(warta::ROLE_ASSIGNMENT));
         b.add(&node, warta::HOLDER, person);
         b.lit(&node, warta::ROLE_TITLE, &r.title, x.lang);
@@ -281,11 +205,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
         evidence(&mut b, &node, &r.evidence);
     }
     // People stand for their side: say so even without a role sentence.
-    let people: Vec<EntRef> = used
-        .iter()
-        .copied()
-        .filter(|&e| x.entities.get(e).etype == EntityType::Person)
-        .collect();
+    let people: Vec<EntRef> = used.iter().copied().filter(|&e| x.entities.get(e).etype == EntityType::Person).collect();
     for p in people {
         if let Some(side) = x.entities.get(p).side {
             used.insert(side);
@@ -295,16 +215,18 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
     for e in used {
         let ent = x.entities.get(e);
         let node = entity_iri(x, e);
-        b.add(
-            &node,
-            rdf::TYPE,
-            iri(&format!("{}{}", vocab::WARTA, ent.etype.name())),
-        );
+        b.add(&node, rdf::TYPE, iri(&format!("{}{}", vocab::WARTA, ent.etype.name())));
         b.lit(&node, rdfs::LABEL, &ent.label_en, "en");
         if let Some(l) = &ent.label_id {
             if l != &ent.label_en {
                 b.lit(&node, rdfs::LABEL, l, "id");
             }
+        }
+        let mut alt: Vec<&String> = ent.names.iter().filter(|n| **n != ent.label_en && Some(*n) != ent.label_id.as_ref()).collect();
+        alt.sort();
+        alt.dedup();
+        for n in alt {
+            b.add(&node, skos::ALT_LABEL, Literal::new_simple_literal(n.as_str()));
         }
         if let Some(q) = &ent.qid {
             b.add(&node, owl::SAME_AS, iri(&format!("{}{q}", vocab::WD)));
@@ -338,19 +260,11 @@ impl Format {
 }
 
 /// Writes quads (sorted, deduplicated) in `format`; graph formats drop graph names.
-pub fn write_quads(
-    quads: impl IntoIterator<Item = Quad>,
-    format: Format,
-    out: impl Write,
-) -> std::io::Result<()> {
+pub fn write_quads(quads: impl IntoIterator<Item = Quad>, format: Format, out: impl Write) -> std::io::Result<()> {
     let sorted = if format.keeps_graphs() {
         sorted_unique(quads)
     } else {
-        sorted_unique(
-            quads
-                .into_iter()
-                .map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)),
-        )
+        sorted_unique(quads.into_iter().map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)))
     };
     let mut ser = RdfSerializer::from_format(format.rdf_format());
     if matches!(format, Format::Turtle | Format::Trig | Format::Rdfxml) {

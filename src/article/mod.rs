@@ -52,9 +52,7 @@ pub fn list_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<WartaError>) {
     let mut errors = Vec::new();
     for input in inputs {
         if !input.exists() {
-            errors.push(WartaError::Missing {
-                path: input.clone(),
-            });
+            errors.push(WartaError::Missing { path: input.clone() });
         } else if input.is_dir() {
             let mut found: Vec<PathBuf> = walkdir::WalkDir::new(input)
                 .follow_links(true)
@@ -62,10 +60,7 @@ pub fn list_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<WartaError>) {
                 .filter_map(|e| match e {
                     Ok(e) => Some(e),
                     Err(err) => {
-                        let path = err
-                            .path()
-                            .map(Path::to_path_buf)
-                            .unwrap_or_else(|| input.clone());
+                        let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone());
                         errors.push(WartaError::Other(format!("{}: {err}", path.display())));
                         None
                     }
@@ -83,36 +78,23 @@ pub fn list_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<WartaError>) {
 }
 
 fn is_article_file(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("txt" | "jsonl" | "ndjson")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("txt" | "jsonl" | "ndjson"))
 }
 
 /// Reads one file: a `.txt` article or a `.jsonl` file of articles.
 pub fn read_file(path: &Path) -> ReadOutcome {
     let mut out = ReadOutcome::default();
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("jsonl" | "ndjson") => read_jsonl(path, &mut out),
         Some("txt") | Some("text") | None => match read_text_file(path, &mut out.warnings) {
             Ok(text) => match article_from_text(&text, path.display().to_string()) {
                 Some(a) => out.articles.push(a),
-                None => out.errors.push(WartaError::Empty {
-                    path: path.to_path_buf(),
-                }),
+                None => out.errors.push(WartaError::Empty { path: path.to_path_buf() }),
             },
             Err(e) => out.errors.push(e),
         },
-        Some(_) => out.errors.push(WartaError::Unsupported {
-            path: path.to_path_buf(),
-        }),
+        Some(_) => out.errors.push(WartaError::Unsupported { path: path.to_path_buf() }),
     }
     out
 }
@@ -120,20 +102,9 @@ pub fn read_file(path: &Path) -> ReadOutcome {
 /// Splits plain text into title (first non-empty line) and body.
 pub fn article_from_text(text: &str, source: String) -> Option<Article> {
     let mut lines = text.lines();
-    let title = lines
-        .by_ref()
-        .map(str::trim)
-        .find(|l| !l.is_empty())?
-        .to_string();
+    let title = lines.by_ref().map(str::trim).find(|l| !l.is_empty())?.to_string();
     let body: Vec<&str> = lines.collect();
-    Some(Article {
-        title,
-        body: body.join("\n"),
-        published: None,
-        source,
-        url: None,
-        external_id: None,
-    })
+    Some(Article { title, body: body.join("\n"), published: None, source, url: None, external_id: None })
 }
 
 fn read_text_file(path: &Path, warnings: &mut Vec<Warning>) -> Result<String> {
@@ -153,15 +124,10 @@ fn read_text_file(path: &Path, warnings: &mut Vec<Warning>) -> Result<String> {
 /// Decodes bytes as UTF-8; refuses binary data; falls back to Windows-1252 with a warning.
 pub fn decode(path: &Path, bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(WartaError::Empty {
-            path: path.to_path_buf(),
-        });
+        return Err(WartaError::Empty { path: path.to_path_buf() });
     }
     if let Some(what) = binary_kind(bytes) {
-        return Err(WartaError::Binary {
-            path: path.to_path_buf(),
-            what,
-        });
+        return Err(WartaError::Binary { path: path.to_path_buf(), what });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -194,10 +160,7 @@ fn binary_kind(bytes: &[u8]) -> Option<String> {
         }
     }
     let head = &bytes[..bytes.len().min(8192)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)))
-        .count();
+    let controls = head.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))).count();
     if head.contains(&0) || controls * 20 > head.len() {
         return Some("control bytes".to_string());
     }
@@ -216,11 +179,7 @@ fn read_jsonl(path: &Path, out: &mut ReadOutcome) {
     loop {
         buf.clear();
         line_no += 1;
-        let n = match reader
-            .by_ref()
-            .take(MAX_ARTICLE_BYTES as u64 + 1)
-            .read_until(b'\n', &mut buf)
-        {
+        let n = match reader.by_ref().take(MAX_ARTICLE_BYTES as u64 + 1).read_until(b'\n', &mut buf) {
             Ok(n) => n,
             Err(e) => return out.errors.push(WartaError::io(path, e)),
         };
@@ -245,49 +204,27 @@ fn read_jsonl(path: &Path, out: &mut ReadOutcome) {
         let text = match decode(path, &buf, &mut out.warnings) {
             Ok(t) => t,
             Err(e) => {
-                out.errors.push(WartaError::JsonLine {
-                    path: path.to_path_buf(),
-                    line: line_no,
-                    message: e.to_string(),
-                });
+                out.errors.push(WartaError::JsonLine { path: path.to_path_buf(), line: line_no, message: e.to_string() });
                 continue;
             }
         };
         match parse_json_article(&text, path, line_no) {
             Ok(a) => out.articles.push(a),
-            Err(message) => out.errors.push(WartaError::JsonLine {
-                path: path.to_path_buf(),
-                line: line_no,
-                message,
-            }),
+            Err(message) => out.errors.push(WartaError::JsonLine { path: path.to_path_buf(), line: line_no, message }),
         }
     }
     if !any {
-        out.errors.push(WartaError::Empty {
-            path: path.to_path_buf(),
-        });
+        out.errors.push(WartaError::Empty { path: path.to_path_buf() });
     }
 }
 
-fn parse_json_article(
-    line: &str,
-    path: &Path,
-    line_no: usize,
-) -> std::result::Result<Article, String> {
+fn parse_json_article(line: &str, path: &Path, line_no: usize) -> std::result::Result<Article, String> {
     let j: JsonArticle = serde_json::from_str(line).map_err(|e| e.to_string())?;
     if j.text.trim().is_empty() && j.title.trim().is_empty() {
         return Err("article has no title and no text".into());
     }
-    let published = match j
-        .published
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        Some(p) => Some(
-            parse_published(p)
-                .ok_or_else(|| format!("`published` {p:?} is not a date (use YYYY-MM-DD)"))?,
-        ),
+    let published = match j.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(p) => Some(parse_published(p).ok_or_else(|| format!("`published` {p:?} is not a date (use YYYY-MM-DD)"))?),
         None => None,
     };
     let external_id = j.id.map(|v| match v {
@@ -305,14 +242,7 @@ fn parse_json_article(
     } else {
         (j.title.trim().to_string(), j.text)
     };
-    Ok(Article {
-        title,
-        body,
-        published,
-        source,
-        url: j.url,
-        external_id,
-    })
+    Ok(Article { title, body, published, source, url: j.url, external_id })
 }
 
 /// Parses `YYYY-MM-DD`, also accepting a full timestamp (`2022-01-21T10:00:00Z`).

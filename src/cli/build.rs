@@ -31,11 +31,7 @@ pub struct Summary {
     pub graphs: usize,
 }
 
-pub fn build(
-    inputs: &[PathBuf],
-    store_path: &std::path::Path,
-    published: Option<NaiveDate>,
-) -> anyhow::Result<Summary> {
+pub fn build(inputs: &[PathBuf], store_path: &std::path::Path, published: Option<NaiveDate>) -> anyhow::Result<Summary> {
     let store = WartaStore::open(store_path, Access::Write)?;
     let mut s = Summary::default();
     let (_, failures) = super::extract::each_article(inputs, published, |x| {

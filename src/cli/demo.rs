@@ -39,14 +39,8 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
             let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
             queries::run(&store.store, &q, format, &mut f)?;
         }
-        let rows = std::fs::read_to_string(results.join(format!("{name}.csv")))?
-            .lines()
-            .count()
-            .saturating_sub(1);
-        println!(
-            "  {:<40} {rows} row(s)",
-            results.join(format!("{name}.txt")).display()
-        );
+        let rows = std::fs::read_to_string(results.join(format!("{name}.csv")))?.lines().count().saturating_sub(1);
+        println!("  {:<40} {rows} row(s)", results.join(format!("{name}.txt")).display());
     }
     let graph = a.out.join("graph.trig");
     let mut f = std::io::BufWriter::new(std::fs::File::create(&graph)?);

@@ -33,9 +33,7 @@ pub fn print(x: &Extraction) {
     println!("== {} ({})", x.title, x.source);
     println!(
         "   published {}, {} sentences, graph {}",
-        x.published
-            .map(|d| d.to_string())
-            .unwrap_or("unknown".into()),
+        x.published.map(|d| d.to_string()).unwrap_or("unknown".into()),
         x.sentences.len(),
         crate::rdf::graph_iri(&x.hash)
     );
@@ -45,20 +43,13 @@ pub fn print(x: &Extraction) {
             name(x, d.by),
             name(x, d.of),
             d.action,
-            d.modality
-                .as_ref()
-                .map(|m| format!(" ({m})"))
-                .unwrap_or_default()
+            d.modality.as_ref().map(|m| format!(" ({m})")).unwrap_or_default()
         );
         println!("{}", ev(&d.evidence));
     }
     for r in &x.rejections {
         let what = match r.rejected {
-            Rejected::Demand(i) => format!(
-                "demand {:?} of {}",
-                x.demands[i].action,
-                name(x, x.demands[i].by)
-            ),
+            Rejected::Demand(i) => format!("demand {:?} of {}", x.demands[i].action, name(x, x.demands[i].by)),
             Rejected::Actor(a) => format!("the demands of {}", name(x, a)),
         };
         println!("  rejection {} rejects {what}", name(x, r.by));
@@ -77,14 +68,10 @@ pub fn print(x: &Extraction) {
         }
     }
     for r in &x.regions {
-        let by = [
-            ("controlled by", r.controlled_by),
-            ("claimed by", r.claimed_by),
-            ("troops of", r.forces),
-        ]
-        .iter()
-        .filter_map(|(w, e)| e.map(|e| format!(" {w} {}", name(x, e))))
-        .collect::<String>();
+        let by = [("controlled by", r.controlled_by), ("claimed by", r.claimed_by), ("troops of", r.forces)]
+            .iter()
+            .filter_map(|(w, e)| e.map(|e| format!(" {w} {}", name(x, e))))
+            .collect::<String>();
         println!(
             "  region    {} is {}{}{}",
             name(x, r.region),
@@ -95,12 +82,7 @@ pub fn print(x: &Extraction) {
         println!("{}", ev(&r.evidence));
     }
     for r in &x.roles {
-        println!(
-            "  role      {} is {:?} of {}",
-            name(x, r.person),
-            r.title,
-            name(x, r.of)
-        );
+        println!("  role      {} is {:?} of {}", name(x, r.person), r.title, name(x, r.of));
         println!("{}", ev(&r.evidence));
     }
 }

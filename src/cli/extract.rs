@@ -64,11 +64,7 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     let mut quads = Vec::new();
     let graphs = a.format.keeps_graphs();
     let (ok, failures) = each_article(&a.inputs, a.published, |x| {
-        let g = if graphs {
-            GraphName::NamedNode(crate::rdf::graph_iri(&x.hash))
-        } else {
-            GraphName::DefaultGraph
-        };
+        let g = if graphs { GraphName::NamedNode(crate::rdf::graph_iri(&x.hash)) } else { GraphName::DefaultGraph };
         quads.extend(article_quads(&x, g));
         Ok(())
     })?;

@@ -53,24 +53,16 @@ pub enum Command {
     )]
     Query(query::Args),
     /// Write the whole store as RDF.
-    #[command(
-        after_help = "Examples:\n  warta export --format nquads > graph.nq\n  warta export --format turtle -o graph.ttl"
-    )]
+    #[command(after_help = "Examples:\n  warta export --format nquads > graph.nq\n  warta export --format turtle -o graph.ttl")]
     Export(export::Args),
     /// Draw a relation diagram (DOT, SVG or PNG) from the store.
-    #[command(
-        after_help = "Examples:\n  warta render --view demands --format svg -o demands.svg\n  warta render --all -o out/diagrams"
-    )]
+    #[command(after_help = "Examples:\n  warta render --view demands --format svg -o demands.svg\n  warta render --all -o out/diagrams")]
     Render(render::Args),
     /// Show, for each article, every fact with the sentence and rule that produced it.
-    #[command(
-        after_help = "Examples:\n  warta explain article.txt\n  warta explain article.txt --published 2022-01-13"
-    )]
+    #[command(after_help = "Examples:\n  warta explain article.txt\n  warta explain article.txt --published 2022-01-13")]
     Explain(explain::Args),
     /// Build the bundled sample articles, run the query library and draw every diagram into out/.
-    #[command(
-        after_help = "Examples:\n  warta demo\n  warta demo --articles my-articles/ --out results/"
-    )]
+    #[command(after_help = "Examples:\n  warta demo\n  warta demo --articles my-articles/ --out results/")]
     Demo(demo::Args),
 }
 
@@ -99,10 +91,8 @@ pub fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    }) || e.to_string().contains("Broken pipe")
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+        || e.to_string().contains("Broken pipe")
 }
 
 /// Where output goes: a file (`-o`) or standard output.
@@ -110,12 +100,9 @@ pub fn output(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Write>> {
     Ok(match path {
         Some(p) => {
             if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| anyhow::anyhow!("{}: cannot create folder: {e}", dir.display()))?;
+                std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: cannot create folder: {e}", dir.display()))?;
             }
-            Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
-                |e| anyhow::anyhow!("{}: cannot write: {e}", p.display()),
-            )?))
+            Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", p.display()))?))
         }
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
@@ -123,6 +110,5 @@ pub fn output(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Write>> {
 
 /// Parses `--published`.
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    crate::article::parse_published(s)
-        .ok_or_else(|| format!("{s:?} is not a date; use YYYY-MM-DD, e.g. 2022-01-21"))
+    crate::article::parse_published(s).ok_or_else(|| format!("{s:?} is not a date; use YYYY-MM-DD, e.g. 2022-01-21"))
 }

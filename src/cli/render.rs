@@ -26,11 +26,7 @@ pub struct Args {
 }
 
 /// Renders one view in one format.
-pub fn render_view(
-    store: &WartaStore,
-    view: View,
-    format: DiagramFormat,
-) -> anyhow::Result<(Vec<u8>, Option<SvgEngine>)> {
+pub fn render_view(store: &WartaStore, view: View, format: DiagramFormat) -> anyhow::Result<(Vec<u8>, Option<SvgEngine>)> {
     let g = graph::build(&store.store, view)?;
     let dot = render::to_dot(view, &g);
     Ok(match format {
@@ -43,25 +39,20 @@ pub fn render_view(
             if !render::dot_available() {
                 anyhow::bail!("PNG needs Graphviz's `dot` on PATH (e.g. `apt-get install graphviz`); use --format svg meanwhile");
             }
-            (
-                render::svg::graphviz(&dot, graphviz_rust::cmd::Format::Png)?,
-                Some(SvgEngine::Graphviz),
-            )
+            (render::svg::graphviz(&dot, graphviz_rust::cmd::Format::Png)?, Some(SvgEngine::Graphviz))
         }
     })
 }
 
 /// Writes every view as .dot and .svg into `dir`; returns the files written.
 pub fn render_all(store: &WartaStore, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| anyhow::anyhow!("{}: cannot create folder: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: cannot create folder: {e}", dir.display()))?;
     let mut written = Vec::new();
     for view in View::ALL {
         for (format, ext) in [(DiagramFormat::Dot, "dot"), (DiagramFormat::Svg, "svg")] {
             let (bytes, _) = render_view(store, view, format)?;
             let path = dir.join(format!("{}.{ext}", view.name()));
-            std::fs::write(&path, bytes)
-                .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+            std::fs::write(&path, bytes).map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
             written.push(path);
         }
     }

@@ -53,10 +53,7 @@ const NOT_VERBS: &[&str] = &[
 
 pub fn is_verb(t: &Token) -> bool {
     let w = t.lower.as_str();
-    if !t.is_word
-        || t.is_capitalised() && t.text.chars().skip(1).any(char::is_uppercase)
-        || NOT_VERBS.contains(&w)
-    {
+    if !t.is_word || t.is_capitalised() && t.text.chars().skip(1).any(char::is_uppercase) || NOT_VERBS.contains(&w) {
         return false;
     }
     let n = w.chars().count();
@@ -64,10 +61,7 @@ pub fn is_verb(t: &Token) -> bool {
         || (w.starts_with("ber") && n >= 6)
         || (w.starts_with("ter") && n >= 6)
         || (w.starts_with("di") && n >= 6 && !t.is_capitalised())
-        || matches!(
-            w,
-            "minta" | "setop" | "stop" | "tolak" | "desak" | "tuntut" | "emoh" | "ogah" | "bertemu"
-        )
+        || matches!(w, "minta" | "setop" | "stop" | "tolak" | "desak" | "tuntut" | "emoh" | "ogah" | "bertemu")
 }
 
 pub fn is_preposition(w: &str) -> bool {
@@ -101,17 +95,11 @@ fn in_list(list: &[String], w: &str) -> bool {
 }
 
 pub fn mention_ending_at<'a>(s: &'a Analysed, end: usize) -> Option<&'a Mention> {
-    s.mentions
-        .iter()
-        .filter(|m| m.end == end)
-        .max_by_key(|m| m.end - m.start)
+    s.mentions.iter().filter(|m| m.end == end).max_by_key(|m| m.end - m.start)
 }
 
 pub fn mention_starting_at<'a>(s: &'a Analysed, start: usize) -> Option<&'a Mention> {
-    s.mentions
-        .iter()
-        .filter(|m| m.start == start)
-        .max_by_key(|m| m.end - m.start)
+    s.mentions.iter().filter(|m| m.start == start).max_by_key(|m| m.end - m.start)
 }
 
 /// Actors coordinated leftwards from a mention ending at `end`: "AS dan NATO", "Rusia, China dan Iran".
@@ -161,10 +149,7 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
         if s.tokens.get(next).is_some_and(|t| t.text == ",") {
             next += 1;
         }
-        if s.tokens
-            .get(next)
-            .is_some_and(|t| matches!(t.lower.as_str(), "dan" | "serta"))
-        {
+        if s.tokens.get(next).is_some_and(|t| matches!(t.lower.as_str(), "dan" | "serta")) {
             next += 1;
         }
         if next == pos || mention_starting_at(s, next).is_none() {
@@ -178,16 +163,10 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
 
 /// Who performs the cue at token `cue`: the actors right before it (skipping
 /// adverbs), else the clause subject, else the quote's speaker.
-pub fn subject_before(
-    ctx: &Context,
-    s: &Analysed,
-    table: &EntityTable,
-    cue: usize,
-) -> Option<(Vec<EntRef>, f32)> {
+pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<(Vec<EntRef>, f32)> {
     let g = &ctx.pack.lexicon.grammar;
     let mut j = cue;
-    while j > 0 && (in_list(&g.adverbs, &s.tokens[j - 1].lower) || s.tokens[j - 1].lower == "telah")
-    {
+    while j > 0 && (in_list(&g.adverbs, &s.tokens[j - 1].lower) || s.tokens[j - 1].lower == "telah") {
         j -= 1;
     }
     let chain = chain_left(s, table, j);
@@ -196,15 +175,7 @@ pub fn subject_before(
     }
     // The clause subject: first actor before the first verb, from the start of
     // the sentence or of the quotation the cue stands in.
-    let from = if s.quoted[cue] {
-        (0..cue)
-            .rev()
-            .find(|&k| s.tokens[k].text == "\"")
-            .map(|k| k + 1)
-            .unwrap_or(0)
-    } else {
-        0
-    };
+    let from = if s.quoted[cue] { (0..cue).rev().find(|&k| s.tokens[k].text == "\"").map(|k| k + 1).unwrap_or(0) } else { 0 };
     let first_verb = (from..cue).find(|&k| is_verb(&s.tokens[k])).unwrap_or(cue);
     if let Some(m) = s
         .mentions
@@ -227,18 +198,12 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
     let mut k = start;
     while k < toks.len() {
         let t = &toks[k];
-        if matches!(t.text.as_str(), ";" | "." | "?" | "!" | ":" | "(")
-            || (t.text == "\"" && (quoted_start || k > start))
-        {
+        if matches!(t.text.as_str(), ";" | "." | "?" | "!" | ":" | "(") || (t.text == "\"" && (quoted_start || k > start)) {
             break;
         }
         if t.text == "," {
             let next = toks.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
-            if in_list(&g.speech, next)
-                || in_list(&g.clause_breaks, next)
-                || in_list(&g.speech_verbs, next)
-                || next == "\""
-            {
+            if in_list(&g.speech, next) || in_list(&g.clause_breaks, next) || in_list(&g.speech_verbs, next) || next == "\"" {
                 break;
             }
         }
@@ -301,9 +266,7 @@ pub fn conditional(ctx: &Context, s: &Analysed, cue: usize) -> bool {
 /// "akan" (or another future word) shortly before the cue.
 pub fn modality(ctx: &Context, s: &Analysed, cue: usize) -> Option<String> {
     let g = &ctx.pack.lexicon.grammar;
-    (cue.saturating_sub(3)..cue)
-        .find(|&k| in_list(&g.future, &s.tokens[k].lower))
-        .map(|k| s.tokens[k].lower.clone())
+    (cue.saturating_sub(3)..cue).find(|&k| in_list(&g.future, &s.tokens[k].lower)).map(|k| s.tokens[k].lower.clone())
 }
 
 /// The document text of tokens `[a, b)`.

@@ -66,41 +66,17 @@ fn patterns() -> &'static [(Regex, &'static str)] {
         vec![
             p(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b".into(), "dmy"),
             p(r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), "iso"),
-            p(
-                format!(r"(?i)\b(\d{{1,2}})\s+({MONTHS})\.?\s+(\d{{4}})\b"),
-                "d_month_y",
-            ),
-            p(
-                format!(r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b"),
-                "month_d_y",
-            ),
-            p(
-                format!(r"(?i)\b({DAYS})\s*\((\d{{1,2}})/(\d{{1,2}})\)"),
-                "weekday_dm",
-            ),
-            p(
-                format!(r"(?i)\b(\d{{1,2}})\s+({MONTHS})\b(\s+(lalu|kemarin|silam))?"),
-                "d_month",
-            ),
+            p(format!(r"(?i)\b(\d{{1,2}})\s+({MONTHS})\.?\s+(\d{{4}})\b"), "d_month_y"),
+            p(format!(r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b"), "month_d_y"),
+            p(format!(r"(?i)\b({DAYS})\s*\((\d{{1,2}})/(\d{{1,2}})\)"), "weekday_dm"),
+            p(format!(r"(?i)\b(\d{{1,2}})\s+({MONTHS})\b(\s+(lalu|kemarin|silam))?"), "d_month"),
             p(format!(r"(?i)\b({MONTHS})\s+(\d{{4}})\b"), "month_y"),
-            p(
-                format!(r"\b({MONTHS})\s+(lalu|kemarin|silam)\b"),
-                "month_last",
-            ),
-            p(
-                r"(?i)\b(awal|akhir|pertengahan)\s+pekan\s+(ini|lalu)\b".into(),
-                "week_part",
-            ),
+            p(format!(r"\b({MONTHS})\s+(lalu|kemarin|silam)\b"), "month_last"),
+            p(r"(?i)\b(awal|akhir|pertengahan)\s+pekan\s+(ini|lalu)\b".into(), "week_part"),
             p(r"(?i)\b(kemarin|hari ini|besok|lusa)\b".into(), "day_word"),
-            p(
-                format!(r"\b({DAYS})\s+(lalu|kemarin|depan|mendatang|ini)\b"),
-                "weekday_rel",
-            ),
+            p(format!(r"\b({DAYS})\s+(lalu|kemarin|depan|mendatang|ini)\b"), "weekday_rel"),
             p(format!(r"\b(pada|hari|Pada)\s+({DAYS})\b"), "weekday_bare"),
-            p(
-                r"(?i)\b(tahun|sejak|pada)\s+((19|20)\d{2})\b".into(),
-                "year",
-            ),
+            p(r"(?i)\b(tahun|sejak|pada)\s+((19|20)\d{2})\b".into(), "year"),
         ]
     })
 }
@@ -112,10 +88,11 @@ pub fn find_dates(text: &str, base: usize, published: Option<NaiveDate>) -> Vec<
     for (re, kind) in patterns() {
         for c in re.captures_iter(text) {
             let m = c.get(0).expect("group 0");
-            if found
-                .iter()
-                .any(|d| d.start < base + m.end() && base + m.start() < d.end)
-            {
+            if found.iter().any(|d| d.start < base + m.end() && base + m.start() < d.end) {
+                continue;
+            }
+            // "Rabu (13/1/2022)": the weekday only names the explicit date after it.
+            if kind.starts_with("weekday_") && *kind != "weekday_dm" && text[m.end()..].trim_start().starts_with('(') {
                 continue;
             }
             let g = |i: usize| c.get(i).map(|x| x.as_str()).unwrap_or("");
@@ -123,51 +100,24 @@ pub fn find_dates(text: &str, base: usize, published: Option<NaiveDate>) -> Vec<
             let resolved = match *kind {
                 "dmy" => ymd(g(3).parse().ok(), num(2), num(1)).map(|d| (d, Precision::Day, false)),
                 "iso" => ymd(g(1).parse().ok(), num(2), num(3)).map(|d| (d, Precision::Day, false)),
-                "d_month_y" => ymd(g(3).parse().ok(), month_number(g(2)), num(1))
-                    .map(|d| (d, Precision::Day, false)),
-                "month_d_y" => ymd(g(3).parse().ok(), month_number(g(1)), num(2))
-                    .map(|d| (d, Precision::Day, false)),
-                "weekday_dm" => published
-                    .and_then(|p| infer_year(p, num(3), num(2), false))
-                    .map(|d| (d, Precision::Day, true)),
-                "d_month" => published
-                    .and_then(|p| infer_year(p, month_number(g(2)), num(1), !g(4).is_empty()))
-                    .map(|d| (d, Precision::Day, true)),
-                "month_y" => ymd(g(2).parse().ok(), month_number(g(1)), Some(1))
-                    .map(|d| (d, Precision::Month, false)),
-                "month_last" => published
-                    .and_then(|p| last_month(p, month_number(g(1))))
-                    .map(|d| (d, Precision::Month, true)),
-                "week_part" => published
-                    .and_then(|p| week_part(p, g(1), g(2)))
-                    .map(|d| (d, Precision::Day, true)),
-                "day_word" => published
-                    .and_then(|p| day_word(p, &g(1).to_lowercase()))
-                    .map(|d| (d, Precision::Day, true)),
-                "weekday_rel" => published
-                    .and_then(|p| weekday_rel(p, g(1), g(2)))
-                    .map(|d| (d, Precision::Day, true)),
-                "weekday_bare" => published
-                    .and_then(|p| weekday_rel(p, g(2), "lalu"))
-                    .map(|d| (d, Precision::Day, true)),
-                "year" => {
-                    ymd(g(2).parse().ok(), Some(1), Some(1)).map(|d| (d, Precision::Year, false))
+                "d_month_y" => ymd(g(3).parse().ok(), month_number(g(2)), num(1)).map(|d| (d, Precision::Day, false)),
+                "month_d_y" => ymd(g(3).parse().ok(), month_number(g(1)), num(2)).map(|d| (d, Precision::Day, false)),
+                "weekday_dm" => published.and_then(|p| infer_year(p, num(3), num(2), false)).map(|d| (d, Precision::Day, true)),
+                "d_month" => {
+                    published.and_then(|p| infer_year(p, month_number(g(2)), num(1), !g(4).is_empty())).map(|d| (d, Precision::Day, true))
                 }
+                "month_y" => ymd(g(2).parse().ok(), month_number(g(1)), Some(1)).map(|d| (d, Precision::Month, false)),
+                "month_last" => published.and_then(|p| last_month(p, month_number(g(1)))).map(|d| (d, Precision::Month, true)),
+                "week_part" => published.and_then(|p| week_part(p, g(1), g(2))).map(|d| (d, Precision::Day, true)),
+                "day_word" => published.and_then(|p| day_word(p, &g(1).to_lowercase())).map(|d| (d, Precision::Day, true)),
+                "weekday_rel" => published.and_then(|p| weekday_rel(p, g(1), g(2))).map(|d| (d, Precision::Day, true)),
+                "weekday_bare" => published.and_then(|p| weekday_rel(p, g(2), "lalu")).map(|d| (d, Precision::Day, true)),
+                "year" => ymd(g(2).parse().ok(), Some(1), Some(1)).map(|d| (d, Precision::Year, false)),
                 _ => None,
             };
             if let Some((date, precision, relative)) = resolved {
-                let start = if *kind == "year" || *kind == "weekday_bare" {
-                    c.get(2).map_or(m.start(), |x| x.start())
-                } else {
-                    m.start()
-                };
-                found.push(DateExpr {
-                    start: base + start,
-                    end: base + m.end(),
-                    date,
-                    precision,
-                    relative,
-                });
+                let start = if *kind == "year" || *kind == "weekday_bare" { c.get(2).map_or(m.start(), |x| x.start()) } else { m.start() };
+                found.push(DateExpr { start: base + start, end: base + m.end(), date, precision, relative });
             }
         }
     }
@@ -185,18 +135,9 @@ fn ymd(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Option<NaiveDate> {
 
 /// A day and month without a year: the publication year, or the year before when
 /// that would put a past event more than a week after publication.
-fn infer_year(
-    published: NaiveDate,
-    month: Option<u32>,
-    day: Option<u32>,
-    past: bool,
-) -> Option<NaiveDate> {
+fn infer_year(published: NaiveDate, month: Option<u32>, day: Option<u32>, past: bool) -> Option<NaiveDate> {
     let d = NaiveDate::from_ymd_opt(published.year(), month?, day?)?;
-    let limit = if past {
-        Duration::days(0)
-    } else {
-        Duration::days(60)
-    };
+    let limit = if past { Duration::days(0) } else { Duration::days(60) };
     if d > published + limit {
         NaiveDate::from_ymd_opt(published.year() - 1, month?, day?)
     } else {
@@ -206,11 +147,7 @@ fn infer_year(
 
 fn last_month(published: NaiveDate, month: Option<u32>) -> Option<NaiveDate> {
     let m = month?;
-    let y = if m >= published.month() {
-        published.year() - 1
-    } else {
-        published.year()
-    };
+    let y = if m >= published.month() { published.year() - 1 } else { published.year() };
     NaiveDate::from_ymd_opt(y, m, 1)
 }
 
@@ -242,8 +179,7 @@ fn day_word(published: NaiveDate, w: &str) -> Option<NaiveDate> {
 
 fn weekday_rel(published: NaiveDate, day: &str, rel: &str) -> Option<NaiveDate> {
     let wd = weekday(day)?;
-    let diff =
-        (published.weekday().num_days_from_monday() as i64) - (wd.num_days_from_monday() as i64);
+    let diff = (published.weekday().num_days_from_monday() as i64) - (wd.num_days_from_monday() as i64);
     Some(match rel.to_lowercase().as_str() {
         "depan" | "mendatang" => {
             let ahead = (7 - diff).rem_euclid(7);
@@ -256,10 +192,7 @@ fn weekday_rel(published: NaiveDate, day: &str, rel: &str) -> Option<NaiveDate> 
 
 /// Publication date from a timestamp line such as "Jum'at, 21 Januari 2022 - 21:00 WIB".
 pub fn date_in_line(line: &str) -> Option<NaiveDate> {
-    find_dates(line, 0, None)
-        .into_iter()
-        .find(|d| d.precision == Precision::Day && !d.relative)
-        .map(|d| d.date)
+    find_dates(line, 0, None).into_iter().find(|d| d.precision == Precision::Day && !d.relative).map(|d| d.date)
 }
 
 #[cfg(test)]
@@ -273,41 +206,15 @@ mod tests {
     #[test]
     fn explicit_and_relative() {
         let p = Some(d("2022-01-13"));
-        let f = |t: &str| {
-            find_dates(t, 0, p)
-                .into_iter()
-                .map(|x| (x.date, x.precision))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            f("pada Rabu (13/1/2022)."),
-            vec![(d("2022-01-13"), Precision::Day)]
-        );
-        assert_eq!(
-            f("di Brussel pada 12 Januari dan"),
-            vec![(d("2022-01-12"), Precision::Day)]
-        );
-        assert_eq!(
-            f("pada 17 Desember lalu"),
-            vec![(d("2021-12-17"), Precision::Day)]
-        );
-        assert_eq!(
-            f("Desember lalu"),
-            vec![(d("2021-12-01"), Precision::Month)]
-        );
-        assert_eq!(
-            f("di Jenewa awal pekan ini."),
-            vec![(d("2022-01-10"), Precision::Day)]
-        );
-        assert_eq!(
-            f("Jum'at, 21 Januari 2022 - 21:00"),
-            vec![(d("2022-01-21"), Precision::Day)]
-        );
+        let f = |t: &str| find_dates(t, 0, p).into_iter().map(|x| (x.date, x.precision)).collect::<Vec<_>>();
+        assert_eq!(f("pada Rabu (13/1/2022)."), vec![(d("2022-01-13"), Precision::Day)]);
+        assert_eq!(f("di Brussel pada 12 Januari dan"), vec![(d("2022-01-12"), Precision::Day)]);
+        assert_eq!(f("pada 17 Desember lalu"), vec![(d("2021-12-17"), Precision::Day)]);
+        assert_eq!(f("Desember lalu"), vec![(d("2021-12-01"), Precision::Month)]);
+        assert_eq!(f("di Jenewa awal pekan ini."), vec![(d("2022-01-10"), Precision::Day)]);
+        assert_eq!(f("Jum'at, 21 Januari 2022 - 21:00"), vec![(d("2022-01-21"), Precision::Day)]);
         assert_eq!(f("kemarin"), vec![(d("2022-01-12"), Precision::Day)]);
-        assert_eq!(
-            f("pada tahun 2014"),
-            vec![(d("2014-01-01"), Precision::Year)]
-        );
+        assert_eq!(f("pada tahun 2014"), vec![(d("2014-01-01"), Precision::Year)]);
         assert_eq!(f("Senin lalu"), vec![(d("2022-01-10"), Precision::Day)]);
         assert_eq!(f("Senin depan"), vec![(d("2022-01-17"), Precision::Day)]);
     }

@@ -1,9 +1,7 @@
 //! Demands ("X meminta Y untuk ...", "permintaan X agar Y ...") and the rejections
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
-use super::clauses::{
-    chain_right, clause_end, conditional, modality, negated, split_actions, subject_before, text_of,
-};
+use super::clauses::{chain_right, clause_end, conditional, modality, negated, split_actions, subject_before, text_of};
 use super::entities::{longest_phrase, EntityTable};
 use super::{side_of, Analysed, Context, Demand, EntRef, Rejected, Rejection};
 use crate::lang::phrase_tokens;
@@ -25,18 +23,9 @@ struct PendingRejection {
     evidence: super::Evidence,
 }
 
-pub fn extract(
-    ctx: &Context,
-    sents: &[Analysed],
-    table: &EntityTable,
-) -> (Vec<Demand>, Vec<Rejection>) {
+pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<Demand>, Vec<Rejection>) {
     let lex = &ctx.pack.lexicon;
-    let reject_phrases: Vec<Vec<String>> = lex
-        .reject
-        .phrases
-        .iter()
-        .map(|p| phrase_tokens(p))
-        .collect();
+    let reject_phrases: Vec<Vec<String>> = lex.reject.phrases.iter().map(|p| phrase_tokens(p)).collect();
     let mut demands = Vec::new();
     let mut pending = Vec::new();
     for s in sents {
@@ -56,15 +45,9 @@ pub fn extract(
             }
             if in_list(&lex.demand.verbs, w) && !negated(ctx, s, k) && !conditional(ctx, s, k) {
                 demand_verb(ctx, s, table, k, &mut demands);
-            } else if in_list(&lex.demand.passive, w)
-                && !negated(ctx, s, k)
-                && !conditional(ctx, s, k)
-            {
+            } else if in_list(&lex.demand.passive, w) && !negated(ctx, s, k) && !conditional(ctx, s, k) {
                 demand_passive(ctx, s, table, k, &mut demands);
-            } else if in_list(&lex.demand.nouns, w)
-                && !conditional(ctx, s, k)
-                && !after_refusal(ctx, s, k)
-            {
+            } else if in_list(&lex.demand.nouns, w) && !conditional(ctx, s, k) && !after_refusal(ctx, s, k) {
                 demand_noun(ctx, s, table, k, None, &mut demands);
             }
             k += 1;
@@ -76,8 +59,7 @@ pub fn extract(
 
 fn after_refusal(ctx: &Context, s: &Analysed, k: usize) -> bool {
     let lex = &ctx.pack.lexicon.reject;
-    (k.saturating_sub(3)..k)
-        .any(|j| in_list(&lex.verbs, &s.tokens[j].lower) || s.tokens[j].lower == "menerima")
+    (k.saturating_sub(3)..k).any(|j| in_list(&lex.verbs, &s.tokens[j].lower) || s.tokens[j].lower == "menerima")
 }
 
 fn push_actions(
@@ -97,15 +79,9 @@ fn push_actions(
     if b <= a || b - a > 40 {
         return made;
     }
-    let addressees: Vec<EntRef> = if of.is_empty() {
-        implied_addressee(s, table, by, a, b)
-    } else {
-        of.to_vec()
-    };
+    let addressees: Vec<EntRef> = if of.is_empty() { implied_addressee(s, table, by, a, b) } else { of.to_vec() };
     for (pa, pb) in split_actions(s, a, b) {
-        let action = text_of(ctx, s, pa, pb)
-            .trim_end_matches([',', ' '])
-            .to_string();
+        let action = text_of(ctx, s, pa, pb).trim_end_matches([',', ' ']).to_string();
         if action.chars().filter(|c| c.is_alphabetic()).count() < 4 {
             continue;
         }
@@ -122,15 +98,7 @@ fn push_actions(
                     action: action.clone(),
                     stated_by,
                     modality: modality(ctx, s, cue),
-                    evidence: ctx.evidence(
-                        s,
-                        rule,
-                        if of.is_empty() {
-                            confidence * 0.8
-                        } else {
-                            confidence
-                        },
-                    ),
+                    evidence: ctx.evidence(s, rule, if of.is_empty() { confidence * 0.8 } else { confidence }),
                 });
                 made.push(out.len() - 1);
             }
@@ -140,28 +108,16 @@ fn push_actions(
 }
 
 /// An addressee the clause names with "ke/kepada/terhadap X", else the speaker's side.
-fn implied_addressee(
-    s: &Analysed,
-    table: &EntityTable,
-    by: &[EntRef],
-    a: usize,
-    b: usize,
-) -> Vec<EntRef> {
+fn implied_addressee(s: &Analysed, table: &EntityTable, by: &[EntRef], a: usize, b: usize) -> Vec<EntRef> {
     let by_sides: Vec<EntRef> = by.iter().map(|&d| side_of(table, d)).collect();
     for m in s.mentions.iter().filter(|m| m.start > a && m.start < b) {
         let prev = s.tokens[m.start - 1].lower.as_str();
-        if matches!(prev, "ke" | "kepada" | "terhadap")
-            && table.is_actor(m.ent)
-            && !by_sides.contains(&side_of(table, m.ent))
-        {
+        if matches!(prev, "ke" | "kepada" | "terhadap") && table.is_actor(m.ent) && !by_sides.contains(&side_of(table, m.ent)) {
             return vec![m.ent];
         }
     }
     match s.speaker {
-        Some(sp)
-            if s.quoted.get(a).copied().unwrap_or(false)
-                && !by_sides.contains(&side_of(table, sp)) =>
-        {
+        Some(sp) if s.quoted.get(a).copied().unwrap_or(false) && !by_sides.contains(&side_of(table, sp)) => {
             vec![sp]
         }
         _ => Vec::new(),
@@ -169,45 +125,26 @@ fn implied_addressee(
 }
 
 /// "X meminta (kepada) Y (…) untuk/agar ACTION", "X meminta agar Y ACTION", "X minta Y ACTION".
-fn demand_verb(
-    ctx: &Context,
-    s: &Analysed,
-    table: &EntityTable,
-    cue: usize,
-    out: &mut Vec<Demand>,
-) {
+fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out: &mut Vec<Demand>) {
     let lex = &ctx.pack.lexicon.demand;
     let Some((by, conf)) = subject_before(ctx, s, table, cue) else {
         return;
     };
     let mut j = cue + 1;
-    if s.tokens
-        .get(j)
-        .is_some_and(|t| in_list(&lex.addressee_preps, &t.lower))
-    {
+    if s.tokens.get(j).is_some_and(|t| in_list(&lex.addressee_preps, &t.lower)) {
         j += 1;
     }
     let (mut of, mut after) = chain_right(s, table, j);
     let mut comp = false;
-    if of.is_empty()
-        && s.tokens
-            .get(j)
-            .is_some_and(|t| in_list(&lex.complementisers, &t.lower))
-    {
+    if of.is_empty() && s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower)) {
         comp = true;
         let (o, e) = chain_right(s, table, j + 1);
         of = o;
         after = if of.is_empty() { j + 1 } else { e };
     } else if !of.is_empty() {
         // Up to a few words ("selama pertemuan") before the complementiser.
-        if let Some(k) = (after..(after + 6).min(s.tokens.len()))
-            .find(|&k| in_list(&lex.complementisers, &s.tokens[k].lower))
-        {
-            if !s.tokens[after..k]
-                .iter()
-                .any(|t| t.text == "," || t.text == "\"")
-                || k == after
-            {
+        if let Some(k) = (after..(after + 6).min(s.tokens.len())).find(|&k| in_list(&lex.complementisers, &s.tokens[k].lower)) {
+            if !s.tokens[after..k].iter().any(|t| t.text == "," || t.text == "\"") || k == after {
                 after = k + 1;
                 comp = true;
             }
@@ -220,33 +157,12 @@ fn demand_verb(
         return;
     }
     let end = clause_end(ctx, s, after);
-    let rule = if comp {
-        "demand.verb-complement"
-    } else {
-        "demand.verb-object"
-    };
-    push_actions(
-        ctx,
-        s,
-        table,
-        &by,
-        &of,
-        (after, end),
-        rule,
-        0.9 * conf,
-        cue,
-        out,
-    );
+    let rule = if comp { "demand.verb-complement" } else { "demand.verb-object" };
+    push_actions(ctx, s, table, &by, &of, (after, end), rule, 0.9 * conf, cue, out);
 }
 
 /// "Y diminta (oleh X) untuk ACTION".
-fn demand_passive(
-    ctx: &Context,
-    s: &Analysed,
-    table: &EntityTable,
-    cue: usize,
-    out: &mut Vec<Demand>,
-) {
+fn demand_passive(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out: &mut Vec<Demand>) {
     let lex = &ctx.pack.lexicon.demand;
     let Some((of, conf)) = subject_before(ctx, s, table, cue) else {
         return;
@@ -261,25 +177,11 @@ fn demand_passive(
     if by.is_empty() {
         return;
     }
-    if s.tokens
-        .get(j)
-        .is_some_and(|t| in_list(&lex.complementisers, &t.lower))
-    {
+    if s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower)) {
         j += 1;
     }
     let end = clause_end(ctx, s, j);
-    push_actions(
-        ctx,
-        s,
-        table,
-        &by,
-        &of,
-        (j, end),
-        "demand.passive",
-        0.85 * conf,
-        cue,
-        out,
-    );
+    push_actions(ctx, s, table, &by, &of, (j, end), "demand.passive", 0.85 * conf, cue, out);
 }
 
 /// "permintaan/tuntutan X agar Y ACTION", "tuntutan untuk ACTION" (demander from context).
@@ -294,11 +196,7 @@ fn demand_noun(
 ) -> (Vec<EntRef>, Vec<usize>) {
     let lex = &ctx.pack.lexicon.demand;
     let (possessor, mut j) = chain_right(s, table, cue + 1);
-    if !s
-        .tokens
-        .get(j)
-        .is_some_and(|t| in_list(&lex.complementisers, &t.lower) && t.lower != "bahwa")
-    {
+    if !s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower) && t.lower != "bahwa") {
         return (possessor, Vec::new());
     }
     j += 1;
@@ -320,18 +218,7 @@ fn demand_noun(
         }
     }
     let end = clause_end(ctx, s, after);
-    let made = push_actions(
-        ctx,
-        s,
-        table,
-        &by,
-        &of,
-        (after, end),
-        "demand.noun",
-        0.85 * conf,
-        cue,
-        out,
-    );
+    let made = push_actions(ctx, s, table, &by, &of, (after, end), "demand.noun", 0.85 * conf, cue, out);
     (possessor, made)
 }
 
@@ -349,12 +236,11 @@ fn rejection_at(
     let lex = &ctx.pack.lexicon;
     let (by, conf) = subject_before(ctx, s, table, cue)?;
     let mut j = cue + len;
-    while s.tokens.get(j).is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "semua" | "segala" | "seluruh" | "berbagai" | "atas" | "untuk" | "pada"
-        )
-    }) {
+    while s
+        .tokens
+        .get(j)
+        .is_some_and(|t| matches!(t.lower.as_str(), "semua" | "segala" | "seluruh" | "berbagai" | "atas" | "untuk" | "pada"))
+    {
         j += 1;
     }
     let obj = s.tokens.get(j)?;
@@ -364,12 +250,7 @@ fn rejection_at(
     let end = clause_end(ctx, s, j);
     let mut named = Vec::new();
     let mut own = Vec::new();
-    if in_list(&lex.demand.nouns, &obj.lower)
-        || matches!(
-            obj.lower.as_str(),
-            "usulan" | "proposal" | "syarat" | "ultimatum"
-        )
-    {
+    if in_list(&lex.demand.nouns, &obj.lower) || matches!(obj.lower.as_str(), "usulan" | "proposal" | "syarat" | "ultimatum") {
         let (possessor, made) = demand_noun(ctx, s, table, j, Some(&by), demands);
         named = possessor;
         own = made;
@@ -391,9 +272,7 @@ fn stems(text: &str) -> std::collections::BTreeSet<String> {
         .filter(|w| w.chars().count() >= 4)
         .map(|w| {
             let w = w.strip_suffix("nya").unwrap_or(&w).to_string();
-            for p in [
-                "meng", "meny", "mem", "men", "me", "ber", "ter", "di", "ke", "pe",
-            ] {
+            for p in ["meng", "meny", "mem", "men", "me", "ber", "ter", "di", "ke", "pe"] {
                 if let Some(rest) = w.strip_prefix(p) {
                     if rest.chars().count() >= 4 {
                         return rest.to_string();
@@ -402,38 +281,16 @@ fn stems(text: &str) -> std::collections::BTreeSet<String> {
             }
             w
         })
-        .filter(|w| {
-            !matches!(
-                w.as_str(),
-                "yang"
-                    | "untuk"
-                    | "dengan"
-                    | "akan"
-                    | "dari"
-                    | "pada"
-                    | "dalam"
-                    | "bahwa"
-                    | "mereka"
-            )
-        })
+        .filter(|w| !matches!(w.as_str(), "yang" | "untuk" | "dengan" | "akan" | "dari" | "pada" | "dalam" | "bahwa" | "mereka"))
         .collect()
 }
 
-fn resolve_rejections(
-    pending: Vec<PendingRejection>,
-    demands: &[Demand],
-    table: &EntityTable,
-) -> Vec<Rejection> {
+fn resolve_rejections(pending: Vec<PendingRejection>, demands: &[Demand], table: &EntityTable) -> Vec<Rejection> {
     let mut out: Vec<Rejection> = Vec::new();
     for p in pending {
         for &b in &p.by {
             let side = side_of(table, b);
-            let stated_by = if side != b {
-                Some(b)
-            } else {
-                p.stated_by
-                    .filter(|&sp| side_of(table, sp) == side && sp != side)
-            };
+            let stated_by = if side != b { Some(b) } else { p.stated_by.filter(|&sp| side_of(table, sp) == side && sp != side) };
             let mut targets: Vec<(Rejected, f32)> = Vec::new();
             for &d in &p.own_demands {
                 if demands[d].of == side {
@@ -461,11 +318,7 @@ fn resolve_rejections(
             }
             if targets.is_empty() {
                 // One actor made demands of this one: the refusal answers them.
-                let demanders: std::collections::BTreeSet<EntRef> = demands
-                    .iter()
-                    .filter(|d| d.of == side)
-                    .map(|d| d.by)
-                    .collect();
+                let demanders: std::collections::BTreeSet<EntRef> = demands.iter().filter(|d| d.of == side).map(|d| d.by).collect();
                 if demanders.len() == 1 {
                     targets.push((Rejected::Actor(*demanders.iter().next().expect("one")), 0.6));
                 }
@@ -477,23 +330,10 @@ fn resolve_rejections(
                 let mut evidence = p.evidence.clone();
                 evidence.confidence *= factor;
                 if factor < 1.0 {
-                    evidence.rule = if factor < 0.7 {
-                        "reject.verb-context"
-                    } else {
-                        "reject.verb-overlap"
-                    };
+                    evidence.rule = if factor < 0.7 { "reject.verb-context" } else { "reject.verb-overlap" };
                 }
-                let r = Rejection {
-                    by: side,
-                    rejected,
-                    stated_by,
-                    evidence,
-                };
-                if !out.iter().any(|x| {
-                    x.by == r.by
-                        && x.rejected == r.rejected
-                        && x.evidence.sentence == r.evidence.sentence
-                }) {
+                let r = Rejection { by: side, rejected, stated_by, evidence };
+                if !out.iter().any(|x| x.by == r.by && x.rejected == r.rejected && x.evidence.sentence == r.evidence.sentence) {
                     out.push(r);
                 }
             }

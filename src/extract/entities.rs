@@ -19,6 +19,8 @@ pub struct Entity {
     pub disputed: bool,
     pub geo: bool,
     pub media: bool,
+    /// Every known surface form (written out as skos:altLabel).
+    pub names: Vec<String>,
 }
 
 /// The entities one article refers to; gazetteer entries are interned on use.
@@ -42,12 +44,7 @@ pub struct Mention {
 
 impl EntityTable {
     pub fn new(gaz: &'static Gazetteer) -> Self {
-        EntityTable {
-            gaz,
-            entities: Vec::new(),
-            by_gaz: HashMap::new(),
-            local: HashMap::new(),
-        }
+        EntityTable { gaz, entities: Vec::new(), by_gaz: HashMap::new(), local: HashMap::new() }
     }
 
     pub fn get(&self, e: EntRef) -> &Entity {
@@ -91,6 +88,7 @@ impl EntityTable {
             disputed: def.flags.disputed,
             geo: def.flags.geo,
             media: def.flags.media,
+            names: def.names.clone(),
         });
         self.by_gaz.insert(gi, e);
         let gaz = self.gaz;
@@ -115,11 +113,7 @@ impl EntityTable {
     /// A person found in the text but not in the gazetteer.
     pub fn new_person(&mut self, name_tokens: &[String], side: Option<EntRef>) -> EntRef {
         let name = name_tokens.join(" ").replace(" - ", "-");
-        if let Some(e) = self
-            .entities
-            .iter()
-            .position(|x| x.etype == EntityType::Person && x.key == name)
-        {
+        if let Some(e) = self.entities.iter().position(|x| x.etype == EntityType::Person && x.key == name) {
             if self.entities[e].side.is_none() {
                 self.entities[e].side = side;
             }
@@ -137,6 +131,7 @@ impl EntityTable {
             disputed: false,
             geo: false,
             media: false,
+            names: Vec::new(),
         });
         let mut names = vec![name_tokens.to_vec()];
         if name_tokens.len() > 1 {
@@ -154,17 +149,9 @@ impl EntityTable {
 
     /// Longest entity name at the start of `words`, article-local people first.
     pub fn match_at(&mut self, words: &[&str]) -> Option<(EntRef, usize)> {
-        let local = words
-            .first()
-            .and_then(|w| self.local.get(*w))
-            .and_then(|cands| {
-                cands
-                    .iter()
-                    .find(|(t, _)| {
-                        t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a == b)
-                    })
-                    .map(|(t, e)| (*e, t.len()))
-            });
+        let local = words.first().and_then(|w| self.local.get(*w)).and_then(|cands| {
+            cands.iter().find(|(t, _)| t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a == b)).map(|(t, e)| (*e, t.len()))
+        });
         let gaz = self.gaz.longest_match(words);
         match (local, gaz) {
             (Some(l), Some((gi, n))) if n > l.1 => Some((self.intern(gi), n)),
@@ -180,12 +167,7 @@ fn has(list: &[String], w: &str) -> bool {
 }
 
 /// Tokens, quote flags and gazetteer mentions of every sentence.
-pub fn analyse(
-    text: &str,
-    sentences: &[super::segment::Sentence],
-    table: &mut EntityTable,
-    _pack: &LanguagePack,
-) -> Vec<Analysed> {
+pub fn analyse(text: &str, sentences: &[super::segment::Sentence], table: &mut EntityTable, _pack: &LanguagePack) -> Vec<Analysed> {
     let mut lead_seen = false;
     sentences
         .iter()
@@ -203,17 +185,7 @@ pub fn analyse(
             let mentions = find_mentions(&tokens, table);
             let is_lead = !s.is_title && !lead_seen;
             lead_seen |= !s.is_title;
-            Analysed {
-                index: i,
-                start: s.start,
-                end: s.end,
-                tokens,
-                mentions,
-                speaker: None,
-                quoted,
-                is_title: s.is_title,
-                is_lead,
-            }
+            Analysed { index: i, start: s.start, end: s.end, tokens, mentions, speaker: None, quoted, is_title: s.is_title, is_lead }
         })
         .collect()
 }
@@ -227,12 +199,7 @@ fn find_mentions(tokens: &[Token], table: &mut EntityTable) -> Vec<Mention> {
             if let Some((e, n)) = table.match_at(&words[i..]) {
                 // A name must not continue into a longer capitalised word run
                 // glued by a hyphen ("Rusia-NATO" is two names; "Al-Sisi" is one).
-                out.push(Mention {
-                    ent: e,
-                    start: i,
-                    end: i + n,
-                    coref: false,
-                });
+                out.push(Mention { ent: e, start: i, end: i + n, coref: false });
                 i += n;
                 continue;
             }
@@ -243,11 +210,7 @@ fn find_mentions(tokens: &[Token], table: &mut EntityTable) -> Vec<Mention> {
 }
 
 /// The city a dateline names ("JENEWA - ", "JAKARTA, KOMPAS.com - ").
-pub fn dateline_city(
-    text: &str,
-    paragraphs: &[super::normalise::Paragraph],
-    table: &EntityTable,
-) -> Option<EntRef> {
+pub fn dateline_city(text: &str, paragraphs: &[super::normalise::Paragraph], table: &EntityTable) -> Option<EntRef> {
     let p = paragraphs.iter().find(|p| !p.is_title)?;
     let para = &text[p.start..p.end];
     let dash = para.find(" - ")?;
@@ -268,29 +231,15 @@ pub fn dateline_city(
 /// "timpalannya dari AS Antony Blinken"): persons, role facts, and mentions.
 pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> Vec<Role> {
     let lex = &ctx.pack.lexicon;
-    let titles: Vec<Vec<String>> = lex
-        .role
-        .titles
-        .iter()
-        .map(|t| crate::lang::phrase_tokens(t))
-        .collect();
-    let of_words: Vec<Vec<String>> = lex
-        .role
-        .of_words
-        .iter()
-        .map(|t| crate::lang::phrase_tokens(t))
-        .collect();
+    let titles: Vec<Vec<String>> = lex.role.titles.iter().map(|t| crate::lang::phrase_tokens(t)).collect();
+    let of_words: Vec<Vec<String>> = lex.role.of_words.iter().map(|t| crate::lang::phrase_tokens(t)).collect();
     let mut out = Vec::new();
     for s in sents.iter_mut() {
         let mut last_title: Option<String> = None;
         let mut i = 0;
         while i < s.tokens.len() {
             let counterpart = has(&lex.role.counterpart, &s.tokens[i].lower);
-            let title_len = if counterpart {
-                1
-            } else {
-                longest_phrase(&s.tokens, i, &titles)
-            };
+            let title_len = if counterpart { 1 } else { longest_phrase(&s.tokens, i, &titles) };
             if title_len == 0 || !(counterpart || s.tokens[i].is_capitalised()) {
                 i += 1;
                 continue;
@@ -301,10 +250,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             let mut side = None;
             if let Some(m) = s.mentions.iter().find(|m| m.start == j && !m.coref) {
                 let ent = table.get(m.ent);
-                if matches!(
-                    ent.etype,
-                    EntityType::Country | EntityType::Organization | EntityType::Group
-                ) {
+                if matches!(ent.etype, EntityType::Country | EntityType::Organization | EntityType::Group) {
                     side = Some(m.ent);
                     j = m.end;
                 } else if let Some(c) = ent.capital_of {
@@ -321,9 +267,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                 }
             }
             let title_text = if counterpart {
-                last_title
-                    .clone()
-                    .unwrap_or_else(|| s.tokens[i].text.clone())
+                last_title.clone().unwrap_or_else(|| s.tokens[i].text.clone())
             } else {
                 span_text(ctx.text, &s.tokens[i..i + title_len])
             };
@@ -342,25 +286,11 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             }
             let side = side.or(table.get(person).side);
             s.mentions.retain(|m| m.end <= i || m.start >= name_end);
-            s.mentions.push(Mention {
-                ent: person,
-                start: i,
-                end: name_end,
-                coref: false,
-            });
+            s.mentions.push(Mention { ent: person, start: i, end: name_end, coref: false });
             s.mentions.sort_by_key(|m| m.start);
             if let Some(of) = side {
-                let rule = if counterpart {
-                    "role.counterpart"
-                } else {
-                    "role.title-name"
-                };
-                out.push(Role {
-                    person,
-                    title: title_text,
-                    of,
-                    evidence: ctx.evidence(s, rule, if counterpart { 0.6 } else { 0.9 }),
-                });
+                let rule = if counterpart { "role.counterpart" } else { "role.title-name" };
+                out.push(Role { person, title: title_text, of, evidence: ctx.evidence(s, rule, if counterpart { 0.6 } else { 0.9 }) });
             }
             i = name_end;
         }
@@ -379,11 +309,7 @@ fn span_text(text: &str, toks: &[Token]) -> String {
 pub fn longest_phrase(tokens: &[Token], i: usize, phrases: &[Vec<String>]) -> usize {
     phrases
         .iter()
-        .filter(|p| {
-            !p.is_empty()
-                && p.len() <= tokens.len().saturating_sub(i)
-                && p.iter().zip(&tokens[i..]).all(|(a, t)| *a == t.lower)
-        })
+        .filter(|p| !p.is_empty() && p.len() <= tokens.len().saturating_sub(i) && p.iter().zip(&tokens[i..]).all(|(a, t)| *a == t.lower))
         .map(Vec::len)
         .max()
         .unwrap_or(0)
@@ -404,22 +330,11 @@ fn person_at(
     let mut name: Vec<String> = Vec::new();
     while k < tokens.len() && name.len() < 5 {
         let t = &tokens[k];
-        let particle = matches!(
-            t.lower.as_str(),
-            "bin" | "binti" | "al" | "van" | "von" | "de" | "der" | "da" | "el" | "dos" | "la"
-        );
-        let acronym = t.text.chars().count() >= 2
-            && t.text
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit());
-        let hyphen = t.text == "-"
-            && !name.is_empty()
-            && tokens.get(k + 1).is_some_and(Token::is_capitalised);
+        let particle = matches!(t.lower.as_str(), "bin" | "binti" | "al" | "van" | "von" | "de" | "der" | "da" | "el" | "dos" | "la");
+        let acronym = t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        let hyphen = t.text == "-" && !name.is_empty() && tokens.get(k + 1).is_some_and(Token::is_capitalised);
         if hyphen
-            || (t.is_word
-                && (t.is_capitalised() || (particle && !name.is_empty()))
-                && !acronym
-                && !has(&lex.grammar.not_name, &t.text))
+            || (t.is_word && (t.is_capitalised() || (particle && !name.is_empty())) && !acronym && !has(&lex.grammar.not_name, &t.text))
         {
             if mentions.iter().any(|m| m.start == k) {
                 break;
@@ -430,10 +345,7 @@ fn person_at(
             break;
         }
     }
-    while name
-        .last()
-        .is_some_and(|w| w == "-" || w.chars().next().is_some_and(char::is_lowercase))
-    {
+    while name.last().is_some_and(|w| w == "-" || w.chars().next().is_some_and(char::is_lowercase)) {
         name.pop();
         k -= 1;
     }
@@ -455,11 +367,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
         // Short mentions of people found anywhere in the article.
         let extra = find_mentions(&s.tokens, table);
         for m in extra {
-            if !s
-                .mentions
-                .iter()
-                .any(|x| x.start < m.end && m.start < x.end)
-            {
+            if !s.mentions.iter().any(|x| x.start < m.end && m.start < x.end) {
                 s.mentions.push(m);
             }
         }
@@ -474,37 +382,20 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             let demonstrative = matches!(next, "itu" | "tersebut" | "ini");
             let prev_is_hyphen = i > 0 && s.tokens[i - 1].text == "-";
             let resolved = match w {
-                "pihaknya" => s
-                    .speaker
-                    .map(|sp| super::side_of(table, sp))
-                    .or(last_subject)
-                    .map(|e| (e, 1)),
-                "blok" | "aliansi" | "organisasi" | "pakta" | "kelompok" if demonstrative => {
-                    last_org.map(|e| (e, 2))
-                }
-                "negara" | "pemerintah" | "rezim" if demonstrative && !prev_is_hyphen => {
-                    last_country.map(|e| (e, 2))
-                }
+                "pihaknya" => s.speaker.map(|sp| super::side_of(table, sp)).or(last_subject).map(|e| (e, 1)),
+                "blok" | "aliansi" | "organisasi" | "pakta" | "kelompok" if demonstrative => last_org.map(|e| (e, 2)),
+                "negara" | "pemerintah" | "rezim" if demonstrative && !prev_is_hyphen => last_country.map(|e| (e, 2)),
                 "ia" | "dia" | "beliau" => last_person.map(|e| (e, 1)),
                 // "NATO menegaskan bahwa mereka ...": the subject of this sentence, if before.
-                "mereka" => subject_mention(s, table)
-                    .filter(|m| m.end <= i)
-                    .map(|m| super::side_of(table, m.ent))
-                    .or(last_subject)
-                    .map(|e| (e, 1)),
-                "kami" | "kita" if s.quoted[i] => {
-                    s.speaker.map(|sp| (super::side_of(table, sp), 1))
+                "mereka" => {
+                    subject_mention(s, table).filter(|m| m.end <= i).map(|m| super::side_of(table, m.ent)).or(last_subject).map(|e| (e, 1))
                 }
+                "kami" | "kita" if s.quoted[i] => s.speaker.map(|sp| (super::side_of(table, sp), 1)),
                 _ => None,
             };
             if let Some((e, len)) = resolved {
                 if !s.mentions.iter().any(|m| m.start <= i && i < m.end) {
-                    added.push(Mention {
-                        ent: e,
-                        start: i,
-                        end: (i + len).min(n),
-                        coref: true,
-                    });
+                    added.push(Mention { ent: e, start: i, end: (i + len).min(n), coref: true });
                 }
             }
         }
@@ -515,9 +406,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             let ent = table.get(m.ent);
             match ent.etype {
                 EntityType::Person => last_person = Some(m.ent),
-                EntityType::Organization | EntityType::Group if !ent.media => {
-                    last_org = Some(m.ent)
-                }
+                EntityType::Organization | EntityType::Group if !ent.media => last_org = Some(m.ent),
                 EntityType::Country => last_country = Some(m.ent),
                 _ => {}
             }
@@ -537,23 +426,14 @@ pub fn first_subject(s: &Analysed, table: &EntityTable) -> Option<EntRef> {
 }
 
 fn subject_mention<'a>(s: &'a Analysed, table: &EntityTable) -> Option<&'a Mention> {
-    let first_verb = s
-        .tokens
-        .iter()
-        .position(super::clauses::is_verb)
-        .unwrap_or(s.tokens.len());
+    let first_verb = s.tokens.iter().position(super::clauses::is_verb).unwrap_or(s.tokens.len());
     s.mentions
         .iter()
         .filter(|m| m.start < first_verb && table.is_actor(m.ent))
         .find(|m| m.start == 0 || !super::clauses::is_preposition(&s.tokens[m.start - 1].lower))
 }
 
-fn find_speaker(
-    s: &Analysed,
-    table: &EntityTable,
-    lex: &crate::lang::GrammarLex,
-    previous: Option<EntRef>,
-) -> Option<EntRef> {
+fn find_speaker(s: &Analysed, table: &EntityTable, lex: &crate::lang::GrammarLex, previous: Option<EntRef>) -> Option<EntRef> {
     let has_quote = s.tokens.iter().any(|t| t.text == "\"");
     for (i, t) in s.tokens.iter().enumerate() {
         if s.quoted[i] && t.text != "\"" {
@@ -563,11 +443,7 @@ fn find_speaker(
             if t.lower.ends_with("nya") {
                 return previous;
             }
-            if let Some(m) = s
-                .mentions
-                .iter()
-                .find(|m| m.start == i + 1 && table.is_actor(m.ent))
-            {
+            if let Some(m) = s.mentions.iter().find(|m| m.start == i + 1 && table.is_actor(m.ent)) {
                 return Some(m.ent);
             }
         }
@@ -580,11 +456,7 @@ fn find_speaker(
             return previous;
         }
         if has_quote && has(&lex.speech_verbs, &t.lower) {
-            if let Some(m) = s
-                .mentions
-                .iter()
-                .find(|m| m.end == i && table.is_actor(m.ent))
-            {
+            if let Some(m) = s.mentions.iter().find(|m| m.end == i && table.is_actor(m.ent)) {
                 return Some(m.ent);
             }
         }
@@ -592,11 +464,6 @@ fn find_speaker(
     // Reported speech: "Stoltenberg mengatakan (bahwa) ...".
     s.mentions
         .iter()
-        .find(|m| {
-            table.get(m.ent).etype == EntityType::Person
-                && s.tokens
-                    .get(m.end)
-                    .is_some_and(|t| has(&lex.speech_verbs, &t.lower))
-        })
+        .find(|m| table.get(m.ent).etype == EntityType::Person && s.tokens.get(m.end).is_some_and(|t| has(&lex.speech_verbs, &t.lower)))
         .map(|m| m.ent)
 }

@@ -18,8 +18,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     let lex = &ctx.pack.lexicon.meeting;
     let verbs: Vec<Vec<String>> = lex.verbs.iter().map(|p| phrase_tokens(p)).collect();
     let nouns: Vec<Vec<String>> = lex.nouns.iter().map(|p| phrase_tokens(p)).collect();
-    let not_meetings: Vec<Vec<String>> =
-        lex.not_meetings.iter().map(|p| phrase_tokens(p)).collect();
+    let not_meetings: Vec<Vec<String>> = lex.not_meetings.iter().map(|p| phrase_tokens(p)).collect();
     let mut out: Vec<Meeting> = Vec::new();
     for s in sents {
         // Find the cues first: each owns the words up to the next one.
@@ -35,11 +34,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
             let n = longest_phrase(&s.tokens, k, &nouns);
             if v > 0 || n > 0 {
                 let len = v.max(n);
-                cues.push(Cue {
-                    start: k,
-                    end: k + len,
-                    verb: v >= n,
-                });
+                cues.push(Cue { start: k, end: k + len, verb: v >= n });
                 k += len;
             } else {
                 k += 1;
@@ -56,10 +51,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     // Same city, no participants: borrow them from another meeting there (a series of talks).
     let snapshot = out.clone();
     for m in out.iter_mut().filter(|m| m.participants.is_empty()) {
-        if let Some(other) = snapshot
-            .iter()
-            .find(|o| o.city == m.city && !o.participants.is_empty())
-        {
+        if let Some(other) = snapshot.iter().find(|o| o.city == m.city && !o.participants.is_empty()) {
             m.participants = other.participants.clone();
             for e in &mut m.evidence {
                 e.confidence *= 0.8;
@@ -69,26 +61,14 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     out
 }
 
-fn meeting_at(
-    ctx: &Context,
-    s: &Analysed,
-    table: &EntityTable,
-    cue: &Cue,
-    wstart: usize,
-    wend: usize,
-) -> Option<Meeting> {
+fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize, wend: usize) -> Option<Meeting> {
     let lex = &ctx.pack.lexicon.meeting;
     let toks = &s.tokens;
     // "pertemuan itu/tersebut" refers back to a meeting already told.
-    if !cue.verb
-        && toks
-            .get(cue.end)
-            .is_some_and(|t| lex.anaphors.iter().any(|a| *a == t.lower))
-    {
+    if !cue.verb && toks.get(cue.end).is_some_and(|t| lex.anaphors.iter().any(|a| *a == t.lower)) {
         return None;
     }
-    if super::clauses::negated(ctx, s, cue.start) || super::clauses::conditional(ctx, s, cue.start)
-    {
+    if super::clauses::negated(ctx, s, cue.start) || super::clauses::conditional(ctx, s, cue.start) {
         return None;
     }
     let remote: Vec<Vec<String>> = lex.remote.iter().map(|p| phrase_tokens(p)).collect();
@@ -100,10 +80,7 @@ fn meeting_at(
     for k in cue.end..wend {
         if let Some(m) = mention_starting_at(s, k) {
             let e = table.get(m.ent);
-            if e.etype == EntityType::City
-                && k > 0
-                && matches!(toks[k - 1].lower.as_str(), "di" | "kota" | "ibu")
-            {
+            if e.etype == EntityType::City && k > 0 && matches!(toks[k - 1].lower.as_str(), "di" | "kota" | "ibu") {
                 city = Some((m.ent, m.end));
                 break;
             }
@@ -121,36 +98,13 @@ fn meeting_at(
     let participants = participants(ctx, s, table, cue, wstart, wend, city_end);
     let modality = super::clauses::modality(ctx, s, cue.start);
     let date = meeting_date(ctx, s, cue, wend, modality.is_some(), &mut confidence);
-    let rule = if cue.verb {
-        "meeting.verb"
-    } else {
-        "meeting.noun"
-    };
-    Some(Meeting {
-        city,
-        date,
-        participants,
-        modality,
-        evidence: vec![ctx.evidence(s, rule, confidence)],
-    })
+    let rule = if cue.verb { "meeting.verb" } else { "meeting.noun" };
+    Some(Meeting { city, date, participants, modality, evidence: vec![ctx.evidence(s, rule, confidence)] })
 }
 
-fn meeting_date(
-    ctx: &Context,
-    s: &Analysed,
-    cue: &Cue,
-    wend: usize,
-    future: bool,
-    confidence: &mut f32,
-) -> Option<chrono::NaiveDate> {
-    let (a, b) = (
-        s.tokens[cue.start].start,
-        s.tokens.get(wend).map(|t| t.start).unwrap_or(s.end),
-    );
-    let after: Vec<_> = find_dates(&ctx.text[a..b], a, ctx.published)
-        .into_iter()
-        .filter(|d| d.precision == Precision::Day)
-        .collect();
+fn meeting_date(ctx: &Context, s: &Analysed, cue: &Cue, wend: usize, future: bool, confidence: &mut f32) -> Option<chrono::NaiveDate> {
+    let (a, b) = (s.tokens[cue.start].start, s.tokens.get(wend).map(|t| t.start).unwrap_or(s.end));
+    let after: Vec<_> = find_dates(&ctx.text[a..b], a, ctx.published).into_iter().filter(|d| d.precision == Precision::Day).collect();
     if let Some(d) = after.iter().find(|d| !d.relative).or(after.first()) {
         return Some(d.date);
     }
@@ -178,11 +132,7 @@ fn participants(
     city_end: usize,
 ) -> BTreeSet<EntRef> {
     let lex = &ctx.pack.lexicon.meeting;
-    let stop = |k: usize| {
-        lex.participant_stops
-            .iter()
-            .any(|w| *w == s.tokens[k].lower)
-    };
+    let stop = |k: usize| lex.participant_stops.iter().any(|w| *w == s.tokens[k].lower);
     let mut out = BTreeSet::new();
     let mut add = |e: EntRef| {
         if table.is_actor(e) {
@@ -191,45 +141,32 @@ fn participants(
     };
     // Left: back from the cue to a stop word, a clause break, another meeting's
     // place, or the window start; none when the cue is coordinated ("... dan sesi").
-    let coordinated = cue.start > 0
-        && matches!(
-            s.tokens[cue.start - 1].lower.as_str(),
-            "dan" | "serta" | ","
-        );
+    let coordinated = cue.start > 0 && matches!(s.tokens[cue.start - 1].lower.as_str(), "dan" | "serta" | ",");
     let mut k = cue.start;
     while k > wstart && !coordinated {
         k -= 1;
         let w = s.tokens[k].lower.as_str();
         let place = s.mentions.iter().any(|m| {
-            m.start <= k
-                && k < m.end
-                && table.get(m.ent).etype == EntityType::City
-                && m.start > 0
-                && s.tokens[m.start - 1].lower == "di"
+            m.start <= k && k < m.end && table.get(m.ent).etype == EntityType::City && m.start > 0 && s.tokens[m.start - 1].lower == "di"
         });
-        if stop(k)
-            || place
-            || matches!(
-                w,
-                "\"" | ";" | "setelah" | "sebelum" | "sementara" | "namun"
-            )
-        {
+        if stop(k) || place || matches!(w, "\"" | ";" | "setelah" | "sebelum" | "sementara" | "namun") {
             k += 1;
             break;
         }
     }
     let k = if coordinated { cue.start } else { k };
-    for m in s
-        .mentions
-        .iter()
-        .filter(|m| m.start >= k && m.end <= cue.start)
-    {
-        if m.start == 0
-            || !matches!(
-                s.tokens[m.start - 1].lower.as_str(),
-                "di" | "tentang" | "mengenai" | "terhadap"
-            )
-        {
+    // A capital stands for its government only where a party is expected
+    // ("dengan Moskow", "Washington-Beijing"), never in a dateline or after "di".
+    let capital_ok = |m: &super::Mention| {
+        if table.get(m.ent).etype != EntityType::City {
+            return true;
+        }
+        let prev = if m.start > 0 { s.tokens[m.start - 1].lower.as_str() } else { "" };
+        let next = s.tokens.get(m.end).map(|t| t.text.as_str()).unwrap_or("");
+        matches!(prev, "dengan" | "antara" | "-") || (next == "-" && m.start > 1)
+    };
+    for m in s.mentions.iter().filter(|m| m.start >= k && m.end <= cue.start) {
+        if capital_ok(m) && (m.start == 0 || !matches!(s.tokens[m.start - 1].lower.as_str(), "di" | "tentang" | "mengenai" | "terhadap")) {
             add(m.ent);
         }
     }
@@ -242,19 +179,11 @@ fn participants(
             break;
         }
     }
-    for m in s
-        .mentions
-        .iter()
-        .filter(|m| m.start >= cue.end && m.start < stop_at)
-    {
-        let prev = if m.start > 0 {
-            s.tokens[m.start - 1].lower.as_str()
-        } else {
-            ""
-        };
+    for m in s.mentions.iter().filter(|m| m.start >= cue.end && m.start < stop_at) {
+        let prev = if m.start > 0 { s.tokens[m.start - 1].lower.as_str() } else { "" };
         let apposition = prev == "," && m.start == city_end + 1;
         let governed = is_preposition(prev) && !matches!(prev, "dengan" | "antara" | "bersama");
-        if !apposition && !governed {
+        if !apposition && !governed && capital_ok(m) {
             add(m.ent);
         }
     }
@@ -263,10 +192,7 @@ fn participants(
 
 /// Within an article, one meeting per city and date (or per city when a date is missing).
 fn merge(out: &mut Vec<Meeting>, m: Meeting) {
-    if let Some(o) = out
-        .iter_mut()
-        .find(|o| o.city == m.city && (o.date == m.date || m.date.is_none() || o.date.is_none()))
-    {
+    if let Some(o) = out.iter_mut().find(|o| o.city == m.city && (o.date == m.date || m.date.is_none() || o.date.is_none())) {
         o.participants.extend(m.participants);
         if o.date.is_none() {
             o.date = m.date;

@@ -170,30 +170,19 @@ pub fn short_hash(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0x1f]);
     }
-    h.finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Runs the whole pipeline on one article.
 pub fn extract(article: &Article, pack: &LanguagePack) -> Extraction {
     let norm = normalise::normalise(&article.title, &article.body);
     let sentences = segment::sentences(&norm);
-    let published = article
-        .published
-        .or_else(|| norm.timestamp_line.as_deref().and_then(dates::date_in_line))
-        .or_else(|| latest_full_date(&norm.text));
+    let published =
+        article.published.or_else(|| norm.timestamp_line.as_deref().and_then(dates::date_in_line)).or_else(|| latest_full_date(&norm.text));
     let mut table = EntityTable::new(crate::lang::gazetteer());
     let mut analysed = entities::analyse(&norm.text, &sentences, &mut table, pack);
     let dateline_city = entities::dateline_city(&norm.text, &norm.paragraphs, &table);
-    let ctx = Context {
-        pack,
-        text: &norm.text,
-        published,
-        dateline_city,
-    };
+    let ctx = Context { pack, text: &norm.text, published, dateline_city };
     let roles = entities::roles(&ctx, &mut analysed, &mut table);
     entities::resolve_references(&mut analysed, &mut table, pack);
     let (demands, rejections) = demands::extract(&ctx, &analysed, &table);
@@ -201,20 +190,12 @@ pub fn extract(article: &Article, pack: &LanguagePack) -> Extraction {
     let regions = regions::extract(&ctx, &analysed, &table);
     Extraction {
         hash: short_hash(&[&norm.text]),
-        title: norm
-            .paragraphs
-            .first()
-            .filter(|p| p.is_title)
-            .map(|p| norm.text[p.start..p.end].to_string())
-            .unwrap_or_default(),
+        title: norm.paragraphs.first().filter(|p| p.is_title).map(|p| norm.text[p.start..p.end].to_string()).unwrap_or_default(),
         source: article.source.clone(),
         url: article.url.clone(),
         published,
         lang: pack.code,
-        sentences: sentences
-            .iter()
-            .map(|s| norm.text[s.start..s.end].to_string())
-            .collect(),
+        sentences: sentences.iter().map(|s| norm.text[s.start..s.end].to_string()).collect(),
         text: norm.text,
         entities: table,
         demands,
@@ -228,11 +209,7 @@ pub fn extract(article: &Article, pack: &LanguagePack) -> Extraction {
 /// The latest explicit full date in the text: a fallback publication date
 /// for articles whose source gives none ("..., Kamis (13/1/2022).").
 fn latest_full_date(text: &str) -> Option<NaiveDate> {
-    dates::find_dates(text, 0, None)
-        .into_iter()
-        .filter(|d| d.precision == dates::Precision::Day && !d.relative)
-        .map(|d| d.date)
-        .max()
+    dates::find_dates(text, 0, None).into_iter().filter(|d| d.precision == dates::Precision::Day && !d.relative).map(|d| d.date).max()
 }
 
 /// The side an actor mention stands for: a person's side, a capital's country.

@@ -77,11 +77,9 @@ fn timestamp_re() -> &'static Regex {
 pub fn clean_chars(s: &str) -> String {
     s.nfkc()
         .map(|c| match c {
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-            | '\u{2033}' => '"',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-            | '\u{2212}' => '-',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' => ' ',
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => '\u{0}',
             c => c,
@@ -103,10 +101,7 @@ fn squash_spaces(s: &str) -> String {
 }
 
 fn dedup_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Normalises a title and body into the text the extractor reads.
@@ -119,12 +114,7 @@ pub fn normalise(title: &str, body: &str) -> NormalisedText {
     let mut seen: HashSet<String> = HashSet::new();
     if !title_clean.is_empty() {
         text.push_str(&title_clean);
-        paragraphs.push(Paragraph {
-            start: 0,
-            end: text.len(),
-            original_start: 0,
-            is_title: true,
-        });
+        paragraphs.push(Paragraph { start: 0, end: text.len(), original_start: 0, is_title: true });
         seen.insert(dedup_key(&title_clean));
     }
     // Original offsets count the title line and a newline before the body.
@@ -163,12 +153,7 @@ pub fn normalise(title: &str, body: &str) -> NormalisedText {
             is_title: false,
         });
     }
-    NormalisedText {
-        text,
-        paragraphs,
-        dropped,
-        timestamp_line,
-    }
+    NormalisedText { text, paragraphs, dropped, timestamp_line }
 }
 
 #[cfg(test)]
@@ -181,10 +166,7 @@ mod tests {
             "Judul  Berita",
             "loading...\nJudul Berita\nA A A\nJAKARTA - Isi “pertama” – ya.\nFoto/Ilustrasi\nIsi kedua.\nJAKARTA - Isi \"pertama\" - ya.\n(ian)\nCopyright © 2024 X\n",
         );
-        assert_eq!(
-            n.text,
-            "Judul Berita\n\nJAKARTA - Isi \"pertama\" - ya.\n\nIsi kedua."
-        );
+        assert_eq!(n.text, "Judul Berita\n\nJAKARTA - Isi \"pertama\" - ya.\n\nIsi kedua.");
         assert_eq!(n.paragraphs.len(), 3);
         assert!(n.dropped.iter().any(|d| d == "(ian)"));
     }
@@ -192,10 +174,7 @@ mod tests {
     #[test]
     fn keeps_timestamp_aside() {
         let n = normalise("T", "Jum'at, 21 Januari 2022 - 21:00 WIB\nIsi.");
-        assert_eq!(
-            n.timestamp_line.as_deref(),
-            Some("Jum'at, 21 Januari 2022 - 21:00 WIB")
-        );
+        assert_eq!(n.timestamp_line.as_deref(), Some("Jum'at, 21 Januari 2022 - 21:00 WIB"));
         assert_eq!(n.text, "T\n\nIsi.");
     }
 }

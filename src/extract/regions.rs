@@ -28,10 +28,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Re
     for s in sents {
         let mut k = 0;
         while k < s.tokens.len() {
-            let best = cues
-                .iter()
-                .filter(|(p, _)| longest_phrase(&s.tokens, k, std::slice::from_ref(p)) > 0)
-                .max_by_key(|(p, _)| p.len());
+            let best = cues.iter().filter(|(p, _)| longest_phrase(&s.tokens, k, std::slice::from_ref(p)) > 0).max_by_key(|(p, _)| p.len());
             if let Some((phrase, kind)) = best {
                 if !super::clauses::negated(ctx, s, k) {
                     status_at(ctx, s, table, k, phrase.len(), *kind, &mut out);
@@ -50,24 +47,15 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Re
 
 fn since_year(ctx: &Context, s: &Analysed, from: usize, to: usize) -> Option<i32> {
     let a = s.tokens.get(from)?.start;
-    let b = s
-        .tokens
-        .get(to.saturating_sub(1))
-        .map(|t| t.end)
-        .unwrap_or(s.end);
+    let b = s.tokens.get(to.saturating_sub(1)).map(|t| t.end).unwrap_or(s.end);
     if b <= a {
         return None;
     }
-    find_dates(&ctx.text[a..b], a, None)
-        .into_iter()
-        .find(|d| d.precision == Precision::Year || !d.relative)
-        .map(|d| d.date.year())
+    find_dates(&ctx.text[a..b], a, None).into_iter().find(|d| d.precision == Precision::Year || !d.relative).map(|d| d.date.year())
 }
 
 fn push(out: &mut Vec<RegionStatus>, r: RegionStatus) {
-    if !out.iter().any(|o| {
-        o.region == r.region && o.status == r.status && o.evidence.sentence == r.evidence.sentence
-    }) {
+    if !out.iter().any(|o| o.region == r.region && o.status == r.status && o.evidence.sentence == r.evidence.sentence) {
         out.push(r);
     }
 }
@@ -85,15 +73,8 @@ fn status_at(
     let lower = s.tokens[cue].lower.as_str();
     // The region: named right after a nominal or active cue ("aneksasi Krimea",
     // "menduduki Tepi Barat"), else the nearest region before the cue in the sentence.
-    let after = s
-        .mentions
-        .iter()
-        .find(|m| m.start >= cue + len && m.start <= cue + len + 2 && is_region(table, m.ent));
-    let before = s
-        .mentions
-        .iter()
-        .filter(|m| m.end <= cue && is_region(table, m.ent))
-        .max_by_key(|m| m.end);
+    let after = s.mentions.iter().find(|m| m.start >= cue + len && m.start <= cue + len + 2 && is_region(table, m.ent));
+    let before = s.mentions.iter().filter(|m| m.end <= cue && is_region(table, m.ent)).max_by_key(|m| m.end);
     let (region, region_after) = match (after, before) {
         (Some(m), _) => (m.ent, true),
         (None, Some(m)) if cue - m.end <= 12 => (m.ent, false),
@@ -102,12 +83,7 @@ fn status_at(
     // The other side: "bergabung dengan Rusia", "dicaplok (oleh) Rusia", subject of "mencaplok".
     let mut counterpart: Option<EntRef> = None;
     let joins = lower == "bergabung" || lower == "menjadi";
-    if joins
-        || lower.starts_with("di")
-        || lower == "pendudukan"
-        || lower == "aneksasi"
-        || lower == "pencaplokan"
-    {
+    if joins || lower.starts_with("di") || lower == "pendudukan" || lower == "aneksasi" || lower == "pencaplokan" {
         counterpart = s
             .mentions
             .iter()
@@ -118,12 +94,8 @@ fn status_at(
     if joins && counterpart.is_none_or(|c| table.get(c).etype != EntityType::Country) {
         return;
     }
-    if region_after
-        && counterpart.is_none()
-        && (lower.starts_with("me") || lower.starts_with("meng"))
-    {
-        counterpart = subject_before(ctx, s, table, cue)
-            .and_then(|(c, _)| c.first().map(|&e| side_of(table, e)));
+    if region_after && counterpart.is_none() && (lower.starts_with("me") || lower.starts_with("meng")) {
+        counterpart = subject_before(ctx, s, table, cue).and_then(|(c, _)| c.first().map(|&e| side_of(table, e)));
     }
     let claim = kind == RegionStatusKind::Contested;
     let r = RegionStatus {
@@ -149,13 +121,7 @@ fn rule_name(kind: RegionStatusKind) -> &'static str {
 }
 
 /// "pasukan (penjaga perdamaian) Rusia (yang ditempatkan) di Transnistria, Abkhazia dan Ossetia Selatan".
-fn presence_at(
-    ctx: &Context,
-    s: &Analysed,
-    table: &EntityTable,
-    cue: usize,
-    out: &mut Vec<RegionStatus>,
-) {
+fn presence_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out: &mut Vec<RegionStatus>) {
     let lex = &ctx.pack.lexicon.region;
     let end = clause_end(ctx, s, cue + 1).min(cue + 14);
     // Whose forces: the first country after the cue, before "di".
@@ -171,10 +137,7 @@ fn presence_at(
     let Some(di) = (cue + 1..end).find(|&k| s.tokens[k].lower == "di") else {
         return;
     };
-    let placed = s.tokens[cue..di]
-        .iter()
-        .any(|t| lex.presence_verbs.iter().any(|v| *v == t.lower))
-        || di <= cue + 4;
+    let placed = s.tokens[cue..di].iter().any(|t| lex.presence_verbs.iter().any(|v| *v == t.lower)) || di <= cue + 4;
     if !placed {
         return;
     }
@@ -205,10 +168,7 @@ fn presence_at(
         if s.tokens.get(k).is_some_and(|t| t.text == ",") {
             k += 1;
         }
-        if s.tokens
-            .get(k)
-            .is_some_and(|t| t.lower == "dan" || t.lower == "serta")
-        {
+        if s.tokens.get(k).is_some_and(|t| t.lower == "dan" || t.lower == "serta") {
             k += 1;
         }
     }

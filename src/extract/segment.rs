@@ -14,11 +14,10 @@ pub struct Sentence {
 
 /// Dotted abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "dr", "no", "jl", "jln", "prof", "st", "tn", "ny", "sdr", "dkk", "dll", "dsb", "drs", "ir",
-    "h", "hj", "mr", "mrs", "ms", "jr", "sr", "gen", "lt", "col", "rep", "sen", "gov", "vol",
-    "hlm", "tgl", "kol", "letjen", "mayjen", "brigjen", "jend", "u.s", "u.n", "u.k", "e.u", "a.n",
-    "bpk", "kec", "kab", "km", "mt", "inc", "ltd", "co", "corp", "vs", "etc", "sept", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "agu", "sep", "okt", "oct", "nov", "des", "dec",
+    "dr", "no", "jl", "jln", "prof", "st", "tn", "ny", "sdr", "dkk", "dll", "dsb", "drs", "ir", "h", "hj", "mr", "mrs", "ms", "jr", "sr",
+    "gen", "lt", "col", "rep", "sen", "gov", "vol", "hlm", "tgl", "kol", "letjen", "mayjen", "brigjen", "jend", "u.s", "u.n", "u.k", "e.u",
+    "a.n", "bpk", "kec", "kab", "km", "mt", "inc", "ltd", "co", "corp", "vs", "etc", "sept", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "agu", "sep", "okt", "oct", "nov", "des", "dec",
 ];
 
 /// Splits every paragraph of the normalised text into sentences.
@@ -27,21 +26,11 @@ pub fn sentences(doc: &NormalisedText) -> Vec<Sentence> {
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let para = &doc.text[p.start..p.end];
         if p.is_title {
-            out.push(Sentence {
-                start: p.start,
-                end: p.end,
-                paragraph: pi,
-                is_title: true,
-            });
+            out.push(Sentence { start: p.start, end: p.end, paragraph: pi, is_title: true });
             continue;
         }
         for (s, e) in split_paragraph(para) {
-            out.push(Sentence {
-                start: p.start + s,
-                end: p.start + e,
-                paragraph: pi,
-                is_title: false,
-            });
+            out.push(Sentence { start: p.start + s, end: p.start + e, paragraph: pi, is_title: false });
         }
     }
     out
@@ -107,8 +96,7 @@ fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize) -> bool {
     let Some(&(_, next)) = chars.get(j) else {
         return true;
     };
-    if !(next.is_uppercase() || next.is_ascii_digit() || next == '"' || next == '\'' || next == '(')
-    {
+    if !(next.is_uppercase() || next.is_ascii_digit() || next == '"' || next == '\'' || next == '(') {
         return false;
     }
     if c != '.' {
@@ -116,10 +104,7 @@ fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize) -> bool {
     }
     // The word before the dot.
     let before = &para[..pos];
-    let word_start = before
-        .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"')
-        .map(|k| k + 1)
-        .unwrap_or(0);
+    let word_start = before.rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"').map(|k| k + 1).unwrap_or(0);
     let word = &before[word_start..];
     let lower = word.to_lowercase();
     if ABBREVIATIONS.contains(&lower.as_str()) {
@@ -140,37 +125,24 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
-        split_paragraph(s)
-            .into_iter()
-            .map(|(a, b)| &s[a..b])
-            .collect()
+        split_paragraph(s).into_iter().map(|(a, b)| &s[a..b]).collect()
     }
 
     #[test]
     fn abbreviations_and_numbers() {
         assert_eq!(
             split("Dr. Ali tiba pukul 10.30 di Jl. Merdeka No. 5. Ia disambut AS. Lalu pulang."),
-            vec![
-                "Dr. Ali tiba pukul 10.30 di Jl. Merdeka No. 5.",
-                "Ia disambut AS.",
-                "Lalu pulang."
-            ]
+            vec!["Dr. Ali tiba pukul 10.30 di Jl. Merdeka No. 5.", "Ia disambut AS.", "Lalu pulang."]
         );
     }
 
     #[test]
     fn quote_spanning_sentences_stays_whole() {
-        assert_eq!(
-            split("\"Kami menolak. Itu final,\" kata Ali. Ia pergi."),
-            vec!["\"Kami menolak. Itu final,\" kata Ali.", "Ia pergi."]
-        );
+        assert_eq!(split("\"Kami menolak. Itu final,\" kata Ali. Ia pergi."), vec!["\"Kami menolak. Itu final,\" kata Ali.", "Ia pergi."]);
     }
 
     #[test]
     fn initials_do_not_split() {
-        assert_eq!(
-            split("Presiden Joko W. Widodo hadir."),
-            vec!["Presiden Joko W. Widodo hadir."]
-        );
+        assert_eq!(split("Presiden Joko W. Widodo hadir."), vec!["Presiden Joko W. Widodo hadir."]);
     }
 }

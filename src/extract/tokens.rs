@@ -40,13 +40,12 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 } else if cj == '\'' {
                     next.is_some_and(char::is_alphanumeric)
                 } else if cj == '.' {
-                    let digits =
-                        chars[j - 1].1.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
+                    let digits = chars[j - 1].1.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
                     // Dotted initials: every part so far is one letter ("U.S").
-                    let initials = chars[i..j].iter().enumerate().all(|(k, c)| {
-                        (k % 2 == 0) == c.1.is_alphabetic() && (k % 2 == 1) == (c.1 == '.')
-                    }) && next.is_some_and(char::is_alphabetic)
-                        && chars.get(j + 2).is_none_or(|n| !n.1.is_alphanumeric());
+                    let initials =
+                        chars[i..j].iter().enumerate().all(|(k, c)| (k % 2 == 0) == c.1.is_alphabetic() && (k % 2 == 1) == (c.1 == '.'))
+                            && next.is_some_and(char::is_alphabetic)
+                            && chars.get(j + 2).is_none_or(|n| !n.1.is_alphanumeric());
                     digits || initials
                 } else {
                     false
@@ -67,23 +66,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             }
             let end = chars.get(end_idx).map(|c| c.0).unwrap_or(text.len());
             let word = &text[pos..end];
-            out.push(Token {
-                text: word.to_string(),
-                lower: word.to_lowercase(),
-                start: base + pos,
-                end: base + end,
-                is_word: true,
-            });
+            out.push(Token { text: word.to_string(), lower: word.to_lowercase(), start: base + pos, end: base + end, is_word: true });
             i = end_idx;
         } else {
             let end = pos + c.len_utf8();
-            out.push(Token {
-                text: c.to_string(),
-                lower: c.to_string(),
-                start: base + pos,
-                end: base + end,
-                is_word: false,
-            });
+            out.push(Token { text: c.to_string(), lower: c.to_string(), start: base + pos, end: base + end, is_word: false });
             i += 1;
         }
     }
@@ -100,18 +87,9 @@ mod tests {
 
     #[test]
     fn splits_hyphens_keeps_apostrophes_and_initials() {
-        assert_eq!(
-            words("Dewan Rusia-NATO, Jum'at"),
-            vec!["Dewan", "Rusia", "-", "NATO", ",", "Jum'at"]
-        );
+        assert_eq!(words("Dewan Rusia-NATO, Jum'at"), vec!["Dewan", "Rusia", "-", "NATO", ",", "Jum'at"]);
         assert_eq!(words("the U.S. said"), vec!["the", "U.S.", "said"]);
-        assert_eq!(
-            words("pukul 10.30 WIB."),
-            vec!["pukul", "10.30", "WIB", "."]
-        );
-        assert_eq!(
-            words("(13/1/2022)"),
-            vec!["(", "13", "/", "1", "/", "2022", ")"]
-        );
+        assert_eq!(words("pukul 10.30 WIB."), vec!["pukul", "10.30", "WIB", "."]);
+        assert_eq!(words("(13/1/2022)"), vec!["(", "13", "/", "1", "/", "2022", ")"]);
     }
 }

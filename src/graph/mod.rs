@@ -91,25 +91,15 @@ const PREFIX: &str = "PREFIX warta: <https://w3id.org/warta/ontology#>\nPREFIX r
 fn select(store: &Store, query: &str) -> Result<Vec<HashMap<String, Term>>> {
     let text = format!("{PREFIX}{query}");
     let err = |e: String| WartaError::Other(format!("internal view query failed: {e}"));
-    let mut prepared = SparqlEvaluator::new()
-        .parse_query(&text)
-        .map_err(|e| err(e.to_string()))?;
+    let mut prepared = SparqlEvaluator::new().parse_query(&text).map_err(|e| err(e.to_string()))?;
     prepared.dataset_mut().set_default_graph_as_union();
-    let QueryResults::Solutions(sols) = prepared
-        .on_store(store)
-        .execute()
-        .map_err(|e| err(e.to_string()))?
-    else {
+    let QueryResults::Solutions(sols) = prepared.on_store(store).execute().map_err(|e| err(e.to_string()))? else {
         return Ok(Vec::new());
     };
     let mut rows = Vec::new();
     for s in sols {
         let s = s.map_err(|e| err(e.to_string()))?;
-        rows.push(
-            s.iter()
-                .map(|(v, t)| (v.as_str().to_string(), t.clone()))
-                .collect(),
-        );
+        rows.push(s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect());
     }
     Ok(rows)
 }
@@ -133,15 +123,10 @@ struct Collector {
 
 impl Collector {
     fn node(&mut self, id: String, label: String, kind: NodeKind) {
-        self.nodes
-            .entry(id.clone())
-            .or_insert(Node { id, label, kind });
+        self.nodes.entry(id.clone()).or_insert(Node { id, label, kind });
     }
     fn edge(&mut self, from: &str, to: &str, kind: EdgeKind, label: String) {
-        let labels = self
-            .edges
-            .entry((from.to_string(), to.to_string(), kind))
-            .or_default();
+        let labels = self.edges.entry((from.to_string(), to.to_string(), kind)).or_default();
         if !label.is_empty() && !labels.contains(&label) {
             labels.push(label);
             labels.sort();
@@ -175,22 +160,9 @@ pub fn build(store: &Store, view: View) -> Result<ViewGraph> {
         View::Demands => {
             let q = format!("SELECT DISTINCT ?a ?aL ?aT ?b ?bL ?bT ?label WHERE {{ ?a warta:demands ?x . ?x warta:addressee ?b ; rdfs:label ?label . {} {} }}", actor("a"), actor("b"));
             for r in select(store, &q)? {
-                c.node(
-                    value(&r, "a"),
-                    value(&r, "aL"),
-                    NodeKind::from_type(&value(&r, "aT")),
-                );
-                c.node(
-                    value(&r, "b"),
-                    value(&r, "bL"),
-                    NodeKind::from_type(&value(&r, "bT")),
-                );
-                c.edge(
-                    &value(&r, "a"),
-                    &value(&r, "b"),
-                    EdgeKind::Demand,
-                    value(&r, "label"),
-                );
+                c.node(value(&r, "a"), value(&r, "aL"), NodeKind::from_type(&value(&r, "aT")));
+                c.node(value(&r, "b"), value(&r, "bL"), NodeKind::from_type(&value(&r, "bT")));
+                c.edge(&value(&r, "a"), &value(&r, "b"), EdgeKind::Demand, value(&r, "label"));
             }
             let q = format!(
                 "SELECT DISTINCT ?a ?aL ?aT ?b ?bL ?bT WHERE {{ ?a warta:rejects ?t . {{ ?b warta:demands ?t }} UNION {{ ?t a ?tt . FILTER(?tt != warta:Action) BIND(?t AS ?b) }} {} {} }}",
@@ -198,22 +170,9 @@ pub fn build(store: &Store, view: View) -> Result<ViewGraph> {
                 actor("b")
             );
             for r in select(store, &q)? {
-                c.node(
-                    value(&r, "a"),
-                    value(&r, "aL"),
-                    NodeKind::from_type(&value(&r, "aT")),
-                );
-                c.node(
-                    value(&r, "b"),
-                    value(&r, "bL"),
-                    NodeKind::from_type(&value(&r, "bT")),
-                );
-                c.edge(
-                    &value(&r, "a"),
-                    &value(&r, "b"),
-                    EdgeKind::Rejection,
-                    "rejects".into(),
-                );
+                c.node(value(&r, "a"), value(&r, "aL"), NodeKind::from_type(&value(&r, "aT")));
+                c.node(value(&r, "b"), value(&r, "bL"), NodeKind::from_type(&value(&r, "bT")));
+                c.edge(&value(&r, "a"), &value(&r, "b"), EdgeKind::Rejection, "rejects".into());
             }
         }
         View::Meetings => {
@@ -223,20 +182,12 @@ pub fn build(store: &Store, view: View) -> Result<ViewGraph> {
             );
             for r in select(store, &q)? {
                 let date = value(&r, "date");
-                let label = if date.is_empty() {
-                    value(&r, "cL")
-                } else {
-                    format!("{}\n{}", value(&r, "cL"), date)
-                };
+                let label = if date.is_empty() { value(&r, "cL") } else { format!("{}\n{}", value(&r, "cL"), date) };
                 // One node per city and date: the same meeting told by two articles.
                 let id = format!("meeting:{}:{}", value(&r, "cL"), date);
                 c.node(id.clone(), label, NodeKind::Meeting);
                 if r.contains_key("a") {
-                    c.node(
-                        value(&r, "a"),
-                        value(&r, "aL"),
-                        NodeKind::from_type(&value(&r, "aT")),
-                    );
+                    c.node(value(&r, "a"), value(&r, "aL"), NodeKind::from_type(&value(&r, "aT")));
                     c.edge(&value(&r, "a"), &id, EdgeKind::Participant, String::new());
                 }
             }
@@ -262,24 +213,13 @@ pub fn build(store: &Store, view: View) -> Result<ViewGraph> {
                         Some("foreignForces") => EdgeKind::Forces,
                         _ => EdgeKind::ClaimedBy,
                     };
-                    c.node(
-                        value(&r, "a"),
-                        value(&r, "aL"),
-                        NodeKind::from_type(&value(&r, "aT")),
-                    );
+                    c.node(value(&r, "a"), value(&r, "aL"), NodeKind::from_type(&value(&r, "aT")));
                     c.edge(&region, &value(&r, "a"), kind, String::new());
                 }
             }
             for (region, mut sts) in statuses {
                 sts.sort();
-                let label = format!(
-                    "{}\n({})",
-                    labels[&region],
-                    sts.iter()
-                        .map(|s| status_words(s))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
+                let label = format!("{}\n({})", labels[&region], sts.iter().map(|s| status_words(s)).collect::<Vec<_>>().join(", "));
                 c.node(region, label, NodeKind::Region);
             }
         }

@@ -37,10 +37,7 @@ impl EntityType {
     }
     /// Can act: demand, reject, meet.
     pub fn is_actor(self) -> bool {
-        matches!(
-            self,
-            Self::Country | Self::Organization | Self::Group | Self::Person
-        )
+        matches!(self, Self::Country | Self::Organization | Self::Group | Self::Person)
     }
 }
 
@@ -81,11 +78,7 @@ pub struct Gazetteer {
 }
 
 fn split_list(cell: &str) -> Vec<String> {
-    cell.split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }
 
 fn opt(cell: &str) -> Option<String> {
@@ -103,17 +96,9 @@ impl Gazetteer {
             }
             let c: Vec<&str> = line.split('\t').collect();
             if c.len() != 8 {
-                return Err(format!(
-                    "entities.tsv:{}: expected 8 columns, found {}",
-                    n + 1,
-                    c.len()
-                ));
+                return Err(format!("entities.tsv:{}: expected 8 columns, found {}", n + 1, c.len()));
             }
-            let etype = EntityType::parse(c[1].trim()).ok_or(format!(
-                "entities.tsv:{}: unknown type {:?}",
-                n + 1,
-                c[1]
-            ))?;
+            let etype = EntityType::parse(c[1].trim()).ok_or(format!("entities.tsv:{}: unknown type {:?}", n + 1, c[1]))?;
             let names_en = split_list(c[3]);
             let names_id = split_list(c[4]);
             let mut flags = Flags::default();
@@ -152,11 +137,7 @@ impl Gazetteer {
             }
             let c: Vec<&str> = line.split('\t').collect();
             if c.len() != 6 {
-                return Err(format!(
-                    "people.tsv:{}: expected 6 columns, found {}",
-                    n + 1,
-                    c.len()
-                ));
+                return Err(format!("people.tsv:{}: expected 6 columns, found {}", n + 1, c.len()));
             }
             let key = c[0].trim().to_string();
             let mut names = vec![key.clone()];
@@ -179,10 +160,7 @@ impl Gazetteer {
         for e in &g.entities {
             for r in [&e.country, &e.side].into_iter().flatten() {
                 if !g.by_key.contains_key(r) {
-                    return Err(format!(
-                        "gazetteer: {:?} refers to unknown entry {r:?}",
-                        e.key
-                    ));
+                    return Err(format!("gazetteer: {:?} refers to unknown entry {r:?}", e.key));
                 }
             }
         }
@@ -206,10 +184,7 @@ impl Gazetteer {
 
     /// Adds a surface form (exact case, plus its all-caps form for datelines).
     pub fn add_name(&mut self, name: &str, idx: usize) {
-        let toks: Vec<String> = crate::extract::tokens::tokenize(name, 0)
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
+        let toks: Vec<String> = crate::extract::tokens::tokenize(name, 0).into_iter().map(|t| t.text).collect();
         if toks.is_empty() {
             return;
         }
@@ -233,9 +208,7 @@ impl Gazetteer {
         let cands = self.index.get(*first)?;
         cands
             .iter()
-            .find(|(toks, _)| {
-                toks.len() <= words.len() && toks.iter().zip(words).all(|(a, b)| a == b)
-            })
+            .find(|(toks, _)| toks.len() <= words.len() && toks.iter().zip(words).all(|(a, b)| a == b))
             .map(|(toks, idx)| (*idx, toks.len()))
     }
 }
@@ -257,12 +230,6 @@ mod tests {
         let (gen, def) = g.get("Geneva").expect("Geneva");
         assert_eq!(def.etype, EntityType::City);
         assert_eq!(g.longest_match(&["JENEWA"]), Some((gen, 1)));
-        assert!(
-            g.entities
-                .iter()
-                .filter(|e| e.etype == EntityType::Country)
-                .count()
-                >= 193
-        );
+        assert!(g.entities.iter().filter(|e| e.etype == EntityType::Country).count() >= 193);
     }
 }

@@ -100,18 +100,12 @@ pub fn indonesian() -> &'static LanguagePack {
 pub fn gazetteer() -> &'static Gazetteer {
     static GAZ: OnceLock<Gazetteer> = OnceLock::new();
     GAZ.get_or_init(|| {
-        Gazetteer::parse(
-            include_str!("gazetteer/entities.tsv"),
-            include_str!("gazetteer/people.tsv"),
-        )
-        .expect("the built-in gazetteer is valid (checked by tests)")
+        Gazetteer::parse(include_str!("gazetteer/entities.tsv"), include_str!("gazetteer/people.tsv"))
+            .expect("the built-in gazetteer is valid (checked by tests)")
     })
 }
 
 /// Splits a multi-word lexicon entry into lowercased tokens, as the tokenizer would.
 pub fn phrase_tokens(phrase: &str) -> Vec<String> {
-    crate::extract::tokens::tokenize(phrase, 0)
-        .into_iter()
-        .map(|t| t.lower)
-        .collect()
+    crate::extract::tokens::tokenize(phrase, 0).into_iter().map(|t| t.lower).collect()
 }

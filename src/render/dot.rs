@@ -23,36 +23,19 @@ pub fn escape(s: &str) -> String {
 /// A stable DOT id from a node's identity.
 pub fn node_id(id: &str) -> String {
     let tail = id.rsplit(['/', '#']).next().unwrap_or(id);
-    let clean: String = tail
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
+    let clean: String = tail.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
     format!("n_{}_{}", clean, &crate::extract::short_hash(&[id])[..6])
 }
 
 fn node_style(kind: NodeKind) -> &'static str {
     match kind {
-        NodeKind::Country => {
-            "shape=box, style=\"rounded,filled\", fillcolor=\"#cfe2f3\", color=\"#3d6f9e\""
-        }
-        NodeKind::Organization => {
-            "shape=box, style=\"filled\", fillcolor=\"#fff2cc\", color=\"#b08d1a\""
-        }
-        NodeKind::Person => {
-            "shape=ellipse, style=\"filled\", fillcolor=\"#ead1dc\", color=\"#8e4b6b\""
-        }
-        NodeKind::Group => {
-            "shape=hexagon, style=\"filled\", fillcolor=\"#d9ead3\", color=\"#4f7f3f\""
-        }
-        NodeKind::City => {
-            "shape=ellipse, style=\"filled\", fillcolor=\"#eeeeee\", color=\"#666666\""
-        }
-        NodeKind::Region => {
-            "shape=octagon, style=\"filled\", fillcolor=\"#f4cccc\", color=\"#a33a3a\""
-        }
-        NodeKind::Meeting => {
-            "shape=note, style=\"filled\", fillcolor=\"#f3f3f3\", color=\"#555555\""
-        }
+        NodeKind::Country => "shape=box, style=\"rounded,filled\", fillcolor=\"#cfe2f3\", color=\"#3d6f9e\"",
+        NodeKind::Organization => "shape=box, style=\"filled\", fillcolor=\"#fff2cc\", color=\"#b08d1a\"",
+        NodeKind::Person => "shape=ellipse, style=\"filled\", fillcolor=\"#ead1dc\", color=\"#8e4b6b\"",
+        NodeKind::Group => "shape=hexagon, style=\"filled\", fillcolor=\"#d9ead3\", color=\"#4f7f3f\"",
+        NodeKind::City => "shape=ellipse, style=\"filled\", fillcolor=\"#eeeeee\", color=\"#666666\"",
+        NodeKind::Region => "shape=octagon, style=\"filled\", fillcolor=\"#f4cccc\", color=\"#a33a3a\"",
+        NodeKind::Meeting => "shape=note, style=\"filled\", fillcolor=\"#f3f3f3\", color=\"#555555\"",
         NodeKind::Other => "shape=box",
     }
 }
@@ -82,18 +65,16 @@ fn short(s: &str, max: usize) -> String {
 pub fn to_dot(view: View, g: &ViewGraph) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "digraph warta_{} {{", view.name());
-    let _ = writeln!(out, "  graph [label=\"{}\", labelloc=t, fontsize=16, fontname=\"Helvetica\", rankdir=LR, nodesep=0.4, ranksep=0.9];", escape(view.title()));
+    let _ = writeln!(
+        out,
+        "  graph [label=\"{}\", labelloc=t, fontsize=16, fontname=\"Helvetica\", rankdir=LR, nodesep=0.4, ranksep=0.9];",
+        escape(view.title())
+    );
     out.push_str("  node [fontname=\"Helvetica\", fontsize=11];\n  edge [fontname=\"Helvetica\", fontsize=9];\n");
     let mut nodes: Vec<_> = g.node_indices().map(|i| (&g[i], i)).collect();
     nodes.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     for (n, _) in &nodes {
-        let _ = writeln!(
-            out,
-            "  {} [label=\"{}\", {}];",
-            node_id(&n.id),
-            escape(&n.label),
-            node_style(n.kind)
-        );
+        let _ = writeln!(out, "  {} [label=\"{}\", {}];", node_id(&n.id), escape(&n.label), node_style(n.kind));
     }
     let mut edges: Vec<(String, String, EdgeKind, String)> = g
         .edge_references()
@@ -109,11 +90,7 @@ pub fn to_dot(view: View, g: &ViewGraph) -> String {
         .collect();
     edges.sort();
     for (a, b, kind, label) in edges {
-        let label = if label.is_empty() {
-            String::new()
-        } else {
-            format!("label=\"{}\", ", escape(&label))
-        };
+        let label = if label.is_empty() { String::new() } else { format!("label=\"{}\", ", escape(&label)) };
         let _ = writeln!(out, "  {a} -> {b} [{label}{}];", edge_style(kind));
     }
     out.push_str("}\n");

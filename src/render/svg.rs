@@ -12,10 +12,7 @@ pub enum SvgEngine {
 
 /// Is Graphviz's `dot` on PATH?
 pub fn dot_available() -> bool {
-    std::process::Command::new("dot")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
+    std::process::Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
 }
 
 /// Runs `dot -T<format>` on the DOT text.
@@ -28,10 +25,7 @@ pub fn graphviz(dot: &str, format: Format) -> Result<Vec<u8>> {
 pub fn to_svg(dot: &str) -> Result<(String, SvgEngine)> {
     if dot_available() {
         let bytes = graphviz(dot, Format::Svg)?;
-        return Ok((
-            String::from_utf8_lossy(&bytes).into_owned(),
-            SvgEngine::Graphviz,
-        ));
+        return Ok((String::from_utf8_lossy(&bytes).into_owned(), SvgEngine::Graphviz));
     }
     Ok((pure_rust_svg(dot)?, SvgEngine::PureRust))
 }
@@ -43,9 +37,7 @@ pub fn pure_rust_svg(dot: &str) -> Result<String> {
     // layout-rs reads a subset of DOT: give it labels and shapes, not our styling.
     let simple = simplify_for_layout(dot);
     let mut parser = DotParser::new(&simple);
-    let ast = parser
-        .process()
-        .map_err(|e| WartaError::Other(format!("layout of the diagram failed: {e}")))?;
+    let ast = parser.process().map_err(|e| WartaError::Other(format!("layout of the diagram failed: {e}")))?;
     let mut builder = GraphBuilder::new();
     builder.visit_graph(&ast);
     let mut vg = builder.get();
@@ -76,18 +68,9 @@ fn simplify_for_layout(dot: &str) -> String {
         let attrs = &line[open + 2..line.rfind(']').unwrap_or(line.len())];
         let kept: Vec<String> = split_attrs(attrs)
             .into_iter()
-            .filter(|(k, _)| {
-                matches!(
-                    k.as_str(),
-                    "label" | "shape" | "fillcolor" | "color" | "style"
-                )
-            })
+            .filter(|(k, _)| matches!(k.as_str(), "label" | "shape" | "fillcolor" | "color" | "style"))
             .map(|(k, v)| {
-                let v = if k == "shape"
-                    && !matches!(
-                        v.as_str(),
-                        "box" | "circle" | "ellipse" | "doublecircle" | "record"
-                    ) {
+                let v = if k == "shape" && !matches!(v.as_str(), "box" | "circle" | "ellipse" | "doublecircle" | "record") {
                     "box".to_string()
                 } else if k == "style" {
                     if v.contains("dashed") {

@@ -37,14 +37,9 @@ pub enum LoadOutcome {
 impl WartaStore {
     /// Opens (creating for `Write`) the store at `path`.
     pub fn open(path: &Path, access: Access) -> Result<Self> {
-        let err = |message: String| WartaError::Store {
-            path: path.to_path_buf(),
-            message,
-        };
+        let err = |message: String| WartaError::Store { path: path.to_path_buf(), message };
         if access == Access::Read && !path.join("CURRENT").exists() {
-            return Err(err(
-                "no store here; build one first with `warta build ARTICLES... --store DIR`".into(),
-            ));
+            return Err(err("no store here; build one first with `warta build ARTICLES... --store DIR`".into()));
         }
         std::fs::create_dir_all(path).map_err(|e| err(format!("cannot create the folder: {e}")))?;
         let lock = lock(path, access)?;
@@ -55,26 +50,16 @@ impl WartaStore {
         .map_err(|e| {
             let m = e.to_string();
             if m.contains("lock") || m.contains("Resource temporarily unavailable") {
-                err(
-                    "is opened by another program (an oxigraph server?); stop it and try again"
-                        .into(),
-                )
+                err("is opened by another program (an oxigraph server?); stop it and try again".into())
             } else {
                 err(format!("cannot open: {m}"))
             }
         })?;
-        Ok(WartaStore {
-            store,
-            path: path.to_path_buf(),
-            _lock: lock,
-        })
+        Ok(WartaStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
     fn error(&self, e: impl std::fmt::Display) -> WartaError {
-        WartaError::Store {
-            path: self.path.clone(),
-            message: e.to_string(),
-        }
+        WartaError::Store { path: self.path.clone(), message: e.to_string() }
     }
 
     /// Replaces the article's graph (atomically) unless the same content was
@@ -86,8 +71,7 @@ impl WartaStore {
         }
         let quads = rdf::article_quads(x, GraphName::NamedNode(graph.clone()));
         let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;
-        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))
-            .map_err(|e| self.error(e))?;
+        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref())).map_err(|e| self.error(e))?;
         tx.extend(quads.iter());
         tx.commit().map_err(|e| self.error(e))?;
         Ok(LoadOutcome::Added)
@@ -119,10 +103,7 @@ impl WartaStore {
     }
 
     pub fn quads(&self) -> Result<Vec<Quad>> {
-        self.store
-            .iter()
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(|e| self.error(e))
+        self.store.iter().collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.error(e))
     }
 
     pub fn flush(&self) -> Result<()> {
@@ -138,10 +119,7 @@ fn lock(path: &Path, access: Access) -> Result<File> {
         .create(true)
         .truncate(false)
         .open(&lock_path)
-        .map_err(|e| WartaError::Store {
-            path: path.to_path_buf(),
-            message: format!("cannot create {}: {e}", lock_path.display()),
-        })?;
+        .map_err(|e| WartaError::Store { path: path.to_path_buf(), message: format!("cannot create {}: {e}", lock_path.display()) })?;
     let got = match access {
         Access::Write => f.try_lock(),
         Access::Read => f.try_lock_shared(),
@@ -150,14 +128,7 @@ fn lock(path: &Path, access: Access) -> Result<File> {
         let mut pid = String::new();
         let _ = f.read_to_string(&mut pid);
         let pid = pid.trim();
-        return Err(WartaError::Locked {
-            path: path.to_path_buf(),
-            pid: if pid.is_empty() {
-                "unknown".into()
-            } else {
-                pid.to_string()
-            },
-        });
+        return Err(WartaError::Locked { path: path.to_path_buf(), pid: if pid.is_empty() { "unknown".into() } else { pid.to_string() } });
     }
     if access == Access::Write {
         let _ = f.set_len(0);

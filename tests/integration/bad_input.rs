@@ -6,10 +6,7 @@ use std::process::Output;
 
 fn no_panic(o: &Output) {
     let e = stderr(o);
-    assert!(
-        !e.contains("panicked") && !e.contains("RUST_BACKTRACE"),
-        "panic: {e}"
-    );
+    assert!(!e.contains("panicked") && !e.contains("RUST_BACKTRACE"), "panic: {e}");
 }
 
 fn sample_store() -> (tempfile::TempDir, String) {
@@ -28,11 +25,7 @@ fn missing_path() {
     let o = warta(&["extract", "no/such/article.txt"]);
     assert!(!o.status.success());
     no_panic(&o);
-    assert!(
-        stderr(&o).contains("no/such/article.txt: no such file"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("no/such/article.txt: no such file"), "{}", stderr(&o));
 }
 
 #[test]
@@ -48,19 +41,11 @@ fn empty_binary_and_latin1_files() {
         let o = warta(&["extract", &path.display().to_string()]);
         assert_eq!(o.status.code(), Some(1));
         no_panic(&o);
-        assert!(
-            stderr(&o).contains(&path.display().to_string()) && stderr(&o).contains(want),
-            "{}",
-            stderr(&o)
-        );
+        assert!(stderr(&o).contains(&path.display().to_string()) && stderr(&o).contains(want), "{}", stderr(&o));
     }
     let o = warta(&["extract", &latin.display().to_string()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("not valid UTF-8") && stderr(&o).contains("Windows-1252"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("not valid UTF-8") && stderr(&o).contains("Windows-1252"), "{}", stderr(&o));
     assert!(stdout(&o).contains("Sergey Lavrov"));
 }
 
@@ -69,11 +54,7 @@ fn folder_with_bad_files_loads_the_good_ones() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     std::fs::create_dir(&dir).unwrap();
-    std::fs::copy(
-        root().join("examples/articles/rusia_ukraina_istanbul.txt"),
-        dir.join("good.txt"),
-    )
-    .unwrap();
+    std::fs::copy(root().join("examples/articles/rusia_ukraina_istanbul.txt"), dir.join("good.txt")).unwrap();
     std::fs::write(dir.join("bad.txt"), b"\x7fELF\x02\x01\x01\0").unwrap();
     std::fs::write(
         dir.join("feed.jsonl"),
@@ -83,57 +64,27 @@ fn folder_with_bad_files_loads_the_good_ones() {
     let store = tmp.path().join("store").display().to_string();
     let o = warta(&["build", &dir.display().to_string(), "--store", &store]);
     no_panic(&o);
-    assert_eq!(
-        o.status.code(),
-        Some(2),
-        "some inputs failed: {}",
-        stderr(&o)
-    );
-    assert!(
-        stderr(&o).contains("feed.jsonl:2: not a valid JSON article line"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(
-        stderr(&o).contains("bad.txt: looks like a binary file"),
-        "{}",
-        stderr(&o)
-    );
+    assert_eq!(o.status.code(), Some(2), "some inputs failed: {}", stderr(&o));
+    assert!(stderr(&o).contains("feed.jsonl:2: not a valid JSON article line"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("bad.txt: looks like a binary file"), "{}", stderr(&o));
     assert!(stderr(&o).contains("3 article(s) loaded"), "{}", stderr(&o));
     let nq = ok(&["export", "--store", &store]);
-    assert!(
-        nq.contains("menarik pasukan dari Polandia"),
-        "the JSONL article was loaded"
-    );
-    assert!(
-        nq.contains("\"2022-02-01\"^^<http://www.w3.org/2001/XMLSchema#date>"),
-        "JSONL published date kept"
-    );
+    assert!(nq.contains("menarik pasukan dari Polandia"), "the JSONL article was loaded");
+    assert!(nq.contains("\"2022-02-01\"^^<http://www.w3.org/2001/XMLSchema#date>"), "JSONL published date kept");
 }
 
 #[test]
 fn malformed_sparql_names_line_and_column() {
     let (tmp, store) = sample_store();
     let q = tmp.path().join("broken.rq");
-    std::fs::write(
-        &q,
-        "PREFIX w: <https://w3id.org/warta/ontology#>\nSELECT ?x WHERE {\n  ?x w:demands ?y\n",
-    )
-    .unwrap();
+    std::fs::write(&q, "PREFIX w: <https://w3id.org/warta/ontology#>\nSELECT ?x WHERE {\n  ?x w:demands ?y\n").unwrap();
     let o = warta(&["query", &q.display().to_string(), "--store", &store]);
     assert_eq!(o.status.code(), Some(1));
     no_panic(&o);
     let e = stderr(&o);
-    assert!(
-        e.contains("broken.rq") && e.contains("SPARQL syntax error") && e.contains("4:1"),
-        "{e}"
-    );
+    assert!(e.contains("broken.rq") && e.contains("SPARQL syntax error") && e.contains("4:1"), "{e}");
     let o = warta(&["query", "no-such-query", "--store", &store]);
-    assert!(
-        stderr(&o).contains("the library has: demands"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("the library has: demands"), "{}", stderr(&o));
 }
 
 #[test]
@@ -146,11 +97,7 @@ fn missing_store() {
         let o = warta(&args);
         assert_eq!(o.status.code(), Some(1));
         no_panic(&o);
-        assert!(
-            stderr(&o).contains("no store here") && stderr(&o).contains("warta build"),
-            "{}",
-            stderr(&o)
-        );
+        assert!(stderr(&o).contains("no store here") && stderr(&o).contains("warta build"), "{}", stderr(&o));
     }
 }
 
@@ -159,27 +106,15 @@ fn locked_store_fails_clearly_and_keeps_data() {
     let (_tmp, store) = sample_store();
     let before = quads(&store);
     // Hold the write lock as another warta process would.
-    let lock = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(std::path::Path::new(&store).join("warta.lock"))
-        .unwrap();
+    let lock = std::fs::OpenOptions::new().read(true).write(true).open(std::path::Path::new(&store).join("warta.lock")).unwrap();
     lock.try_lock().unwrap();
     std::fs::write(std::path::Path::new(&store).join("warta.lock"), "4242").unwrap();
     let o = warta(&["build", "examples/articles", "--store", &store]);
     assert_eq!(o.status.code(), Some(1));
     no_panic(&o);
-    assert!(
-        stderr(&o).contains("is locked by process 4242"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("is locked by process 4242"), "{}", stderr(&o));
     let o = warta(&["query", "demands", "--store", &store]);
-    assert!(
-        stderr(&o).contains("is locked"),
-        "readers wait for the writer: {}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("is locked"), "readers wait for the writer: {}", stderr(&o));
     drop(lock);
     assert_eq!(quads(&store), before, "nothing stored was lost");
 }

@@ -42,11 +42,7 @@ pub fn warta(args: &[&str]) -> Output {
 }
 
 pub fn warta_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run warta")
+    Command::new(env!("CARGO_BIN_EXE_warta")).args(args).current_dir(dir).output().expect("run warta")
 }
 
 pub fn stdout(o: &Output) -> String {
@@ -76,13 +72,7 @@ pub fn seed_store() -> Option<(tempfile::TempDir, String)> {
     let seeds = seeds()?;
     let tmp = tempfile::tempdir().expect("tempdir");
     let store = tmp.path().join("store").display().to_string();
-    ok(&[
-        "build",
-        &seeds.display().to_string(),
-        "--store",
-        &store,
-        "--quiet",
-    ]);
+    ok(&["build", &seeds.display().to_string(), "--store", &store, "--quiet"]);
     Some((tmp, store))
 }
 
@@ -92,11 +82,7 @@ pub fn triples(nt: &str) -> Vec<(String, String, String)> {
         .for_slice(nt.as_bytes())
         .map(|q| {
             let q = q.expect("valid N-Triples");
-            (
-                q.subject.to_string(),
-                q.predicate.to_string(),
-                q.object.to_string(),
-            )
+            (q.subject.to_string(), q.predicate.to_string(), q.object.to_string())
         })
         .collect()
 }
