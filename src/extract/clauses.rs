@@ -202,6 +202,16 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
             break;
         }
         if t.text == "," {
+            // Headlines join clauses with commas: "Desak China Hormati UNCLOS, Beijing Tolak ...".
+            if s.is_title {
+                break;
+            }
+            // ", Beijing menolak ...": a new clause with its own subject.
+            if let Some(m) = mention_starting_at(s, k + 1) {
+                if toks.get(m.end).is_some_and(is_verb) {
+                    break;
+                }
+            }
             let next = toks.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
             if in_list(&g.speech, next) || in_list(&g.clause_breaks, next) || in_list(&g.speech_verbs, next) || next == "\"" {
                 break;

@@ -69,13 +69,13 @@ fn patterns() -> &'static [(Regex, &'static str)] {
             p(format!(r"(?i)\b(\d{{1,2}})\s+({MONTHS})\.?\s+(\d{{4}})\b"), "d_month_y"),
             p(format!(r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b"), "month_d_y"),
             p(format!(r"(?i)\b({DAYS})\s*\((\d{{1,2}})/(\d{{1,2}})\)"), "weekday_dm"),
-            p(format!(r"(?i)\b(\d{{1,2}})\s+({MONTHS})\b(\s+(lalu|kemarin|silam))?"), "d_month"),
+            p(format!(r"(?i)\b(\d{{1,2}})\s+({MONTHS})\b(\s+(lalu|kemarin|silam|mendatang|depan|nanti))?"), "d_month"),
             p(format!(r"(?i)\b({MONTHS})\s+(\d{{4}})\b"), "month_y"),
             p(format!(r"\b({MONTHS})\s+(lalu|kemarin|silam)\b"), "month_last"),
             p(r"(?i)\b(awal|akhir|pertengahan)\s+pekan\s+(ini|lalu)\b".into(), "week_part"),
             p(r"(?i)\b(kemarin|hari ini|besok|lusa)\b".into(), "day_word"),
             p(format!(r"\b({DAYS})\s+(lalu|kemarin|depan|mendatang|ini)\b"), "weekday_rel"),
-            p(format!(r"\b(pada|hari|Pada)\s+({DAYS})\b"), "weekday_bare"),
+            p(format!(r"\b(pada|hari|Pada|,)\s+({DAYS})\b"), "weekday_bare"),
             p(r"(?i)\b(tahun|sejak|pada)\s+((19|20)\d{2})\b".into(), "year"),
         ]
     })
@@ -104,7 +104,17 @@ pub fn find_dates(text: &str, base: usize, published: Option<NaiveDate>) -> Vec<
                 "month_d_y" => ymd(g(3).parse().ok(), month_number(g(1)), num(2)).map(|d| (d, Precision::Day, false)),
                 "weekday_dm" => published.and_then(|p| infer_year(p, num(3), num(2), false)).map(|d| (d, Precision::Day, true)),
                 "d_month" => {
-                    published.and_then(|p| infer_year(p, month_number(g(2)), num(1), !g(4).is_empty())).map(|d| (d, Precision::Day, true))
+                    let rel = g(4).to_lowercase();
+                    let future = matches!(rel.as_str(), "mendatang" | "depan" | "nanti");
+                    published
+                        .and_then(|p| {
+                            if future {
+                                next_occurrence(p, month_number(g(2)), num(1))
+                            } else {
+                                infer_year(p, month_number(g(2)), num(1), !rel.is_empty())
+                            }
+                        })
+                        .map(|d| (d, Precision::Day, true))
                 }
                 "month_y" => ymd(g(2).parse().ok(), month_number(g(1)), Some(1)).map(|d| (d, Precision::Month, false)),
                 "month_last" => published.and_then(|p| last_month(p, month_number(g(1)))).map(|d| (d, Precision::Month, true)),
@@ -140,6 +150,16 @@ fn infer_year(published: NaiveDate, month: Option<u32>, day: Option<u32>, past: 
     let limit = if past { Duration::days(0) } else { Duration::days(60) };
     if d > published + limit {
         NaiveDate::from_ymd_opt(published.year() - 1, month?, day?)
+    } else {
+        Some(d)
+    }
+}
+
+/// A day and month said to come ("20 Agustus mendatang"): on or after publication.
+fn next_occurrence(published: NaiveDate, month: Option<u32>, day: Option<u32>) -> Option<NaiveDate> {
+    let d = NaiveDate::from_ymd_opt(published.year(), month?, day?)?;
+    if d < published {
+        NaiveDate::from_ymd_opt(published.year() + 1, month?, day?)
     } else {
         Some(d)
     }
@@ -217,5 +237,8 @@ mod tests {
         assert_eq!(f("pada tahun 2014"), vec![(d("2014-01-01"), Precision::Year)]);
         assert_eq!(f("Senin lalu"), vec![(d("2022-01-10"), Precision::Day)]);
         assert_eq!(f("Senin depan"), vec![(d("2022-01-17"), Precision::Day)]);
+        assert_eq!(f("di Bangkok, Thailand, Rabu, menyatakan"), vec![(d("2022-01-12"), Precision::Day)]);
+        assert_eq!(f("pada 20 Januari mendatang"), vec![(d("2022-01-20"), Precision::Day)]);
+        assert_eq!(f("pada 10 Januari mendatang"), vec![(d("2023-01-10"), Precision::Day)]);
     }
 }

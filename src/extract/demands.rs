@@ -4,7 +4,7 @@
 use super::clauses::{chain_right, clause_end, conditional, modality, negated, split_actions, subject_before, text_of};
 use super::entities::{longest_phrase, EntityTable};
 use super::{side_of, Analysed, Context, Demand, EntRef, Rejected, Rejection};
-use crate::lang::phrase_tokens;
+use crate::lang::{phrase_tokens, EntityType};
 
 fn in_list(list: &[String], w: &str) -> bool {
     list.iter().any(|x| x == w)
@@ -20,6 +20,9 @@ struct PendingRejection {
     object: String,
     /// Demands created from the object itself ("menolak tuntutan Rusia untuk ...").
     own_demands: Vec<usize>,
+    /// The object points back to demands already told ("desakan tersebut",
+    /// "tuntutan ketiga negara itu").
+    anaphoric: bool,
     evidence: super::Evidence,
 }
 
@@ -88,7 +91,8 @@ fn push_actions(
         for &d in by {
             for &o in &addressees {
                 let (ds, os) = (side_of(table, d), side_of(table, o));
-                if ds == os {
+                // A person whose side is unknown cannot stand for one: no fact.
+                if ds == os || table.get(ds).etype == EntityType::Person || table.get(os).etype == EntityType::Person {
                     continue;
                 }
                 let stated_by = (ds != d).then_some(d);
@@ -236,11 +240,12 @@ fn rejection_at(
     let lex = &ctx.pack.lexicon;
     let (by, conf) = subject_before(ctx, s, table, cue)?;
     let mut j = cue + len;
-    while s
-        .tokens
-        .get(j)
-        .is_some_and(|t| matches!(t.lower.as_str(), "semua" | "segala" | "seluruh" | "berbagai" | "atas" | "untuk" | "pada"))
-    {
+    while s.tokens.get(j).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "semua" | "segala" | "seluruh" | "berbagai" | "atas" | "untuk" | "pada" | "mentah" | "-" | "keras" | "tegas"
+        )
+    }) {
         j += 1;
     }
     let obj = s.tokens.get(j)?;
@@ -250,17 +255,21 @@ fn rejection_at(
     let end = clause_end(ctx, s, j);
     let mut named = Vec::new();
     let mut own = Vec::new();
+    let mut anaphoric = false;
     if in_list(&lex.demand.nouns, &obj.lower) || matches!(obj.lower.as_str(), "usulan" | "proposal" | "syarat" | "ultimatum") {
         let (possessor, made) = demand_noun(ctx, s, table, j, Some(&by), demands);
         named = possessor;
         own = made;
+        anaphoric = s.tokens[j + 1..(j + 5).min(end.max(j + 1))].iter().any(|t| matches!(t.lower.as_str(), "itu" | "tersebut" | "ini"));
     }
+    let anaphoric = anaphoric && named.is_empty();
     Some(PendingRejection {
         by,
         stated_by: s.speaker,
         named_demander: named,
         object: text_of(ctx, s, j, end),
         own_demands: own,
+        anaphoric,
         evidence: ctx.evidence(s, "reject.verb", 0.85 * conf),
     })
 }
@@ -290,6 +299,9 @@ fn resolve_rejections(pending: Vec<PendingRejection>, demands: &[Demand], table:
     for p in pending {
         for &b in &p.by {
             let side = side_of(table, b);
+            if table.get(side).etype == EntityType::Person {
+                continue;
+            }
             let stated_by = if side != b { Some(b) } else { p.stated_by.filter(|&sp| side_of(table, sp) == side && sp != side) };
             let mut targets: Vec<(Rejected, f32)> = Vec::new();
             for &d in &p.own_demands {
@@ -300,6 +312,16 @@ fn resolve_rejections(pending: Vec<PendingRejection>, demands: &[Demand], table:
             if targets.is_empty() && !p.named_demander.is_empty() {
                 for &n in &p.named_demander {
                     targets.push((Rejected::Actor(side_of(table, n)), 1.0));
+                }
+            }
+            if targets.is_empty() && p.anaphoric {
+                // "X menolak desakan tersebut": the latest demands made of X before this sentence.
+                let sent = p.evidence.sentence;
+                let latest = demands.iter().filter(|d| d.of == side && d.evidence.sentence <= sent).map(|d| d.evidence.sentence).max();
+                let demanders: std::collections::BTreeSet<EntRef> =
+                    demands.iter().filter(|d| d.of == side && Some(d.evidence.sentence) == latest).map(|d| d.by).collect();
+                for d in demanders {
+                    targets.push((Rejected::Actor(d), 0.9));
                 }
             }
             if targets.is_empty() {

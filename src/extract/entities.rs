@@ -244,9 +244,44 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                 i += 1;
                 continue;
             }
-            let mut j = i + title_len;
+            let mut title_end = i + title_len;
+            let mut j = title_end;
+            let starts_entity = |k: usize| s.mentions.iter().any(|m| m.start == k);
+            let capitalised_run = |from: usize| {
+                let mut k = from;
+                while k < s.tokens.len() && k < from + 4 && s.tokens[k].is_word && s.tokens[k].is_capitalised() && !starts_entity(k) {
+                    k += 1;
+                }
+                k
+            };
+            // "Menteri Unifikasi Korsel ...", "Kepala Kebijakan Luar Negeri UE ...":
+            // a title head followed by capitalised words up to the side it serves.
+            if !counterpart && !s.is_title {
+                let k = capitalised_run(j);
+                let institution =
+                    s.tokens.get(j).is_some_and(|t| matches!(t.lower.as_str(), "kementerian" | "departemen" | "kemlu" | "kantor"));
+                if k > j && starts_entity(k) && !institution {
+                    title_end = k;
+                    j = k;
+                }
+            }
+            // "(Menlu)" after the title.
+            if s.tokens.get(j).is_some_and(|t| t.text == "(") {
+                if let Some(k) = s.tokens[j..].iter().take(6).position(|t| t.text == ")") {
+                    j += k + 1;
+                }
+            }
             let of_len = longest_phrase(&s.tokens, j, &of_words);
             j += of_len;
+            // "Departemen Luar Negeri AS", "Kementerian Unifikasi Korsel": an institution of the side.
+            if of_len == 0
+                && matches!(s.tokens.get(j).map(|t| t.lower.as_str()), Some("kementerian" | "departemen" | "kantor" | "badan" | "komisi"))
+            {
+                let k = capitalised_run(j + 1);
+                if starts_entity(k) {
+                    j = k;
+                }
+            }
             let mut side = None;
             if let Some(m) = s.mentions.iter().find(|m| m.start == j && !m.coref) {
                 let ent = table.get(m.ent);
@@ -266,12 +301,18 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                     }
                 }
             }
+            // "Utusan Khusus AS untuk Korea Utara Stephen Biegun"
+            if side.is_some() && s.tokens.get(j).is_some_and(|t| t.lower == "untuk") {
+                if let Some(m) = s.mentions.iter().find(|m| m.start == j + 1) {
+                    j = m.end;
+                }
+            }
             let title_text = if counterpart {
                 last_title.clone().unwrap_or_else(|| s.tokens[i].text.clone())
             } else {
-                span_text(ctx.text, &s.tokens[i..i + title_len])
+                span_text(ctx.text, &s.tokens[i..title_end])
             };
-            let Some((person, name_end)) = person_at(&s.tokens, &s.mentions, j, table, lex) else {
+            let Some((person, name_end)) = person_at(&s.tokens, &s.mentions, j, table, lex, s.is_title) else {
                 if !counterpart {
                     last_title = Some(title_text);
                 }
@@ -298,6 +339,10 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
     out
 }
 
+fn lowered(t: &Token) -> Token {
+    Token { text: t.lower.clone(), ..t.clone() }
+}
+
 fn span_text(text: &str, toks: &[Token]) -> String {
     match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => text[a.start..b.end].to_string(),
@@ -322,6 +367,7 @@ fn person_at(
     j: usize,
     table: &mut EntityTable,
     lex: &crate::lang::Lexicon,
+    headline: bool,
 ) -> Option<(EntRef, usize)> {
     if let Some(m) = mentions.iter().find(|m| m.start == j) {
         return (table.get(m.ent).etype == EntityType::Person).then_some((m.ent, m.end));
@@ -336,7 +382,8 @@ fn person_at(
         if hyphen
             || (t.is_word && (t.is_capitalised() || (particle && !name.is_empty())) && !acronym && !has(&lex.grammar.not_name, &t.text))
         {
-            if mentions.iter().any(|m| m.start == k) {
+            // Headlines capitalise every word: a verb there ends the name ("Menlu Retno Desak ...").
+            if mentions.iter().any(|m| m.start == k) || (headline && super::clauses::is_verb(&lowered(t))) {
                 break;
             }
             name.push(t.text.clone());
@@ -349,7 +396,9 @@ fn person_at(
         name.pop();
         k -= 1;
     }
-    if name.is_empty() {
+    // Institutions are not people: "Departemen Luar Negeri", "Dewan Keamanan".
+    const INSTITUTION: &[&str] = &["Departemen", "Kementerian", "Dewan", "Badan", "Komisi", "Kantor", "Majelis", "Mahkamah", "Pemerintah"];
+    if name.is_empty() || name.iter().any(|w| INSTITUTION.contains(&w.as_str())) {
         return None;
     }
     Some((table.new_person(&name, None), k))

@@ -80,7 +80,9 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
     for k in cue.end..wend {
         if let Some(m) = mention_starting_at(s, k) {
             let e = table.get(m.ent);
-            if e.etype == EntityType::City && k > 0 && matches!(toks[k - 1].lower.as_str(), "di" | "kota" | "ibu") {
+            // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom".
+            let after_di = (k.saturating_sub(5)..k).any(|j| toks[j].lower == "di") && !matches!(toks[k - 1].lower.as_str(), "dari" | "ke");
+            if e.etype == EntityType::City && k > 0 && after_di {
                 city = Some((m.ent, m.end));
                 break;
             }
@@ -135,7 +137,7 @@ fn participants(
     let stop = |k: usize| lex.participant_stops.iter().any(|w| *w == s.tokens[k].lower);
     let mut out = BTreeSet::new();
     let mut add = |e: EntRef| {
-        if table.is_actor(e) {
+        if table.is_actor(e) && table.get(side_of(table, e)).etype != EntityType::Person {
             out.insert(side_of(table, e));
         }
     };
