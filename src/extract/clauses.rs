@@ -110,7 +110,12 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
         if !table.is_actor(m.ent) {
             break;
         }
-        out.push(m.ent);
+        // Several referents may share one span ("ketiga negara").
+        for other in s.mentions.iter().filter(|o| o.start == m.start && o.end == m.end) {
+            if !out.contains(&other.ent) {
+                out.push(other.ent);
+            }
+        }
         let before = m.start;
         if before >= 1 && matches!(s.tokens[before - 1].lower.as_str(), "dan" | "serta" | ",") {
             pos = before - 1;
@@ -137,7 +142,12 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
         if !table.is_actor(m.ent) {
             break;
         }
-        out.push(m.ent);
+        // Several referents may share one span ("ketiga negara").
+        for other in s.mentions.iter().filter(|o| o.start == m.start && o.end == m.end) {
+            if !out.contains(&other.ent) {
+                out.push(other.ent);
+            }
+        }
         pos = m.end;
         // Skip a parenthesised abbreviation: "Amerika Serikat (AS)".
         if s.tokens.get(pos).is_some_and(|t| t.text == "(") {

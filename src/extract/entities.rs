@@ -31,6 +31,7 @@ pub struct EntityTable {
     by_gaz: HashMap<usize, EntRef>,
     /// Article-local names of people found through role patterns.
     local: HashMap<String, Vec<(Vec<String>, EntRef)>>,
+    ambiguous: std::collections::HashSet<String>,
 }
 
 /// An entity named (or referred to) by a token span of a sentence.
@@ -44,7 +45,7 @@ pub struct Mention {
 
 impl EntityTable {
     pub fn new(gaz: &'static Gazetteer) -> Self {
-        EntityTable { gaz, entities: Vec::new(), by_gaz: HashMap::new(), local: HashMap::new() }
+        EntityTable { gaz, entities: Vec::new(), by_gaz: HashMap::new(), local: HashMap::new(), ambiguous: Default::default() }
     }
 
     pub fn get(&self, e: EntRef) -> &Entity {
@@ -133,18 +134,35 @@ impl EntityTable {
             media: false,
             names: Vec::new(),
         });
-        let mut names = vec![name_tokens.to_vec()];
+        self.add_local(name_tokens.to_vec(), e);
+        // Later short mentions: the family name ("Lavrov"), or the first one for
+        // names written family-name first ("Park" for Park Jin); an alias shared
+        // by two people in the article is dropped.
         if name_tokens.len() > 1 {
-            names.push(vec![name_tokens[name_tokens.len() - 1].clone()]);
-        }
-        for n in names {
-            let list = self.local.entry(n[0].clone()).or_default();
-            if !list.iter().any(|(t, _)| *t == n) {
-                list.push((n, e));
-                list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            for t in [&name_tokens[name_tokens.len() - 1], &name_tokens[0]] {
+                if t.chars().count() >= 3 && t.chars().next().is_some_and(char::is_uppercase) {
+                    self.add_local(vec![t.clone()], e);
+                }
             }
         }
         e
+    }
+
+    /// An article-local name; a single-word name claimed by two entities is ambiguous and removed.
+    pub fn add_local(&mut self, name: Vec<String>, e: EntRef) {
+        let list = self.local.entry(name[0].clone()).or_default();
+        if let Some(pos) = list.iter().position(|(t, _)| *t == name) {
+            if list[pos].1 != e && name.len() == 1 {
+                list.remove(pos);
+                self.ambiguous.insert(name[0].clone());
+            }
+            return;
+        }
+        if name.len() == 1 && self.ambiguous.contains(&name[0]) {
+            return;
+        }
+        list.push((name, e));
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
     }
 
     /// Longest entity name at the start of `words`, article-local people first.
@@ -197,8 +215,10 @@ fn find_mentions(tokens: &[Token], table: &mut EntityTable) -> Vec<Mention> {
     while i < tokens.len() {
         if tokens[i].is_word {
             if let Some((e, n)) = table.match_at(&words[i..]) {
-                // A name must not continue into a longer capitalised word run
-                // glued by a hyphen ("Rusia-NATO" is two names; "Al-Sisi" is one).
+                // "junta militer Myanmar" makes a later bare "junta" refer to it.
+                if n > 1 && matches!(tokens[i].text.as_str(), "junta" | "rezim" | "milisi" | "kelompok" | "gerakan" | "faksi" | "pemberontak") {
+                    table.add_local(vec![tokens[i].text.clone()], e);
+                }
                 out.push(Mention { ent: e, start: i, end: i + n, coref: false });
                 i += n;
                 continue;
@@ -339,6 +359,10 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
     out
 }
 
+fn is_group_noun(w: &str) -> bool {
+    matches!(w, "negara" | "menlu" | "menteri" | "pemimpin" | "pihak" | "delegasi" | "pemerintah" | "sekutu" | "kepala")
+}
+
 fn lowered(t: &Token) -> Token {
     Token { text: t.lower.clone(), ..t.clone() }
 }
@@ -412,6 +436,8 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
     let mut last_country: Option<EntRef> = None;
     let mut last_subject: Option<EntRef> = None;
     let mut last_speaker: Option<EntRef> = None;
+    let mut recent: Vec<EntRef> = Vec::new();
+    let mut groups: Vec<Vec<EntRef>> = Vec::new();
     for s in sents.iter_mut() {
         // Short mentions of people found anywhere in the article.
         let extra = find_mentions(&s.tokens, table);
@@ -424,7 +450,8 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
         s.speaker = find_speaker(s, table, lex, last_speaker.or(last_person));
         // Coreference, left to right, with the discourse state.
         let mut added = Vec::new();
-        let n = s.tokens.len();
+        let n_tokens = s.tokens.len();
+        let n = n_tokens;
         for i in 0..n {
             let w = s.tokens[i].lower.as_str();
             let next = s.tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
@@ -435,6 +462,34 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                 "blok" | "aliansi" | "organisasi" | "pakta" | "kelompok" if demonstrative => last_org.map(|e| (e, 2)),
                 "negara" | "pemerintah" | "rezim" if demonstrative && !prev_is_hyphen => last_country.map(|e| (e, 2)),
                 "ia" | "dia" | "beliau" => last_person.map(|e| (e, 1)),
+                // "ketiga negara", "kedua menlu": the last N sides named.
+                "kedua" | "ketiga" | "keempat" | "kelima" if is_group_noun(next) => {
+                    let n = match w {
+                        "kedua" => 2,
+                        "ketiga" => 3,
+                        "keempat" => 4,
+                        _ => 5,
+                    };
+                    // Prefer the latest coordinated group of that size ("AS, Jepang dan Australia").
+                    let group = groups.iter().rev().find(|g| g.len() == n).cloned();
+                    let mut sides: Vec<EntRef> = group.unwrap_or_default();
+                    let here = s.mentions.iter().filter(|m| m.end <= i).map(|m| m.ent);
+                    for e in here.rev().chain(recent.iter().rev().copied()) {
+                        let side = super::side_of(table, e);
+                        if table.is_actor(e) && table.get(side).etype != EntityType::Person && !sides.contains(&side) {
+                            sides.push(side);
+                        }
+                        if sides.len() == n {
+                            break;
+                        }
+                    }
+                    if sides.len() == n && !s.mentions.iter().any(|m| m.start <= i && i < m.end) {
+                        for side in sides {
+                            added.push(Mention { ent: side, start: i, end: (i + 2).min(n_tokens), coref: true });
+                        }
+                    }
+                    None
+                }
                 // "NATO menegaskan bahwa mereka ...": the subject of this sentence, if before.
                 "mereka" => {
                     subject_mention(s, table).filter(|m| m.end <= i).map(|m| super::side_of(table, m.ent)).or(last_subject).map(|e| (e, 1))
@@ -450,8 +505,33 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
         }
         s.mentions.extend(added);
         s.mentions.sort_by_key(|m| m.start);
+        // Coordinated groups of actors: "A, B dan C".
+        let mut group: Vec<EntRef> = Vec::new();
+        let mut last_end = usize::MAX;
+        for m in s.mentions.iter().filter(|m| table.is_actor(m.ent) && !m.coref) {
+            let side = super::side_of(table, m.ent);
+            let joined = last_end != usize::MAX
+                && m.start > last_end
+                && s.tokens[last_end..m.start].iter().all(|t| matches!(t.lower.as_str(), "," | "dan" | "serta"));
+            if !joined {
+                if group.len() >= 2 {
+                    groups.push(std::mem::take(&mut group));
+                }
+                group.clear();
+            }
+            if !group.contains(&side) && table.get(side).etype != EntityType::Person {
+                group.push(side);
+            }
+            last_end = m.end;
+        }
+        if group.len() >= 2 {
+            groups.push(group);
+        }
         // Update the discourse state in text order.
         for m in &s.mentions {
+            if table.is_actor(m.ent) {
+                recent.push(m.ent);
+            }
             let ent = table.get(m.ent);
             match ent.etype {
                 EntityType::Person => last_person = Some(m.ent),
