@@ -216,7 +216,9 @@ fn find_mentions(tokens: &[Token], table: &mut EntityTable) -> Vec<Mention> {
         if tokens[i].is_word {
             if let Some((e, n)) = table.match_at(&words[i..]) {
                 // "junta militer Myanmar" makes a later bare "junta" refer to it.
-                if n > 1 && matches!(tokens[i].text.as_str(), "junta" | "rezim" | "milisi" | "kelompok" | "gerakan" | "faksi" | "pemberontak") {
+                if n > 1
+                    && matches!(tokens[i].text.as_str(), "junta" | "rezim" | "milisi" | "kelompok" | "gerakan" | "faksi" | "pemberontak")
+                {
                     table.add_local(vec![tokens[i].text.clone()], e);
                 }
                 out.push(Mention { ent: e, start: i, end: i + n, coref: false });

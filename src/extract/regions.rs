@@ -10,7 +10,81 @@ use chrono::Datelike;
 
 fn is_region(table: &EntityTable, e: EntRef) -> bool {
     let ent = table.get(e);
-    ent.etype == EntityType::Region && !ent.geo
+    (ent.etype == EntityType::Region && !ent.geo) || (ent.etype == EntityType::Country && ent.disputed)
+}
+
+/// Words that may stand inside a list of regions: "A, B dan C", "Tepi Barat, termasuk Yerusalem Timur, serta Jalur Gaza".
+fn list_glue(w: &str) -> bool {
+    matches!(w, "," | "dan" | "serta" | "termasuk" | "juga" | "maupun" | "atau")
+}
+
+/// Regions listed from token `start` on (after optional "atas", "seluruh wilayah", a possessor).
+/// A city joins the list once a region is in it ("wilayah Zaporizhzhia dan Kherson").
+fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) -> Vec<EntRef> {
+    let mut k = start;
+    while k < end && k < start + 4 {
+        let w = s.tokens[k].lower.as_str();
+        let possessor = s.mentions.iter().find(|m| m.start == k && table.is_actor(m.ent) && !is_region(table, m.ent));
+        if let Some(m) = possessor {
+            k = m.end;
+        } else if matches!(w, "atas" | "terhadap" | "di" | "seluruh" | "wilayah" | "kawasan" | "termasuk" | "ke") {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    while k < end {
+        let Some(m) = s.mentions.iter().find(|m| m.start == k) else { break };
+        if !(is_region(table, m.ent) || table.get(m.ent).etype == EntityType::City) {
+            break;
+        }
+        out.push(m.ent);
+        k = m.end;
+        while k < end && list_glue(&s.tokens[k].lower) {
+            k += 1;
+        }
+    }
+    keep_if_region(table, out)
+}
+
+/// A list counts when it names at least one region; its cities are then regions too.
+fn keep_if_region(table: &EntityTable, list: Vec<EntRef>) -> Vec<EntRef> {
+    if list.iter().any(|&e| is_region(table, e)) {
+        list
+    } else {
+        Vec::new()
+    }
+}
+
+/// Regions listed leftwards from token `end` ("Zaporizhzhia dan Kherson yang direbut").
+fn regions_before(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
+    let mut out = Vec::new();
+    let mut k = end;
+    // Skip "yang", "wilayah", "dua wilayah", ",": "Donetsk dan Luhansk, dua wilayah separatis".
+    let mut skipped = 0;
+    while k > 0 && skipped < 4 && s.mentions.iter().all(|m| m.end != k) {
+        let w = s.tokens[k - 1].lower.as_str();
+        if !(matches!(w, "yang" | "," | "wilayah" | "kawasan" | "telah" | "sudah" | "kini" | "masih")
+            || w.chars().all(|c| c.is_alphabetic()) && (w == "dua" || w == "tiga" || w == "empat" || w == "kedua" || w == "ketiga"))
+        {
+            break;
+        }
+        k -= 1;
+        skipped += 1;
+    }
+    while let Some(m) = s.mentions.iter().find(|m| m.end == k) {
+        if !(is_region(table, m.ent) || table.get(m.ent).etype == EntityType::City) {
+            break;
+        }
+        out.push(m.ent);
+        k = m.start;
+        while k > 0 && list_glue(&s.tokens[k - 1].lower) {
+            k -= 1;
+        }
+    }
+    out.reverse();
+    keep_if_region(table, out)
 }
 
 pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<RegionStatus> {
@@ -71,14 +145,30 @@ fn status_at(
 ) {
     let end = clause_end(ctx, s, cue + len);
     let lower = s.tokens[cue].lower.as_str();
-    // The region: named right after a nominal or active cue ("aneksasi Krimea",
-    // "menduduki Tepi Barat"), else the nearest region before the cue in the sentence.
-    let after = s.mentions.iter().find(|m| m.start >= cue + len && m.start <= cue + len + 2 && is_region(table, m.ent));
-    let before = s.mentions.iter().filter(|m| m.end <= cue && is_region(table, m.ent)).max_by_key(|m| m.end);
-    let (region, region_after) = match (after, before) {
-        (Some(m), _) => (m.ent, true),
-        (None, Some(m)) if cue - m.end <= 12 => (m.ent, false),
-        _ => return,
+    // The regions: listed right after a nominal or active cue ("aneksasi Krimea",
+    // "pendudukan Israel atas Tepi Barat, termasuk Yerusalem Timur"), else those
+    // right before it ("Zaporizhzhia dan Kherson yang direbut"), else the nearest
+    // region before it in the sentence.
+    let after = regions_after(s, table, cue + len, end);
+    let before = regions_before(s, table, cue);
+    let nearest = s.mentions.iter().filter(|m| m.end <= cue && is_region(table, m.ent)).max_by_key(|m| m.end);
+    // "wilayah yang diduduki sejak 1967, termasuk Tepi Barat dan Yerusalem Timur".
+    let included = || {
+        let k = (cue + len..end).find(|&k| s.tokens[k].lower == "termasuk")?;
+        let list = regions_after(s, table, k + 1, end);
+        (!list.is_empty() && cue >= 1 && s.tokens[cue - 1].lower == "yang").then_some(list)
+    };
+    let (regions, region_after) = if !after.is_empty() {
+        (after, true)
+    } else if !before.is_empty() {
+        (before, false)
+    } else if let Some(list) = included() {
+        (list, true)
+    } else {
+        match nearest {
+            Some(m) if cue - m.end <= 12 => (vec![m.ent], false),
+            _ => return,
+        }
     };
     // The other side: "bergabung dengan Rusia", "dicaplok (oleh) Rusia", subject of "mencaplok".
     let mut counterpart: Option<EntRef> = None;
@@ -88,7 +178,13 @@ fn status_at(
             .mentions
             .iter()
             .filter(|m| m.start >= cue + len && m.start < end && table.is_actor(m.ent))
-            .find(|m| !(region_after && m.start == cue + len))
+            .filter(|m| !is_region(table, m.ent))
+            // The agent stands right after the cue: "diduduki (oleh) Israel", "direbut pasukan Rusia".
+            .find(|m| {
+                s.tokens[cue + len..m.start]
+                    .iter()
+                    .all(|t| matches!(t.lower.as_str(), "oleh" | "dengan" | "pasukan" | "tentara" | "militer" | "kembali"))
+            })
             .map(|m| side_of(table, m.ent));
     }
     if joins && counterpart.is_none_or(|c| table.get(c).etype != EntityType::Country) {
@@ -98,16 +194,24 @@ fn status_at(
         counterpart = subject_before(ctx, s, table, cue).and_then(|(c, _)| c.first().map(|&e| side_of(table, e)));
     }
     let claim = kind == RegionStatusKind::Contested;
-    let r = RegionStatus {
-        region,
-        status: kind,
-        controlled_by: if claim { None } else { counterpart },
-        claimed_by: if claim { counterpart } else { None },
-        forces: None,
-        since: since_year(ctx, s, cue, end),
-        evidence: ctx.evidence(s, rule_name(kind), if region_after { 0.85 } else { 0.75 }),
-    };
-    push(out, r);
+    let since = since_year(ctx, s, cue, end);
+    for region in regions {
+        if counterpart.is_some_and(|c| side_of(table, c) == region) {
+            continue;
+        }
+        push(
+            out,
+            RegionStatus {
+                region,
+                status: kind,
+                controlled_by: if claim { None } else { counterpart },
+                claimed_by: if claim { counterpart } else { None },
+                forces: None,
+                since,
+                evidence: ctx.evidence(s, rule_name(kind), if region_after { 0.85 } else { 0.75 }),
+            },
+        );
+    }
 }
 
 fn rule_name(kind: RegionStatusKind) -> &'static str {
