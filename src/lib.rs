@@ -5,6 +5,7 @@
 pub mod article;
 pub mod cli;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod graph;
 pub mod lang;

@@ -2,6 +2,7 @@
 
 mod build;
 mod demo;
+mod eval;
 mod explain;
 mod export;
 mod extract;
@@ -64,6 +65,11 @@ pub enum Command {
     /// Build the bundled sample articles, run the query library and draw every diagram into out/.
     #[command(after_help = "Examples:\n  warta demo\n  warta demo --articles my-articles/ --out results/")]
     Demo(demo::Args),
+    /// Score the extractor against gold annotations: precision, recall and F1 per relation kind.
+    #[command(
+        after_help = "Examples:\n  warta eval ../shared/gold/seeds.toml --texts ../shared/seeds\n  warta eval tests/fixtures/id/gold.toml --texts tests/fixtures/id/articles --detail\n  warta eval examples/gold.toml --texts examples/articles --json --only asean\n\nGives the same numbers as ../shared/tools/score-gold.py; gold format: ../shared/gold/README.md."
+    )]
+    Eval(eval::Args),
 }
 
 /// Parses arguments, runs the command, prints errors once, returns the exit code.
@@ -77,6 +83,7 @@ pub fn main() -> ExitCode {
         Command::Render(a) => render::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Demo(a) => demo::run(a),
+        Command::Eval(a) => eval::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

@@ -134,10 +134,15 @@ impl EntityTable {
             media: false,
             names: Vec::new(),
         });
+        self.add_short_names(name_tokens, e);
+        e
+    }
+
+    /// The full name and later short mentions: the family name ("Lavrov"), or the
+    /// first one for names written family-name first ("Park" for Park Jin); an
+    /// alias shared by two people in the article is dropped.
+    pub fn add_short_names(&mut self, name_tokens: &[String], e: EntRef) {
         self.add_local(name_tokens.to_vec(), e);
-        // Later short mentions: the family name ("Lavrov"), or the first one for
-        // names written family-name first ("Park" for Park Jin); an alias shared
-        // by two people in the article is dropped.
         if name_tokens.len() > 1 {
             for t in [&name_tokens[name_tokens.len() - 1], &name_tokens[0]] {
                 if t.chars().count() >= 3 && t.chars().next().is_some_and(char::is_uppercase) {
@@ -145,7 +150,6 @@ impl EntityTable {
                 }
             }
         }
-        e
     }
 
     /// An article-local name; a single-word name claimed by two entities is ambiguous and removed.
@@ -344,6 +348,10 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             if !counterpart {
                 last_title = Some(title_text.clone());
             }
+            let name: Vec<String> = s.tokens[j..name_end].iter().map(|t| t.text.clone()).filter(|t| t != "-").collect();
+            if !name.is_empty() {
+                table.add_short_names(&name, person);
+            }
             if table.get(person).side.is_none() {
                 table.entities[person].side = side;
             }
@@ -477,6 +485,9 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                     let mut sides: Vec<EntRef> = group.unwrap_or_default();
                     let here = s.mentions.iter().filter(|m| m.end <= i).map(|m| m.ent);
                     for e in here.rev().chain(recent.iter().rev().copied()) {
+                        if sides.len() >= n {
+                            break;
+                        }
                         let side = super::side_of(table, e);
                         if table.is_actor(e) && table.get(side).etype != EntityType::Person && !sides.contains(&side) {
                             sides.push(side);
