@@ -91,8 +91,13 @@ pub fn find_dates(text: &str, base: usize, published: Option<NaiveDate>) -> Vec<
             if found.iter().any(|d| d.start < base + m.end() && base + m.start() < d.end) {
                 continue;
             }
-            // "Rabu (13/1/2022)": the weekday only names the explicit date after it.
-            if kind.starts_with("weekday_") && *kind != "weekday_dm" && text[m.end()..].trim_start().starts_with('(') {
+            // "Rabu (13/1/2022)", "Jumat, 30 September": the weekday only names the date after it.
+            let rest = text[m.end()..].trim_start();
+            let rest_after_comma = rest.strip_prefix(',').map(str::trim_start).unwrap_or("");
+            if kind.starts_with("weekday_")
+                && *kind != "weekday_dm"
+                && (rest.starts_with('(') || rest_after_comma.starts_with(|c: char| c.is_ascii_digit()))
+            {
                 continue;
             }
             let g = |i: usize| c.get(i).map(|x| x.as_str()).unwrap_or("");

@@ -20,6 +20,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     let nouns: Vec<Vec<String>> = lex.nouns.iter().map(|p| phrase_tokens(p)).collect();
     let not_meetings: Vec<Vec<String>> = lex.not_meetings.iter().map(|p| phrase_tokens(p)).collect();
     let mut out: Vec<Meeting> = Vec::new();
+    let mut undated: Vec<Meeting> = Vec::new();
     for s in sents {
         // Find the cues first: each owns the words up to the next one.
         let mut cues = Vec::new();
@@ -43,9 +44,24 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
         for (ci, cue) in cues.iter().enumerate() {
             let window_end = cues.get(ci + 1).map(|c| c.start).unwrap_or(s.tokens.len());
             let window_start = if ci == 0 { 0 } else { cues[ci - 1].end };
-            if let Some(m) = meeting_at(ctx, s, table, cue, window_start, window_end) {
-                merge(&mut out, m);
+            if let Some((m, dated)) = meeting_at(ctx, s, table, cue, window_start, window_end) {
+                // A headline or a bare "pertemuan di X" with no date of its own
+                // speaks of a meeting the body dates: attach it later.
+                if !dated && (s.is_title || !cue.verb) {
+                    undated.push(m);
+                } else {
+                    merge(&mut out, m);
+                }
             }
+        }
+    }
+    for m in undated {
+        match out.iter_mut().find(|o| o.city == m.city) {
+            Some(o) => {
+                o.participants.extend(m.participants);
+                o.evidence.extend(m.evidence);
+            }
+            None => merge(&mut out, m),
         }
     }
     // Same city, no participants: borrow them from another meeting there (a series of talks).
@@ -61,7 +77,8 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     out
 }
 
-fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize, wend: usize) -> Option<Meeting> {
+/// A meeting at a cue, and whether the text dates it (else the report's date is used).
+fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize, wend: usize) -> Option<(Meeting, bool)> {
     let lex = &ctx.pack.lexicon.meeting;
     let toks = &s.tokens;
     // "pertemuan itu/tersebut" refers back to a meeting already told.
@@ -99,27 +116,34 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
     };
     let participants = participants(ctx, s, table, cue, wstart, wend, city_end);
     let modality = super::clauses::modality(ctx, s, cue.start);
-    let date = meeting_date(ctx, s, cue, wend, modality.is_some(), &mut confidence);
+    let (date, dated) = meeting_date(ctx, s, cue, wend, modality.is_some(), &mut confidence);
     let rule = if cue.verb { "meeting.verb" } else { "meeting.noun" };
-    Some(Meeting { city, date, participants, modality, evidence: vec![ctx.evidence(s, rule, confidence)] })
+    Some((Meeting { city, date, participants, modality, evidence: vec![ctx.evidence(s, rule, confidence)] }, dated))
 }
 
-fn meeting_date(ctx: &Context, s: &Analysed, cue: &Cue, wend: usize, future: bool, confidence: &mut f32) -> Option<chrono::NaiveDate> {
+fn meeting_date(
+    ctx: &Context,
+    s: &Analysed,
+    cue: &Cue,
+    wend: usize,
+    future: bool,
+    confidence: &mut f32,
+) -> (Option<chrono::NaiveDate>, bool) {
     let (a, b) = (s.tokens[cue.start].start, s.tokens.get(wend).map(|t| t.start).unwrap_or(s.end));
     let after: Vec<_> = find_dates(&ctx.text[a..b], a, ctx.published).into_iter().filter(|d| d.precision == Precision::Day).collect();
     if let Some(d) = after.iter().find(|d| !d.relative).or(after.first()) {
-        return Some(d.date);
+        return (Some(d.date), true);
     }
     let before = find_dates(&ctx.text[s.start..a], s.start, ctx.published);
     if let Some(d) = before.iter().rev().find(|d| d.precision == Precision::Day) {
-        return Some(d.date);
+        return (Some(d.date), true);
     }
     if future {
-        return None;
+        return (None, false);
     }
     // A meeting told in the past tense with no date: the day of the report.
     *confidence *= 0.75;
-    ctx.published
+    (ctx.published, false)
 }
 
 /// Sides at the table: actors in the clause around the cue, up to words that
