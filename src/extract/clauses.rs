@@ -107,7 +107,9 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
     let mut out = Vec::new();
     let mut pos = end;
     while let Some(m) = mention_ending_at(s, pos) {
-        if !table.is_actor(m.ent) {
+        // A capital joins a chain only as its first member: "di Kairo, Retno ..." is two clauses.
+        let city = table.get(m.ent).etype == crate::lang::EntityType::City;
+        if !table.is_actor(m.ent) || (city && !out.is_empty()) {
             break;
         }
         // Several referents may share one span ("ketiga negara").
@@ -208,8 +210,18 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
     let mut k = start;
     while k < toks.len() {
         let t = &toks[k];
-        if matches!(t.text.as_str(), ";" | "." | "?" | "!" | ":" | "(") || (t.text == "\"" && (quoted_start || k > start)) {
+        if matches!(t.text.as_str(), ";" | "." | "?" | "!" | ":" | "(") || (t.text == "\"" && quoted_start && k > start) {
             break;
+        }
+        // A quotation opened inside the clause belongs to it: menghentikan "perilaku berbahaya".
+        if t.text == "\"" && !quoted_start {
+            match toks[k + 1..].iter().position(|t| t.text == "\"") {
+                Some(close) if k > start => {
+                    k += close + 2;
+                    continue;
+                }
+                _ => break,
+            }
         }
         if t.text == "," {
             // Headlines join clauses with commas: "Desak China Hormati UNCLOS, Beijing Tolak ...".

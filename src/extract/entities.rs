@@ -369,6 +369,11 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
     out
 }
 
+const RANKS: &[&str] = &[
+    "Mayor", "Jenderal", "Letnan", "Kolonel", "Laksamana", "Brigadir", "Marsekal", "Kapten", "Jenderal", "Dr", "Prof", "Haji",
+    "Syekh", "Sheikh", "Pangeran", "Putri", "Sir", "Dame", "Madame", "Tuan", "Nyonya", "Bapak", "Ibu",
+];
+
 fn is_group_noun(w: &str) -> bool {
     matches!(w, "negara" | "menlu" | "menteri" | "pemimpin" | "pihak" | "delegasi" | "pemerintah" | "sekutu" | "kepala")
 }
@@ -412,8 +417,16 @@ fn person_at(
         let t = &tokens[k];
         let particle = matches!(t.lower.as_str(), "bin" | "binti" | "al" | "van" | "von" | "de" | "der" | "da" | "el" | "dos" | "la");
         let acronym = t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-        let hyphen = t.text == "-" && !name.is_empty() && tokens.get(k + 1).is_some_and(Token::is_capitalised);
+        // "Al-Sisi", "Kim Yeon-chul": a hyphen glued to the next word.
+        let hyphen = t.text == "-" && !name.is_empty() && tokens.get(k + 1).is_some_and(|n| n.is_word && n.start == t.end && t.start == tokens[k - 1].end);
+        let glued = !name.is_empty() && k > j && tokens[k - 1].text == "-" && t.start == tokens[k - 1].end;
+        // Ranks and honorifics are not part of the name: "Mayor Jenderal Zaw Min Tun".
+        if name.is_empty() && RANKS.contains(&t.text.as_str()) {
+            k += 1;
+            continue;
+        }
         if hyphen
+            || glued
             || (t.is_word && (t.is_capitalised() || (particle && !name.is_empty())) && !acronym && !has(&lex.grammar.not_name, &t.text))
         {
             // Headlines capitalise every word: a verb there ends the name ("Menlu Retno Desak ...").
@@ -426,7 +439,8 @@ fn person_at(
             break;
         }
     }
-    while name.last().is_some_and(|w| w == "-" || w.chars().next().is_some_and(char::is_lowercase)) {
+    const PARTICLES: &[&str] = &["bin", "binti", "al", "van", "von", "de", "der", "da", "el", "dos", "la"];
+    while name.last().is_some_and(|w| w == "-" || PARTICLES.contains(&w.as_str())) {
         name.pop();
         k -= 1;
     }
