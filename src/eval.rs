@@ -490,14 +490,6 @@ impl Graph {
             .push(s);
     }
 
-    pub fn len(&self) -> usize {
-        self.seen.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.seen.is_empty()
-    }
-
     fn objects(&self, s: &Term, p: &str) -> &[Term] {
         self.spo.get(&(s.clone(), iri(p))).map(Vec::as_slice).unwrap_or(&[])
     }

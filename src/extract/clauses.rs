@@ -94,6 +94,11 @@ fn in_list(list: &[String], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// A place name opening the lead sentence as its dateline ("SEOUL -- ", "Jakarta, CNN Indonesia -- ").
+pub fn is_dateline(s: &Analysed, m: &Mention) -> bool {
+    s.is_lead && m.start <= 1 && s.tokens[m.end..].iter().take(5).any(|t| t.text == "-")
+}
+
 pub fn mention_ending_at<'a>(s: &'a Analysed, end: usize) -> Option<&'a Mention> {
     s.mentions.iter().filter(|m| m.end == end).max_by_key(|m| m.end - m.start)
 }
@@ -106,10 +111,20 @@ pub fn mention_starting_at<'a>(s: &'a Analysed, start: usize) -> Option<&'a Ment
 fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
     let mut out = Vec::new();
     let mut pos = end;
+    // "Korea Utara (Korut) menuntut": look through a parenthesised short name.
+    if pos >= 2 && s.tokens[pos - 1].text == ")" {
+        if let Some(open) = (pos.saturating_sub(6)..pos - 1).rev().find(|&k| s.tokens[k].text == "(") {
+            if mention_ending_at(s, open).is_some() {
+                pos = open;
+            }
+        }
+    }
     while let Some(m) = mention_ending_at(s, pos) {
-        // A capital joins a chain only as its first member: "di Kairo, Retno ..." is two clauses.
+        // A capital joins a chain only as its first member ("di Kairo, Retno ..." is two
+        // clauses), and never when it names a place ("KTT di Riyadh desak ...") or a dateline.
         let city = table.get(m.ent).etype == crate::lang::EntityType::City;
-        if !table.is_actor(m.ent) || (city && !out.is_empty()) {
+        let located = m.start > 0 && matches!(s.tokens[m.start - 1].lower.as_str(), "di" | "ke" | "dari");
+        if !table.is_actor(m.ent) || (city && (!out.is_empty() || located || is_dateline(s, m))) {
             break;
         }
         // Several referents may share one span ("ketiga negara").
@@ -119,7 +134,7 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
             }
         }
         let before = m.start;
-        if before >= 1 && matches!(s.tokens[before - 1].lower.as_str(), "dan" | "serta" | ",") {
+        if before >= 1 && matches!(s.tokens[before - 1].lower.as_str(), "dan" | "serta" | "," | "-") {
             pos = before - 1;
             // ", dan X"
             if pos >= 1 && s.tokens[pos - 1].text == "," {
@@ -158,7 +173,7 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
             }
         }
         let mut next = pos;
-        if s.tokens.get(next).is_some_and(|t| t.text == ",") {
+        if s.tokens.get(next).is_some_and(|t| t.text == "," || t.text == "-") {
             next += 1;
         }
         if s.tokens.get(next).is_some_and(|t| matches!(t.lower.as_str(), "dan" | "serta")) {
@@ -192,7 +207,7 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     if let Some(m) = s
         .mentions
         .iter()
-        .filter(|m| m.start >= from && m.start < first_verb && table.is_actor(m.ent))
+        .filter(|m| m.start >= from && m.start < first_verb && table.is_actor(m.ent) && !is_dateline(s, m))
         .find(|m| m.start == from || !is_preposition(&s.tokens[m.start - 1].lower))
     {
         let chain = chain_left(s, table, chain_right(s, table, m.start).1);

@@ -370,8 +370,29 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
 }
 
 const RANKS: &[&str] = &[
-    "Mayor", "Jenderal", "Letnan", "Kolonel", "Laksamana", "Brigadir", "Marsekal", "Kapten", "Jenderal", "Dr", "Prof", "Haji",
-    "Syekh", "Sheikh", "Pangeran", "Putri", "Sir", "Dame", "Madame", "Tuan", "Nyonya", "Bapak", "Ibu",
+    "Mayor",
+    "Jenderal",
+    "Letnan",
+    "Kolonel",
+    "Laksamana",
+    "Brigadir",
+    "Marsekal",
+    "Kapten",
+    "Jenderal",
+    "Dr",
+    "Prof",
+    "Haji",
+    "Syekh",
+    "Sheikh",
+    "Pangeran",
+    "Putri",
+    "Sir",
+    "Dame",
+    "Madame",
+    "Tuan",
+    "Nyonya",
+    "Bapak",
+    "Ibu",
 ];
 
 fn is_group_noun(w: &str) -> bool {
@@ -418,7 +439,9 @@ fn person_at(
         let particle = matches!(t.lower.as_str(), "bin" | "binti" | "al" | "van" | "von" | "de" | "der" | "da" | "el" | "dos" | "la");
         let acronym = t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
         // "Al-Sisi", "Kim Yeon-chul": a hyphen glued to the next word.
-        let hyphen = t.text == "-" && !name.is_empty() && tokens.get(k + 1).is_some_and(|n| n.is_word && n.start == t.end && t.start == tokens[k - 1].end);
+        let hyphen = t.text == "-"
+            && !name.is_empty()
+            && tokens.get(k + 1).is_some_and(|n| n.is_word && n.start == t.end && t.start == tokens[k - 1].end);
         let glued = !name.is_empty() && k > j && tokens[k - 1].text == "-" && t.start == tokens[k - 1].end;
         // Ranks and honorifics are not part of the name: "Mayor Jenderal Zaw Min Tun".
         if name.is_empty() && RANKS.contains(&t.text.as_str()) {
@@ -585,7 +608,7 @@ fn subject_mention<'a>(s: &'a Analysed, table: &EntityTable) -> Option<&'a Menti
     let first_verb = s.tokens.iter().position(super::clauses::is_verb).unwrap_or(s.tokens.len());
     s.mentions
         .iter()
-        .filter(|m| m.start < first_verb && table.is_actor(m.ent))
+        .filter(|m| m.start < first_verb && table.is_actor(m.ent) && !super::clauses::is_dateline(s, m))
         .find(|m| m.start == 0 || !super::clauses::is_preposition(&s.tokens[m.start - 1].lower))
 }
 

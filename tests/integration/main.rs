@@ -4,5 +4,6 @@
 mod bad_input;
 mod build_query;
 mod common;
+mod eval;
 mod extract;
 mod render;
