@@ -99,11 +99,11 @@ pub fn is_dateline(s: &Analysed, m: &Mention) -> bool {
     s.is_lead && m.start <= 1 && s.tokens[m.end..].iter().take(5).any(|t| t.text == "-")
 }
 
-pub fn mention_ending_at<'a>(s: &'a Analysed, end: usize) -> Option<&'a Mention> {
+pub fn mention_ending_at(s: &Analysed, end: usize) -> Option<&Mention> {
     s.mentions.iter().filter(|m| m.end == end).max_by_key(|m| m.end - m.start)
 }
 
-pub fn mention_starting_at<'a>(s: &'a Analysed, start: usize) -> Option<&'a Mention> {
+pub fn mention_starting_at(s: &Analysed, start: usize) -> Option<&Mention> {
     s.mentions.iter().filter(|m| m.start == start).max_by_key(|m| m.end - m.start)
 }
 
@@ -152,10 +152,7 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
 pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntRef>, usize) {
     let mut out = Vec::new();
     let mut pos = start;
-    loop {
-        let Some(m) = mention_starting_at(s, pos) else {
-            break;
-        };
+    while let Some(m) = mention_starting_at(s, pos) {
         if !table.is_actor(m.ent) {
             break;
         }

@@ -65,18 +65,18 @@ fn after_refusal(ctx: &Context, s: &Analysed, k: usize) -> bool {
     (k.saturating_sub(3)..k).any(|j| in_list(&lex.verbs, &s.tokens[j].lower) || s.tokens[j].lower == "menerima")
 }
 
-fn push_actions(
-    ctx: &Context,
-    s: &Analysed,
-    table: &EntityTable,
-    by: &[EntRef],
-    of: &[EntRef],
+/// A demand found at a cue: who asks, who is asked, the demanded clause's tokens.
+struct Found<'a> {
+    by: &'a [EntRef],
+    of: &'a [EntRef],
     span: (usize, usize),
+    cue: usize,
     rule: &'static str,
     confidence: f32,
-    cue: usize,
-    out: &mut Vec<Demand>,
-) -> Vec<usize> {
+}
+
+fn push_actions(ctx: &Context, s: &Analysed, table: &EntityTable, f: Found, out: &mut Vec<Demand>) -> Vec<usize> {
+    let Found { by, of, span, cue, rule, confidence } = f;
     let mut made = Vec::new();
     let (a, b) = span;
     if b <= a || b - a > 40 {
@@ -157,12 +157,12 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out
         after = j;
     }
     let weak = in_list(&lex.weak_verbs, &s.tokens[cue].lower);
-    if weak && !(comp && !of.is_empty()) {
+    if weak && (!comp || of.is_empty()) {
         return;
     }
     let end = clause_end(ctx, s, after);
     let rule = if comp { "demand.verb-complement" } else { "demand.verb-object" };
-    push_actions(ctx, s, table, &by, &of, (after, end), rule, 0.9 * conf, cue, out);
+    push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule, confidence: 0.9 * conf }, out);
 }
 
 /// "Y diminta (oleh X) untuk ACTION".
@@ -185,7 +185,7 @@ fn demand_passive(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, 
         j += 1;
     }
     let end = clause_end(ctx, s, j);
-    push_actions(ctx, s, table, &by, &of, (j, end), "demand.passive", 0.85 * conf, cue, out);
+    push_actions(ctx, s, table, Found { by: &by, of: &of, span: (j, end), cue, rule: "demand.passive", confidence: 0.85 * conf }, out);
 }
 
 /// "permintaan/tuntutan X agar Y ACTION", "tuntutan untuk ACTION" (demander from context).
@@ -222,7 +222,8 @@ fn demand_noun(
         }
     }
     let end = clause_end(ctx, s, after);
-    let made = push_actions(ctx, s, table, &by, &of, (after, end), "demand.noun", 0.85 * conf, cue, out);
+    let made =
+        push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule: "demand.noun", confidence: 0.85 * conf }, out);
     (possessor, made)
 }
 

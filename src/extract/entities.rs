@@ -166,7 +166,7 @@ impl EntityTable {
             return;
         }
         list.push((name, e));
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
     }
 
     /// Longest entity name at the start of `words`, article-local people first.

@@ -82,7 +82,7 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
     let lex = &ctx.pack.lexicon.meeting;
     let toks = &s.tokens;
     // "pertemuan itu/tersebut" refers back to a meeting already told.
-    if !cue.verb && toks.get(cue.end).is_some_and(|t| lex.anaphors.iter().any(|a| *a == t.lower)) {
+    if !cue.verb && toks.get(cue.end).is_some_and(|t| lex.anaphors.contains(&t.lower)) {
         return None;
     }
     if super::clauses::negated(ctx, s, cue.start) || super::clauses::conditional(ctx, s, cue.start) {

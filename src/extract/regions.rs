@@ -241,16 +241,13 @@ fn presence_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out
     let Some(di) = (cue + 1..end).find(|&k| s.tokens[k].lower == "di") else {
         return;
     };
-    let placed = s.tokens[cue..di].iter().any(|t| lex.presence_verbs.iter().any(|v| *v == t.lower)) || di <= cue + 4;
+    let placed = s.tokens[cue..di].iter().any(|t| lex.presence_verbs.contains(&t.lower)) || di <= cue + 4;
     if !placed {
         return;
     }
     // The list of regions after "di": "A, B dan C" — stops at any other word ("dan ke Crimea").
     let mut k = di + 1;
-    loop {
-        let Some(m) = s.mentions.iter().find(|m| m.start == k) else {
-            break;
-        };
+    while let Some(m) = s.mentions.iter().find(|m| m.start == k) {
         if !is_region(table, m.ent) {
             break;
         }

@@ -10,8 +10,11 @@ fn id_str(id: &Id) -> String {
     }
 }
 
+type Labels = std::collections::HashMap<String, String>;
+type Edges = Vec<(String, String, String)>;
+
 /// (node id → label) and (from id, to id, attrs) of a parsed DOT graph.
-fn parts(g: &Graph) -> (std::collections::HashMap<String, String>, Vec<(String, String, String)>) {
+fn parts(g: &Graph) -> (Labels, Edges) {
     let Graph::DiGraph { stmts, .. } = g else { panic!("not a digraph") };
     let mut nodes = std::collections::HashMap::new();
     let mut edges = Vec::new();
