@@ -15,6 +15,28 @@ pub mod render;
 pub mod store;
 pub mod vocab;
 
-/// Version of the extractor recorded on every article graph; a store built by
-/// another version is re-extracted instead of mixing facts from two versions.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+x1");
+/// Version of the extractor recorded on every article graph: the package version
+/// and a fingerprint of the extraction code, lexicons and gazetteer, so that any
+/// change to them makes `build` re-extract instead of mixing facts from two versions.
+pub fn extractor_version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        let inputs: &[&str] = &[
+            include_str!("extract/mod.rs"),
+            include_str!("extract/clauses.rs"),
+            include_str!("extract/dates.rs"),
+            include_str!("extract/demands.rs"),
+            include_str!("extract/entities.rs"),
+            include_str!("extract/meetings.rs"),
+            include_str!("extract/normalise.rs"),
+            include_str!("extract/regions.rs"),
+            include_str!("extract/segment.rs"),
+            include_str!("extract/tokens.rs"),
+            include_str!("rdf.rs"),
+            include_str!("lang/id/lexicon.toml"),
+            include_str!("lang/gazetteer/entities.tsv"),
+            include_str!("lang/gazetteer/people.tsv"),
+        ];
+        format!("{}+{}", env!("CARGO_PKG_VERSION"), extract::short_hash(inputs))
+    })
+}

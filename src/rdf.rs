@@ -93,7 +93,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
         b.typed(&article, dcterms::ISSUED, &p.to_string(), xsd::DATE);
     }
     b.typed(&article, warta::CONTENT_HASH, &x.hash, "http://www.w3.org/2001/XMLSchema#string");
-    b.typed(&article, warta::EXTRACTOR_VERSION, crate::EXTRACTOR_VERSION, "http://www.w3.org/2001/XMLSchema#string");
+    b.typed(&article, warta::EXTRACTOR_VERSION, crate::extractor_version(), "http://www.w3.org/2001/XMLSchema#string");
 
     let mut used: BTreeSet<EntRef> = BTreeSet::new();
     let evidence = |b: &mut Builder, node: &NamedNode, ev: &Evidence| {

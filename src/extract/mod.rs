@@ -173,6 +173,12 @@ pub fn short_hash(parts: &[&str]) -> String {
     h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
+/// The article's identity: a hash of its normalised text (noise and repeats
+/// removed), so a re-crawl with other ads or a repeated paragraph is the same article.
+pub fn content_hash(article: &Article) -> String {
+    short_hash(&[&normalise::normalise(&article.title, &article.body).text])
+}
+
 /// Runs the whole pipeline on one article.
 pub fn extract(article: &Article, pack: &LanguagePack) -> Extraction {
     let norm = normalise::normalise(&article.title, &article.body);

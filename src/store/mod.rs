@@ -82,7 +82,7 @@ impl WartaStore {
         let graph = rdf::graph_iri(hash);
         let article = rdf::article_iri(hash);
         let version = oxigraph::model::Literal::new_typed_literal(
-            crate::EXTRACTOR_VERSION,
+            crate::extractor_version(),
             NamedNodeRef::new_unchecked("http://www.w3.org/2001/XMLSchema#string"),
         );
         let q = Quad::new(
