@@ -316,11 +316,10 @@ fn resolve_rejections(pending: Vec<PendingRejection>, demands: &[Demand], table:
                 }
             }
             if targets.is_empty() && p.anaphoric {
-                // "X menolak desakan tersebut": the latest demands made of X before this sentence.
+                // "X menolak desakan tersebut": the demands made of X so far in the article.
                 let sent = p.evidence.sentence;
-                let latest = demands.iter().filter(|d| d.of == side && d.evidence.sentence <= sent).map(|d| d.evidence.sentence).max();
                 let demanders: std::collections::BTreeSet<EntRef> =
-                    demands.iter().filter(|d| d.of == side && Some(d.evidence.sentence) == latest).map(|d| d.by).collect();
+                    demands.iter().filter(|d| d.of == side && d.evidence.sentence <= sent).map(|d| d.by).collect();
                 for d in demanders {
                     targets.push((Rejected::Actor(d), 0.9));
                 }

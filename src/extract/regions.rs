@@ -98,14 +98,23 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Re
     .into_iter()
     .flat_map(|(list, kind)| list.iter().map(move |p| (phrase_tokens(p), kind)))
     .collect();
+    let claims: Vec<Vec<String>> = lex.claimed_part.iter().map(|p| phrase_tokens(p)).collect();
     let mut out: Vec<RegionStatus> = Vec::new();
+    let mut lists: Vec<Vec<EntRef>> = Vec::new();
     for s in sents {
         let mut k = 0;
         while k < s.tokens.len() {
+            let claim = longest_phrase(&s.tokens, k, &claims);
+            if claim > 0 {
+                claimed_part(ctx, s, table, k, claim, &mut out);
+                k += claim;
+                continue;
+            }
             let best = cues.iter().filter(|(p, _)| longest_phrase(&s.tokens, k, std::slice::from_ref(p)) > 0).max_by_key(|(p, _)| p.len());
             if let Some((phrase, kind)) = best {
                 if !super::clauses::negated(ctx, s, k) {
-                    status_at(ctx, s, table, k, phrase.len(), *kind, &mut out);
+                    let before = lists.iter().chain(region_lists(s, table, k).iter()).cloned().collect::<Vec<_>>();
+                    status_at(ctx, s, table, Cue { at: k, len: phrase.len(), kind: *kind, lists: &before }, &mut out);
                 }
                 k += phrase.len();
                 continue;
@@ -115,8 +124,79 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Re
             }
             k += 1;
         }
+        lists.extend(region_lists(s, table, s.tokens.len()));
     }
     out
+}
+
+/// A status cue: where it stands, its length and status, and the region lists told before it.
+struct Cue<'a> {
+    at: usize,
+    len: usize,
+    kind: RegionStatusKind,
+    lists: &'a [Vec<EntRef>],
+}
+
+/// Coordinated lists of regions in a sentence before token `until` ("wilayah Donetsk, Luhansk, Zaporizhzhia dan Kherson").
+fn region_lists(s: &Analysed, table: &EntityTable, until: usize) -> Vec<Vec<EntRef>> {
+    let mut out = Vec::new();
+    let mut current: Vec<EntRef> = Vec::new();
+    let mut last_end = usize::MAX;
+    for m in s.mentions.iter().filter(|m| m.end <= until && !m.coref) {
+        let placeish = is_region(table, m.ent) || table.get(m.ent).etype == EntityType::City;
+        let joined = last_end != usize::MAX && m.start >= last_end && s.tokens[last_end..m.start].iter().all(|t| list_glue(&t.lower));
+        if !placeish || !joined {
+            let list = keep_if_region(table, std::mem::take(&mut current));
+            if list.len() >= 2 {
+                out.push(list);
+            }
+        }
+        if placeish {
+            current.push(m.ent);
+            last_end = m.end;
+        } else {
+            last_end = usize::MAX;
+        }
+    }
+    let list = keep_if_region(table, current);
+    if list.len() >= 2 {
+        out.push(list);
+    }
+    out
+}
+
+/// "Crimea dan Donbas adalah bagian dari Rusia": the country claims the regions (contested).
+fn claimed_part(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, len: usize, out: &mut Vec<RegionStatus>) {
+    let Some(country) = s
+        .mentions
+        .iter()
+        .find(|m| m.start == cue + len && table.is_actor(m.ent))
+        .map(|m| side_of(table, m.ent))
+        .filter(|&c| table.get(c).etype == EntityType::Country)
+    else {
+        return;
+    };
+    let mut k = cue;
+    while k > 0 && matches!(s.tokens[k - 1].lower.as_str(), "adalah" | "merupakan" | "sebagai" | "menjadi" | "tetap") {
+        k -= 1;
+    }
+    for region in regions_before(s, table, k) {
+        if region == country || !is_region(table, region) && table.get(region).etype != EntityType::City {
+            continue;
+        }
+        push(
+            out,
+            RegionStatus {
+                region,
+                status: RegionStatusKind::Contested,
+                controlled_by: None,
+                claimed_by: Some(country),
+                forces: None,
+                since: None,
+                evidence: ctx.evidence(s, "region.claimed-part", 0.7),
+            },
+        );
+    }
 }
 
 fn since_year(ctx: &Context, s: &Analysed, from: usize, to: usize) -> Option<i32> {
@@ -134,15 +214,8 @@ fn push(out: &mut Vec<RegionStatus>, r: RegionStatus) {
     }
 }
 
-fn status_at(
-    ctx: &Context,
-    s: &Analysed,
-    table: &EntityTable,
-    cue: usize,
-    len: usize,
-    kind: RegionStatusKind,
-    out: &mut Vec<RegionStatus>,
-) {
+fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut Vec<RegionStatus>) {
+    let Cue { at: cue, len, kind, lists } = c;
     let end = clause_end(ctx, s, cue + len);
     let lower = s.tokens[cue].lower.as_str();
     // The regions: listed right after a nominal or active cue ("aneksasi Krimea",
@@ -164,6 +237,8 @@ fn status_at(
         (before, false)
     } else if let Some(list) = included() {
         (list, true)
+    } else if let Some(list) = collective(s, cue, lists) {
+        (list, false)
     } else {
         match nearest {
             Some(m) if cue - m.end <= 12 => (vec![m.ent], false),
@@ -212,6 +287,22 @@ fn status_at(
             },
         );
     }
+}
+
+/// "Keempat wilayah itu dianeksasi": the latest list of that many regions.
+fn collective(s: &Analysed, cue: usize, lists: &[Vec<EntRef>]) -> Option<Vec<EntRef>> {
+    let from = cue.saturating_sub(5);
+    let k = (from..cue).find(|&k| matches!(s.tokens[k].lower.as_str(), "kedua" | "ketiga" | "keempat" | "kelima"))?;
+    if !s.tokens.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "wilayah" | "kawasan" | "provinsi" | "daerah" | "pulau")) {
+        return None;
+    }
+    let n = match s.tokens[k].lower.as_str() {
+        "kedua" => 2,
+        "ketiga" => 3,
+        "keempat" => 4,
+        _ => 5,
+    };
+    lists.iter().rev().find(|l| l.len() == n).cloned()
 }
 
 fn rule_name(kind: RegionStatusKind) -> &'static str {

@@ -47,6 +47,9 @@ pub struct MeetingLex {
 
 #[derive(Debug, Deserialize)]
 pub struct RegionLex {
+    /// "X adalah bagian dari <Country>": a claim on X (contested), claimed by the country.
+    #[serde(default)]
+    pub claimed_part: Vec<String>,
     pub annexed: Vec<String>,
     pub breakaway: Vec<String>,
     pub occupied: Vec<String>,
