@@ -266,7 +266,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
         while i < s.tokens.len() {
             let counterpart = has(&lex.role.counterpart, &s.tokens[i].lower);
             let title_len = if counterpart { 1 } else { longest_phrase(&s.tokens, i, &titles) };
-            if title_len == 0 || !(counterpart || s.tokens[i].is_capitalised()) {
+            if title_len == 0 {
                 i += 1;
                 continue;
             }
@@ -338,6 +338,40 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             } else {
                 span_text(ctx.text, &s.tokens[i..title_end])
             };
+            // A title in lower case ("menteri luar negeri Rusia ...") needs the side it serves.
+            let lower_title = !counterpart && !s.tokens[i].is_capitalised();
+            if lower_title && side.is_none() {
+                i += title_len;
+                continue;
+            }
+            // "Wang Wenbin, juru bicara Kementerian Luar Negeri China, mengatakan ...".
+            if let Some((person, name_start)) =
+                appositive(&s.tokens, &s.mentions, i, j, table, lex).filter(|_| side.is_some() && !counterpart)
+            {
+                let name: Vec<String> = s.tokens[name_start..i - 1].iter().map(|t| t.text.clone()).filter(|t| t != "-").collect();
+                table.add_short_names(&name, person);
+                if table.get(person).side.is_none() {
+                    table.entities[person].side = side;
+                }
+                s.mentions.retain(|m| m.end <= name_start || m.start >= j);
+                s.mentions.push(Mention { ent: person, start: name_start, end: j, coref: false });
+                s.mentions.sort_by_key(|m| m.start);
+                if let Some(of) = side {
+                    out.push(Role { person, title: title_text.clone(), of, evidence: ctx.evidence(s, "role.appositive", 0.85) });
+                }
+                last_title = Some(title_text);
+                i = j;
+                continue;
+            }
+            // "kata juru bicara Kemlu China, Wang Wenbin": the name after a comma (not in headlines).
+            if side.is_some()
+                && !s.is_title
+                && s.tokens.get(j).is_some_and(|t| t.text == ",")
+                && s.tokens.get(j + 1).is_some_and(|t| t.is_word && t.is_capitalised() && !has(&lex.grammar.not_name, &t.text))
+                && s.tokens.get(j + 2).is_some_and(|t| t.is_word && t.is_capitalised())
+            {
+                j += 1;
+            }
             let Some((person, name_end)) = person_at(&s.tokens, &s.mentions, j, table, lex, s.is_title) else {
                 if !counterpart {
                     last_title = Some(title_text);
@@ -352,7 +386,14 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             if !name.is_empty() {
                 table.add_short_names(&name, person);
             }
-            if table.get(person).side.is_none() {
+            // A known person serving another side than the title's is a misparse
+            // ("Bertemu Menlu Jepang, Retno minta ..."): no role from it.
+            let known = table.get(person).side;
+            if !counterpart && known.is_some() && side.is_some() && known != side {
+                i = name_end;
+                continue;
+            }
+            if known.is_none() {
                 table.entities[person].side = side;
             }
             let side = side.or(table.get(person).side);
@@ -397,6 +438,43 @@ const RANKS: &[&str] = &[
 
 fn is_group_noun(w: &str) -> bool {
     matches!(w, "negara" | "menlu" | "menteri" | "pemimpin" | "pihak" | "delegasi" | "pemerintah" | "sekutu" | "kepala")
+}
+
+/// "NAME, TITLE SIDE ,": the person named right before a title set off by commas.
+/// Returns the person and the token where the name starts.
+fn appositive(
+    tokens: &[Token],
+    mentions: &[Mention],
+    title_start: usize,
+    side_end: usize,
+    table: &mut EntityTable,
+    lex: &crate::lang::Lexicon,
+) -> Option<(EntRef, usize)> {
+    if title_start < 2 || tokens[title_start - 1].text != "," || tokens.get(side_end).is_none_or(|t| t.text != "," && t.text != ".") {
+        return None;
+    }
+    let end = title_start - 1;
+    if let Some(m) = mentions.iter().find(|m| m.end == end) {
+        return (table.get(m.ent).etype == EntityType::Person).then_some((m.ent, m.start));
+    }
+    let mut start = end;
+    while start > 0 && end - start < 4 {
+        let t = &tokens[start - 1];
+        if t.is_word && t.is_capitalised() && !has(&lex.grammar.not_name, &t.text) && !mentions.iter().any(|m| m.end == start) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // Two words at least, and not the first word of the sentence alone.
+    if end - start < 2 {
+        return None;
+    }
+    let name: Vec<String> = tokens[start..end].iter().map(|t| t.text.clone()).collect();
+    if name.iter().any(|w| RANKS.contains(&w.as_str())) && end - start < 3 {
+        return None;
+    }
+    Some((table.new_person(&name, None), start))
 }
 
 fn lowered(t: &Token) -> Token {
