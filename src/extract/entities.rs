@@ -111,6 +111,27 @@ impl EntityTable {
         Some(self.intern(gi))
     }
 
+    /// A place found in the text but not in the gazetteer ("di Ohrid, Makedonia Utara").
+    pub fn new_city(&mut self, name: &str) -> EntRef {
+        if let Some(e) = self.entities.iter().position(|x| x.etype == EntityType::City && x.key == name) {
+            return e;
+        }
+        self.entities.push(Entity {
+            key: name.to_string(),
+            etype: EntityType::City,
+            qid: None,
+            label_en: name.to_string(),
+            label_id: None,
+            side: None,
+            capital_of: None,
+            disputed: false,
+            geo: false,
+            media: false,
+            names: Vec::new(),
+        });
+        self.entities.len() - 1
+    }
+
     /// A person found in the text but not in the gazetteer.
     pub fn new_person(&mut self, name_tokens: &[String], side: Option<EntRef>) -> EntRef {
         let name = name_tokens.join(" ").replace(" - ", "-");
@@ -723,4 +744,44 @@ fn find_speaker(s: &Analysed, table: &EntityTable, lex: &crate::lang::GrammarLex
         .iter()
         .find(|m| table.get(m.ent).etype == EntityType::Person && s.tokens.get(m.end).is_some_and(|t| has(&lex.speech_verbs, &t.lower)))
         .map(|m| m.ent)
+}
+
+/// Places the gazetteer lacks, named as "di X, <Country>" ("di Ohrid, Makedonia Utara",
+/// "di Pattaya, Thailand"): a city of that country, so meetings there are found.
+pub fn unknown_places(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack) {
+    const NOT_PLACES: &[&str] =
+        &["Gedung", "Istana", "Kantor", "Markas", "Hotel", "Balai", "Wisma", "Kementerian", "Universitas", "Jalan", "Jl"];
+    for s in sents.iter_mut() {
+        let mut found = Vec::new();
+        for k in 0..s.tokens.len() {
+            if s.tokens[k].lower != "di" {
+                continue;
+            }
+            let start = k + 1;
+            let mut end = start;
+            while end < s.tokens.len()
+                && end < start + 3
+                && s.tokens[end].is_word
+                && s.tokens[end].is_capitalised()
+                && !s.mentions.iter().any(|m| m.start <= end && end < m.end)
+                && !has(&pack.lexicon.grammar.not_name, &s.tokens[end].text)
+            {
+                end += 1;
+            }
+            if end == start || NOT_PLACES.contains(&s.tokens[start].text.as_str()) || s.tokens.get(end).is_none_or(|t| t.text != ",") {
+                continue;
+            }
+            let country = s.mentions.iter().find(|m| m.start == end + 1 && table.get(m.ent).etype == EntityType::Country).map(|m| m.ent);
+            if let Some(country) = country {
+                let name = s.tokens[start..end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+                let e = table.new_city(&name);
+                if table.entities[e].capital_of.is_none() && table.entities[e].side.is_none() {
+                    table.entities[e].side = Some(country);
+                }
+                found.push(Mention { ent: e, start, end, coref: false });
+            }
+        }
+        s.mentions.extend(found);
+        s.mentions.sort_by_key(|m| m.start);
+    }
 }

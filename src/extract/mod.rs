@@ -191,6 +191,7 @@ pub fn extract(article: &Article, pack: &LanguagePack) -> Extraction {
     let ctx = Context { pack, text: &norm.text, published, dateline_city };
     let roles = entities::roles(&ctx, &mut analysed, &mut table);
     entities::resolve_references(&mut analysed, &mut table, pack);
+    entities::unknown_places(&mut analysed, &mut table, pack);
     let (demands, rejections) = demands::extract(&ctx, &analysed, &table);
     let meetings = meetings::extract(&ctx, &analysed, &table);
     let regions = regions::extract(&ctx, &analysed, &table);
