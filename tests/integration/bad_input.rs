@@ -127,3 +127,35 @@ fn bad_arguments_suggest_values() {
     let o = warta(&["extract", "x.txt", "--published", "21/01/2022"]);
     assert!(stderr(&o).contains("YYYY-MM-DD"), "{}", stderr(&o));
 }
+
+#[test]
+fn huge_and_truncated_inputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let huge = tmp.path().join("huge.txt");
+    let line = "Rusia meminta NATO untuk menghentikan ekspansi ke timur. ".repeat(20);
+    let mut text = String::from("Judul\n");
+    while text.len() <= warta::article::MAX_ARTICLE_BYTES {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    std::fs::write(&huge, &text).unwrap();
+    let o = warta(&["extract", &huge.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+    no_panic(&o);
+    assert!(stderr(&o).contains("too large for one article") && stderr(&o).contains(".jsonl"), "{}", stderr(&o));
+    // A JSONL file cut off in the middle of its last line, and a text cut inside a UTF-8 sequence.
+    let cut = tmp.path().join("cut.jsonl");
+    std::fs::write(&cut, "{\"id\": 1, \"title\": \"Judul\", \"text\": \"Rusia meminta NATO untuk mundur.\"}\n{\"id\": 2, \"title\": \"Dua\", \"te").unwrap();
+    let o = warta(&["extract", &cut.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2), "one good line, one broken: {}", stderr(&o));
+    assert!(stderr(&o).contains("cut.jsonl:2:"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("https://w3id.org/warta/ontology#demands"));
+    let half = tmp.path().join("half.txt");
+    let mut bytes = "Judul\nRusia meminta NATO untuk mundur dari Eropa Timur. Caf".as_bytes().to_vec();
+    bytes.push(0xC3); // first byte of "é", cut off
+    std::fs::write(&half, bytes).unwrap();
+    let o = warta(&["extract", &half.display().to_string()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    no_panic(&o);
+    assert!(stdout(&o).contains("https://w3id.org/warta/ontology#demands"));
+}
