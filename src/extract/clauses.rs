@@ -4,90 +4,19 @@
 use super::tokens::Token;
 use super::{Analysed, Context, EntRef, Mention};
 use crate::extract::entities::EntityTable;
+use crate::lang::{is_in, Words};
 
-/// Nouns and function words that look like meN-/ber-/ter-/di- verbs.
-const NOT_VERBS: &[&str] = &[
-    "menteri",
-    "merdeka",
-    "media",
-    "meja",
-    "medan",
-    "mereka",
-    "melalui",
-    "menurut",
-    "meski",
-    "meskipun",
-    "menjelang",
-    "mengenai",
-    "bersama",
-    "beberapa",
-    "berita",
-    "berbagai",
-    "terhadap",
-    "termasuk",
-    "terkait",
-    "tersebut",
-    "terutama",
-    "terakhir",
-    "diplomat",
-    "dialog",
-    "dinas",
-    "direktur",
-    "dirinya",
-    "dimana",
-    "diri",
-    "dini",
-    "didik",
-    "berikut",
-    "bersama-sama",
-    "merah",
-    "metode",
-    "mekanisme",
-    "memorandum",
-    "teritorial",
-    "terorisme",
-    "teroris",
-    "teritori",
-    "terbuka",
-];
-
-pub fn is_verb(t: &Token) -> bool {
-    let w = t.lower.as_str();
-    if !t.is_word || t.is_capitalised() && t.text.chars().skip(1).any(char::is_uppercase) || NOT_VERBS.contains(&w) {
+/// A verb by the language's morphology ("menolak", "berunding") or word list.
+pub fn is_verb(words: &Words, t: &Token) -> bool {
+    // All-caps or inner capitals ("NATO", "McDonald") are names, not verbs.
+    if !t.is_word || t.is_capitalised() && t.text.chars().skip(1).any(char::is_uppercase) {
         return false;
     }
-    let n = w.chars().count();
-    (w.starts_with("me") && n >= 5)
-        || (w.starts_with("ber") && n >= 6)
-        || (w.starts_with("ter") && n >= 6)
-        || (w.starts_with("di") && n >= 6 && !t.is_capitalised())
-        || matches!(w, "minta" | "setop" | "stop" | "tolak" | "desak" | "tuntut" | "emoh" | "ogah" | "bertemu")
+    words.is_verb_word(&t.lower, t.is_capitalised())
 }
 
-pub fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "di" | "dari"
-            | "ke"
-            | "dengan"
-            | "oleh"
-            | "untuk"
-            | "terhadap"
-            | "antara"
-            | "tentang"
-            | "mengenai"
-            | "bagi"
-            | "pada"
-            | "kepada"
-            | "atas"
-            | "dalam"
-            | "sekitar"
-            | "melawan"
-            | "soal"
-            | "terkait"
-            | "bersama"
-            | "seperti"
-    )
+pub fn is_preposition(words: &Words, w: &str) -> bool {
+    is_in(&words.prepositions, w)
 }
 
 fn in_list(list: &[String], w: &str) -> bool {
@@ -123,7 +52,9 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
         // A capital joins a chain only as its first member ("di Kairo, Retno ..." is two
         // clauses), and never when it names a place ("KTT di Riyadh desak ...") or a dateline.
         let city = table.get(m.ent).etype == crate::lang::EntityType::City;
-        let located = m.start > 0 && matches!(s.tokens[m.start - 1].lower.as_str(), "di" | "ke" | "dari");
+        let located = m.start > 0
+            && (is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
+                || is_in(&s.words.direction_preps, &s.tokens[m.start - 1].lower));
         if !table.is_actor(m.ent) || (city && (!out.is_empty() || located || is_dateline(s, m))) {
             break;
         }
@@ -134,7 +65,9 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
             }
         }
         let before = m.start;
-        if before >= 1 && matches!(s.tokens[before - 1].lower.as_str(), "dan" | "serta" | "," | "-") {
+        if before >= 1
+            && (is_in(&s.words.coordinators, &s.tokens[before - 1].lower) || matches!(s.tokens[before - 1].text.as_str(), "," | "-"))
+        {
             pos = before - 1;
             // ", dan X"
             if pos >= 1 && s.tokens[pos - 1].text == "," {
@@ -173,7 +106,7 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
         if s.tokens.get(next).is_some_and(|t| t.text == "," || t.text == "-") {
             next += 1;
         }
-        if s.tokens.get(next).is_some_and(|t| matches!(t.lower.as_str(), "dan" | "serta")) {
+        if s.tokens.get(next).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
             next += 1;
         }
         if next == pos || mention_starting_at(s, next).is_none() {
@@ -190,7 +123,7 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
 pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<(Vec<EntRef>, f32)> {
     let g = &ctx.pack.lexicon.grammar;
     let mut j = cue;
-    while j > 0 && (in_list(&g.adverbs, &s.tokens[j - 1].lower) || s.tokens[j - 1].lower == "telah") {
+    while j > 0 && in_list(&g.adverbs, &s.tokens[j - 1].lower) {
         j -= 1;
     }
     let chain = chain_left(s, table, j);
@@ -200,12 +133,12 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     // The clause subject: first actor before the first verb, from the start of
     // the sentence or of the quotation the cue stands in.
     let from = if s.quoted[cue] { (0..cue).rev().find(|&k| s.tokens[k].text == "\"").map(|k| k + 1).unwrap_or(0) } else { 0 };
-    let first_verb = (from..cue).find(|&k| is_verb(&s.tokens[k])).unwrap_or(cue);
+    let first_verb = (from..cue).find(|&k| is_verb(s.words, &s.tokens[k])).unwrap_or(cue);
     if let Some(m) = s
         .mentions
         .iter()
         .filter(|m| m.start >= from && m.start < first_verb && table.is_actor(m.ent) && !is_dateline(s, m))
-        .find(|m| m.start == from || !is_preposition(&s.tokens[m.start - 1].lower))
+        .find(|m| m.start == from || !is_preposition(s.words, &s.tokens[m.start - 1].lower))
     {
         let chain = chain_left(s, table, chain_right(s, table, m.start).1);
         let chain = if chain.is_empty() { vec![m.ent] } else { chain };
@@ -242,12 +175,17 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
             }
             // ", Beijing menolak ...": a new clause with its own subject.
             if let Some(m) = mention_starting_at(s, k + 1) {
-                if toks.get(m.end).is_some_and(is_verb) {
+                if toks.get(m.end).is_some_and(|t| is_verb(s.words, t)) {
                     break;
                 }
             }
             let next = toks.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
-            if in_list(&g.speech, next) || in_list(&g.clause_breaks, next) || in_list(&g.speech_verbs, next) || next == "\"" {
+            if in_list(&g.speech, next)
+                || in_list(&g.speech_self, next)
+                || in_list(&g.clause_breaks, next)
+                || in_list(&g.speech_verbs, next)
+                || next == "\""
+            {
                 break;
             }
         }
@@ -266,12 +204,12 @@ pub fn split_actions(s: &Analysed, start: usize, end: usize) -> Vec<(usize, usiz
     let mut k = start + 1;
     while k + 1 < end {
         let w = s.tokens[k].lower.as_str();
-        if matches!(w, "dan" | "serta" | ",") && k > from {
+        if (w == "," || is_in(&s.words.coordinators, w)) && k > from {
             let mut v = k + 1;
-            if s.tokens[v].lower == "dan" || s.tokens[v].lower == "juga" {
+            if is_in(&s.words.coordinators, &s.tokens[v].lower) || is_in(&s.words.also, &s.tokens[v].lower) {
                 v += 1;
             }
-            if v < end && is_verb(&s.tokens[v]) && is_verb(&s.tokens[from]) {
+            if v < end && is_verb(s.words, &s.tokens[v]) && is_verb(s.words, &s.tokens[from]) {
                 parts.push((from, k));
                 from = v;
                 k = v + 1;

@@ -56,13 +56,15 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
             k += 1;
         }
     }
-    let rejections = resolve_rejections(pending, &demands, table);
+    let rejections = resolve_rejections(&ctx.pack.lexicon.words, pending, &demands, table);
     (demands, rejections)
 }
 
 fn after_refusal(ctx: &Context, s: &Analysed, k: usize) -> bool {
     let lex = &ctx.pack.lexicon.reject;
-    (k.saturating_sub(3)..k).any(|j| in_list(&lex.verbs, &s.tokens[j].lower) || s.tokens[j].lower == "menerima")
+    // A refusal verb, or the last word of a refusal phrase ("tidak akan menerima"), just before.
+    let tails: Vec<&str> = lex.phrases.iter().filter_map(|p| p.split_whitespace().last()).collect();
+    (k.saturating_sub(3)..k).any(|j| in_list(&lex.verbs, &s.tokens[j].lower) || tails.contains(&s.tokens[j].lower.as_str()))
 }
 
 /// A demand found at a cue: who asks, who is asked, the demanded clause's tokens.
@@ -116,7 +118,7 @@ fn implied_addressee(s: &Analysed, table: &EntityTable, by: &[EntRef], a: usize,
     let by_sides: Vec<EntRef> = by.iter().map(|&d| side_of(table, d)).collect();
     for m in s.mentions.iter().filter(|m| m.start > a && m.start < b) {
         let prev = s.tokens[m.start - 1].lower.as_str();
-        if matches!(prev, "ke" | "kepada" | "terhadap") && table.is_actor(m.ent) && !by_sides.contains(&side_of(table, m.ent)) {
+        if in_list(&s.words.addressee_preps, prev) && table.is_actor(m.ent) && !by_sides.contains(&side_of(table, m.ent)) {
             return vec![m.ent];
         }
     }
@@ -173,7 +175,7 @@ fn demand_passive(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, 
     };
     let mut j = cue + 1;
     let mut by = Vec::new();
-    if s.tokens.get(j).is_some_and(|t| t.lower == "oleh") {
+    if s.tokens.get(j).is_some_and(|t| in_list(&s.words.agent_preps, &t.lower)) {
         let (b, e) = chain_right(s, table, j + 1);
         by = b;
         j = e;
@@ -200,7 +202,7 @@ fn demand_noun(
 ) -> (Vec<EntRef>, Vec<usize>) {
     let lex = &ctx.pack.lexicon.demand;
     let (possessor, mut j) = chain_right(s, table, cue + 1);
-    if !s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower) && t.lower != "bahwa") {
+    if !s.tokens.get(j).is_some_and(|t| in_list(lex.noun_complementisers(), &t.lower)) {
         return (possessor, Vec::new());
     }
     j += 1;
@@ -241,12 +243,7 @@ fn rejection_at(
     let lex = &ctx.pack.lexicon;
     let (by, conf) = subject_before(ctx, s, table, cue)?;
     let mut j = cue + len;
-    while s.tokens.get(j).is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "semua" | "segala" | "seluruh" | "berbagai" | "atas" | "untuk" | "pada" | "mentah" | "-" | "keras" | "tegas"
-        )
-    }) {
+    while s.tokens.get(j).is_some_and(|t| in_list(&s.words.refusal_fillers, &t.lower)) {
         j += 1;
     }
     let obj = s.tokens.get(j)?;
@@ -257,11 +254,12 @@ fn rejection_at(
     let mut named = Vec::new();
     let mut own = Vec::new();
     let mut anaphoric = false;
-    if in_list(&lex.demand.nouns, &obj.lower) || matches!(obj.lower.as_str(), "usulan" | "proposal" | "syarat" | "ultimatum") {
+    if in_list(&lex.demand.nouns, &obj.lower) || in_list(&s.words.demand_like, &obj.lower) {
         let (possessor, made) = demand_noun(ctx, s, table, j, Some(&by), demands);
         named = possessor;
         own = made;
-        anaphoric = s.tokens[j + 1..(j + 5).min(end.max(j + 1))].iter().any(|t| matches!(t.lower.as_str(), "itu" | "tersebut" | "ini"));
+        anaphoric = s.tokens[j + 1..(j + 5).min(end.max(j + 1))].iter().any(|t| in_list(&s.words.demonstratives_after, &t.lower))
+            || (j > 0 && in_list(&s.words.demonstratives_before, &s.tokens[j - 1].lower));
     }
     let anaphoric = anaphoric && named.is_empty();
     Some(PendingRejection {
@@ -275,15 +273,24 @@ fn rejection_at(
     })
 }
 
-/// Content words reduced to a crude stem (Indonesian meN-/ber- prefixes, -nya suffix).
-fn stems(text: &str) -> std::collections::BTreeSet<String> {
+/// Content words reduced to a crude stem (the language's affixes stripped), for
+/// matching a refused object to a demand.
+fn stems(words: &crate::lang::Words, text: &str) -> std::collections::BTreeSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 4)
+        .filter(|w| w.chars().count() >= 4 && !in_list(&words.stopwords, w))
         .map(|w| {
-            let w = w.strip_suffix("nya").unwrap_or(&w).to_string();
-            for p in ["meng", "meny", "mem", "men", "me", "ber", "ter", "di", "ke", "pe"] {
-                if let Some(rest) = w.strip_prefix(p) {
+            let mut w = w;
+            for suf in &words.stem_suffixes {
+                if let Some(rest) = w.strip_suffix(suf.as_str()) {
+                    if rest.chars().count() >= 4 {
+                        w = rest.to_string();
+                        break;
+                    }
+                }
+            }
+            for p in &words.stem_prefixes {
+                if let Some(rest) = w.strip_prefix(p.as_str()) {
                     if rest.chars().count() >= 4 {
                         return rest.to_string();
                     }
@@ -291,11 +298,15 @@ fn stems(text: &str) -> std::collections::BTreeSet<String> {
             }
             w
         })
-        .filter(|w| !matches!(w.as_str(), "yang" | "untuk" | "dengan" | "akan" | "dari" | "pada" | "dalam" | "bahwa" | "mereka"))
         .collect()
 }
 
-fn resolve_rejections(pending: Vec<PendingRejection>, demands: &[Demand], table: &EntityTable) -> Vec<Rejection> {
+fn resolve_rejections(
+    words: &crate::lang::Words,
+    pending: Vec<PendingRejection>,
+    demands: &[Demand],
+    table: &EntityTable,
+) -> Vec<Rejection> {
     let mut out: Vec<Rejection> = Vec::new();
     for p in pending {
         for &b in &p.by {
@@ -326,12 +337,12 @@ fn resolve_rejections(pending: Vec<PendingRejection>, demands: &[Demand], table:
             }
             if targets.is_empty() {
                 // The refused object restates a demand made of this actor.
-                let obj = stems(&p.object);
+                let obj = stems(words, &p.object);
                 let best = demands
                     .iter()
                     .enumerate()
                     .filter(|(_, d)| d.of == side)
-                    .map(|(i, d)| (i, stems(&d.action).intersection(&obj).count()))
+                    .map(|(i, d)| (i, stems(words, &d.action).intersection(&obj).count()))
                     .filter(|&(_, n)| n >= 2)
                     .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)));
                 if let Some((i, _)) = best {

@@ -3,7 +3,7 @@
 
 use super::tokens::{tokenize, Token};
 use super::{Analysed, Context, EntRef, Role};
-use crate::lang::{EntityType, Gazetteer, LanguagePack};
+use crate::lang::{is_in, EntityType, Gazetteer, LanguagePack};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -210,7 +210,7 @@ fn has(list: &[String], w: &str) -> bool {
 }
 
 /// Tokens, quote flags and gazetteer mentions of every sentence.
-pub fn analyse(text: &str, sentences: &[super::segment::Sentence], table: &mut EntityTable, _pack: &LanguagePack) -> Vec<Analysed> {
+pub fn analyse(text: &str, sentences: &[super::segment::Sentence], table: &mut EntityTable, pack: &'static LanguagePack) -> Vec<Analysed> {
     let mut lead_seen = false;
     sentences
         .iter()
@@ -225,15 +225,26 @@ pub fn analyse(text: &str, sentences: &[super::segment::Sentence], table: &mut E
                 }
                 quoted.push(inside);
             }
-            let mentions = find_mentions(&tokens, table);
+            let mentions = find_mentions(&tokens, table, &pack.lexicon.words);
             let is_lead = !s.is_title && !lead_seen;
             lead_seen |= !s.is_title;
-            Analysed { index: i, start: s.start, end: s.end, tokens, mentions, speaker: None, quoted, is_title: s.is_title, is_lead }
+            Analysed {
+                index: i,
+                start: s.start,
+                end: s.end,
+                tokens,
+                mentions,
+                speaker: None,
+                quoted,
+                is_title: s.is_title,
+                is_lead,
+                words: &pack.lexicon.words,
+            }
         })
         .collect()
 }
 
-fn find_mentions(tokens: &[Token], table: &mut EntityTable) -> Vec<Mention> {
+fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &crate::lang::Words) -> Vec<Mention> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -241,9 +252,7 @@ fn find_mentions(tokens: &[Token], table: &mut EntityTable) -> Vec<Mention> {
         if tokens[i].is_word {
             if let Some((e, n)) = table.match_at(&words[i..]) {
                 // "junta militer Myanmar" makes a later bare "junta" refer to it.
-                if n > 1
-                    && matches!(tokens[i].text.as_str(), "junta" | "rezim" | "milisi" | "kelompok" | "gerakan" | "faksi" | "pemberontak")
-                {
+                if n > 1 && is_in(&lang.group_head_aliases, &tokens[i].text) {
                     table.add_local(vec![tokens[i].text.clone()], e);
                 }
                 out.push(Mention { ent: e, start: i, end: i + n, coref: false });
@@ -305,8 +314,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             // a title head followed by capitalised words up to the side it serves.
             if !counterpart && !s.is_title {
                 let k = capitalised_run(j);
-                let institution =
-                    s.tokens.get(j).is_some_and(|t| matches!(t.lower.as_str(), "kementerian" | "departemen" | "kemlu" | "kantor"));
+                let institution = s.tokens.get(j).is_some_and(|t| is_in(&s.words.institution_heads, &t.lower));
                 if k > j && starts_entity(k) && !institution {
                     title_end = k;
                     j = k;
@@ -321,9 +329,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             let of_len = longest_phrase(&s.tokens, j, &of_words);
             j += of_len;
             // "Departemen Luar Negeri AS", "Kementerian Unifikasi Korsel": an institution of the side.
-            if of_len == 0
-                && matches!(s.tokens.get(j).map(|t| t.lower.as_str()), Some("kementerian" | "departemen" | "kantor" | "badan" | "komisi"))
-            {
+            if of_len == 0 && s.tokens.get(j).is_some_and(|t| is_in(&s.words.institution_heads, &t.lower)) {
                 let k = capitalised_run(j + 1);
                 if starts_entity(k) {
                     j = k;
@@ -349,7 +355,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                 }
             }
             // "Utusan Khusus AS untuk Korea Utara Stephen Biegun"
-            if side.is_some() && s.tokens.get(j).is_some_and(|t| t.lower == "untuk") {
+            if side.is_some() && s.tokens.get(j).is_some_and(|t| is_in(&s.words.role_for, &t.lower)) {
                 if let Some(m) = s.mentions.iter().find(|m| m.start == j + 1) {
                     j = m.end;
                 }
@@ -431,36 +437,6 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
     out
 }
 
-const RANKS: &[&str] = &[
-    "Mayor",
-    "Jenderal",
-    "Letnan",
-    "Kolonel",
-    "Laksamana",
-    "Brigadir",
-    "Marsekal",
-    "Kapten",
-    "Jenderal",
-    "Dr",
-    "Prof",
-    "Haji",
-    "Syekh",
-    "Sheikh",
-    "Pangeran",
-    "Putri",
-    "Sir",
-    "Dame",
-    "Madame",
-    "Tuan",
-    "Nyonya",
-    "Bapak",
-    "Ibu",
-];
-
-fn is_group_noun(w: &str) -> bool {
-    matches!(w, "negara" | "menlu" | "menteri" | "pemimpin" | "pihak" | "delegasi" | "pemerintah" | "sekutu" | "kepala")
-}
-
 /// "NAME, TITLE SIDE ,": the person named right before a title set off by commas.
 /// Returns the person and the token where the name starts.
 fn appositive(
@@ -492,7 +468,7 @@ fn appositive(
         return None;
     }
     let name: Vec<String> = tokens[start..end].iter().map(|t| t.text.clone()).collect();
-    if name.iter().any(|w| RANKS.contains(&w.as_str())) && end - start < 3 {
+    if name.iter().any(|w| is_in(&lex.words.ranks, w)) && end - start < 3 {
         return None;
     }
     Some((table.new_person(&name, None), start))
@@ -535,7 +511,7 @@ fn person_at(
     let mut name: Vec<String> = Vec::new();
     while k < tokens.len() && name.len() < 5 {
         let t = &tokens[k];
-        let particle = matches!(t.lower.as_str(), "bin" | "binti" | "al" | "van" | "von" | "de" | "der" | "da" | "el" | "dos" | "la");
+        let particle = is_in(&lex.words.name_particles, &t.lower);
         let acronym = t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
         // "Al-Sisi", "Kim Yeon-chul": a hyphen glued to the next word.
         let hyphen = t.text == "-"
@@ -543,7 +519,7 @@ fn person_at(
             && tokens.get(k + 1).is_some_and(|n| n.is_word && n.start == t.end && t.start == tokens[k - 1].end);
         let glued = !name.is_empty() && k > j && tokens[k - 1].text == "-" && t.start == tokens[k - 1].end;
         // Ranks and honorifics are not part of the name: "Mayor Jenderal Zaw Min Tun".
-        if name.is_empty() && RANKS.contains(&t.text.as_str()) {
+        if name.is_empty() && is_in(&lex.words.ranks, &t.text) {
             k += 1;
             continue;
         }
@@ -552,7 +528,7 @@ fn person_at(
             || (t.is_word && (t.is_capitalised() || (particle && !name.is_empty())) && !acronym && !has(&lex.grammar.not_name, &t.text))
         {
             // Headlines capitalise every word: a verb there ends the name ("Menlu Retno Desak ...").
-            if mentions.iter().any(|m| m.start == k) || (headline && super::clauses::is_verb(&lowered(t))) {
+            if mentions.iter().any(|m| m.start == k) || (headline && super::clauses::is_verb(&lex.words, &lowered(t))) {
                 break;
             }
             name.push(t.text.clone());
@@ -561,14 +537,12 @@ fn person_at(
             break;
         }
     }
-    const PARTICLES: &[&str] = &["bin", "binti", "al", "van", "von", "de", "der", "da", "el", "dos", "la"];
-    while name.last().is_some_and(|w| w == "-" || PARTICLES.contains(&w.as_str())) {
+    while name.last().is_some_and(|w| w == "-" || is_in(&lex.words.name_particles, w)) {
         name.pop();
         k -= 1;
     }
     // Institutions are not people: "Departemen Luar Negeri", "Dewan Keamanan".
-    const INSTITUTION: &[&str] = &["Departemen", "Kementerian", "Dewan", "Badan", "Komisi", "Kantor", "Majelis", "Mahkamah", "Pemerintah"];
-    if name.is_empty() || name.iter().any(|w| INSTITUTION.contains(&w.as_str())) {
+    if name.is_empty() || name.iter().any(|w| is_in(&lex.words.institutions, w)) {
         return None;
     }
     Some((table.new_person(&name, None), k))
@@ -586,7 +560,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
     let mut groups: Vec<Vec<EntRef>> = Vec::new();
     for s in sents.iter_mut() {
         // Short mentions of people found anywhere in the article.
-        let extra = find_mentions(&s.tokens, table);
+        let extra = find_mentions(&s.tokens, table, s.words);
         for m in extra {
             if !s.mentions.iter().any(|x| x.start < m.end && m.start < x.end) {
                 s.mentions.push(m);
@@ -601,54 +575,54 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
         for i in 0..n {
             let w = s.tokens[i].lower.as_str();
             let next = s.tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
-            let demonstrative = matches!(next, "itu" | "tersebut" | "ini");
-            let prev_is_hyphen = i > 0 && s.tokens[i - 1].text == "-";
-            let resolved = match w {
-                "pihaknya" => s.speaker.map(|sp| super::side_of(table, sp)).or(last_subject).map(|e| (e, 1)),
-                "blok" | "aliansi" | "organisasi" | "pakta" | "kelompok" if demonstrative => last_org.map(|e| (e, 2)),
-                "negara" | "pemerintah" | "rezim" if demonstrative && !prev_is_hyphen => last_country.map(|e| (e, 2)),
-                "ia" | "dia" | "beliau" => last_person.map(|e| (e, 1)),
-                // "ketiga negara", "kedua menlu": the last N sides named.
-                "kedua" | "ketiga" | "keempat" | "kelima" if is_group_noun(next) => {
-                    let n = match w {
-                        "kedua" => 2,
-                        "ketiga" => 3,
-                        "keempat" => 4,
-                        _ => 5,
-                    };
-                    // Prefer the latest coordinated group of that size ("AS, Jepang dan Australia").
-                    let group = groups.iter().rev().find(|g| g.len() == n).cloned();
-                    let mut sides: Vec<EntRef> = group.unwrap_or_default();
-                    let here = s.mentions.iter().filter(|m| m.end <= i).map(|m| m.ent);
-                    for e in here.rev().chain(recent.iter().rev().copied()) {
-                        if sides.len() >= n {
-                            break;
-                        }
-                        let side = super::side_of(table, e);
-                        if table.is_actor(e) && table.get(side).etype != EntityType::Person && !sides.contains(&side) {
-                            sides.push(side);
-                        }
-                        if sides.len() == n {
-                            break;
-                        }
+            let prev = if i > 0 { s.tokens[i - 1].lower.as_str() } else { "" };
+            let words = s.words;
+            // "blok itu" (id) or "the bloc" (en): a head noun with its demonstrative.
+            let after = is_in(&words.demonstratives_after, next);
+            let demonstrative = after || is_in(&words.demonstratives_before, prev);
+            let span = if after { 2 } else { 1 };
+            let resolved = if is_in(&words.speaker_side, w) {
+                s.speaker.map(|sp| super::side_of(table, sp)).or(last_subject).map(|e| (e, 1))
+            } else if demonstrative && is_in(&words.org_heads, w) {
+                last_org.map(|e| (e, span))
+            } else if demonstrative && is_in(&words.country_heads, w) && prev != "-" {
+                last_country.map(|e| (e, span))
+            } else if is_in(&words.person_pronouns, w) {
+                last_person.map(|e| (e, 1))
+            } else if let Some(n) = words.collective_number(w).filter(|_| is_in(&words.group_nouns, next)) {
+                // "ketiga negara", "kedua menlu", "both countries": the last N sides named,
+                // preferring the latest coordinated group of that size ("AS, Jepang dan Australia").
+                let group = groups.iter().rev().find(|g| g.len() == n).cloned();
+                let mut sides: Vec<EntRef> = group.unwrap_or_default();
+                let here = s.mentions.iter().filter(|m| m.end <= i).map(|m| m.ent);
+                for e in here.rev().chain(recent.iter().rev().copied()) {
+                    if sides.len() >= n {
+                        break;
                     }
-                    if sides.len() == n && !s.mentions.iter().any(|m| m.start <= i && i < m.end) {
-                        for side in sides {
-                            added.push(Mention { ent: side, start: i, end: (i + 2).min(n_tokens), coref: true });
-                        }
+                    let side = super::side_of(table, e);
+                    if table.is_actor(e) && table.get(side).etype != EntityType::Person && !sides.contains(&side) {
+                        sides.push(side);
                     }
-                    None
                 }
+                if sides.len() == n && !s.mentions.iter().any(|m| m.start <= i && i < m.end) {
+                    for side in sides {
+                        added.push(Mention { ent: side, start: i, end: (i + 2).min(n_tokens), coref: true });
+                    }
+                }
+                None
+            } else if is_in(&words.plural_pronouns, w) {
                 // "NATO menegaskan bahwa mereka ...": the subject of this sentence, if before.
-                "mereka" => {
-                    subject_mention(s, table).filter(|m| m.end <= i).map(|m| super::side_of(table, m.ent)).or(last_subject).map(|e| (e, 1))
-                }
-                "kami" | "kita" if s.quoted[i] => s.speaker.map(|sp| (super::side_of(table, sp), 1)),
-                _ => None,
+                subject_mention(s, table).filter(|m| m.end <= i).map(|m| super::side_of(table, m.ent)).or(last_subject).map(|e| (e, 1))
+            } else if is_in(&words.first_person, w) && s.quoted[i] {
+                s.speaker.map(|sp| (super::side_of(table, sp), 1))
+            } else {
+                None
             };
             if let Some((e, len)) = resolved {
+                let start =
+                    if demonstrative && !after && len == 1 && i > 0 && is_in(&words.demonstratives_before, prev) { i - 1 } else { i };
                 if !s.mentions.iter().any(|m| m.start <= i && i < m.end) {
-                    added.push(Mention { ent: e, start: i, end: (i + len).min(n), coref: true });
+                    added.push(Mention { ent: e, start, end: (i + len).min(n), coref: true });
                 }
             }
         }
@@ -661,7 +635,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             let side = super::side_of(table, m.ent);
             let joined = last_end != usize::MAX
                 && m.start > last_end
-                && s.tokens[last_end..m.start].iter().all(|t| matches!(t.lower.as_str(), "," | "dan" | "serta"));
+                && s.tokens[last_end..m.start].iter().all(|t| t.text == "," || is_in(&s.words.coordinators, &t.lower));
             if !joined {
                 if group.len() >= 2 {
                     groups.push(std::mem::take(&mut group));
@@ -704,11 +678,11 @@ pub fn first_subject(s: &Analysed, table: &EntityTable) -> Option<EntRef> {
 }
 
 fn subject_mention<'a>(s: &'a Analysed, table: &EntityTable) -> Option<&'a Mention> {
-    let first_verb = s.tokens.iter().position(super::clauses::is_verb).unwrap_or(s.tokens.len());
+    let first_verb = s.tokens.iter().position(|t| super::clauses::is_verb(s.words, t)).unwrap_or(s.tokens.len());
     s.mentions
         .iter()
         .filter(|m| m.start < first_verb && table.is_actor(m.ent) && !super::clauses::is_dateline(s, m))
-        .find(|m| m.start == 0 || !super::clauses::is_preposition(&s.tokens[m.start - 1].lower))
+        .find(|m| m.start == 0 || !super::clauses::is_preposition(s.words, &s.tokens[m.start - 1].lower))
 }
 
 fn find_speaker(s: &Analysed, table: &EntityTable, lex: &crate::lang::GrammarLex, previous: Option<EntRef>) -> Option<EntRef> {
@@ -717,20 +691,20 @@ fn find_speaker(s: &Analysed, table: &EntityTable, lex: &crate::lang::GrammarLex
         if s.quoted[i] && t.text != "\"" {
             continue;
         }
+        if has(&lex.speech_self, &t.lower) {
+            return previous;
+        }
         if has(&lex.speech, &t.lower) {
-            if t.lower.ends_with("nya") {
-                return previous;
-            }
             if let Some(m) = s.mentions.iter().find(|m| m.start == i + 1 && table.is_actor(m.ent)) {
                 return Some(m.ent);
             }
         }
-        if t.lower == "menurut" {
+        if is_in(&s.words.according_to, &t.lower) {
             if let Some(m) = s.mentions.iter().find(|m| m.start == i + 1) {
                 return Some(m.ent);
             }
         }
-        if t.lower == "menurutnya" {
+        if is_in(&s.words.according_to_self, &t.lower) {
             return previous;
         }
         if has_quote && has(&lex.speech_verbs, &t.lower) {
@@ -749,12 +723,10 @@ fn find_speaker(s: &Analysed, table: &EntityTable, lex: &crate::lang::GrammarLex
 /// Places the gazetteer lacks, named as "di X, <Country>" ("di Ohrid, Makedonia Utara",
 /// "di Pattaya, Thailand"): a city of that country, so meetings there are found.
 pub fn unknown_places(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack) {
-    const NOT_PLACES: &[&str] =
-        &["Gedung", "Istana", "Kantor", "Markas", "Hotel", "Balai", "Wisma", "Kementerian", "Universitas", "Jalan", "Jl"];
     for s in sents.iter_mut() {
         let mut found = Vec::new();
         for k in 0..s.tokens.len() {
-            if s.tokens[k].lower != "di" {
+            if !is_in(&s.words.location_preps, &s.tokens[k].lower) {
                 continue;
             }
             let start = k + 1;
@@ -768,7 +740,7 @@ pub fn unknown_places(sents: &mut [Analysed], table: &mut EntityTable, pack: &La
             {
                 end += 1;
             }
-            if end == start || NOT_PLACES.contains(&s.tokens[start].text.as_str()) || s.tokens.get(end).is_none_or(|t| t.text != ",") {
+            if end == start || is_in(&s.words.not_places, &s.tokens[start].text) || s.tokens.get(end).is_none_or(|t| t.text != ",") {
                 continue;
             }
             let country = s.mentions.iter().find(|m| m.start == end + 1 && table.get(m.ent).etype == EntityType::Country).map(|m| m.ent);

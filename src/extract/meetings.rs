@@ -5,7 +5,7 @@ use super::clauses::{is_preposition, mention_starting_at};
 use super::dates::{find_dates, Precision};
 use super::entities::{longest_phrase, EntityTable};
 use super::{side_of, Analysed, Context, EntRef, Meeting};
-use crate::lang::{phrase_tokens, EntityType};
+use crate::lang::{is_in, phrase_tokens, EntityType};
 use std::collections::BTreeSet;
 
 struct Cue {
@@ -98,7 +98,9 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
         if let Some(m) = mention_starting_at(s, k) {
             let e = table.get(m.ent);
             // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom".
-            let after_di = (k.saturating_sub(5)..k).any(|j| toks[j].lower == "di") && !matches!(toks[k - 1].lower.as_str(), "dari" | "ke");
+            let w = s.words;
+            let after_di = (k.saturating_sub(5)..k).any(|j| is_in(&w.location_preps, &toks[j].lower))
+                && !is_in(&w.direction_preps, &toks[k - 1].lower);
             if e.etype == EntityType::City && k > 0 && after_di {
                 city = Some((m.ent, m.end));
                 break;
@@ -167,15 +169,20 @@ fn participants(
     };
     // Left: back from the cue to a stop word, a clause break, another meeting's
     // place, or the window start; none when the cue is coordinated ("... dan sesi").
-    let coordinated = cue.start > 0 && matches!(s.tokens[cue.start - 1].lower.as_str(), "dan" | "serta" | ",");
+    let coordinated =
+        cue.start > 0 && (s.tokens[cue.start - 1].text == "," || is_in(&s.words.coordinators, &s.tokens[cue.start - 1].lower));
     let mut k = cue.start;
     while k > wstart && !coordinated {
         k -= 1;
         let w = s.tokens[k].lower.as_str();
         let place = s.mentions.iter().any(|m| {
-            m.start <= k && k < m.end && table.get(m.ent).etype == EntityType::City && m.start > 0 && s.tokens[m.start - 1].lower == "di"
+            m.start <= k
+                && k < m.end
+                && table.get(m.ent).etype == EntityType::City
+                && m.start > 0
+                && is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
         });
-        if stop(k) || place || matches!(w, "\"" | ";" | "setelah" | "sebelum" | "sementara" | "namun") {
+        if stop(k) || place || matches!(w, "\"" | ";") || is_in(&s.words.clause_openers, w) {
             k += 1;
             break;
         }
@@ -189,10 +196,10 @@ fn participants(
         }
         let prev = if m.start > 0 { s.tokens[m.start - 1].lower.as_str() } else { "" };
         let next = s.tokens.get(m.end).map(|t| t.text.as_str()).unwrap_or("");
-        matches!(prev, "dengan" | "antara" | "-") || (next == "-" && m.start > 1)
+        prev == "-" || is_in(&s.words.with_preps, prev) || (next == "-" && m.start > 1)
     };
     for m in s.mentions.iter().filter(|m| m.start >= k && m.end <= cue.start) {
-        if capital_ok(m) && (m.start == 0 || !matches!(s.tokens[m.start - 1].lower.as_str(), "di" | "tentang" | "mengenai" | "terhadap")) {
+        if capital_ok(m) && (m.start == 0 || !is_in(&s.words.topic_preps, &s.tokens[m.start - 1].lower)) {
             add(m.ent);
         }
     }
@@ -208,7 +215,7 @@ fn participants(
     for m in s.mentions.iter().filter(|m| m.start >= cue.end && m.start < stop_at) {
         let prev = if m.start > 0 { s.tokens[m.start - 1].lower.as_str() } else { "" };
         let apposition = prev == "," && m.start == city_end + 1;
-        let governed = is_preposition(prev) && !matches!(prev, "dengan" | "antara" | "bersama");
+        let governed = is_preposition(s.words, prev) && !is_in(&s.words.with_preps, prev);
         if !apposition && !governed && capital_ok(m) {
             add(m.ent);
         }

@@ -138,6 +138,8 @@ pub struct Analysed {
     pub quoted: Vec<bool>,
     pub is_title: bool,
     pub is_lead: bool,
+    /// The function words of the article's language.
+    pub words: &'static crate::lang::Words,
 }
 
 /// Shared context of one article while rules run.
@@ -180,7 +182,7 @@ pub fn content_hash(article: &Article) -> String {
 }
 
 /// Runs the whole pipeline on one article.
-pub fn extract(article: &Article, pack: &LanguagePack) -> Extraction {
+pub fn extract(article: &Article, pack: &'static LanguagePack) -> Extraction {
     let norm = normalise::normalise(&article.title, &article.body);
     let sentences = segment::sentences(&norm);
     let published =

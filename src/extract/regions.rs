@@ -5,7 +5,7 @@ use super::clauses::{clause_end, subject_before};
 use super::dates::{find_dates, Precision};
 use super::entities::{longest_phrase, EntityTable};
 use super::{side_of, Analysed, Context, EntRef, RegionStatus, RegionStatusKind};
-use crate::lang::{phrase_tokens, EntityType};
+use crate::lang::{is_in, phrase_tokens, EntityType};
 use chrono::Datelike;
 
 fn is_region(table: &EntityTable, e: EntRef) -> bool {
@@ -14,8 +14,8 @@ fn is_region(table: &EntityTable, e: EntRef) -> bool {
 }
 
 /// Words that may stand inside a list of regions: "A, B dan C", "Tepi Barat, termasuk Yerusalem Timur, serta Jalur Gaza".
-fn list_glue(w: &str) -> bool {
-    matches!(w, "," | "dan" | "serta" | "termasuk" | "juga" | "maupun" | "atau")
+fn list_glue(words: &crate::lang::Words, w: &str) -> bool {
+    is_in(&words.list_glue, w)
 }
 
 /// Regions listed from token `start` on (after optional "atas", "seluruh wilayah", a possessor).
@@ -27,7 +27,7 @@ fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) ->
         let possessor = s.mentions.iter().find(|m| m.start == k && table.is_actor(m.ent) && !is_region(table, m.ent));
         if let Some(m) = possessor {
             k = m.end;
-        } else if matches!(w, "atas" | "terhadap" | "di" | "seluruh" | "wilayah" | "kawasan" | "termasuk" | "ke") {
+        } else if is_in(&s.words.region_lead_in, w) {
             k += 1;
         } else {
             break;
@@ -41,7 +41,7 @@ fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) ->
         }
         out.push(m.ent);
         k = m.end;
-        while k < end && list_glue(&s.tokens[k].lower) {
+        while k < end && list_glue(s.words, &s.tokens[k].lower) {
             k += 1;
         }
     }
@@ -65,9 +65,7 @@ fn regions_before(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> 
     let mut skipped = 0;
     while k > 0 && skipped < 4 && s.mentions.iter().all(|m| m.end != k) {
         let w = s.tokens[k - 1].lower.as_str();
-        if !(matches!(w, "yang" | "," | "wilayah" | "kawasan" | "telah" | "sudah" | "kini" | "masih")
-            || w.chars().all(|c| c.is_alphabetic()) && (w == "dua" || w == "tiga" || w == "empat" || w == "kedua" || w == "ketiga"))
-        {
+        if !(is_in(&s.words.region_lead_out, w) || is_in(&s.words.cardinals, w) || s.words.collective_number(w).is_some()) {
             break;
         }
         k -= 1;
@@ -79,7 +77,7 @@ fn regions_before(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> 
         }
         out.push(m.ent);
         k = m.start;
-        while k > 0 && list_glue(&s.tokens[k - 1].lower) {
+        while k > 0 && list_glue(s.words, &s.tokens[k - 1].lower) {
             k -= 1;
         }
     }
@@ -144,7 +142,8 @@ fn region_lists(s: &Analysed, table: &EntityTable, until: usize) -> Vec<Vec<EntR
     let mut last_end = usize::MAX;
     for m in s.mentions.iter().filter(|m| m.end <= until && !m.coref) {
         let placeish = is_region(table, m.ent) || table.get(m.ent).etype == EntityType::City;
-        let joined = last_end != usize::MAX && m.start >= last_end && s.tokens[last_end..m.start].iter().all(|t| list_glue(&t.lower));
+        let joined =
+            last_end != usize::MAX && m.start >= last_end && s.tokens[last_end..m.start].iter().all(|t| list_glue(s.words, &t.lower));
         if !placeish || !joined {
             let list = keep_if_region(table, std::mem::take(&mut current));
             if list.len() >= 2 {
@@ -177,7 +176,7 @@ fn claimed_part(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, le
         return;
     };
     let mut k = cue;
-    while k > 0 && matches!(s.tokens[k - 1].lower.as_str(), "adalah" | "merupakan" | "sebagai" | "menjadi" | "tetap") {
+    while k > 0 && is_in(&s.words.copulas, &s.tokens[k - 1].lower) {
         k -= 1;
     }
     for region in regions_before(s, table, k) {
@@ -227,9 +226,9 @@ fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut
     let nearest = s.mentions.iter().filter(|m| m.end <= cue && is_region(table, m.ent)).max_by_key(|m| m.end);
     // "wilayah yang diduduki sejak 1967, termasuk Tepi Barat dan Yerusalem Timur".
     let included = || {
-        let k = (cue + len..end).find(|&k| s.tokens[k].lower == "termasuk")?;
+        let k = (cue + len..end).find(|&k| is_in(&s.words.inclusion, &s.tokens[k].lower))?;
         let list = regions_after(s, table, k + 1, end);
-        (!list.is_empty() && cue >= 1 && s.tokens[cue - 1].lower == "yang").then_some(list)
+        (!list.is_empty() && cue >= 1 && is_in(&s.words.relatives, &s.tokens[cue - 1].lower)).then_some(list)
     };
     let (regions, region_after) = if !after.is_empty() {
         (after, true)
@@ -247,25 +246,22 @@ fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut
     };
     // The other side: "bergabung dengan Rusia", "dicaplok (oleh) Rusia", subject of "mencaplok".
     let mut counterpart: Option<EntRef> = None;
-    let joins = lower == "bergabung" || lower == "menjadi";
-    if joins || lower.starts_with("di") || lower == "pendudukan" || lower == "aneksasi" || lower == "pencaplokan" {
+    let w = s.words;
+    let joins = is_in(&w.join_cues, lower);
+    if joins || w.agent_after_prefixes.iter().any(|p| lower.starts_with(p.as_str())) || is_in(&w.agent_after_cues, lower) {
         counterpart = s
             .mentions
             .iter()
             .filter(|m| m.start >= cue + len && m.start < end && table.is_actor(m.ent))
             .filter(|m| !is_region(table, m.ent))
             // The agent stands right after the cue: "diduduki (oleh) Israel", "direbut pasukan Rusia".
-            .find(|m| {
-                s.tokens[cue + len..m.start]
-                    .iter()
-                    .all(|t| matches!(t.lower.as_str(), "oleh" | "dengan" | "pasukan" | "tentara" | "militer" | "kembali"))
-            })
+            .find(|m| s.tokens[cue + len..m.start].iter().all(|t| is_in(&s.words.agent_fillers, &t.lower)))
             .map(|m| side_of(table, m.ent));
     }
     if joins && counterpart.is_none_or(|c| table.get(c).etype != EntityType::Country) {
         return;
     }
-    if region_after && counterpart.is_none() && (lower.starts_with("me") || lower.starts_with("meng")) {
+    if region_after && counterpart.is_none() && w.active_prefixes.iter().any(|p| lower.starts_with(p.as_str())) {
         counterpart = subject_before(ctx, s, table, cue).and_then(|(c, _)| c.first().map(|&e| side_of(table, e)));
     }
     let claim = kind == RegionStatusKind::Contested;
@@ -292,16 +288,11 @@ fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut
 /// "Keempat wilayah itu dianeksasi": the latest list of that many regions.
 fn collective(s: &Analysed, cue: usize, lists: &[Vec<EntRef>]) -> Option<Vec<EntRef>> {
     let from = cue.saturating_sub(5);
-    let k = (from..cue).find(|&k| matches!(s.tokens[k].lower.as_str(), "kedua" | "ketiga" | "keempat" | "kelima"))?;
-    if !s.tokens.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "wilayah" | "kawasan" | "provinsi" | "daerah" | "pulau")) {
+    let k = (from..cue).find(|&k| s.words.collective_number(&s.tokens[k].lower).is_some())?;
+    if !s.tokens.get(k + 1).is_some_and(|t| is_in(&s.words.region_nouns, &t.lower)) {
         return None;
     }
-    let n = match s.tokens[k].lower.as_str() {
-        "kedua" => 2,
-        "ketiga" => 3,
-        "keempat" => 4,
-        _ => 5,
-    };
+    let n = s.words.collective_number(&s.tokens[k].lower)?;
     lists.iter().rev().find(|l| l.len() == n).cloned()
 }
 
@@ -324,12 +315,12 @@ fn presence_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out
         .mentions
         .iter()
         .filter(|m| m.start > cue && m.start < end && table.is_actor(m.ent))
-        .find(|m| !s.tokens[cue..m.start].iter().any(|t| t.lower == "di"))
+        .find(|m| !s.tokens[cue..m.start].iter().any(|t| is_in(&s.words.location_preps, &t.lower)))
         .map(|m| side_of(table, m.ent))
     else {
         return;
     };
-    let Some(di) = (cue + 1..end).find(|&k| s.tokens[k].lower == "di") else {
+    let Some(di) = (cue + 1..end).find(|&k| is_in(&s.words.location_preps, &s.tokens[k].lower)) else {
         return;
     };
     let placed = s.tokens[cue..di].iter().any(|t| lex.presence_verbs.contains(&t.lower)) || di <= cue + 4;
@@ -360,7 +351,7 @@ fn presence_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out
         if s.tokens.get(k).is_some_and(|t| t.text == ",") {
             k += 1;
         }
-        if s.tokens.get(k).is_some_and(|t| t.lower == "dan" || t.lower == "serta") {
+        if s.tokens.get(k).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
             k += 1;
         }
     }

@@ -16,6 +16,92 @@ pub struct Lexicon {
     pub region: RegionLex,
     pub role: RoleLex,
     pub grammar: GrammarLex,
+    pub words: Words,
+}
+
+/// Function words and morphology the rules rely on, by job (see the lexicon files).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Words {
+    pub coordinators: Vec<String>,
+    pub demonstratives_after: Vec<String>,
+    pub demonstratives_before: Vec<String>,
+    pub location_preps: Vec<String>,
+    pub direction_preps: Vec<String>,
+    pub agent_preps: Vec<String>,
+    pub addressee_preps: Vec<String>,
+    pub with_preps: Vec<String>,
+    pub inclusion: Vec<String>,
+    pub relatives: Vec<String>,
+    pub copulas: Vec<String>,
+    pub prepositions: Vec<String>,
+    pub topic_preps: Vec<String>,
+    pub region_nouns: Vec<String>,
+    pub collective: std::collections::BTreeMap<String, usize>,
+    pub cardinals: Vec<String>,
+    pub group_nouns: Vec<String>,
+    pub person_pronouns: Vec<String>,
+    pub plural_pronouns: Vec<String>,
+    pub speaker_side: Vec<String>,
+    pub first_person: Vec<String>,
+    pub org_heads: Vec<String>,
+    pub country_heads: Vec<String>,
+    pub group_head_aliases: Vec<String>,
+    pub according_to: Vec<String>,
+    pub according_to_self: Vec<String>,
+    pub also: Vec<String>,
+    pub verb_prefixes: std::collections::BTreeMap<String, usize>,
+    pub verb_suffixes: std::collections::BTreeMap<String, usize>,
+    /// Prefixes that make a verb only in lower case ("di" vs the name "Diana").
+    pub lowercase_verb_prefixes: Vec<String>,
+    pub verb_words: Vec<String>,
+    pub not_verbs: Vec<String>,
+    pub refusal_fillers: Vec<String>,
+    pub demand_like: Vec<String>,
+    pub stem_prefixes: Vec<String>,
+    pub stem_suffixes: Vec<String>,
+    pub stopwords: Vec<String>,
+    pub clause_openers: Vec<String>,
+    pub agent_fillers: Vec<String>,
+    pub region_lead_in: Vec<String>,
+    pub region_lead_out: Vec<String>,
+    pub list_glue: Vec<String>,
+    pub join_cues: Vec<String>,
+    pub agent_after_prefixes: Vec<String>,
+    pub agent_after_cues: Vec<String>,
+    pub active_prefixes: Vec<String>,
+    pub name_particles: Vec<String>,
+    pub ranks: Vec<String>,
+    pub institutions: Vec<String>,
+    pub institution_heads: Vec<String>,
+    pub role_for: Vec<String>,
+    pub not_places: Vec<String>,
+}
+
+/// Is `w` (already lower-cased where the list is) in `list`?
+pub fn is_in(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| x == w)
+}
+
+impl Words {
+    /// A verb by the language's morphology or word list.
+    pub fn is_verb_word(&self, lower: &str, capitalised: bool) -> bool {
+        if is_in(&self.not_verbs, lower) {
+            return false;
+        }
+        let n = lower.chars().count();
+        is_in(&self.verb_words, lower)
+            || self
+                .verb_prefixes
+                .iter()
+                .any(|(p, min)| lower.starts_with(p.as_str()) && n >= *min && !(capitalised && is_in(&self.lowercase_verb_prefixes, p)))
+            || self.verb_suffixes.iter().any(|(p, min)| lower.ends_with(p.as_str()) && n >= *min)
+    }
+
+    /// "kedua" → 2, "three" → 3.
+    pub fn collective_number(&self, lower: &str) -> Option<usize> {
+        self.collective.get(lower).copied()
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -25,7 +111,20 @@ pub struct DemandLex {
     pub passive: Vec<String>,
     pub nouns: Vec<String>,
     pub complementisers: Vec<String>,
+    /// Complementisers after a demand noun ("tuntutan X agar ..."); default: all but the last of `complementisers`.
+    #[serde(default)]
+    pub noun_complementisers: Vec<String>,
     pub addressee_preps: Vec<String>,
+}
+
+impl DemandLex {
+    pub fn noun_complementisers(&self) -> &[String] {
+        if self.noun_complementisers.is_empty() {
+            &self.complementisers
+        } else {
+            &self.noun_complementisers
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -72,6 +171,9 @@ pub struct GrammarLex {
     pub conditionals: Vec<String>,
     pub future: Vec<String>,
     pub speech: Vec<String>,
+    /// "tegasnya", "ujarnya": said by the speaker already known.
+    #[serde(default)]
+    pub speech_self: Vec<String>,
     pub speech_verbs: Vec<String>,
     pub clause_breaks: Vec<String>,
     pub not_name: Vec<String>,
