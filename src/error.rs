@@ -22,6 +22,12 @@ pub enum WartaError {
     Unsupported { path: PathBuf },
     #[error("{path}: {message}")]
     Query { path: String, message: String },
+    #[error("{query}: {message}")]
+    Param { query: String, message: String },
+    #[error("--param {name}={value:?}: no such entity: no label or alternative name is {value:?} (in any case){hint}")]
+    NoSuchEntity { name: String, value: String, hint: String },
+    #[error("--param {name}={value:?}: {why}")]
+    NoSuchResource { name: String, value: String, why: String },
     #[error("store {path}: {message}")]
     Store { path: PathBuf, message: String },
     #[error("store {path} is locked by process {pid} (another warta is writing it); wait for it to finish or stop it")]

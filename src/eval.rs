@@ -795,7 +795,6 @@ pub fn extract_file(path: &Path, published: Option<&str>) -> Result<Vec<Quad>, S
     let published = published.ok_or_else(|| "the gold gives no `published` date".to_string())?;
     let date = crate::article::parse_published(published)
         .ok_or_else(|| format!("`published` {published:?} is not a date; use YYYY-MM-DD, e.g. 2022-01-21"))?;
-    let pack = crate::lang::indonesian();
     let (files, list_errors) = crate::article::list_inputs(&[path.to_path_buf()]);
     let mut errors: Vec<String> = list_errors.iter().map(ToString::to_string).collect();
     let mut quads = Vec::new();
@@ -804,6 +803,7 @@ pub fn extract_file(path: &Path, published: Option<&str>) -> Result<Vec<Quad>, S
         errors.extend(outcome.errors.iter().map(ToString::to_string));
         for mut a in outcome.articles {
             a.published = Some(date);
+            let pack = crate::lang::detect(&format!("{}\n{}", a.title, a.body));
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::extract::extract(&a, pack))) {
                 Ok(x) => quads.extend(crate::rdf::article_quads(&x, GraphName::DefaultGraph)),
                 Err(_) => errors.push(format!("{}: the extractor panicked", a.source)),

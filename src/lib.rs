@@ -13,6 +13,7 @@ pub mod queries;
 pub mod rdf;
 pub mod render;
 pub mod store;
+pub mod validate;
 pub mod vocab;
 
 /// Version of the extractor recorded on every article graph: the package version

@@ -1,14 +1,19 @@
 //! The SPARQL query library (`queries/*.rq`, also built into the binary) and
-//! running queries over the store with results in table, CSV, TSV, JSON or XML.
+//! running queries over the store with results in table, CSV, TSV, JSON or XML
+//! (SELECT, ASK) or RDF (CONSTRUCT, DESCRIBE).
+
+mod params;
 
 use crate::error::{Result, WartaError};
 use crate::rdf::{write_quads, Format};
-use oxigraph::model::Term;
+use oxigraph::model::{GraphName, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store;
 use std::io::Write;
 use std::path::Path;
+
+pub use params::{bind, declared, parse_assignment, ParamKind, ParamSpec};
 
 /// The built-in library: (name, text).
 pub const LIBRARY: &[(&str, &str)] = &[
@@ -18,6 +23,15 @@ pub const LIBRARY: &[(&str, &str)] = &[
     ("disputed-regions", include_str!("../queries/disputed-regions.rq")),
     ("roles", include_str!("../queries/roles.rq")),
     ("evidence", include_str!("../queries/evidence.rq")),
+    ("demands-by", include_str!("../queries/demands-by.rq")),
+    ("demands-of", include_str!("../queries/demands-of.rq")),
+    ("demands-with-rejections", include_str!("../queries/demands-with-rejections.rq")),
+    ("meetings-timeline", include_str!("../queries/meetings-timeline.rq")),
+    ("who-met-whom", include_str!("../queries/who-met-whom.rq")),
+    ("meets-with", include_str!("../queries/meets-with.rq")),
+    ("disagreements", include_str!("../queries/disagreements.rq")),
+    ("sources", include_str!("../queries/sources.rq")),
+    ("entity-profile", include_str!("../queries/entity-profile.rq")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,6 +41,18 @@ pub enum ResultFormat {
     Tsv,
     Json,
     Xml,
+}
+
+impl ResultFormat {
+    /// The W3C results format (the table is for people only; CSV stands in).
+    fn w3c(self) -> QueryResultsFormat {
+        match self {
+            ResultFormat::Table | ResultFormat::Csv => QueryResultsFormat::Csv,
+            ResultFormat::Tsv => QueryResultsFormat::Tsv,
+            ResultFormat::Json => QueryResultsFormat::Json,
+            ResultFormat::Xml => QueryResultsFormat::Xml,
+        }
+    }
 }
 
 /// A query's text and where it came from (for error messages).
@@ -59,16 +85,61 @@ pub fn resolve(name_or_path: &str) -> Result<QuerySource> {
     })
 }
 
-/// First comment block of a query: what it answers.
+/// First comment block of a query, without its `@param` lines: what it answers.
 pub fn description(text: &str) -> String {
-    text.lines().take_while(|l| l.starts_with('#')).map(|l| l.trim_start_matches('#').trim()).collect::<Vec<_>>().join(" ")
+    text.lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim())
+        .filter(|l| !l.starts_with("@param"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-/// Runs a query over the union of all article graphs and writes the results.
+/// Is this a CONSTRUCT or DESCRIBE query (its results are RDF, not rows)?
+/// Looks at the first keyword after comments and the PREFIX/BASE prologue.
+pub fn returns_graph(text: &str) -> bool {
+    let body: Vec<&str> = text.lines().map(|l| l.split('#').next().unwrap_or("")).flat_map(str::split_whitespace).collect();
+    let mut words = body.iter().map(|w| w.to_ascii_uppercase());
+    while let Some(w) = words.next() {
+        match w.as_str() {
+            "PREFIX" => {
+                words.nth(1);
+            }
+            "BASE" => {
+                words.next();
+            }
+            other => return other == "CONSTRUCT" || other == "DESCRIBE",
+        }
+    }
+    false
+}
+
+/// Runs a query without parameters; graph results are written as Turtle.
 pub fn run(store: &Store, q: &QuerySource, format: ResultFormat, out: &mut dyn Write) -> Result<()> {
+    run_with(store, q, &[], format, Format::Turtle, out)
+}
+
+/// Runs a query with its parameters bound (see `bind`) and writes the
+/// results: solutions and booleans in `format`, graphs in `rdf`. Unless the
+/// query names its own dataset (FROM), its default graph is the union of the
+/// article graphs; `GRAPH` reaches every graph, the merged one included.
+pub fn run_with(
+    store: &Store,
+    q: &QuerySource,
+    bindings: &[(Variable, Term)],
+    format: ResultFormat,
+    rdf: Format,
+    out: &mut dyn Write,
+) -> Result<()> {
     let qerr = |message: String| WartaError::Query { path: q.origin.clone(), message };
     let mut prepared = SparqlEvaluator::new().parse_query(&q.text).map_err(|e| qerr(format!("SPARQL syntax error: {e}")))?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    if prepared.dataset().is_default_dataset() {
+        let articles = crate::store::article_graphs(store).map_err(|e| qerr(e.to_string()))?;
+        prepared.dataset_mut().set_default_graph(articles.into_iter().map(GraphName::NamedNode).collect());
+    }
+    for (var, term) in bindings {
+        prepared = prepared.substitute_variable(var.clone(), term.clone());
+    }
     let results = prepared.on_store(store).execute().map_err(|e| qerr(e.to_string()))?;
     let io = |e: std::io::Error| qerr(format!("cannot write results: {e}"));
     match results {
@@ -82,13 +153,7 @@ pub fn run(store: &Store, q: &QuerySource, format: ResultFormat, out: &mut dyn W
             if format == ResultFormat::Table {
                 return write_table(&vars.iter().map(|v| v.as_str().to_string()).collect::<Vec<_>>(), &rows, out).map_err(io);
             }
-            let rf = match format {
-                ResultFormat::Csv => QueryResultsFormat::Csv,
-                ResultFormat::Tsv => QueryResultsFormat::Tsv,
-                ResultFormat::Json => QueryResultsFormat::Json,
-                _ => QueryResultsFormat::Xml,
-            };
-            let mut w = QueryResultsSerializer::from_format(rf).serialize_solutions_to_writer(out, vars.clone()).map_err(io)?;
+            let mut w = QueryResultsSerializer::from_format(format.w3c()).serialize_solutions_to_writer(out, vars.clone()).map_err(io)?;
             for row in &rows {
                 let pairs = vars.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref())));
                 w.serialize(pairs).map_err(io)?;
@@ -98,22 +163,16 @@ pub fn run(store: &Store, q: &QuerySource, format: ResultFormat, out: &mut dyn W
         QueryResults::Boolean(b) => match format {
             ResultFormat::Table => writeln!(out, "{b}").map_err(io)?,
             other => {
-                let rf = match other {
-                    ResultFormat::Csv => QueryResultsFormat::Csv,
-                    ResultFormat::Tsv => QueryResultsFormat::Tsv,
-                    ResultFormat::Json => QueryResultsFormat::Json,
-                    _ => QueryResultsFormat::Xml,
-                };
-                QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(out, b).map_err(io)?;
+                QueryResultsSerializer::from_format(other.w3c()).serialize_boolean_to_writer(out, b).map_err(io)?;
             }
         },
         QueryResults::Graph(triples) => {
             let mut quads = Vec::new();
             for t in triples {
                 let t = t.map_err(|e| qerr(e.to_string()))?;
-                quads.push(t.in_graph(oxigraph::model::GraphName::DefaultGraph));
+                quads.push(t.in_graph(GraphName::DefaultGraph));
             }
-            write_quads(quads, Format::Turtle, out).map_err(io)?;
+            write_quads(quads, rdf, out).map_err(io)?;
         }
     }
     Ok(())

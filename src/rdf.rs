@@ -97,14 +97,17 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
 
     let mut used: BTreeSet<EntRef> = BTreeSet::new();
     let evidence = |b: &mut Builder, node: &NamedNode, ev: &Evidence| {
-        let m = wid(&format!("mention/{}-{}-{}-{}", x.hash, ev.start, ev.end, ev.rule));
+        // Two facts drawn from one sentence by one rule may differ in confidence:
+        // each gets its own mention node, so no fact shows the other's confidence.
+        let confidence = format!("{:.2}", ev.confidence.clamp(0.0, 1.0));
+        let m = wid(&format!("mention/{}-{}-{}-{}-{}", x.hash, ev.start, ev.end, ev.rule, confidence.replace('.', "")));
         b.add(node, warta::EVIDENCE, m.clone());
         b.add(&m, rdf::TYPE, iri(warta::MENTION));
         b.typed(&m, warta::TEXT, &ev.text, "http://www.w3.org/2001/XMLSchema#string");
         b.typed(&m, warta::START, &ev.start.to_string(), xsd::INTEGER);
         b.typed(&m, warta::END, &ev.end.to_string(), xsd::INTEGER);
         b.typed(&m, warta::RULE, ev.rule, "http://www.w3.org/2001/XMLSchema#string");
-        b.typed(&m, warta::CONFIDENCE, &format!("{:.2}", ev.confidence.clamp(0.0, 1.0)), xsd::DECIMAL);
+        b.typed(&m, warta::CONFIDENCE, &confidence, xsd::DECIMAL);
         b.add(&m, warta::ARTICLE_PROP, article.clone());
     };
 
@@ -242,6 +245,7 @@ pub enum Format {
     Nquads,
     Trig,
     Rdfxml,
+    Jsonld,
 }
 
 impl Format {
@@ -252,10 +256,24 @@ impl Format {
             Format::Nquads => RdfFormat::NQuads,
             Format::Trig => RdfFormat::TriG,
             Format::Rdfxml => RdfFormat::RdfXml,
+            Format::Jsonld => RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
         }
     }
     pub fn keeps_graphs(self) -> bool {
-        matches!(self, Format::Nquads | Format::Trig)
+        matches!(self, Format::Nquads | Format::Trig | Format::Jsonld)
+    }
+    /// The format a file name's extension stands for (`graph.ttl` → Turtle).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "nq" | "nquads" => Format::Nquads,
+            "trig" => Format::Trig,
+            "ttl" | "turtle" => Format::Turtle,
+            "nt" | "ntriples" => Format::Ntriples,
+            "rdf" | "xml" | "owl" => Format::Rdfxml,
+            "jsonld" | "json" => Format::Jsonld,
+            _ => return None,
+        })
     }
 }
 

@@ -23,7 +23,19 @@ pub mod warta {
         ROLE_TITLE = "roleTitle", ROLE_OF = "roleOf", EVIDENCE = "evidence", TEXT = "text",
         START = "start", END = "end", RULE = "rule", CONFIDENCE = "confidence", ARTICLE_PROP = "article",
         MODALITY = "modality", CONTENT_HASH = "contentHash", EXTRACTOR_VERSION = "extractorVersion",
+        DATE_CONFLICT = "dateConflict", MEETS_WITH = "meetsWith", BUILD = "Build",
+        ARTICLE_COUNT = "articleCount", ARTICLES_ADDED = "articlesAdded",
+        ARTICLES_REPLACED = "articlesReplaced", ARTICLES_UNCHANGED = "articlesUnchanged",
+        ARTICLES_REMOVED = "articlesRemoved", ARTICLES_EXTRACTED = "articlesExtracted", INPUTS_FAILED = "inputsFailed",
     }
+}
+
+/// Graphs that `build` derives from the article graphs; every other named graph is one article's.
+pub mod wid {
+    /// Facts merged across articles (one node per meeting or demand told by several articles).
+    pub const MERGED_GRAPH: &str = "https://w3id.org/warta/id/graph/merged";
+    /// Build records: when each build ran and what it did.
+    pub const META_GRAPH: &str = "https://w3id.org/warta/id/graph/meta";
 }
 
 pub mod rdf {
@@ -46,9 +58,15 @@ pub mod dcterms {
 }
 pub mod prov {
     pub const WAS_DERIVED_FROM: &str = "http://www.w3.org/ns/prov#wasDerivedFrom";
+    pub const ACTIVITY: &str = "http://www.w3.org/ns/prov#Activity";
+    pub const STARTED_AT_TIME: &str = "http://www.w3.org/ns/prov#startedAtTime";
+    pub const ENDED_AT_TIME: &str = "http://www.w3.org/ns/prov#endedAtTime";
 }
 pub mod xsd {
     pub const DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
+    pub const DATE_TIME: &str = "http://www.w3.org/2001/XMLSchema#dateTime";
+    pub const STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
+    pub const BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
     pub const GYEAR: &str = "http://www.w3.org/2001/XMLSchema#gYear";
     pub const INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
     pub const DECIMAL: &str = "http://www.w3.org/2001/XMLSchema#decimal";

@@ -218,6 +218,12 @@ fn read_jsonl(path: &Path, out: &mut ReadOutcome) {
     }
 }
 
+/// Parses one JSONL article line read from a stream (`warta extract --jsonl -`);
+/// `origin` names the stream in sources and errors, as a path does for a file.
+pub fn article_from_json_line(line: &str, origin: &Path, line_no: usize) -> Result<Article> {
+    parse_json_article(line, origin, line_no).map_err(|message| WartaError::JsonLine { path: origin.to_path_buf(), line: line_no, message })
+}
+
 fn parse_json_article(line: &str, path: &Path, line_no: usize) -> std::result::Result<Article, String> {
     let j: JsonArticle = serde_json::from_str(line).map_err(|e| e.to_string())?;
     if j.text.trim().is_empty() && j.title.trim().is_empty() {

@@ -18,22 +18,33 @@ pub struct Args {
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
     let store_dir = a.out.join("store");
-    let s = super::build::build(&a.articles, &store_dir, None)?;
+    let s = super::build::build(&a.articles, &store_dir, None, false)?;
     println!(
-        "Built {}: {} article graph(s) ({} new, {} unchanged, {} failed), {} quads.",
+        "Built {}: {} article graph(s) ({} new, {} replaced, {} unchanged, {} failed), {} quads; merged: {} meetings, {} demands.",
         store_dir.display(),
-        s.graphs,
+        s.articles,
         s.added,
+        s.replaced,
         s.unchanged,
         s.failures,
-        s.quads
+        s.quads,
+        s.merged.meetings,
+        s.merged.demands
     );
     let store = WartaStore::open(&store_dir, Access::Read)?;
     let results = a.out.join("results");
     std::fs::create_dir_all(&results)?;
     println!("Query results:");
-    for (name, _) in queries::LIBRARY {
+    // Queries that need a parameter (an actor, a fact) are for questions, not for the demo.
+    for (name, _) in queries::LIBRARY.iter().filter(|(_, text)| queries::declared(text).is_empty()) {
         let q = queries::resolve(name)?;
+        if queries::returns_graph(&q.text) {
+            let path = results.join(format!("{name}.ttl"));
+            let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
+            queries::run(&store.store, &q, ResultFormat::Csv, &mut f)?;
+            println!("  {}", path.display());
+            continue;
+        }
         for (format, ext) in [(ResultFormat::Csv, "csv"), (ResultFormat::Table, "txt")] {
             let path = results.join(format!("{name}.{ext}"));
             let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
@@ -44,7 +55,9 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     }
     let graph = a.out.join("graph.trig");
     let mut f = std::io::BufWriter::new(std::fs::File::create(&graph)?);
-    crate::rdf::write_quads(store.quads()?, crate::rdf::Format::Trig, &mut f)?;
+    let mut graphs = store.article_graphs()?;
+    graphs.push(crate::store::merge::merged_graph());
+    crate::rdf::write_quads(store.graph_quads(&graphs)?, crate::rdf::Format::Trig, &mut f)?;
     println!("Graph export: {}", graph.display());
     println!("Diagrams:");
     for p in super::render::render_all(&store, &a.out.join("diagrams"))? {

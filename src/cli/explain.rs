@@ -13,6 +13,9 @@ pub struct Args {
     /// Publication date (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
     pub published: Option<NaiveDate>,
+    /// Language: a registered pack (id, en) or auto.
+    #[arg(long, default_value = "auto", value_parser = super::parse_lang)]
+    pub lang: String,
 }
 
 fn name(x: &Extraction, e: usize) -> String {
@@ -30,7 +33,7 @@ fn ev(e: &crate::extract::Evidence) -> String {
 }
 
 pub fn print(x: &Extraction) {
-    println!("== {} ({})", x.title, x.source);
+    println!("== {} ({}, {})", x.title, x.source, x.lang);
     println!(
         "   published {}, {} sentences, graph {}",
         x.published.map(|d| d.to_string()).unwrap_or("unknown".into()),
@@ -88,7 +91,7 @@ pub fn print(x: &Extraction) {
 }
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
-    let (ok, failures) = super::extract::each_article(&a.inputs, a.published, |x| {
+    let (ok, failures) = super::extract::each_article_in(&a.inputs, a.published, &a.lang, |x| {
         print(&x);
         Ok(())
     })?;

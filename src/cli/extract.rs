@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[derive(clap::Args)]
 pub struct Args {
     /// Article files (.txt: title on the first line; .jsonl: one article per line) or folders.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "jsonl")]
     pub inputs: Vec<PathBuf>,
     /// RDF syntax to print.
     #[arg(long, value_enum, default_value = "ntriples")]
@@ -17,6 +17,13 @@ pub struct Args {
     /// Publication date (YYYY-MM-DD), to resolve relative dates ("kemarin", "Desember lalu").
     #[arg(long, value_parser = super::parse_date)]
     pub published: Option<NaiveDate>,
+    /// Language of the articles: a registered pack (id, en) or auto (detected per article).
+    #[arg(long, default_value = "auto", value_parser = super::parse_lang)]
+    pub lang: String,
+    /// Stream mode for sharded runs: read JSON articles, one per line, from FILE (`-`: standard
+    /// input) and write N-Quads, each article in its own graph, flushed after each article.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["inputs", "format"])]
+    pub jsonl: Option<PathBuf>,
 }
 
 /// Reads every input and extracts each article; reports bad inputs on stderr.
@@ -25,7 +32,16 @@ pub fn each_article(
     published: Option<NaiveDate>,
     mut f: impl FnMut(crate::extract::Extraction) -> anyhow::Result<()>,
 ) -> anyhow::Result<(usize, usize)> {
-    let pack = crate::lang::indonesian();
+    read_articles(inputs, published, |a| f(crate::extract::extract(&a, pack_for(&a))))
+}
+
+/// Reads every input (articles not yet extracted); reports bad inputs on
+/// stderr and returns (articles read, inputs failed).
+pub fn read_articles(
+    inputs: &[PathBuf],
+    published: Option<NaiveDate>,
+    mut f: impl FnMut(crate::article::Article) -> anyhow::Result<()>,
+) -> anyhow::Result<(usize, usize)> {
     let (files, list_errors) = crate::article::list_inputs(inputs);
     let mut failures = list_errors.len();
     for e in list_errors {
@@ -45,11 +61,27 @@ pub fn each_article(
             if published.is_some() {
                 a.published = published;
             }
-            f(crate::extract::extract(&a, pack))?;
+            f(a)?;
             ok += 1;
         }
     }
     Ok((ok, failures))
+}
+
+/// The language pack an article is extracted with: detected from its text.
+pub fn pack_for(article: &crate::article::Article) -> &'static crate::lang::LanguagePack {
+    crate::lang::detect(&format!("{}\n{}", article.title, article.body))
+}
+
+/// As `each_article`, in the language pack `lang` ("auto": detected per article).
+pub fn each_article_in(
+    inputs: &[PathBuf],
+    published: Option<NaiveDate>,
+    lang: &str,
+    mut f: impl FnMut(crate::extract::Extraction) -> anyhow::Result<()>,
+) -> anyhow::Result<(usize, usize)> {
+    let fixed = crate::lang::pack(lang);
+    read_articles(inputs, published, |a| f(crate::extract::extract(&a, fixed.unwrap_or_else(|| pack_for(&a)))))
 }
 
 pub fn exit_for(ok: usize, failures: usize) -> Exit {
@@ -61,9 +93,12 @@ pub fn exit_for(ok: usize, failures: usize) -> Exit {
 }
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
+    if let Some(source) = &a.jsonl {
+        return super::stream::run(source, a.published, &a.lang);
+    }
     let mut quads = Vec::new();
     let graphs = a.format.keeps_graphs();
-    let (ok, failures) = each_article(&a.inputs, a.published, |x| {
+    let (ok, failures) = each_article_in(&a.inputs, a.published, &a.lang, |x| {
         let g = if graphs { GraphName::NamedNode(crate::rdf::graph_iri(&x.hash)) } else { GraphName::DefaultGraph };
         quads.extend(article_quads(&x, g));
         Ok(())

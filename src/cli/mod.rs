@@ -6,8 +6,12 @@ mod eval;
 mod explain;
 mod export;
 mod extract;
+mod load;
 mod query;
 mod render;
+mod status;
+mod stream;
+mod validate;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -40,22 +44,27 @@ pub struct Opts {
 pub enum Command {
     /// Extract facts from articles and print RDF to standard output (no store).
     #[command(
-        after_help = "Examples:\n  warta extract article.txt\n  warta extract article.txt --format turtle --published 2022-01-21\n  warta extract feed.jsonl --format nquads"
+        after_help = "Examples:\n  warta extract article.txt\n  warta extract article.txt --format turtle --published 2022-01-21\n  warta extract feed.jsonl --format nquads\n  warta extract --jsonl - < shard.jsonl > shard.nq   # stream: N-Quads, one graph per article"
     )]
     Extract(extract::Args),
     /// Read articles (files or folders), extract, and load them into the store, one named graph per article.
     #[command(
-        after_help = "Examples:\n  warta build articles/\n  warta build a.txt feed.jsonl --store out/store\n\nRunning it again on the same input changes nothing."
+        after_help = "Examples:\n  warta build articles/\n  warta build a.txt feed.jsonl --store out/store\n  warta build articles/ --prune\n\nRunning it again on the same input extracts nothing and changes no article graph; a changed article replaces its old graph."
     )]
     Build(build::Args),
     /// Run a SPARQL query from the library (by name) or a .rq file over the store.
     #[command(
-        after_help = "Examples:\n  warta query --list\n  warta query demands\n  warta query meetings --format csv\n  warta query my-question.rq --format json"
+        after_help = "Examples:\n  warta query --list\n  warta query demands\n  warta query meetings --format csv\n  warta query demands-by --param actor=Russia\n  warta query meets-with --rdf-format ntriples\n  warta query my-question.rq --format json"
     )]
     Query(query::Args),
-    /// Write the whole store as RDF.
-    #[command(after_help = "Examples:\n  warta export --format nquads > graph.nq\n  warta export --format turtle -o graph.ttl")]
+    /// Write the store's article graphs (or the merged graph, or chosen graphs) as RDF.
+    #[command(
+        after_help = "Examples:\n  warta export --format nquads > graph.nq\n  warta export -o graph.ttl\n  warta export --merged -o merged.jsonld\n  warta export --graph wid:graph/8f333c95631a2b58 --format trig"
+    )]
     Export(export::Args),
+    /// Show what the store holds: articles, facts per kind, entities, extractor versions, the last build.
+    #[command(after_help = "Examples:\n  warta status\n  warta status --store out/store")]
+    Status(status::Args),
     /// Draw a relation diagram (DOT, SVG or PNG) from the store.
     #[command(after_help = "Examples:\n  warta render --view demands --format svg -o demands.svg\n  warta render --all -o out/diagrams")]
     Render(render::Args),
@@ -70,6 +79,16 @@ pub enum Command {
         after_help = "Examples:\n  warta eval ../shared/gold/seeds.toml --texts ../shared/seeds\n  warta eval tests/fixtures/id/gold.toml --texts tests/fixtures/id/articles --detail\n  warta eval examples/gold.toml --texts examples/articles --json --only asean\n\nGives the same numbers as ../shared/tools/score-gold.py; gold format: ../shared/gold/README.md."
     )]
     Eval(eval::Args),
+    /// Check the graph against the SHACL shapes (ontology/shapes.ttl): exit 1 on violations; warnings pass.
+    #[command(
+        after_help = "Examples:\n  warta validate\n  warta validate --store out/store --format turtle -o report.ttl\n  warta validate graph.ttl more.nq\n  warta validate graph.trig --shapes my-shapes.ttl\n\nSupports the SHACL Core constraints used by ontology/shapes.ttl (targets, counts, datatype, class, nodeKind, in, hasValue, ranges, lengths, pattern, or) and SPARQL-based constraints; anything else in a shapes file is refused."
+    )]
+    Validate(validate::Args),
+    /// Bulk-load N-Quads of article graphs (from sharded `extract --jsonl` runs) into the store.
+    #[command(
+        after_help = "Examples:\n  warta load shard-*.nq --store out/store\n  warta extract --jsonl - < feed.jsonl | warta load - --store out/store\n  warta load corrected.nq --replace\n\nThe merged graph is recomputed afterwards; loading the same files again changes nothing."
+    )]
+    Load(load::Args),
 }
 
 /// Parses arguments, runs the command, prints errors once, returns the exit code.
@@ -80,10 +99,13 @@ pub fn main() -> ExitCode {
         Command::Build(a) => build::run(a),
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
+        Command::Status(a) => status::run(a),
         Command::Render(a) => render::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Demo(a) => demo::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Validate(a) => validate::run(a),
+        Command::Load(a) => load::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
@@ -113,6 +135,15 @@ pub fn output(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Write>> {
         }
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
+}
+
+/// Parses `--lang`: auto or a registered language pack.
+pub fn parse_lang(s: &str) -> Result<String, String> {
+    if s == "auto" || crate::lang::pack(s).is_some() {
+        return Ok(s.to_string());
+    }
+    let codes: Vec<&str> = crate::lang::packs().iter().map(|p| p.code.as_str()).collect();
+    Err(format!("no language pack {s:?}; use auto or one of: {}", codes.join(", ")))
 }
 
 /// Parses `--published`.

@@ -1,8 +1,11 @@
-//! `warta query`: SPARQL from the library or a file over the store.
+//! `warta query`: SPARQL from the library or a file over the store, with
+//! parameters bound by value (never pasted into the query).
 
 use super::Exit;
 use crate::queries::{self, ResultFormat};
+use crate::rdf::Format;
 use crate::store::{Access, WartaStore, DEFAULT_STORE};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -10,16 +13,22 @@ pub struct Args {
     /// A library query name (see --list) or a path to a .rq file.
     #[arg(required_unless_present = "list")]
     pub query: Option<String>,
-    /// Result format: an aligned table for people, or the W3C CSV/TSV/JSON/XML formats.
+    /// Result format of SELECT and ASK queries: an aligned table for people, or the W3C CSV/TSV/JSON/XML formats.
     #[arg(long, value_enum, default_value = "table")]
     pub format: ResultFormat,
+    /// RDF syntax of CONSTRUCT and DESCRIBE results.
+    #[arg(long, value_enum, default_value = "turtle")]
+    pub rdf_format: Format,
+    /// A parameter the query declares, as NAME=VALUE (e.g. actor=Russia); repeat for several.
+    #[arg(long = "param", short = 'p', value_name = "NAME=VALUE", value_parser = queries::parse_assignment)]
+    pub params: Vec<(String, String)>,
     /// Store folder.
     #[arg(long, default_value = DEFAULT_STORE)]
     pub store: PathBuf,
     /// Write to a file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// List the library's queries and what each answers.
+    /// List the library's queries, what each answers and the parameters it takes.
     #[arg(long)]
     pub list: bool,
 }
@@ -27,16 +36,16 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<Exit> {
     if a.list {
         for (name, text) in queries::LIBRARY {
-            println!("{name:18} {}", queries::description(text));
+            let params: String = queries::declared(text).iter().map(|p| format!(" [--param {}=…]", p.name)).collect();
+            println!("{name:24} {}{params}", queries::description(text));
         }
         return Ok(Exit::Ok);
     }
     let q = queries::resolve(a.query.as_deref().unwrap_or_default())?;
     let store = WartaStore::open(&a.store, Access::Read)?;
+    let bindings = queries::bind(&store.store, &q, &a.params)?;
     let mut out = super::output(a.output.as_ref())?;
-    queries::run(&store.store, &q, a.format, &mut out)?;
+    queries::run_with(&store.store, &q, &bindings, a.format, a.rdf_format, &mut out)?;
     out.flush()?;
     Ok(Exit::Ok)
 }
-
-use std::io::Write;

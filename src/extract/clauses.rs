@@ -64,7 +64,11 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
                 out.push(other.ent);
             }
         }
-        let before = m.start;
+        let mut before = m.start;
+        // "..., the United States and Japan": an article before a member.
+        if before >= 2 && is_in(&s.words.articles, &s.tokens[before - 1].lower) {
+            before -= 1;
+        }
         if before >= 1
             && (is_in(&s.words.coordinators, &s.tokens[before - 1].lower) || matches!(s.tokens[before - 1].text.as_str(), "," | "-"))
         {
@@ -107,6 +111,9 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
             next += 1;
         }
         if s.tokens.get(next).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
+            next += 1;
+        }
+        if next > pos && s.tokens.get(next).is_some_and(|t| is_in(&s.words.articles, &t.lower)) {
             next += 1;
         }
         if next == pos || mention_starting_at(s, next).is_none() {
@@ -204,7 +211,7 @@ pub fn split_actions(s: &Analysed, start: usize, end: usize) -> Vec<(usize, usiz
     let mut k = start + 1;
     while k + 1 < end {
         let w = s.tokens[k].lower.as_str();
-        if (w == "," || is_in(&s.words.coordinators, w)) && k > from {
+        if is_in(&s.words.coordinators, w) && k > from {
             let mut v = k + 1;
             if is_in(&s.words.coordinators, &s.tokens[v].lower) || is_in(&s.words.also, &s.tokens[v].lower) {
                 v += 1;

@@ -58,6 +58,7 @@ fn weekday(word: &str) -> Option<Weekday> {
 
 const MONTHS: &str = r"Januari|January|Jan|Februari|Pebruari|February|Feb|Maret|March|Mar|April|Apr|Mei|May|Juni|June|Jun|Juli|July|Jul|Agustus|August|Aug|Agu|Agt|September|Sept|Sep|Oktober|October|Okt|Oct|November|Nopember|Nov|Desember|December|Des|Dec";
 const DAYS: &str = r"Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad";
+const EN_DAYS: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 fn patterns() -> &'static [(Regex, &'static str)] {
     static RES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
@@ -71,9 +72,15 @@ fn patterns() -> &'static [(Regex, &'static str)] {
             p(format!(r"(?i)\b({DAYS})\s*\((\d{{1,2}})/(\d{{1,2}})\)"), "weekday_dm"),
             p(format!(r"(?i)\b(\d{{1,2}})\s+({MONTHS})\b(\s+(lalu|kemarin|silam|mendatang|depan|nanti))?"), "d_month"),
             p(format!(r"(?i)\b({MONTHS})\s+(\d{{4}})\b"), "month_y"),
+            // English: "Jan. 21", "January 21", "last Tuesday", "on Monday", "yesterday", "in 2014".
+            p(format!(r"\b({MONTHS})\.?\s+(\d{{1,2}})\b"), "month_d"),
+            p(format!(r"(?i)\b(last|next|this)\s+({EN_DAYS})\b"), "weekday_rel_en"),
+            p(format!(r"\b(on|On)\s+({EN_DAYS})\b"), "weekday_bare"),
+            p(r"(?i)\b(earlier|later)\s+this\s+week\b".into(), "week_part_en"),
+            p(r"(?i)\b(in|since)\s+((19|20)\d{2})\b".into(), "year"),
             p(format!(r"\b({MONTHS})\s+(lalu|kemarin|silam)\b"), "month_last"),
             p(r"(?i)\b(awal|akhir|pertengahan)\s+pekan\s+(ini|lalu)\b".into(), "week_part"),
-            p(r"(?i)\b(kemarin|hari ini|besok|lusa)\b".into(), "day_word"),
+            p(r"(?i)\b(kemarin|hari ini|besok|lusa|yesterday|today|tomorrow)\b".into(), "day_word"),
             p(format!(r"\b({DAYS})\s+(lalu|kemarin|depan|mendatang|ini)\b"), "weekday_rel"),
             p(format!(r"\b(pada|hari|Pada|,)\s+({DAYS})\b"), "weekday_bare"),
             p(r"(?i)\b(tahun|sejak|pada)\s+((19|20)\d{2})\b".into(), "year"),
@@ -127,6 +134,14 @@ pub fn find_dates(text: &str, base: usize, published: Option<NaiveDate>) -> Vec<
                 "day_word" => published.and_then(|p| day_word(p, &g(1).to_lowercase())).map(|d| (d, Precision::Day, true)),
                 "weekday_rel" => published.and_then(|p| weekday_rel(p, g(1), g(2))).map(|d| (d, Precision::Day, true)),
                 "weekday_bare" => published.and_then(|p| weekday_rel(p, g(2), "lalu")).map(|d| (d, Precision::Day, true)),
+                "month_d" => published.and_then(|p| infer_year(p, month_number(g(1)), num(2), false)).map(|d| (d, Precision::Day, true)),
+                "weekday_rel_en" => {
+                    let rel = if g(1).eq_ignore_ascii_case("next") { "depan" } else { "lalu" };
+                    published.and_then(|p| weekday_rel(p, g(2), rel)).map(|d| (d, Precision::Day, true))
+                }
+                "week_part_en" => published
+                    .and_then(|p| week_part(p, if g(1).eq_ignore_ascii_case("earlier") { "awal" } else { "akhir" }, "ini"))
+                    .map(|d| (d, Precision::Day, true)),
                 "year" => ymd(g(2).parse().ok(), Some(1), Some(1)).map(|d| (d, Precision::Year, false)),
                 _ => None,
             };
@@ -194,9 +209,9 @@ fn week_part(published: NaiveDate, part: &str, which: &str) -> Option<NaiveDate>
 
 fn day_word(published: NaiveDate, w: &str) -> Option<NaiveDate> {
     Some(match w {
-        "kemarin" => published - Duration::days(1),
-        "hari ini" => published,
-        "besok" => published + Duration::days(1),
+        "kemarin" | "yesterday" => published - Duration::days(1),
+        "hari ini" | "today" => published,
+        "besok" | "tomorrow" => published + Duration::days(1),
         "lusa" => published + Duration::days(2),
         _ => return None,
     })
@@ -245,5 +260,10 @@ mod tests {
         assert_eq!(f("di Bangkok, Thailand, Rabu, menyatakan"), vec![(d("2022-01-12"), Precision::Day)]);
         assert_eq!(f("pada 20 Januari mendatang"), vec![(d("2022-01-20"), Precision::Day)]);
         assert_eq!(f("pada 10 Januari mendatang"), vec![(d("2023-01-10"), Precision::Day)]);
+        assert_eq!(f("met on Jan. 12 in Brussels"), vec![(d("2022-01-12"), Precision::Day)]);
+        assert_eq!(f("talks on Monday"), vec![(d("2022-01-10"), Precision::Day)]);
+        assert_eq!(f("last Tuesday"), vec![(d("2022-01-11"), Precision::Day)]);
+        assert_eq!(f("annexed in 2014"), vec![(d("2014-01-01"), Precision::Year)]);
+        assert_eq!(f("yesterday"), vec![(d("2022-01-12"), Precision::Day)]);
     }
 }

@@ -29,6 +29,8 @@ struct PendingRejection {
 pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<Demand>, Vec<Rejection>) {
     let lex = &ctx.pack.lexicon;
     let reject_phrases: Vec<Vec<String>> = lex.reject.phrases.iter().map(|p| phrase_tokens(p)).collect();
+    // Demand verbs may be phrases ("called on", "calls upon").
+    let demand_verbs: Vec<Vec<String>> = lex.demand.verbs.iter().map(|p| phrase_tokens(p)).collect();
     let mut demands = Vec::new();
     let mut pending = Vec::new();
     for s in sents {
@@ -46,8 +48,13 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 k += len;
                 continue;
             }
-            if in_list(&lex.demand.verbs, w) && !negated(ctx, s, k) && !conditional(ctx, s, k) {
-                demand_verb(ctx, s, table, k, &mut demands);
+            let verb_len = longest_phrase(&s.tokens, k, &demand_verbs);
+            if verb_len > 0 {
+                if !negated(ctx, s, k) && !conditional(ctx, s, k) {
+                    demand_verb(ctx, s, table, (k, verb_len), &mut demands);
+                }
+                k += verb_len;
+                continue;
             } else if in_list(&lex.demand.passive, w) && !negated(ctx, s, k) && !conditional(ctx, s, k) {
                 demand_passive(ctx, s, table, k, &mut demands);
             } else if in_list(&lex.demand.nouns, w) && !conditional(ctx, s, k) && !after_refusal(ctx, s, k) {
@@ -131,12 +138,12 @@ fn implied_addressee(s: &Analysed, table: &EntityTable, by: &[EntRef], a: usize,
 }
 
 /// "X meminta (kepada) Y (…) untuk/agar ACTION", "X meminta agar Y ACTION", "X minta Y ACTION".
-fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out: &mut Vec<Demand>) {
+fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len): (usize, usize), out: &mut Vec<Demand>) {
     let lex = &ctx.pack.lexicon.demand;
     let Some((by, conf)) = subject_before(ctx, s, table, cue) else {
         return;
     };
-    let mut j = cue + 1;
+    let mut j = cue + cue_len;
     if s.tokens.get(j).is_some_and(|t| in_list(&lex.addressee_preps, &t.lower)) {
         j += 1;
     }
@@ -156,9 +163,12 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out
             }
         }
     } else {
-        after = j;
+        // Neither an actor asked nor "untuk/agar": the object is not an actor
+        // ("mendesak pemerintah agar ...") — nothing to say who is asked.
+        return;
     }
-    let weak = in_list(&lex.weak_verbs, &s.tokens[cue].lower);
+    let cue_text = s.tokens[cue..cue + cue_len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+    let weak = in_list(&lex.weak_verbs, &cue_text);
     if weak && (!comp || of.is_empty()) {
         return;
     }
@@ -201,7 +211,11 @@ fn demand_noun(
     out: &mut Vec<Demand>,
 ) -> (Vec<EntRef>, Vec<usize>) {
     let lex = &ctx.pack.lexicon.demand;
-    let (possessor, mut j) = chain_right(s, table, cue + 1);
+    let (mut possessor, mut j) = chain_right(s, table, cue + 1);
+    // English puts the possessor first: "Russia's demand that ...".
+    if possessor.is_empty() {
+        possessor = possessive_before(s, table, cue);
+    }
     if !s.tokens.get(j).is_some_and(|t| in_list(lex.noun_complementisers(), &t.lower)) {
         return (possessor, Vec::new());
     }
@@ -229,6 +243,23 @@ fn demand_noun(
     (possessor, made)
 }
 
+/// The actor in "Russia's" (tokens `Russia`, `'`, `s`) before token `k`, allowing an
+/// adjective or two between ("Moscow's core demands").
+fn possessive_before(s: &Analysed, table: &EntityTable, k: usize) -> Vec<EntRef> {
+    for back in 0..3 {
+        let Some(at) = k.checked_sub(back) else { break };
+        if at >= 3 && s.tokens[at - 2].text == "'" && s.tokens[at - 1].lower == "s" {
+            if let Some(m) = s.mentions.iter().find(|m| m.end == at - 2 && table.is_actor(m.ent)) {
+                return vec![m.ent];
+            }
+        }
+        if back > 0 && !s.tokens[at].is_word {
+            break;
+        }
+    }
+    Vec::new()
+}
+
 fn rejection_at(
     ctx: &Context,
     s: &Analysed,
@@ -246,6 +277,25 @@ fn rejection_at(
     while s.tokens.get(j).is_some_and(|t| in_list(&s.words.refusal_fillers, &t.lower)) {
         j += 1;
     }
+    // "rejected the summit's calls": a possessive that names no actor points back.
+    let mut possessive_anaphor = false;
+    if s.tokens.get(j + 1).is_some_and(|t| t.text == "'")
+        && s.tokens.get(j + 2).is_some_and(|t| t.lower == "s")
+        && !s.mentions.iter().any(|m| m.start <= j && j < m.end)
+    {
+        if let Some(k) = (j + 3..(j + 6).min(s.tokens.len())).find(|&k| in_list(&lex.demand.nouns, &s.tokens[k].lower)) {
+            j = k;
+            possessive_anaphor = true;
+        }
+    }
+    // "rejected Russia's (core) demands": look past the possessor (and an adjective or two) to the noun.
+    if let Some(m) = s.mentions.iter().find(|m| m.start <= j && j < m.end) {
+        if s.tokens.get(m.end).is_some_and(|t| t.text == "'") && s.tokens.get(m.end + 1).is_some_and(|t| t.lower == "s") {
+            let noun = (m.end + 2..(m.end + 5).min(s.tokens.len()))
+                .find(|&k| in_list(&lex.demand.nouns, &s.tokens[k].lower) || in_list(&s.words.demand_like, &s.tokens[k].lower));
+            j = noun.unwrap_or(m.end + 2);
+        }
+    }
     let obj = s.tokens.get(j)?;
     if in_list(&lex.reject.non_demand_objects, &obj.lower) {
         return None;
@@ -261,7 +311,7 @@ fn rejection_at(
         anaphoric = s.tokens[j + 1..(j + 5).min(end.max(j + 1))].iter().any(|t| in_list(&s.words.demonstratives_after, &t.lower))
             || (j > 0 && in_list(&s.words.demonstratives_before, &s.tokens[j - 1].lower));
     }
-    let anaphoric = anaphoric && named.is_empty();
+    let anaphoric = (anaphoric || possessive_anaphor) && named.is_empty();
     Some(PendingRejection {
         by,
         stated_by: s.speaker,
@@ -350,9 +400,13 @@ fn resolve_rejections(
                 }
             }
             if targets.is_empty() {
-                // One actor made demands of this one: the refusal answers them.
-                let demanders: std::collections::BTreeSet<EntRef> = demands.iter().filter(|d| d.of == side).map(|d| d.by).collect();
-                if demanders.len() == 1 {
+                // One actor made demands of this one, and the refused object shares a word
+                // with one of them: the refusal answers that actor.
+                let obj = stems(words, &p.object);
+                let made_of: Vec<&Demand> = demands.iter().filter(|d| d.of == side).collect();
+                let demanders: std::collections::BTreeSet<EntRef> = made_of.iter().map(|d| d.by).collect();
+                let related = made_of.iter().any(|d| stems(words, &d.action).intersection(&obj).count() >= 1);
+                if demanders.len() == 1 && related {
                     targets.push((Rejected::Actor(*demanders.iter().next().expect("one")), 0.6));
                 }
             }

@@ -346,6 +346,23 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                     j = m.end;
                 }
             }
+            // English names the side first: "Russian Foreign Minister ...", "U.S. Secretary of
+            // State ...", "Chinese Foreign Ministry spokesperson ...".
+            if side.is_none() && !counterpart {
+                let mut k = i;
+                for of in &of_words {
+                    if k >= of.len() && s.tokens[k - of.len()..k].iter().zip(of).all(|(t, w)| t.lower == *w) {
+                        k -= of.len();
+                        break;
+                    }
+                }
+                if let Some(m) = s.mentions.iter().find(|m| m.end == k && !m.coref) {
+                    let ent = table.get(m.ent);
+                    if matches!(ent.etype, EntityType::Country | EntityType::Organization | EntityType::Group) {
+                        side = Some(m.ent);
+                    }
+                }
+            }
             if side.is_some() && s.tokens.get(j).is_some_and(|t| t.text == "(") {
                 // "Amerika Serikat (AS) Antony Blinken"
                 if let Some(k) = s.tokens[j..].iter().position(|t| t.text == ")") {
@@ -592,15 +609,17 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             } else if let Some(n) = words.collective_number(w).filter(|_| is_in(&words.group_nouns, next)) {
                 // "ketiga negara", "kedua menlu", "both countries": the last N sides named,
                 // preferring the latest coordinated group of that size ("AS, Jepang dan Australia").
-                let group = groups.iter().rev().find(|g| g.len() == n).cloned();
+                // The sides already named in this sentence are not "both sides" they address.
+                let own: Vec<EntRef> = s.mentions.iter().filter(|m| m.end <= i).map(|m| super::side_of(table, m.ent)).collect();
+                let group = groups.iter().rev().find(|g| g.len() == n && !g.iter().any(|e| own.contains(e))).cloned();
                 let mut sides: Vec<EntRef> = group.unwrap_or_default();
-                let here = s.mentions.iter().filter(|m| m.end <= i).map(|m| m.ent);
+                let here = std::iter::empty::<EntRef>();
                 for e in here.rev().chain(recent.iter().rev().copied()) {
                     if sides.len() >= n {
                         break;
                     }
                     let side = super::side_of(table, e);
-                    if table.is_actor(e) && table.get(side).etype != EntityType::Person && !sides.contains(&side) {
+                    if table.is_actor(e) && table.get(side).etype != EntityType::Person && !sides.contains(&side) && !own.contains(&side) {
                         sides.push(side);
                     }
                 }
@@ -720,10 +739,43 @@ fn find_speaker(s: &Analysed, table: &EntityTable, lex: &crate::lang::GrammarLex
         .map(|m| m.ent)
 }
 
+/// "the Indonesian capital", "ibu kota Filipina": the capital city of that country.
+fn capitals_by_description(s: &mut Analysed, table: &mut EntityTable) {
+    let mut found = Vec::new();
+    for k in 0..s.tokens.len() {
+        let w = s.tokens[k].lower.as_str();
+        // English: <demonym> capital; Indonesian: ibu kota <negara>.
+        let (country, start, end) = if w == "capital" && k > 0 {
+            match s.mentions.iter().find(|m| m.end == k && table.get(m.ent).etype == EntityType::Country) {
+                Some(m) => (m.ent, m.start, k + 1),
+                None => continue,
+            }
+        } else if w == "ibu" && s.tokens.get(k + 1).is_some_and(|t| t.lower == "kota") {
+            match s.mentions.iter().find(|m| m.start == k + 2 && table.get(m.ent).etype == EntityType::Country) {
+                Some(m) => (m.ent, k, m.end),
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let key = table.get(country).key.clone();
+        if let Some(gi) = table.gaz.capital_of(&key) {
+            let city = table.intern(gi);
+            found.push(Mention { ent: city, start, end, coref: false });
+        }
+    }
+    if !found.is_empty() {
+        s.mentions.retain(|m| !found.iter().any(|f| m.start >= f.start && m.end <= f.end));
+        s.mentions.extend(found);
+        s.mentions.sort_by_key(|m| m.start);
+    }
+}
+
 /// Places the gazetteer lacks, named as "di X, <Country>" ("di Ohrid, Makedonia Utara",
 /// "di Pattaya, Thailand"): a city of that country, so meetings there are found.
 pub fn unknown_places(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack) {
     for s in sents.iter_mut() {
+        capitals_by_description(s, table);
         let mut found = Vec::new();
         for k in 0..s.tokens.len() {
             if !is_in(&s.words.location_preps, &s.tokens[k].lower) {

@@ -47,10 +47,15 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
             if let Some((m, dated)) = meeting_at(ctx, s, table, cue, window_start, window_end) {
                 // A headline or a bare "pertemuan di X" with no date of its own
                 // speaks of a meeting the body dates: attach it later.
-                if !dated && (s.is_title || !cue.verb) {
-                    undated.push(m);
-                } else {
-                    merge(&mut out, m);
+                // A later undated mention of a city already met in refers back to that meeting.
+                let earlier = out.iter_mut().find(|o| o.city == m.city);
+                match earlier {
+                    Some(o) if !dated => {
+                        o.participants.extend(m.participants);
+                        o.evidence.extend(m.evidence);
+                    }
+                    _ if !dated && (s.is_title || !cue.verb) => undated.push(m),
+                    _ => merge(&mut out, m),
                 }
             }
         }
@@ -95,6 +100,10 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
     // The city: "di <City>" after the cue, within its window.
     let mut city = None;
     for k in cue.end..wend {
+        // "dialog ... terhenti setelah serangan di Mumbai": another clause, another place.
+        if is_in(&s.words.clause_openers, &toks[k].lower) {
+            break;
+        }
         if let Some(m) = mention_starting_at(s, k) {
             let e = table.get(m.ent);
             // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom".
@@ -110,8 +119,10 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
     let mut confidence = 0.85;
     let (city, city_end) = match city {
         Some(c) => c,
-        None if s.is_lead && cue.verb => {
-            confidence = 0.6;
+        // "Retno bertemu dengan Menlu Iran ...": with no place named, a meeting told
+        // with its counterpart happens where the report is filed from.
+        None if cue.verb && (s.is_lead || toks.get(cue.end).is_some_and(|t| is_in(&s.words.with_preps, &t.lower))) => {
+            confidence = 0.55;
             (ctx.dateline_city?, cue.end)
         }
         None => return None,
@@ -132,9 +143,21 @@ fn meeting_date(
     confidence: &mut f32,
 ) -> (Option<chrono::NaiveDate>, bool) {
     let (a, b) = (s.tokens[cue.start].start, s.tokens.get(wend).map(|t| t.start).unwrap_or(s.end));
-    let after: Vec<_> = find_dates(&ctx.text[a..b], a, ctx.published).into_iter().filter(|d| d.precision == Precision::Day).collect();
+    // "berlangsung hingga akhir pekan ini": an end date is not the meeting's date.
+    let until = |d: &crate::extract::dates::DateExpr| {
+        let before = ctx.text[..d.start].trim_end();
+        let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        is_in(&s.words.until, &last)
+    };
+    let after: Vec<_> =
+        find_dates(&ctx.text[a..b], a, ctx.published).into_iter().filter(|d| d.precision == Precision::Day && !until(d)).collect();
     if let Some(d) = after.iter().find(|d| !d.relative).or(after.first()) {
-        return (Some(d.date), true);
+        // "will meet on Wednesday": a weekday of a meeting to come lies ahead.
+        let date = match ctx.published {
+            Some(p) if future && d.relative && d.date < p => d.date + chrono::Duration::days(7),
+            _ => d.date,
+        };
+        return (Some(date), true);
     }
     let before = find_dates(&ctx.text[s.start..a], s.start, ctx.published);
     if let Some(d) = before.iter().rev().find(|d| d.precision == Precision::Day) {

@@ -203,7 +203,7 @@ pub fn extract(article: &Article, pack: &'static LanguagePack) -> Extraction {
         source: article.source.clone(),
         url: article.url.clone(),
         published,
-        lang: pack.code,
+        lang: pack.code.as_str(),
         sentences: sentences.iter().map(|s| norm.text[s.start..s.end].to_string()).collect(),
         text: norm.text,
         entities: table,

@@ -264,6 +264,12 @@ fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut
     if region_after && counterpart.is_none() && w.active_prefixes.iter().any(|p| lower.starts_with(p.as_str())) {
         counterpart = subject_before(ctx, s, table, cue).and_then(|(c, _)| c.first().map(|&e| side_of(table, e)));
     }
+    // The side named right before the cue: "which Russia annexed", "Russian-annexed Crimea".
+    if counterpart.is_none() && !joins {
+        let at = if cue >= 1 && s.tokens[cue - 1].text == "-" { cue - 1 } else { cue };
+        counterpart =
+            s.mentions.iter().find(|m| m.end == at && table.is_actor(m.ent) && !is_region(table, m.ent)).map(|m| side_of(table, m.ent));
+    }
     let claim = kind == RegionStatusKind::Contested;
     let since = since_year(ctx, s, cue, end);
     for region in regions {
@@ -310,14 +316,17 @@ fn rule_name(kind: RegionStatusKind) -> &'static str {
 fn presence_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out: &mut Vec<RegionStatus>) {
     let lex = &ctx.pack.lexicon.region;
     let end = clause_end(ctx, s, cue + 1).min(cue + 14);
-    // Whose forces: the first country after the cue, before "di".
-    let Some(force) = s
+    // Whose forces: the first country after the cue, before "di" ("pasukan Rusia di ..."),
+    // or the one right before it ("Russian troops in ...").
+    let after = s
         .mentions
         .iter()
         .filter(|m| m.start > cue && m.start < end && table.is_actor(m.ent))
         .find(|m| !s.tokens[cue..m.start].iter().any(|t| is_in(&s.words.location_preps, &t.lower)))
-        .map(|m| side_of(table, m.ent))
-    else {
+        .map(|m| side_of(table, m.ent));
+    let before =
+        s.mentions.iter().find(|m| m.end == cue && table.is_actor(m.ent) && !is_region(table, m.ent)).map(|m| side_of(table, m.ent));
+    let Some(force) = after.or(before) else {
         return;
     };
     let Some(di) = (cue + 1..end).find(|&k| is_in(&s.words.location_preps, &s.tokens[k].lower)) else {

@@ -38,7 +38,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 let continues = if cj.is_alphanumeric() {
                     true
                 } else if cj == '\'' {
-                    next.is_some_and(char::is_alphanumeric)
+                    // "Jum'at" stays one word; the English possessive "Russia's" does not.
+                    let possessive = matches!(next, Some('s' | 'S')) && chars.get(j + 2).is_none_or(|c| !c.1.is_alphanumeric());
+                    next.is_some_and(char::is_alphanumeric) && !possessive
                 } else if cj == '.' {
                     let digits = chars[j - 1].1.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
                     // Dotted initials: every part so far is one letter ("U.S").
@@ -91,5 +93,6 @@ mod tests {
         assert_eq!(words("the U.S. said"), vec!["the", "U.S.", "said"]);
         assert_eq!(words("pukul 10.30 WIB."), vec!["pukul", "10.30", "WIB", "."]);
         assert_eq!(words("(13/1/2022)"), vec!["(", "13", "/", "1", "/", "2022", ")"]);
+        assert_eq!(words("Russia's demand, didn't"), vec!["Russia", "'", "s", "demand", ",", "didn't"]);
     }
 }

@@ -1,33 +1,49 @@
-//! Views of the store as petgraph graphs: demands (with rejections), meetings, regions.
+//! Views of the store as petgraph graphs: demands (with rejections), meetings,
+//! regions, the neighbourhood of one entity, or any CONSTRUCT query; the node
+//! and edge model they share, and trimming big graphs to their busiest nodes.
 
-use crate::error::{Result, WartaError};
-use oxigraph::model::Term;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+mod ego;
+mod source;
+mod views;
+
+use crate::error::Result;
 use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::{BTreeMap, HashMap};
+use petgraph::Direction;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub use source::Filter;
+use source::Source;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum View {
+    /// Who demands what of whom, with rejections.
     Demands,
+    /// Meetings (city and date) and their participants.
     Meetings,
+    /// Disputed regions and the sides that control or claim them.
     Regions,
+    /// Everything within --depth hops of the --focus entity.
+    Ego,
 }
 
 impl View {
+    /// The standard views that `render --all` draws (ego needs a focus).
     pub const ALL: [View; 3] = [View::Demands, View::Meetings, View::Regions];
     pub fn name(self) -> &'static str {
         match self {
             View::Demands => "demands",
             View::Meetings => "meetings",
             View::Regions => "regions",
+            View::Ego => "ego",
         }
     }
     pub fn title(self) -> &'static str {
         match self {
-            View::Demands => "Who demands what of whom (red dashed: rejections)",
+            View::Demands => "Who demands what of whom",
             View::Meetings => "Meetings: where, when, who",
             View::Regions => "Disputed regions",
+            View::Ego => "Relations",
         }
     }
 }
@@ -36,17 +52,20 @@ impl View {
 pub enum NodeKind {
     Country,
     Organization,
-    Person,
     Group,
+    Person,
     City,
     Region,
     Meeting,
+    /// A literal value drawn by a user's CONSTRUCT query.
+    Literal,
     Other,
 }
 
 impl NodeKind {
-    fn from_type(t: &str) -> Self {
-        match t.rsplit('#').next().unwrap_or("") {
+    /// The kind of an `rdf:type` IRI, if it is one of the entity classes.
+    pub fn from_type(t: &str) -> Option<Self> {
+        Some(match t.strip_prefix(crate::vocab::WARTA)? {
             "Country" => Self::Country,
             "Organization" => Self::Organization,
             "Person" => Self::Person,
@@ -54,8 +73,8 @@ impl NodeKind {
             "City" => Self::City,
             "Region" => Self::Region,
             "Meeting" => Self::Meeting,
-            _ => Self::Other,
-        }
+            _ => return None,
+        })
     }
 }
 
@@ -65,6 +84,8 @@ pub struct Node {
     pub id: String,
     pub label: String,
     pub kind: NodeKind,
+    /// The date of a meeting (YYYY-MM-DD), for timelines.
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -75,6 +96,9 @@ pub enum EdgeKind {
     ControlledBy,
     Forces,
     ClaimedBy,
+    Represents,
+    /// An edge of a user's CONSTRUCT query; its labels are the predicates.
+    Predicate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,35 +110,77 @@ pub struct Edge {
 
 pub type ViewGraph = DiGraph<Node, Edge>;
 
-const PREFIX: &str = "PREFIX warta: <https://w3id.org/warta/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n";
+/// A user's CONSTRUCT query: where it came from (for errors) and its text.
+#[derive(Debug, Clone)]
+pub struct UserQuery {
+    pub origin: String,
+    pub text: String,
+}
 
-fn select(store: &Store, query: &str) -> Result<Vec<HashMap<String, Term>>> {
-    let text = format!("{PREFIX}{query}");
-    let err = |e: String| WartaError::Other(format!("internal view query failed: {e}"));
-    let mut prepared = SparqlEvaluator::new().parse_query(&text).map_err(|e| err(e.to_string()))?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    let QueryResults::Solutions(sols) = prepared.on_store(store).execute().map_err(|e| err(e.to_string()))? else {
-        return Ok(Vec::new());
+/// What to draw: a view or a user query, narrowed by filters.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub view: View,
+    /// `--query`: draw this CONSTRUCT query instead of `view`.
+    pub query: Option<UserQuery>,
+    /// The entity at the centre of the ego view, as the user typed it.
+    pub focus: Option<String>,
+    pub depth: usize,
+    pub filter: Filter,
+    /// Label language; `None` means the language of the articles.
+    pub lang: Option<String>,
+    /// Keep only the N most connected nodes.
+    pub top: Option<usize>,
+}
+
+impl Request {
+    pub fn view(view: View) -> Self {
+        Request { view, query: None, focus: None, depth: 1, filter: Filter::default(), lang: None, top: None }
+    }
+}
+
+/// A view graph and what the diagram should say about it.
+#[derive(Debug)]
+pub struct Drawn {
+    pub graph: ViewGraph,
+    /// The label language used.
+    pub lang: String,
+    /// The focus entity of the ego view: its node id and label.
+    pub focus: Option<(String, String)>,
+}
+
+/// Builds one standard view with no filters (labels in the articles' language).
+pub fn build(store: &Store, view: View) -> Result<ViewGraph> {
+    Ok(draw(store, &Request::view(view))?.graph)
+}
+
+/// Builds the graph a request asks for.
+pub fn draw(store: &Store, req: &Request) -> Result<Drawn> {
+    let src = source::Source::open(store, &req.filter, req.lang.as_deref(), req.query.is_some())?;
+    let mut focus = None;
+    let graph = if let Some(q) = &req.query {
+        views::construct(&src, q)?
+    } else {
+        match req.view {
+            View::Demands => views::demands(&src)?.finish(),
+            View::Meetings => views::meetings(&src)?.finish(),
+            View::Regions => views::regions(&src)?.finish(),
+            View::Ego => {
+                let (g, centre) = ego::build(&src, req.focus.as_deref().unwrap_or(""), req.depth)?;
+                focus = Some(centre);
+                g
+            }
+        }
     };
-    let mut rows = Vec::new();
-    for s in sols {
-        let s = s.map_err(|e| err(e.to_string()))?;
-        rows.push(s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect());
-    }
-    Ok(rows)
+    let graph = match req.top {
+        Some(n) => keep_top(&graph, n),
+        None => graph,
+    };
+    Ok(Drawn { graph, lang: src.lang().to_string(), focus })
 }
 
-fn value(row: &HashMap<String, Term>, k: &str) -> String {
-    match row.get(k) {
-        Some(Term::NamedNode(n)) => n.as_str().to_string(),
-        Some(Term::Literal(l)) => l.value().to_string(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
-}
-
-/// Collects nodes and edges (merging parallel edges of one kind), then builds
-/// the petgraph graph in sorted order so that indices are deterministic.
+/// Gathers nodes and edges (merging parallel edges of one kind), then builds the
+/// petgraph graph in sorted order so that indices, and so the DOT, are deterministic.
 #[derive(Default)]
 struct Collector {
     nodes: BTreeMap<String, Node>,
@@ -122,17 +188,47 @@ struct Collector {
 }
 
 impl Collector {
-    fn node(&mut self, id: String, label: String, kind: NodeKind) {
-        self.nodes.entry(id.clone()).or_insert(Node { id, label, kind });
+    /// Adds a node unless one with this id is there already.
+    pub fn node(&mut self, id: String, label: String, kind: NodeKind, date: Option<String>) {
+        self.nodes.entry(id.clone()).or_insert(Node { id, label, kind, date });
     }
-    fn edge(&mut self, from: &str, to: &str, kind: EdgeKind, label: String) {
-        let labels = self.edges.entry((from.to_string(), to.to_string(), kind)).or_default();
-        if !label.is_empty() && !labels.contains(&label) {
-            labels.push(label);
-            labels.sort();
+
+    /// Adds an entity, labelled and typed from the store.
+    pub fn entity(&mut self, src: &Source, iri: &str) {
+        if !self.nodes.contains_key(iri) {
+            let (label, kind) = src.entity(iri);
+            self.node(iri.to_string(), label, kind, None);
         }
     }
-    fn finish(self) -> ViewGraph {
+
+    /// Adds an edge of `kind`, or one more label on the edge already there.
+    pub fn edge(&mut self, from: &str, to: &str, kind: EdgeKind, label: &str) {
+        let labels = self.edges.entry((from.to_string(), to.to_string(), kind)).or_default();
+        let label = label.trim();
+        if !label.is_empty() && !labels.iter().any(|l| l == label) {
+            labels.push(label.to_string());
+            labels.sort_by(|a, b| label_order(a).cmp(&label_order(b)));
+        }
+    }
+
+    pub fn has_node(&self, id: &str) -> bool {
+        self.nodes.contains_key(id)
+    }
+
+    /// Takes in another collector's nodes and edges.
+    pub fn merge(&mut self, other: Collector) {
+        for (id, n) in other.nodes {
+            self.nodes.entry(id).or_insert(n);
+        }
+        for ((a, b, kind), labels) in other.edges {
+            self.edge(&a, &b, kind, "");
+            for l in &labels {
+                self.edge(&a, &b, kind, l);
+            }
+        }
+    }
+
+    pub fn finish(self) -> ViewGraph {
         let mut g = ViewGraph::new();
         let mut idx: HashMap<String, NodeIndex> = HashMap::new();
         for (id, n) in self.nodes {
@@ -147,93 +243,66 @@ impl Collector {
     }
 }
 
-const ACTOR: &str = "?{v} rdfs:label ?{v}L . FILTER(lang(?{v}L) = \"en\") ?{v} a ?{v}T .";
-
-fn actor(v: &str) -> String {
-    ACTOR.replace("{v}", v)
+/// Body-text phrasings ("menghentikan …") before headline ones ("Setop Uji
+/// Rudal"), which say the same in fewer words; then alphabetical.
+fn label_order(l: &str) -> (bool, &str) {
+    (l.chars().next().is_some_and(char::is_uppercase), l)
 }
 
-/// Builds one view from the store.
-pub fn build(store: &Store, view: View) -> Result<ViewGraph> {
-    let mut c = Collector::default();
-    match view {
-        View::Demands => {
-            let q = format!("SELECT DISTINCT ?a ?aL ?aT ?b ?bL ?bT ?label WHERE {{ ?a warta:demands ?x . ?x warta:addressee ?b ; rdfs:label ?label . {} {} }}", actor("a"), actor("b"));
-            for r in select(store, &q)? {
-                c.node(value(&r, "a"), value(&r, "aL"), NodeKind::from_type(&value(&r, "aT")));
-                c.node(value(&r, "b"), value(&r, "bL"), NodeKind::from_type(&value(&r, "bT")));
-                c.edge(&value(&r, "a"), &value(&r, "b"), EdgeKind::Demand, value(&r, "label"));
-            }
-            let q = format!(
-                "SELECT DISTINCT ?a ?aL ?aT ?b ?bL ?bT WHERE {{ ?a warta:rejects ?t . {{ ?b warta:demands ?t }} UNION {{ ?t a ?tt . FILTER(?tt != warta:Action) BIND(?t AS ?b) }} {} {} }}",
-                actor("a"),
-                actor("b")
-            );
-            for r in select(store, &q)? {
-                c.node(value(&r, "a"), value(&r, "aL"), NodeKind::from_type(&value(&r, "aT")));
-                c.node(value(&r, "b"), value(&r, "bL"), NodeKind::from_type(&value(&r, "bT")));
-                c.edge(&value(&r, "a"), &value(&r, "b"), EdgeKind::Rejection, "rejects".into());
-            }
-        }
-        View::Meetings => {
-            let q = format!(
-                "SELECT DISTINCT ?m ?cL ?date ?a ?aL ?aT WHERE {{ ?m a warta:Meeting ; warta:heldIn ?c . ?c rdfs:label ?cL . FILTER(lang(?cL) = \"en\") OPTIONAL {{ ?m warta:date ?date }} OPTIONAL {{ ?m warta:participant ?a . {} }} }}",
-                actor("a")
-            );
-            for r in select(store, &q)? {
-                let date = value(&r, "date");
-                let label = if date.is_empty() { value(&r, "cL") } else { format!("{}\n{}", value(&r, "cL"), date) };
-                // One node per city and date: the same meeting told by two articles.
-                let id = format!("meeting:{}:{}", value(&r, "cL"), date);
-                c.node(id.clone(), label, NodeKind::Meeting);
-                if r.contains_key("a") {
-                    c.node(value(&r, "a"), value(&r, "aL"), NodeKind::from_type(&value(&r, "aT")));
-                    c.edge(&value(&r, "a"), &id, EdgeKind::Participant, String::new());
-                }
-            }
-        }
-        View::Regions => {
-            let q = format!(
-                "SELECT DISTINCT ?r ?rL ?st ?p ?a ?aL ?aT WHERE {{ ?s a warta:RegionStatus ; warta:region ?r ; warta:status ?st . ?r rdfs:label ?rL . FILTER(lang(?rL) = \"en\") OPTIONAL {{ ?s ?p ?a . FILTER(?p IN (warta:controlledBy, warta:foreignForces, warta:claimedBy)) {} }} }}",
-                actor("a")
-            );
-            let mut statuses: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            let mut labels: BTreeMap<String, String> = BTreeMap::new();
-            for r in select(store, &q)? {
-                let region = value(&r, "r");
-                let st = value(&r, "st").rsplit('#').next().unwrap_or("").to_string();
-                let list = statuses.entry(region.clone()).or_default();
-                if !list.contains(&st) {
-                    list.push(st);
-                }
-                labels.insert(region.clone(), value(&r, "rL"));
-                if r.contains_key("a") {
-                    let kind = match value(&r, "p").rsplit('#').next() {
-                        Some("controlledBy") => EdgeKind::ControlledBy,
-                        Some("foreignForces") => EdgeKind::Forces,
-                        _ => EdgeKind::ClaimedBy,
-                    };
-                    c.node(value(&r, "a"), value(&r, "aL"), NodeKind::from_type(&value(&r, "aT")));
-                    c.edge(&region, &value(&r, "a"), kind, String::new());
-                }
-            }
-            for (region, mut sts) in statuses {
-                sts.sort();
-                let label = format!("{}\n({})", labels[&region], sts.iter().map(|s| status_words(s)).collect::<Vec<_>>().join(", "));
-                c.node(region, label, NodeKind::Region);
-            }
-        }
+/// Diagrams with more nodes than this are refused unless forced.
+pub const MAX_READABLE_NODES: usize = 80;
+
+/// The subgraph of the `n` nodes with the most edges (ties: by id, so the
+/// choice is stable), with the edges among them.
+pub fn keep_top(g: &ViewGraph, n: usize) -> ViewGraph {
+    if g.node_count() <= n {
+        return g.clone();
     }
-    Ok(c.finish())
+    let mut ranked: Vec<_> = g
+        .node_indices()
+        .map(|i| {
+            let degree = g.edges_directed(i, Direction::Outgoing).count() + g.edges_directed(i, Direction::Incoming).count();
+            (std::cmp::Reverse(degree), &g[i].id, i)
+        })
+        .collect();
+    ranked.sort();
+    let keep: HashSet<_> = ranked.into_iter().take(n).map(|(_, _, i)| i).collect();
+    g.filter_map(|i, node| keep.contains(&i).then(|| node.clone()), |_, e| Some(e.clone()))
 }
 
-fn status_words(s: &str) -> &str {
-    match s {
-        "Annexed" => "annexed",
-        "Breakaway" => "breakaway",
-        "Occupied" => "occupied",
-        "ForeignMilitaryPresence" => "foreign troops",
-        "Contested" => "contested",
-        other => other,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_edges_merge_with_sorted_labels() {
+        let mut c = Collector::default();
+        c.node("b".into(), "B".into(), NodeKind::Country, None);
+        c.node("a".into(), "A".into(), NodeKind::Country, None);
+        c.edge("a", "b", EdgeKind::Demand, "Setop Uji Rudal");
+        c.edge("a", "b", EdgeKind::Demand, "menghentikan uji rudal");
+        c.edge("a", "b", EdgeKind::Demand, "menghentikan uji rudal");
+        c.edge("a", "b", EdgeKind::Rejection, "");
+        let g = c.finish();
+        assert_eq!(g.node_count(), 2);
+        assert_eq!(g[NodeIndex::new(0)].id, "a");
+        let labels: Vec<_> = g.edge_weights().map(|e| e.labels.clone()).collect();
+        assert_eq!(labels, vec![vec!["menghentikan uji rudal".to_string(), "Setop Uji Rudal".to_string()], vec![]]);
+    }
+
+    #[test]
+    fn top_keeps_the_hub_and_its_busiest_neighbours() {
+        let mut g = ViewGraph::new();
+        let n = |id: &str| Node { id: id.into(), label: id.into(), kind: NodeKind::Country, date: None };
+        let hub = g.add_node(n("hub"));
+        let leaves: Vec<_> = ["a", "b", "c"].iter().map(|id| g.add_node(n(id))).collect();
+        for &l in &leaves {
+            g.add_edge(hub, l, Edge { kind: EdgeKind::Demand, labels: vec![] });
+        }
+        g.add_edge(leaves[2], leaves[1], Edge { kind: EdgeKind::Rejection, labels: vec![] });
+        let top = keep_top(&g, 3);
+        let ids: Vec<_> = top.node_weights().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["hub", "b", "c"]);
+        assert_eq!(top.edge_count(), 3);
     }
 }

@@ -116,6 +116,8 @@ impl Gazetteer {
             let mut names = vec![key.clone()];
             names.extend(names_en.iter().cloned());
             names.extend(names_id.iter().cloned());
+            // English demonyms name the side in actor position: "Russian troops", "the Chinese foreign ministry".
+            names.extend(split_list(c[5]));
             g.push(EntityDef {
                 label_en: names_en.first().cloned().unwrap_or_else(|| key.clone()),
                 label_id: names_id.first().cloned(),
@@ -196,6 +198,11 @@ impl Gazetteer {
                 list.push((variant, idx));
             }
         }
+    }
+
+    /// The capital of a country (the first city flagged capital of it).
+    pub fn capital_of(&self, country_key: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.flags.capital && e.country.as_deref() == Some(country_key))
     }
 
     pub fn get(&self, key: &str) -> Option<(usize, &EntityDef)> {

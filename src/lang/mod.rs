@@ -10,6 +10,8 @@ pub use gazetteer::{EntityDef, EntityType, Gazetteer};
 
 #[derive(Debug, Deserialize)]
 pub struct Lexicon {
+    #[serde(default)]
+    pub detect: Detect,
     pub demand: DemandLex,
     pub reject: RejectLex,
     pub meeting: MeetingLex,
@@ -19,11 +21,18 @@ pub struct Lexicon {
     pub words: Words,
 }
 
+/// Words that identify the language of a text.
+#[derive(Debug, Default, Deserialize)]
+pub struct Detect {
+    pub stopwords: Vec<String>,
+}
+
 /// Function words and morphology the rules rely on, by job (see the lexicon files).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Words {
     pub coordinators: Vec<String>,
+    pub articles: Vec<String>,
     pub demonstratives_after: Vec<String>,
     pub demonstratives_before: Vec<String>,
     pub location_preps: Vec<String>,
@@ -76,6 +85,8 @@ pub struct Words {
     pub institution_heads: Vec<String>,
     pub role_for: Vec<String>,
     pub not_places: Vec<String>,
+    /// "hingga", "until": what follows is an end, not a date of the event.
+    pub until: Vec<String>,
 }
 
 /// Is `w` (already lower-cased where the list is) in `list`?
@@ -181,8 +192,15 @@ pub struct GrammarLex {
 
 /// A language: its code and lexicon; the gazetteer is shared.
 pub struct LanguagePack {
-    pub code: &'static str,
+    pub code: String,
     pub lexicon: Lexicon,
+}
+
+impl LanguagePack {
+    /// A pack from its lexicon (TOML, the layout of `src/lang/id/lexicon.toml`).
+    pub fn from_toml(code: &str, source: &str) -> Result<Self, String> {
+        Ok(LanguagePack { code: code.to_string(), lexicon: Lexicon::parse(source, &format!("src/lang/{code}/lexicon.toml"))? })
+    }
 }
 
 impl Lexicon {
@@ -191,14 +209,37 @@ impl Lexicon {
     }
 }
 
+/// The registered language packs. Adding a language is a folder `src/lang/<code>/`
+/// with its `lexicon.toml` and one line here (see docs/language-packs.md).
+const PACKS: &[(&str, &str)] = &[("id", include_str!("id/lexicon.toml")), ("en", include_str!("en/lexicon.toml"))];
+
+/// Every registered pack, parsed once.
+pub fn packs() -> &'static [LanguagePack] {
+    static PARSED: OnceLock<Vec<LanguagePack>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        PACKS
+            .iter()
+            .map(|(code, src)| LanguagePack::from_toml(code, src).expect("built-in lexicons are valid TOML (checked by tests)"))
+            .collect()
+    })
+}
+
+/// The pack for a language code.
+pub fn pack(code: &str) -> Option<&'static LanguagePack> {
+    packs().iter().find(|p| p.code == code)
+}
+
 /// The Indonesian pack (built in).
 pub fn indonesian() -> &'static LanguagePack {
-    static PACK: OnceLock<LanguagePack> = OnceLock::new();
-    PACK.get_or_init(|| LanguagePack {
-        code: "id",
-        lexicon: Lexicon::parse(include_str!("id/lexicon.toml"), "src/lang/id/lexicon.toml")
-            .expect("the built-in Indonesian lexicon is valid TOML (checked by tests)"),
-    })
+    pack("id").expect("the Indonesian pack is registered")
+}
+
+/// The pack whose frequent words occur most in `text` (Indonesian on a tie).
+pub fn detect(text: &str) -> &'static LanguagePack {
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(2000).map(str::to_lowercase).collect();
+    let score = |p: &LanguagePack| words.iter().filter(|w| is_in(&p.lexicon.detect.stopwords, w)).count();
+    packs().iter().enumerate().max_by_key(|(i, p)| (score(p), std::cmp::Reverse(*i))).map(|(_, p)| p).unwrap_or_else(indonesian)
 }
 
 /// The built-in gazetteer.

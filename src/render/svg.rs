@@ -49,45 +49,71 @@ pub fn pure_rust_svg(dot: &str) -> Result<String> {
     Ok(svg.finalize())
 }
 
-/// Keeps node/edge statements with label, shape and colour attributes that layout-rs understands.
+/// Keeps what layout-rs understands: node and edge statements with label,
+/// shape, colour and line style. Clusters, rank groups, the HTML legend and
+/// the title are Graphviz-only and are left out; edge labels keep their first
+/// action only, since layout-rs gives every label a row of its own.
 fn simplify_for_layout(dot: &str) -> String {
     let mut out = String::from("digraph G {\n");
+    if dot.contains("rankdir=LR") {
+        out.push_str("  graph [rankdir=LR];\n");
+    }
     for line in dot.lines().map(str::trim) {
-        if line.starts_with("graph [")
-            || line.starts_with("node [")
-            || line.starts_with("edge [")
-            || line.starts_with("digraph")
-            || line == "}"
-        {
+        let graphviz_only = ["digraph", "graph [", "node [", "edge [", "subgraph", "label=", "{", "}", "legend "];
+        if graphviz_only.iter().any(|p| line.starts_with(p)) || line.contains("label=<") {
             continue;
         }
         let Some(open) = line.find(" [") else {
             continue;
         };
         let head = &line[..open];
+        let is_edge = head.contains(" -> ");
         let attrs = &line[open + 2..line.rfind(']').unwrap_or(line.len())];
         let kept: Vec<String> = split_attrs(attrs)
             .into_iter()
             .filter(|(k, _)| matches!(k.as_str(), "label" | "shape" | "fillcolor" | "color" | "style"))
             .map(|(k, v)| {
-                let v = if k == "shape" && !matches!(v.as_str(), "box" | "circle" | "ellipse" | "doublecircle" | "record") {
-                    "box".to_string()
-                } else if k == "style" {
-                    if v.contains("dashed") {
-                        "dashed".into()
-                    } else {
-                        "filled".into()
-                    }
-                } else {
-                    v
+                let v = v.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(&v);
+                let v = match k.as_str() {
+                    "shape" if matches!(v, "box" | "circle" | "ellipse" | "doublecircle" | "record") => v.to_string(),
+                    "shape" => "box".to_string(),
+                    "style" if v.contains("dashed") || v.contains("dotted") => "dashed".into(),
+                    "style" => "filled".into(),
+                    "label" if is_edge => first_action(v),
+                    _ => v.to_string(),
                 };
-                format!("{k}=\"{}\"", v.trim_matches('"'))
+                format!("{k}=\"{v}\"")
             })
+            .chain(std::iter::once(format!("fontsize=\"{}\"", if is_edge { 10 } else { 12 })))
             .collect();
         out.push_str(&format!("  {head} [{}];\n", kept.join(", ")));
     }
     out.push_str("}\n");
     out
+}
+
+/// The first action of an escaped edge label (its lines up to the next
+/// bullet), with the count of the others.
+fn first_action(label: &str) -> String {
+    let unified = label.replace("\\l", "\\n");
+    let lines: Vec<&str> = unified.split("\\n").filter(|l| !l.is_empty()).collect();
+    let starts = lines.iter().filter(|l| l.starts_with('•')).count();
+    let first: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .take_while(|(i, l)| *i == 0 || (!l.starts_with('•') && !l.starts_with("(+")))
+        .map(|(_, l)| l.trim_start_matches(['•', ' ']))
+        .collect();
+    let mut out = first.join("\\n");
+    if starts > 1 {
+        out.push_str(&format!("\\n(+{} more)", starts - 1 + lines.iter().filter_map(|l| more_count(l)).sum::<usize>()));
+    }
+    out
+}
+
+/// N from a "(+N more)" line.
+fn more_count(line: &str) -> Option<usize> {
+    line.strip_prefix("(+")?.strip_suffix(" more)")?.parse().ok()
 }
 
 fn split_attrs(attrs: &str) -> Vec<(String, String)> {
@@ -131,4 +157,24 @@ fn split_attrs(attrs: &str) -> Vec<(String, String)> {
         out.push((key.trim().to_string(), val.trim().to_string()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_gets_the_first_action_only() {
+        assert_eq!(first_action("• a b\\l   c\\l• d\\l(+2 more)\\l"), "a b\\nc\\n(+3 more)");
+        assert_eq!(first_action("rejects"), "rejects");
+        assert_eq!(first_action("one line\\ltwo\\l"), "one line\\ntwo");
+    }
+
+    #[test]
+    fn graphviz_only_syntax_is_left_out() {
+        let dot = "digraph x {\n  graph [label=<<b>T</b>>, rankdir=LR];\n  subgraph cluster_Meeting {\n    label=\"Meetings\"; style=\"rounded\";\n    n_a [label=\"A\", shape=note];\n  }\n  { rank=same; n_a; n_b; }\n  n_a -> n_b [label=\"x\", style=dashed];\n  legend [shape=plain, label=<<table><tr><td>k</td></tr></table>>];\n}\n";
+        let simple = simplify_for_layout(dot);
+        assert!(simple.contains("rankdir=LR") && simple.contains("n_a [label=\"A\", shape=\"box\""), "{simple}");
+        assert!(!simple.contains("table") && !simple.contains("rank=same") && !simple.contains("Meetings"), "{simple}");
+    }
 }

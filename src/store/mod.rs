@@ -1,15 +1,24 @@
-//! The on-disk oxigraph store: one named graph per article, guarded by a lock
-//! file so that one writer and no concurrent reader ever meet.
+//! The on-disk oxigraph store: one named graph per article plus the derived
+//! merged and meta graphs, guarded by a lock file so that one writer and no
+//! concurrent reader ever meet.
+
+mod articles;
+pub mod build;
+pub mod merge;
+pub mod status;
 
 use crate::error::{Result, WartaError};
-use crate::extract::Extraction;
-use crate::rdf;
-use crate::vocab::warta;
-use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad, Term};
-use oxigraph::store::Store;
+use crate::vocab::wid;
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::{StorageError, Store};
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
+
+pub use build::{Build, BuildSummary, LoadOutcome};
+pub use status::Status;
 
 pub const DEFAULT_STORE: &str = "out/store";
 const LOCK_FILE: &str = "warta.lock";
@@ -25,13 +34,6 @@ pub struct WartaStore {
 pub enum Access {
     Write,
     Read,
-}
-
-/// What loading one article did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoadOutcome {
-    Added,
-    Unchanged,
 }
 
 impl WartaStore {
@@ -58,57 +60,97 @@ impl WartaStore {
         Ok(WartaStore { store, path: path.to_path_buf(), _lock: lock })
     }
 
-    fn error(&self, e: impl std::fmt::Display) -> WartaError {
+    pub(crate) fn error(&self, e: impl std::fmt::Display) -> WartaError {
         WartaError::Store { path: self.path.clone(), message: e.to_string() }
-    }
-
-    /// Replaces the article's graph (atomically) unless the same content was
-    /// already loaded by this extractor version.
-    pub fn load(&self, x: &Extraction) -> Result<LoadOutcome> {
-        let graph = rdf::graph_iri(&x.hash);
-        if self.is_current(&x.hash)? {
-            return Ok(LoadOutcome::Unchanged);
-        }
-        let quads = rdf::article_quads(x, GraphName::NamedNode(graph.clone()));
-        let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;
-        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref())).map_err(|e| self.error(e))?;
-        tx.extend(quads.iter());
-        tx.commit().map_err(|e| self.error(e))?;
-        Ok(LoadOutcome::Added)
-    }
-
-    /// The article graph exists and was written by this extractor version.
-    pub fn is_current(&self, hash: &str) -> Result<bool> {
-        let graph = rdf::graph_iri(hash);
-        let article = rdf::article_iri(hash);
-        let version = oxigraph::model::Literal::new_typed_literal(
-            crate::extractor_version(),
-            NamedNodeRef::new_unchecked("http://www.w3.org/2001/XMLSchema#string"),
-        );
-        let q = Quad::new(
-            NamedOrBlankNode::from(article),
-            NamedNodeRef::new_unchecked(warta::EXTRACTOR_VERSION).into_owned(),
-            Term::from(version),
-            GraphName::NamedNode(graph),
-        );
-        self.store.contains(&q).map_err(|e| self.error(e))
     }
 
     pub fn quad_count(&self) -> Result<usize> {
         self.store.len().map_err(|e| self.error(e))
     }
 
-    pub fn graph_count(&self) -> Result<usize> {
-        Ok(self.store.named_graphs().count())
+    /// Every named graph, sorted: the article graphs and the derived ones.
+    pub fn graphs(&self) -> Result<Vec<NamedNode>> {
+        named_graphs(&self.store, |_| true).map_err(|e| self.error(e))
     }
 
+    /// The named graphs that hold one article each (not the merged or meta graph), sorted.
+    pub fn article_graphs(&self) -> Result<Vec<NamedNode>> {
+        article_graphs(&self.store).map_err(|e| self.error(e))
+    }
+
+    pub fn has_graph(&self, graph: &NamedNode) -> Result<bool> {
+        self.store.contains_named_graph(graph).map_err(|e| self.error(e))
+    }
+
+    /// All quads of the whole store.
     pub fn quads(&self) -> Result<Vec<Quad>> {
         self.store.iter().collect::<std::result::Result<Vec<_>, _>>().map_err(|e| self.error(e))
+    }
+
+    /// The quads of some named graphs.
+    pub fn graph_quads(&self, graphs: &[NamedNode]) -> Result<Vec<Quad>> {
+        let mut out = Vec::new();
+        for g in graphs {
+            for q in self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))) {
+                out.push(q.map_err(|e| self.error(e))?);
+            }
+        }
+        Ok(out)
     }
 
     pub fn flush(&self) -> Result<()> {
         self.store.flush().map_err(|e| self.error(e))
     }
+
+    /// Runs one of warta's own SELECT queries (prefixes `warta:`, `wid:`,
+    /// `rdfs:` and `prov:` declared). With `articles_only`, `GRAPH ?g` reaches
+    /// the article graphs only.
+    pub(crate) fn select(&self, query: &str, articles_only: bool) -> Result<Vec<Row>> {
+        let err = |e: String| self.error(format!("internal query failed: {e}"));
+        let mut prepared = SparqlEvaluator::new().parse_query(&format!("{PREFIXES}{query}")).map_err(|e| err(e.to_string()))?;
+        if articles_only {
+            let graphs: Vec<NamedOrBlankNode> = self.article_graphs()?.into_iter().map(Into::into).collect();
+            prepared.dataset_mut().set_available_named_graphs(graphs);
+        }
+        let QueryResults::Solutions(solutions) = prepared.on_store(&self.store).execute().map_err(|e| err(e.to_string()))? else {
+            return Ok(Vec::new());
+        };
+        let mut rows = Vec::new();
+        for s in solutions {
+            let s = s.map_err(|e| err(e.to_string()))?;
+            rows.push(s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect());
+        }
+        Ok(rows)
+    }
+}
+
+/// One solution of a SELECT: variable name → value.
+pub type Row = HashMap<String, Term>;
+
+const PREFIXES: &str = "PREFIX warta: <https://w3id.org/warta/ontology#>\nPREFIX wid: <https://w3id.org/warta/id/>\n\
+                        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n";
+
+/// Is this named graph derived by `build` (merged facts, build records) rather than one article's?
+pub fn is_derived_graph(graph: &str) -> bool {
+    graph == wid::MERGED_GRAPH || graph == wid::META_GRAPH
+}
+
+/// The article graphs of a store, sorted: what queries see as their default graph.
+pub fn article_graphs(store: &Store) -> std::result::Result<Vec<NamedNode>, StorageError> {
+    named_graphs(store, |g| !is_derived_graph(g.as_str()))
+}
+
+fn named_graphs(store: &Store, keep: impl Fn(&NamedNode) -> bool) -> std::result::Result<Vec<NamedNode>, StorageError> {
+    let mut out = Vec::new();
+    for g in store.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(n) = g? {
+            if keep(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 fn lock(path: &Path, access: Access) -> Result<File> {

@@ -31,6 +31,10 @@ fn library_queries_return_expected_rows() {
     let mut checked = 0;
     for entry in std::fs::read_dir(&expected_dir).expect("queries/expected/seeds") {
         let path = entry.unwrap().path();
+        // Queries with parameters and CONSTRUCT results are checked by store.rs's manifest test.
+        if path.extension().is_none_or(|e| e != "csv") || path.with_extension("params").exists() {
+            continue;
+        }
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let got = ok(&["query", &name, "--store", &store, "--format", "csv"]).replace("\r\n", "\n");
         let want = std::fs::read_to_string(&path).unwrap().replace("\r\n", "\n");

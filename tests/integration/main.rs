@@ -6,4 +6,6 @@ mod build_query;
 mod common;
 mod eval;
 mod extract;
+mod lang;
 mod render;
+mod store;

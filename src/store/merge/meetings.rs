@@ -1,0 +1,221 @@
+//! Merging meetings: reports of one meeting (same city, overlapping sides or
+//! one side list empty, dates within three days or missing, from different
+//! articles) become one `warta:Meeting` with every date, side, source and
+//! evidence mention.
+
+use super::{iri, literal, merged_iri, Facts, Quads};
+use crate::error::Result;
+use crate::vocab::{prov, rdf, warta, xsd};
+use chrono::NaiveDate;
+use oxigraph::model::{Literal, NamedNode};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Reports of one meeting further apart than this are two meetings.
+const MAX_DAYS_APART: i64 = 3;
+
+/// One article's meeting node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportedMeeting {
+    pub node: NamedNode,
+    pub graph: NamedNode,
+    pub city: NamedNode,
+    pub date: Option<NaiveDate>,
+    pub participants: BTreeSet<NamedNode>,
+    /// The participants' sides (a person stands for the side they represent).
+    pub sides: BTreeSet<NamedNode>,
+    /// The mentions the article's node cites.
+    pub evidence: BTreeSet<NamedNode>,
+}
+
+/// One meeting as several articles report it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedMeeting {
+    pub iri: NamedNode,
+    pub city: NamedNode,
+    pub dates: BTreeSet<NaiveDate>,
+    pub participants: BTreeSet<NamedNode>,
+    pub sources: BTreeSet<NamedNode>,
+    pub evidence: BTreeSet<NamedNode>,
+}
+
+/// Reads the meetings of every article, clusters them and writes the merged ones.
+pub fn merge(facts: &Facts, out: &mut Quads) -> Result<Vec<MergedMeeting>> {
+    let merged = cluster(read(facts)?);
+    for m in &merged {
+        out.add(&m.iri, rdf::TYPE, NamedNode::new_unchecked(warta::MEETING));
+        out.entity(&m.iri, warta::HELD_IN, &m.city);
+        for d in &m.dates {
+            out.add(&m.iri, warta::DATE, Literal::new_typed_literal(d.to_string(), NamedNode::new_unchecked(xsd::DATE)));
+        }
+        for p in &m.participants {
+            out.entity(&m.iri, warta::PARTICIPANT, p);
+        }
+        for s in &m.sources {
+            out.add(&m.iri, prov::WAS_DERIVED_FROM, s.clone());
+        }
+        for e in &m.evidence {
+            out.add(&m.iri, warta::EVIDENCE, e.clone());
+        }
+        if m.dates.len() > 1 {
+            out.add(&m.iri, warta::DATE_CONFLICT, Literal::new_typed_literal("true", NamedNode::new_unchecked(xsd::BOOLEAN)));
+        }
+    }
+    Ok(merged)
+}
+
+fn read(facts: &Facts) -> Result<Vec<ReportedMeeting>> {
+    let mut sides: HashMap<NamedNode, BTreeSet<NamedNode>> = HashMap::new();
+    for r in facts.select("SELECT DISTINCT ?p ?s WHERE { GRAPH ?g { ?p warta:represents ?s } }")? {
+        if let (Some(p), Some(s)) = (iri(&r, "p"), iri(&r, "s")) {
+            sides.entry(p).or_default().insert(s);
+        }
+    }
+    let rows = facts.select(
+        "SELECT ?g ?m ?c ?d ?p WHERE { GRAPH ?g { ?m a warta:Meeting ; warta:heldIn ?c . \
+         OPTIONAL { ?m warta:date ?d } OPTIONAL { ?m warta:participant ?p } } }",
+    )?;
+    let mut by_node: BTreeMap<NamedNode, ReportedMeeting> = BTreeMap::new();
+    for r in rows {
+        let (Some(node), Some(graph), Some(city)) = (iri(&r, "m"), iri(&r, "g"), iri(&r, "c")) else {
+            continue;
+        };
+        let m = by_node.entry(node.clone()).or_insert_with(|| ReportedMeeting {
+            node,
+            graph,
+            city,
+            date: None,
+            participants: BTreeSet::new(),
+            sides: BTreeSet::new(),
+            evidence: BTreeSet::new(),
+        });
+        // Two dates on one node cannot come from the extractor; keep the earliest.
+        if let Some(d) = literal(&r, "d").and_then(|l| NaiveDate::parse_from_str(l.value(), "%Y-%m-%d").ok()) {
+            m.date = Some(m.date.map_or(d, |old| old.min(d)));
+        }
+        if let Some(p) = iri(&r, "p") {
+            match sides.get(&p) {
+                Some(s) => m.sides.extend(s.iter().cloned()),
+                None => {
+                    m.sides.insert(p.clone());
+                }
+            }
+            m.participants.insert(p);
+        }
+    }
+    for r in facts.select("SELECT ?m ?e WHERE { GRAPH ?g { ?m a warta:Meeting ; warta:evidence ?e } }")? {
+        if let (Some(m), Some(e)) = (iri(&r, "m").and_then(|m| by_node.get_mut(&m)), iri(&r, "e")) {
+            m.evidence.insert(e);
+        }
+    }
+    Ok(by_node.into_values().collect())
+}
+
+/// Groups reports of the same meeting. Reports are taken in an order fixed by
+/// their content (dated before undated, then city, sides and node IRI); each
+/// joins the first group whose every member it matches, so a chain of
+/// near-dates cannot glue different meetings together, and the result does
+/// not depend on the order of the input.
+pub fn cluster(mut reports: Vec<ReportedMeeting>) -> Vec<MergedMeeting> {
+    reports.sort_by(|a, b| {
+        (a.date.is_none(), a.date, &a.city, &a.sides, &a.node).cmp(&(b.date.is_none(), b.date, &b.city, &b.sides, &b.node))
+    });
+    let mut groups: Vec<Vec<ReportedMeeting>> = Vec::new();
+    for r in reports {
+        match groups.iter_mut().find(|g| g.iter().all(|m| same_meeting(m, &r))) {
+            Some(g) => g.push(r),
+            None => groups.push(vec![r]),
+        }
+    }
+    let mut merged: Vec<MergedMeeting> = groups.into_iter().map(merged_meeting).collect();
+    merged.sort_by(|a, b| a.iri.cmp(&b.iri));
+    merged
+}
+
+/// Could two reports be of one meeting?
+fn same_meeting(a: &ReportedMeeting, b: &ReportedMeeting) -> bool {
+    let sides = a.sides.is_empty() || b.sides.is_empty() || a.sides.intersection(&b.sides).next().is_some();
+    let dates = match (a.date, b.date) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() <= MAX_DAYS_APART,
+        _ => true,
+    };
+    // One article telling of two meetings in one city means two meetings.
+    a.city == b.city && a.graph != b.graph && sides && dates
+}
+
+fn merged_meeting(group: Vec<ReportedMeeting>) -> MergedMeeting {
+    let city = group[0].city.clone();
+    let dates: BTreeSet<NaiveDate> = group.iter().filter_map(|m| m.date).collect();
+    let participants: BTreeSet<NamedNode> = group.iter().flat_map(|m| m.participants.iter().cloned()).collect();
+    let sources: BTreeSet<NamedNode> = group.iter().map(|m| m.node.clone()).collect();
+    let evidence: BTreeSet<NamedNode> = group.iter().flat_map(|m| m.evidence.iter().cloned()).collect();
+    let earliest = dates.first().map(|d| d.to_string()).unwrap_or_default();
+    let mut parts: Vec<&str> = vec![city.as_str()];
+    parts.extend(participants.iter().map(NamedNode::as_str));
+    parts.push(&earliest);
+    MergedMeeting { iri: merged_iri("meeting", &parts), city, dates, participants, sources, evidence }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("https://w3id.org/warta/id/{s}"))
+    }
+
+    fn report(node: &str, graph: &str, city: &str, date: Option<&str>, sides: &[&str]) -> ReportedMeeting {
+        let set: BTreeSet<NamedNode> = sides.iter().map(|s| n(&format!("entity/{s}"))).collect();
+        ReportedMeeting {
+            node: n(&format!("meeting/{node}")),
+            graph: n(&format!("graph/{graph}")),
+            city: n(&format!("entity/{city}")),
+            date: date.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            participants: set.clone(),
+            sides: set,
+            evidence: BTreeSet::new(),
+        }
+    }
+
+    fn sample() -> Vec<ReportedMeeting> {
+        vec![
+            report("a", "g1", "Brussels", Some("2022-01-12"), &["Russia", "NATO"]),
+            report("b", "g2", "Brussels", Some("2022-01-13"), &["Russia", "NATO"]),
+            report("c", "g3", "Brussels", None, &[]),
+            report("d", "g2", "Brussels", Some("2022-01-20"), &["Russia", "NATO"]),
+            report("e", "g1", "Geneva", Some("2022-01-10"), &["Russia", "US"]),
+            report("f", "g3", "Geneva", Some("2022-01-10"), &["Kosovo", "Serbia"]),
+        ]
+    }
+
+    #[test]
+    fn one_meeting_with_both_dates() {
+        let merged = cluster(sample());
+        let brussels: Vec<_> = merged.iter().filter(|m| m.sources.contains(&n("meeting/a"))).collect();
+        assert_eq!(brussels.len(), 1);
+        let m = brussels[0];
+        assert_eq!(m.dates.len(), 2, "{m:?}");
+        assert!(m.sources.contains(&n("meeting/b")) && m.sources.contains(&n("meeting/c")), "undated, sideless report joins: {m:?}");
+        assert!(!m.sources.contains(&n("meeting/d")), "a week later is another meeting");
+        assert_eq!(merged.len(), 4, "{merged:?}");
+    }
+
+    #[test]
+    fn disjoint_sides_or_same_article_stay_apart() {
+        let merged = cluster(sample());
+        assert!(merged.iter().all(|m| !(m.sources.contains(&n("meeting/e")) && m.sources.contains(&n("meeting/f")))));
+        let same_article =
+            vec![report("x", "g1", "Paris", Some("2022-01-01"), &["France"]), report("y", "g1", "Paris", Some("2022-01-02"), &["France"])];
+        assert_eq!(cluster(same_article).len(), 2);
+    }
+
+    #[test]
+    fn order_of_input_does_not_matter() {
+        let forward = cluster(sample());
+        let mut reversed = sample();
+        reversed.reverse();
+        assert_eq!(cluster(reversed), forward);
+        let mut rotated = sample();
+        rotated.rotate_left(2);
+        assert_eq!(cluster(rotated), forward);
+    }
+}

@@ -1,0 +1,124 @@
+//! The derived graph `wid:graph/merged`: one node per meeting and per demand
+//! however many articles tell it, each linked to its sources with
+//! `prov:wasDerivedFrom`, plus the labels of every entity it mentions.
+//! Recomputed from the article graphs at the end of every build; its IRIs and
+//! contents depend only on the facts, never on the order articles came in.
+
+mod actions;
+mod meetings;
+
+use super::{Row, WartaStore};
+use crate::error::Result;
+use crate::vocab::{owl, rdf, rdfs, skos, wid};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashSet};
+
+pub use actions::normalise_label;
+pub use meetings::{cluster, MergedMeeting, ReportedMeeting};
+
+/// What the merged graph holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub meetings: usize,
+    pub demands: usize,
+    /// Merged meetings whose sources give different dates.
+    pub date_conflicts: usize,
+}
+
+pub fn merged_graph() -> NamedNode {
+    NamedNode::new_unchecked(wid::MERGED_GRAPH)
+}
+
+/// Recomputes the merged graph from the article graphs and swaps it in atomically.
+pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
+    let facts = Facts { store };
+    let mut out = Quads::default();
+    let meetings = meetings::merge(&facts, &mut out)?;
+    let actions = actions::merge(&facts, &mut out)?;
+    let date_conflicts = meetings.iter().filter(|m| m.dates.len() > 1).count();
+    let entities = out.entities.clone();
+    copy_entity_labels(store, &entities, &mut out)?;
+    let mut quads: Vec<Quad> = out.quads.into_iter().collect();
+    quads.sort_by_cached_key(|q| q.to_string());
+    store.replace_graph(&merged_graph(), &quads)?;
+    Ok(MergeSummary { meetings: meetings.len(), demands: actions, date_conflicts })
+}
+
+/// Reads facts out of the article graphs (never out of the derived ones).
+pub struct Facts<'a> {
+    store: &'a WartaStore,
+}
+
+impl Facts<'_> {
+    pub fn select(&self, query: &str) -> Result<Vec<Row>> {
+        self.store.select(query, true)
+    }
+}
+
+/// A variable's IRI value.
+pub fn iri(row: &Row, var: &str) -> Option<NamedNode> {
+    match row.get(var) {
+        Some(Term::NamedNode(n)) => Some(n.clone()),
+        _ => None,
+    }
+}
+
+/// A variable's literal value.
+pub fn literal(row: &Row, var: &str) -> Option<Literal> {
+    match row.get(var) {
+        Some(Term::Literal(l)) => Some(l.clone()),
+        _ => None,
+    }
+}
+
+/// Quads of the merged graph being built, and the entities they mention.
+#[derive(Default)]
+pub struct Quads {
+    quads: HashSet<Quad>,
+    entities: BTreeSet<NamedNode>,
+}
+
+impl Quads {
+    pub fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
+        self.quads.insert(Quad::new(s.clone(), NamedNode::new_unchecked(p), o.into(), GraphName::NamedNode(merged_graph())));
+    }
+    /// Adds a statement whose object is an entity, remembered for its labels.
+    pub fn entity(&mut self, s: &NamedNode, p: &str, e: &NamedNode) {
+        self.entities.insert(e.clone());
+        self.add(s, p, e.clone());
+    }
+    /// An entity that is the subject of a statement.
+    pub fn mention(&mut self, e: &NamedNode) {
+        self.entities.insert(e.clone());
+    }
+}
+
+/// A merged node's IRI: `wid:merged/KIND/HASH`, the hash of its identifying parts.
+pub fn merged_iri(kind: &str, parts: &[&str]) -> NamedNode {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0x1f]);
+    }
+    let hex: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    NamedNode::new_unchecked(format!("{}merged/{kind}/{hex}", crate::vocab::WID))
+}
+
+/// Copies type, labels, alternative names and Wikidata links of `entities`
+/// from the article graphs, so that queries over the merged graph need no other.
+fn copy_entity_labels(store: &WartaStore, entities: &BTreeSet<NamedNode>, out: &mut Quads) -> Result<()> {
+    for e in entities {
+        for p in [rdf::TYPE, rdfs::LABEL, skos::ALT_LABEL, owl::SAME_AS] {
+            let subject = NamedOrBlankNodeRef::NamedNode(e.as_ref());
+            for q in store.store.quads_for_pattern(Some(subject), Some(NamedNodeRef::new_unchecked(p)), None, None) {
+                let q = q.map_err(|err| store.error(err))?;
+                let derived = matches!(&q.graph_name, GraphName::NamedNode(g) if super::is_derived_graph(g.as_str()));
+                if !derived {
+                    out.add(e, p, q.object);
+                }
+            }
+        }
+    }
+    Ok(())
+}

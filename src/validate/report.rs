@@ -1,0 +1,106 @@
+//! Validation reports: one line per result for people, or a W3C
+//! `sh:ValidationReport` in Turtle for tools.
+
+use super::{Finding, Report, Severity};
+use crate::vocab::PREFIXES;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{BlankNode, Literal, NamedNode, Term, Triple};
+use std::io::Write;
+
+const SH: &str = "http://www.w3.org/ns/shacl#";
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+/// `warta:Meeting` rather than the full IRI, where a known prefix fits.
+fn short(iri: &str) -> String {
+    for (p, ns) in PREFIXES.iter().chain(&[("sh", SH), ("wshape", "https://w3id.org/warta/shapes#")]) {
+        if let Some(rest) = iri.strip_prefix(ns) {
+            return format!("{p}:{rest}");
+        }
+    }
+    format!("<{iri}>")
+}
+
+fn term(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => short(n.as_str()),
+        Term::Literal(l) if l.value().chars().count() > 60 => {
+            format!("\"{}…\"", l.value().chars().take(59).collect::<String>())
+        }
+        other => other.to_string(),
+    }
+}
+
+/// One line per result, then a summary line.
+pub fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    for f in &report.findings {
+        let severity = match f.severity {
+            Severity::Violation => "violation",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        let path = f.path.as_deref().map(|p| format!(" {}", p.strip_prefix('^').map_or_else(|| short(p), |i| format!("^{}", short(i))))).unwrap_or_default();
+        let value = f.value.as_ref().filter(|v| Some(*v) != Some(&f.focus)).map(|v| format!(" = {}", term(v))).unwrap_or_default();
+        let component = f.component.strip_prefix(SH).unwrap_or(&f.component).trim_end_matches("ConstraintComponent");
+        writeln!(out, "{severity}: {}{path}{value}: {} [{component}]", term(&f.focus), f.message)?;
+    }
+    let (v, w, i) = (report.count(Severity::Violation), report.count(Severity::Warning), report.count(Severity::Info));
+    writeln!(
+        out,
+        "{}: {v} violation{}, {w} warning{}{}",
+        if report.conforms() { "conforms" } else { "does not conform" },
+        if v == 1 { "" } else { "s" },
+        if w == 1 { "" } else { "s" },
+        if i > 0 { format!(", {i} info") } else { String::new() }
+    )
+}
+
+/// The report as a SHACL validation report graph (Turtle), results in a stable order.
+pub fn write_turtle(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let sh = |local: &str| NamedNode::new_unchecked(format!("{SH}{local}"));
+    let root = BlankNode::new_unchecked("report");
+    let mut triples = vec![
+        Triple::new(root.clone(), NamedNode::new_unchecked(RDF_TYPE), sh("ValidationReport")),
+        Triple::new(root.clone(), sh("conforms"), Literal::from(report.conforms())),
+    ];
+    for (n, f) in report.findings.iter().enumerate() {
+        let r = BlankNode::new_unchecked(format!("r{n}"));
+        triples.push(Triple::new(root.clone(), sh("result"), r.clone()));
+        triples.extend(result_triples(&r, f));
+    }
+    let mut ser = RdfSerializer::from_format(RdfFormat::Turtle).with_prefix("sh", SH).map_err(std::io::Error::other)?;
+    for (p, ns) in PREFIXES {
+        ser = ser.with_prefix(*p, *ns).map_err(std::io::Error::other)?;
+    }
+    let mut w = ser.for_writer(out);
+    for t in &triples {
+        w.serialize_triple(t)?;
+    }
+    w.finish()?;
+    Ok(())
+}
+
+fn result_triples(r: &BlankNode, f: &Finding) -> Vec<Triple> {
+    let sh = |local: &str| NamedNode::new_unchecked(format!("{SH}{local}"));
+    let mut t = vec![
+        Triple::new(r.clone(), NamedNode::new_unchecked(RDF_TYPE), sh("ValidationResult")),
+        Triple::new(r.clone(), sh("focusNode"), f.focus.clone()),
+        Triple::new(r.clone(), sh("resultSeverity"), NamedNode::new_unchecked(f.severity.iri())),
+        Triple::new(r.clone(), sh("sourceConstraintComponent"), NamedNode::new_unchecked(&f.component)),
+        Triple::new(r.clone(), sh("sourceShape"), Term::from(f.shape.clone())),
+        Triple::new(r.clone(), sh("resultMessage"), Literal::new_simple_literal(&f.message)),
+    ];
+    if let Some(p) = &f.path {
+        match p.strip_prefix('^') {
+            None => t.push(Triple::new(r.clone(), sh("resultPath"), NamedNode::new_unchecked(p))),
+            Some(inv) => {
+                let b = BlankNode::new_unchecked(format!("{}p", r.as_str()));
+                t.push(Triple::new(r.clone(), sh("resultPath"), b.clone()));
+                t.push(Triple::new(b, sh("inversePath"), NamedNode::new_unchecked(inv)));
+            }
+        }
+    }
+    if let Some(v) = &f.value {
+        t.push(Triple::new(r.clone(), sh("value"), v.clone()));
+    }
+    t
+}
