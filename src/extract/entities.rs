@@ -650,7 +650,17 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
         // Coordinated groups of actors: "A, B dan C".
         let mut group: Vec<EntRef> = Vec::new();
         let mut last_end = usize::MAX;
+        let located = |m: &Mention| {
+            m.start > 0 && {
+                let prev = &s.tokens[m.start - 1].lower;
+                is_in(&s.words.location_preps, prev) || is_in(&s.words.direction_preps, prev)
+            }
+        };
         for m in s.mentions.iter().filter(|m| table.is_actor(m.ent) && !m.coref) {
+            if located(m) || (table.get(m.ent).etype == EntityType::City && !group.is_empty()) {
+                last_end = usize::MAX;
+                continue;
+            }
             let side = super::side_of(table, m.ent);
             let joined = last_end != usize::MAX
                 && m.start > last_end
@@ -671,7 +681,8 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
         }
         // Update the discourse state in text order.
         for m in &s.mentions {
-            if table.is_actor(m.ent) {
+            // "di Brussels" names a place, not a party.
+            if table.is_actor(m.ent) && !located(m) {
                 recent.push(m.ent);
             }
             let ent = table.get(m.ent);
