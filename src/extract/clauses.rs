@@ -89,6 +89,10 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
 pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntRef>, usize) {
     let mut out = Vec::new();
     let mut pos = start;
+    // "asked the United States to ...": an article before the first member.
+    if s.tokens.get(pos).is_some_and(|t| is_in(&s.words.articles, &t.lower)) && mention_starting_at(s, pos + 1).is_some() {
+        pos += 1;
+    }
     while let Some(m) = mention_starting_at(s, pos) {
         if !table.is_actor(m.ent) {
             break;
