@@ -348,6 +348,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             }
             // English names the side first: "Russian Foreign Minister ...", "U.S. Secretary of
             // State ...", "Chinese Foreign Ministry spokesperson ...".
+            let mut lead = i;
             if side.is_none() && !counterpart {
                 let mut k = i;
                 for of in &of_words {
@@ -360,8 +361,13 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                     let ent = table.get(m.ent);
                     if matches!(ent.etype, EntityType::Country | EntityType::Organization | EntityType::Group) {
                         side = Some(m.ent);
+                        lead = m.start;
                     }
                 }
+            }
+            // "Blinken, the U.S. secretary of state,": the appositive opens with an article.
+            if lead > 1 && is_in(&s.words.articles, &s.tokens[lead - 1].lower) {
+                lead -= 1;
             }
             if side.is_some() && s.tokens.get(j).is_some_and(|t| t.text == "(") {
                 // "Amerika Serikat (AS) Antony Blinken"
@@ -390,9 +396,9 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             }
             // "Wang Wenbin, juru bicara Kementerian Luar Negeri China, mengatakan ...".
             if let Some((person, name_start)) =
-                appositive(&s.tokens, &s.mentions, i, j, table, lex).filter(|_| side.is_some() && !counterpart)
+                appositive(&s.tokens, &s.mentions, lead, j, table, lex).filter(|_| side.is_some() && !counterpart)
             {
-                let name: Vec<String> = s.tokens[name_start..i - 1].iter().map(|t| t.text.clone()).filter(|t| t != "-").collect();
+                let name: Vec<String> = s.tokens[name_start..lead - 1].iter().map(|t| t.text.clone()).filter(|t| t != "-").collect();
                 table.add_short_names(&name, person);
                 if table.get(person).side.is_none() {
                     table.entities[person].side = side;

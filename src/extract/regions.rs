@@ -45,6 +45,10 @@ fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) ->
             k += 1;
         }
     }
+    // "the Donetsk, Luhansk, Zaporizhzhia and Kherson regions": the noun after the list says they are regions.
+    if s.tokens.get(k).is_some_and(|t| is_in(&s.words.region_nouns, &t.lower)) {
+        return out;
+    }
     keep_if_region(table, out)
 }
 
