@@ -189,6 +189,13 @@ fn demand_passive(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, 
         let (b, e) = chain_right(s, table, j + 1);
         by = b;
         j = e;
+    } else {
+        // The agent may follow without "oleh": "Ethiopia diminta delegasi Sudan untuk ...".
+        let (b, e) = chain_right(s, table, j);
+        if !b.is_empty() && s.tokens.get(e).is_some_and(|t| in_list(&ctx.pack.lexicon.demand.complementisers, &t.lower)) {
+            by = b;
+            j = e;
+        }
     }
     if by.is_empty() {
         return;

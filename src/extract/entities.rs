@@ -527,8 +527,17 @@ fn person_at(
     lex: &crate::lang::Lexicon,
     headline: bool,
 ) -> Option<(EntRef, usize)> {
+    // A known person; or a first name that is also a place ("Wellington Koo") when a
+    // capitalised word follows it.
+    let mut place_name = None;
     if let Some(m) = mentions.iter().find(|m| m.start == j) {
-        return (table.get(m.ent).etype == EntityType::Person).then_some((m.ent, m.end));
+        let etype = table.get(m.ent).etype;
+        let name_follows = tokens.get(m.end).is_some_and(|t| t.is_word && t.is_capitalised()) && !mentions.iter().any(|o| o.start == m.end);
+        if etype == EntityType::City && m.end == j + 1 && name_follows {
+            place_name = Some(m.start);
+        } else {
+            return (etype == EntityType::Person).then_some((m.ent, m.end));
+        }
     }
     let mut k = j;
     let mut name: Vec<String> = Vec::new();
@@ -551,7 +560,9 @@ fn person_at(
             || (t.is_word && (t.is_capitalised() || (particle && !name.is_empty())) && !acronym && !has(&lex.grammar.not_name, &t.text))
         {
             // Headlines capitalise every word: a verb there ends the name ("Menlu Retno Desak ...").
-            if mentions.iter().any(|m| m.start == k) || (headline && super::clauses::is_verb(&lex.words, &lowered(t))) {
+            if (mentions.iter().any(|m| m.start == k) && place_name != Some(k))
+                || (headline && super::clauses::is_verb(&lex.words, &lowered(t)))
+            {
                 break;
             }
             name.push(t.text.clone());
