@@ -267,20 +267,23 @@ fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &crate::lang::
 
 /// The city a dateline names ("JENEWA - ", "JAKARTA, KOMPAS.com - ").
 pub fn dateline_city(text: &str, paragraphs: &[super::normalise::Paragraph], table: &EntityTable) -> Option<EntRef> {
-    let p = paragraphs.iter().find(|p| !p.is_title)?;
-    let para = &text[p.start..p.end];
-    let dash = para.find(" - ")?;
-    let head = para[..dash].split(',').next()?.trim();
-    if head.is_empty() || head.len() > 40 || head.chars().any(|c| c.is_lowercase()) {
-        return None;
-    }
-    let words: Vec<String> = tokenize(head, 0).into_iter().map(|t| t.text).collect();
-    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    let (gi, n) = table.gaz.longest_match(&refs)?;
-    if n != refs.len() || table.gaz.entities[gi].etype != EntityType::City {
-        return None;
-    }
-    table.by_gaz.get(&gi).copied()
+    // The dateline opens one of the first paragraphs (a byline or timestamp may come first):
+    // "JENEWA - ", "Jakarta, CNN Indonesia -- ", "NEW YORK, KOMPAS.com - ", "Jakarta (ANTARA) - ".
+    paragraphs.iter().filter(|p| !p.is_title).take(4).find_map(|p| {
+        let para = &text[p.start..p.end];
+        let dash = para.find(" - ").or_else(|| para.find(" -- "))?;
+        let head = para[..dash].split([',', '(']).next()?.trim();
+        let words: Vec<String> = tokenize(head, 0).into_iter().map(|t| t.text).collect();
+        if words.is_empty() || words.len() > 4 || !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            return None;
+        }
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let (gi, n) = table.gaz.longest_match(&refs)?;
+        if n != refs.len() || table.gaz.entities[gi].etype != EntityType::City {
+            return None;
+        }
+        table.by_gaz.get(&gi).copied()
+    })
 }
 
 /// People introduced by a role ("Menteri Luar Negeri Rusia Sergey Lavrov",

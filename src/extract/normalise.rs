@@ -56,6 +56,8 @@ fn boilerplate() -> &'static [Regex] {
             r"(?i)^(advertisement|iklan|scroll to continue|scroll untuk melanjutkan|halaman selanjutnya|klik di sini|follow|ikuti)\b",
             r"(?i)^(share|bagikan)\s*(:|$)",
             r"(?i)^tags?\s*:",
+            r"(?i)^(penulis|editor|reporter|redaktur)\b.*\|\s*(editor|penulis|redaktur)\b",
+            r"(?i)^[a-z0-9.]+\.(com|id|co\.id)\s*-\s*\d{1,2}/\d{1,2}/\d{4}",
         ]
         .iter()
         .map(|p| Regex::new(p).expect("built-in boilerplate pattern"))
