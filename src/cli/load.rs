@@ -89,7 +89,9 @@ fn read(path: &Path) -> anyhow::Result<FileLoad> {
     let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("trig") => RdfFormat::TriG,
         Some("nq" | "nquads") | None => RdfFormat::NQuads,
-        Some(other) => anyhow::bail!("{shown}: .{other} is not N-Quads; give .nq files (from `warta extract --jsonl` or `--format nquads`) or .trig"),
+        Some(other) => {
+            anyhow::bail!("{shown}: .{other} is not N-Quads; give .nq files (from `warta extract --jsonl` or `--format nquads`) or .trig")
+        }
     };
     let mut out = FileLoad { quads: Vec::new(), graphs: BTreeSet::new(), derived: 0 };
     for q in RdfParser::from_format(format).for_slice(&bytes) {

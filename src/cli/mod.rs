@@ -7,8 +7,10 @@ mod explain;
 mod export;
 mod extract;
 mod load;
+mod push;
 mod query;
 mod render;
+mod serve;
 mod status;
 mod stream;
 mod validate;
@@ -89,6 +91,16 @@ pub enum Command {
         after_help = "Examples:\n  warta load shard-*.nq --store out/store\n  warta extract --jsonl - < feed.jsonl | warta load - --store out/store\n  warta load corrected.nq --replace\n\nThe merged graph is recomputed afterwards; loading the same files again changes nothing."
     )]
     Load(load::Args),
+    /// Serve the store as a read-only SPARQL 1.1 endpoint at /query until Ctrl-C.
+    #[command(
+        after_help = "Examples:\n  warta serve\n  warta serve --store out/store --bind 127.0.0.1:8080 --timeout-secs 10 --max-rows 1000\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query\n\nThe default graph is the union of the article graphs; /update answers 403."
+    )]
+    Serve(serve::Args),
+    /// Send every article graph to a remote triplestore (Graph Store Protocol PUT, or SPARQL Update).
+    #[command(
+        after_help = "Examples:\n  warta push --endpoint http://127.0.0.1:7878/update --graph-store http://127.0.0.1:7878/store\n  warta push --endpoint http://localhost:8890/sparql-auth --graph-store http://localhost:8890/sparql-graph-crud-auth --auth digest --user dba --password-env VIRTUOSO_PASSWORD\n  warta push --endpoint https://db.example.org/update --update-only --token-env DB_TOKEN --merged\n\nPushing again replaces each graph: the result is the same. Retries 5xx and connection errors with backoff; stops at the first 4xx."
+    )]
+    Push(push::Args),
 }
 
 /// Parses arguments, runs the command, prints errors once, returns the exit code.
@@ -106,6 +118,8 @@ pub fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Validate(a) => validate::run(a),
         Command::Load(a) => load::run(a),
+        Command::Serve(a) => serve::run(a),
+        Command::Push(a) => push::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

@@ -54,7 +54,10 @@ pub fn extract_stream(
             break;
         }
         if buf.len() > MAX_ARTICLE_BYTES {
-            report(&mut s, WartaError::JsonLine { path: origin.into(), line: line_no, message: format!("line longer than {MAX_ARTICLE_BYTES} bytes") });
+            report(
+                &mut s,
+                WartaError::JsonLine { path: origin.into(), line: line_no, message: format!("line longer than {MAX_ARTICLE_BYTES} bytes") },
+            );
             let mut rest = Vec::new();
             reader.read_until(b'\n', &mut rest).map_err(|e| WartaError::io(origin, e))?;
             continue;

@@ -3,7 +3,6 @@
 use super::Exit;
 use crate::store::{Access, WartaStore, DEFAULT_STORE};
 use crate::validate::{self, DataGraph, Shapes};
-use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -36,13 +35,11 @@ pub struct Args {
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
     let shapes_text = match &a.shapes {
-        Some(p) => std::fs::read_to_string(p).with_context(|| format!("{}: cannot read the shapes", p.display()))?,
+        Some(p) => std::fs::read_to_string(p).map_err(|e| anyhow::anyhow!("{}: cannot read the shapes: {e}", p.display()))?,
         None => validate::SHAPES.to_string(),
     };
-    let shapes = Shapes::parse(&shapes_text, validate::ONTOLOGY).with_context(|| match &a.shapes {
-        Some(p) => p.display().to_string(),
-        None => "ontology/shapes.ttl".into(),
-    })?;
+    let shapes_name = a.shapes.as_ref().map_or_else(|| "ontology/shapes.ttl".to_string(), |p| p.display().to_string());
+    let shapes = Shapes::parse(&shapes_text, validate::ONTOLOGY).map_err(|e| anyhow::anyhow!("{shapes_name}: {e}"))?;
     let report = if a.files.is_empty() {
         let store = WartaStore::open(&a.store, Access::Read)?;
         let graphs = store.article_graphs()?;

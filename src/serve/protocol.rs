@@ -67,7 +67,9 @@ pub fn query_request(method: &str, url_query: &str, content_type: Option<&str>, 
             other => {
                 return Err(refuse(
                     415,
-                    format!("unsupported Content-Type {other:?}: POST application/x-www-form-urlencoded (query=…) or application/sparql-query"),
+                    format!(
+                        "unsupported Content-Type {other:?}: POST application/x-www-form-urlencoded (query=…) or application/sparql-query"
+                    ),
                 ))
             }
         },
@@ -124,9 +126,9 @@ fn ranges(accept: Option<&str>) -> Vec<Range> {
 /// Picks the offer the client prefers; the first offer is the default for `*/*`.
 fn pick<T: Copy>(accept: Option<&str>, offers: &[(&'static str, T)]) -> Option<(&'static str, T)> {
     for r in ranges(accept) {
-        let hit = offers.iter().find(|(m, _)| {
-            r.media == *m || r.media == "*/*" || r.media.strip_suffix("/*").is_some_and(|t| m.split('/').next() == Some(t))
-        });
+        let hit = offers
+            .iter()
+            .find(|(m, _)| r.media == *m || r.media == "*/*" || r.media.strip_suffix("/*").is_some_and(|t| m.split('/').next() == Some(t)));
         if let Some(h) = hit {
             return Some(*h);
         }

@@ -1,6 +1,7 @@
 //! `warta validate`: SHACL shapes (ontology/shapes.ttl) checked against a
 //! store or RDF files, by compiling each constraint to a SPARQL query.
 
+mod read;
 mod report;
 pub mod shapes;
 mod sparql;
@@ -77,9 +78,8 @@ pub fn load_files(paths: &[std::path::PathBuf]) -> Result<Store, ShapesError> {
     for path in paths {
         let shown = path.display().to_string();
         let data_err = |message: String| ShapesError::Data { path: shown.clone(), message };
-        let format = format_of(path).ok_or_else(|| {
-            data_err("unknown RDF file type; use .ttl, .nt, .nq, .trig, .rdf/.owl/.xml or .jsonld".into())
-        })?;
+        let format = format_of(path)
+            .ok_or_else(|| data_err("unknown RDF file type; use .ttl, .nt, .nq, .trig, .rdf/.owl/.xml or .jsonld".into()))?;
         let file = std::fs::File::open(path).map_err(|e| data_err(format!("cannot read: {e}")))?;
         let mut quads = Vec::new();
         for q in RdfParser::from_format(format).for_reader(std::io::BufReader::new(file)) {
@@ -108,9 +108,9 @@ pub fn validate(data: &DataGraph<'_>, shapes: &Shapes) -> Result<Report, ShapesE
     let checks = sparql::compile(shapes)?;
     let mut findings = Vec::new();
     for check in &checks {
-        let mut prepared = SparqlEvaluator::new()
-            .parse_query(&check.query)
-            .map_err(|e| ShapesError::Invalid(format!("{}: compiled to a query that does not parse ({e}):\n{}", check.shape, check.query)))?;
+        let mut prepared = SparqlEvaluator::new().parse_query(&check.query).map_err(|e| {
+            ShapesError::Invalid(format!("{}: compiled to a query that does not parse ({e}):\n{}", check.shape, check.query))
+        })?;
         match &data.graphs {
             Some(graphs) => prepared.dataset_mut().set_default_graph(graphs.iter().cloned().map(GraphName::NamedNode).collect()),
             None => prepared.dataset_mut().set_default_graph_as_union(),

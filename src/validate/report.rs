@@ -38,7 +38,11 @@ pub fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        let path = f.path.as_deref().map(|p| format!(" {}", p.strip_prefix('^').map_or_else(|| short(p), |i| format!("^{}", short(i))))).unwrap_or_default();
+        let path = f
+            .path
+            .as_deref()
+            .map(|p| format!(" {}", p.strip_prefix('^').map_or_else(|| short(p), |i| format!("^{}", short(i)))))
+            .unwrap_or_default();
         let value = f.value.as_ref().filter(|v| Some(*v) != Some(&f.focus)).map(|v| format!(" = {}", term(v))).unwrap_or_default();
         let component = f.component.strip_prefix(SH).unwrap_or(&f.component).trim_end_matches("ConstraintComponent");
         writeln!(out, "{severity}: {}{path}{value}: {} [{component}]", term(&f.focus), f.message)?;

@@ -6,6 +6,8 @@ mod build_query;
 mod common;
 mod eval;
 mod extract;
+mod interop;
 mod lang;
+mod quality;
 mod render;
 mod store;

@@ -16,10 +16,40 @@ pub fn normalise_label(label: &str) -> String {
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An action's wording: the article's own before an English gloss, body text
+/// ("menghentikan …") before headline text ("Setop …"), then alphabetical.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Wording {
+    gloss: bool,
+    headline: bool,
+    text: String,
+    lang: String,
+}
+
+impl Wording {
+    fn of(label: &Literal) -> Wording {
+        let lang = label.language().unwrap_or("").to_string();
+        let text = label.value().to_string();
+        Wording { gloss: lang == "en", headline: text.chars().next().is_some_and(char::is_uppercase), text, lang }
+    }
+    fn literal(&self) -> Literal {
+        Literal::new_language_tagged_literal(&self.text, &self.lang).unwrap_or_else(|_| Literal::new_simple_literal(&self.text))
+    }
+}
+
+/// One article's action node: who demands it of whom, in which words.
+struct ReportedAction {
+    demander: NamedNode,
+    addressee: NamedNode,
+    wording: Wording,
+}
+
+/// (demander, addressee, normalised label): what makes two demands one.
+type DemandKey = (NamedNode, NamedNode, String);
+
 #[derive(Default)]
 struct Group {
-    /// The article's own wording, one per source; the merged node shows one.
-    labels: BTreeSet<(bool, String, String)>,
+    wordings: BTreeSet<Wording>,
     sources: BTreeSet<NamedNode>,
     stated_by: BTreeSet<NamedNode>,
     rejecters: BTreeSet<NamedNode>,
@@ -29,57 +59,17 @@ struct Group {
 /// Reads every article's demands, groups them and writes the merged actions;
 /// returns how many there are.
 pub fn merge(facts: &Facts, out: &mut Quads) -> Result<usize> {
-    let rows = facts.select("SELECT ?a ?d ?o ?label WHERE { GRAPH ?g { ?d warta:demands ?a . ?a a warta:Action ; warta:addressee ?o ; rdfs:label ?label } }")?;
-    // An action may carry a gloss in a second language: the article's wording wins.
-    let mut label_of: BTreeMap<NamedNode, (NamedNode, NamedNode, (bool, String, String))> = BTreeMap::new();
-    for r in rows {
-        let (Some(a), Some(d), Some(o), Some(l)) = (iri(&r, "a"), iri(&r, "d"), iri(&r, "o"), literal(&r, "label")) else {
-            continue;
-        };
-        let lang = l.language().unwrap_or("").to_string();
-        // Body wording ("menghentikan …") before headline wording ("Setop …"), glosses last.
-        let key = (lang == "en", l.value().to_string(), lang);
-        let entry = label_of.entry(a).or_insert_with(|| (d.clone(), o.clone(), key.clone()));
-        if key < entry.2 {
-            *entry = (d, o, key);
-        }
-    }
-    let mut groups: BTreeMap<(NamedNode, NamedNode, String), Group> = BTreeMap::new();
-    let mut group_of: BTreeMap<NamedNode, (NamedNode, NamedNode, String)> = BTreeMap::new();
-    for (a, (d, o, key)) in label_of {
-        let id = (d, o, normalise_label(&key.1));
-        let g = groups.entry(id.clone()).or_default();
-        g.labels.insert((key.1.chars().next().is_some_and(char::is_uppercase), key.1, key.2));
-        g.sources.insert(a.clone());
-        group_of.insert(a, id);
-    }
-    for r in facts.select("SELECT ?a ?s WHERE { GRAPH ?g { ?a a warta:Action ; warta:statedBy ?s } }")? {
-        if let (Some(id), Some(s)) = (iri(&r, "a").and_then(|a| group_of.get(&a)), iri(&r, "s")) {
-            groups.entry(id.clone()).or_default().stated_by.insert(s);
-        }
-    }
-    for r in facts.select("SELECT ?a ?e WHERE { GRAPH ?g { ?a a warta:Action ; warta:evidence ?e } }")? {
-        if let (Some(id), Some(e)) = (iri(&r, "a").and_then(|a| group_of.get(&a)), iri(&r, "e")) {
-            groups.entry(id.clone()).or_default().evidence.insert(e);
-        }
-    }
-    for r in facts.select("SELECT ?a ?r WHERE { GRAPH ?g { ?r warta:rejects ?a . ?a a warta:Action } }")? {
-        if let (Some(id), Some(by)) = (iri(&r, "a").and_then(|a| group_of.get(&a)), iri(&r, "r")) {
-            groups.entry(id.clone()).or_default().rejecters.insert(by);
-        }
-    }
-    let count = groups.len();
-    for ((demander, addressee, norm), g) in groups {
-        let node = merged_iri("action", &[demander.as_str(), addressee.as_str(), &norm]);
-        out.mention(&demander);
-        out.add(&demander, warta::DEMANDS, node.clone());
+    let groups = read(facts)?;
+    for ((demander, addressee, norm), g) in &groups {
+        let node = merged_iri("action", &[demander.as_str(), addressee.as_str(), norm]);
+        out.mention(demander);
+        out.add(demander, warta::DEMANDS, node.clone());
         out.add(&node, rdf::TYPE, NamedNode::new_unchecked(warta::ACTION));
-        if let Some((_, label, lang)) = g.labels.first() {
-            let l = Literal::new_language_tagged_literal(label, lang).unwrap_or_else(|_| Literal::new_simple_literal(label));
-            out.add(&node, rdfs::LABEL, l);
+        if let Some(w) = g.wordings.first() {
+            out.add(&node, rdfs::LABEL, w.literal());
         }
-        out.entity(&node, warta::AGENT, &demander);
-        out.entity(&node, warta::ADDRESSEE, &addressee);
+        out.entity(&node, warta::AGENT, demander);
+        out.entity(&node, warta::ADDRESSEE, addressee);
         for s in &g.stated_by {
             out.entity(&node, warta::STATED_BY, s);
         }
@@ -94,7 +84,50 @@ pub fn merge(facts: &Facts, out: &mut Quads) -> Result<usize> {
             out.add(r, warta::REJECTS, node.clone());
         }
     }
-    Ok(count)
+    Ok(groups.len())
+}
+
+fn read(facts: &Facts) -> Result<BTreeMap<DemandKey, Group>> {
+    let rows = facts.select("?a ?d ?o ?label", "?d warta:demands ?a . ?a a warta:Action ; warta:addressee ?o ; rdfs:label ?label")?;
+    // An action may carry a gloss as a second label: it keeps its best wording.
+    let mut actions: BTreeMap<NamedNode, ReportedAction> = BTreeMap::new();
+    for r in rows {
+        let (Some(a), Some(demander), Some(addressee), Some(l)) = (iri(&r, "a"), iri(&r, "d"), iri(&r, "o"), literal(&r, "label")) else {
+            continue;
+        };
+        let wording = Wording::of(&l);
+        if actions.get(&a).is_none_or(|old| wording < old.wording) {
+            actions.insert(a, ReportedAction { demander, addressee, wording });
+        }
+    }
+    let mut groups: BTreeMap<DemandKey, Group> = BTreeMap::new();
+    let mut key_of: BTreeMap<NamedNode, DemandKey> = BTreeMap::new();
+    for (a, r) in actions {
+        let key = (r.demander, r.addressee, normalise_label(&r.wording.text));
+        let g = groups.entry(key.clone()).or_default();
+        g.wordings.insert(r.wording);
+        g.sources.insert(a.clone());
+        key_of.insert(a, key);
+    }
+    let mut each = |var: &str, pattern: &str, add: fn(&mut Group, NamedNode)| -> Result<()> {
+        for r in facts.select(&format!("?a ?{var}"), pattern)? {
+            let group = iri(&r, "a").and_then(|a| key_of.get(&a)).and_then(|key| groups.get_mut(key));
+            if let (Some(g), Some(v)) = (group, iri(&r, var)) {
+                add(g, v);
+            }
+        }
+        Ok(())
+    };
+    each("s", "?a a warta:Action ; warta:statedBy ?s", |g, v| {
+        g.stated_by.insert(v);
+    })?;
+    each("e", "?a a warta:Action ; warta:evidence ?e", |g, v| {
+        g.evidence.insert(v);
+    })?;
+    each("r", "?r warta:rejects ?a . ?a a warta:Action", |g, v| {
+        g.rejecters.insert(v);
+    })?;
+    Ok(groups)
 }
 
 #[cfg(test)]

@@ -65,15 +65,12 @@ pub fn merge(facts: &Facts, out: &mut Quads) -> Result<Vec<MergedMeeting>> {
 
 fn read(facts: &Facts) -> Result<Vec<ReportedMeeting>> {
     let mut sides: HashMap<NamedNode, BTreeSet<NamedNode>> = HashMap::new();
-    for r in facts.select("SELECT DISTINCT ?p ?s WHERE { GRAPH ?g { ?p warta:represents ?s } }")? {
+    for r in facts.select("DISTINCT ?p ?s", "?p warta:represents ?s")? {
         if let (Some(p), Some(s)) = (iri(&r, "p"), iri(&r, "s")) {
             sides.entry(p).or_default().insert(s);
         }
     }
-    let rows = facts.select(
-        "SELECT ?g ?m ?c ?d ?p WHERE { GRAPH ?g { ?m a warta:Meeting ; warta:heldIn ?c . \
-         OPTIONAL { ?m warta:date ?d } OPTIONAL { ?m warta:participant ?p } } }",
-    )?;
+    let rows = facts.select("?g ?m ?c ?d ?p", "?m a warta:Meeting ; warta:heldIn ?c . OPTIONAL { ?m warta:date ?d } OPTIONAL { ?m warta:participant ?p }")?;
     let mut by_node: BTreeMap<NamedNode, ReportedMeeting> = BTreeMap::new();
     for r in rows {
         let (Some(node), Some(graph), Some(city)) = (iri(&r, "m"), iri(&r, "g"), iri(&r, "c")) else {
@@ -102,7 +99,7 @@ fn read(facts: &Facts) -> Result<Vec<ReportedMeeting>> {
             m.participants.insert(p);
         }
     }
-    for r in facts.select("SELECT ?m ?e WHERE { GRAPH ?g { ?m a warta:Meeting ; warta:evidence ?e } }")? {
+    for r in facts.select("?m ?e", "?m a warta:Meeting ; warta:evidence ?e")? {
         if let (Some(m), Some(e)) = (iri(&r, "m").and_then(|m| by_node.get_mut(&m)), iri(&r, "e")) {
             m.evidence.insert(e);
         }

@@ -10,7 +10,7 @@ mod meetings;
 use super::{Row, WartaStore};
 use crate::error::Result;
 use crate::vocab::{owl, rdf, rdfs, skos, wid};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashSet};
 
@@ -38,10 +38,13 @@ pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
     let actions = actions::merge(&facts, &mut out)?;
     let date_conflicts = meetings.iter().filter(|m| m.dates.len() > 1).count();
     let entities = out.entities.clone();
-    copy_entity_labels(store, &entities, &mut out)?;
-    let mut quads: Vec<Quad> = out.quads.into_iter().collect();
-    quads.sort_by_cached_key(|q| q.to_string());
-    store.replace_graph(&merged_graph(), &quads)?;
+    copy_entity_labels(&facts, &entities, &mut out)?;
+    // An unchanged merged graph (the usual rebuild) is left as it is.
+    let current: HashSet<Quad> = store.graph_quads(&[merged_graph()])?.into_iter().collect();
+    if current != out.quads {
+        let quads: Vec<Quad> = out.quads.into_iter().collect();
+        store.replace_graph(&merged_graph(), &quads)?;
+    }
     Ok(MergeSummary { meetings: meetings.len(), demands: actions, date_conflicts })
 }
 
@@ -51,8 +54,9 @@ pub struct Facts<'a> {
 }
 
 impl Facts<'_> {
-    pub fn select(&self, query: &str) -> Result<Vec<Row>> {
-        self.store.select(query, true)
+    /// `SELECT {projection} WHERE { GRAPH ?g { {pattern} } }` over the article graphs.
+    pub fn select(&self, projection: &str, pattern: &str) -> Result<Vec<Row>> {
+        self.store.select(&format!("SELECT {projection} WHERE {{ GRAPH ?g {{ {pattern} }} {} }}", super::article_graph_filter("g")))
     }
 }
 
@@ -107,16 +111,12 @@ pub fn merged_iri(kind: &str, parts: &[&str]) -> NamedNode {
 
 /// Copies type, labels, alternative names and Wikidata links of `entities`
 /// from the article graphs, so that queries over the merged graph need no other.
-fn copy_entity_labels(store: &WartaStore, entities: &BTreeSet<NamedNode>, out: &mut Quads) -> Result<()> {
-    for e in entities {
-        for p in [rdf::TYPE, rdfs::LABEL, skos::ALT_LABEL, owl::SAME_AS] {
-            let subject = NamedOrBlankNodeRef::NamedNode(e.as_ref());
-            for q in store.store.quads_for_pattern(Some(subject), Some(NamedNodeRef::new_unchecked(p)), None, None) {
-                let q = q.map_err(|err| store.error(err))?;
-                let derived = matches!(&q.graph_name, GraphName::NamedNode(g) if super::is_derived_graph(g.as_str()));
-                if !derived {
-                    out.add(e, p, q.object);
-                }
+fn copy_entity_labels(facts: &Facts, entities: &BTreeSet<NamedNode>, out: &mut Quads) -> Result<()> {
+    for p in [rdf::TYPE, rdfs::LABEL, skos::ALT_LABEL, owl::SAME_AS] {
+        // DISTINCT works on the store's ids: an entity told by a thousand articles costs little.
+        for r in facts.select("DISTINCT ?e ?o", &format!("?e <{p}> ?o"))? {
+            if let (Some(e), Some(o)) = (iri(&r, "e").filter(|e| entities.contains(e)), r.get("o")) {
+                out.add(&e, p, o.clone());
             }
         }
     }

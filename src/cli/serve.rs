@@ -1,0 +1,54 @@
+//! `warta serve`: the store as a read-only SPARQL endpoint until Ctrl-C.
+
+use super::Exit;
+use crate::serve::{serve, Endpoint, Limits};
+use crate::store::{Access, WartaStore, DEFAULT_STORE};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Store folder (opened read-only; `warta build` waits until the server stops).
+    #[arg(long, default_value = DEFAULT_STORE)]
+    pub store: PathBuf,
+    /// Address and port to listen on; loopback by default. Port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub bind: SocketAddr,
+    /// Stop a query that runs longer than this.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout_secs: u64,
+    /// Send at most this many result rows (or triples); the response then carries `Warta-Truncated`.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_rows: u64,
+    /// Requests answered at the same time.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=64))]
+    pub threads: u64,
+}
+
+pub fn run(a: Args) -> anyhow::Result<Exit> {
+    let store = WartaStore::open(&a.store, Access::Read)?;
+    let article_graphs = store.article_graphs()?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(|e| anyhow::anyhow!("cannot watch for Ctrl-C: {e}"))?;
+    }
+    if !a.bind.ip().is_loopback() {
+        eprintln!("warta: warning: listening on {}: anyone who can reach this address can query the store", a.bind.ip());
+    }
+    let graphs = article_graphs.len();
+    let store_path = a.store.display().to_string();
+    let endpoint = Endpoint {
+        store: store.store.clone(),
+        article_graphs,
+        limits: Limits { timeout: Duration::from_secs(a.timeout_secs), max_rows: usize::try_from(a.max_rows).unwrap_or(usize::MAX) },
+    };
+    serve(endpoint, a.bind, a.threads as usize, stop, |addr| {
+        eprintln!("warta: serving {graphs} article graphs of {store_path} at http://{addr}/query (read-only; Ctrl-C stops)");
+    })?;
+    eprintln!("warta: stopped");
+    drop(store);
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,149 @@
+//! `warta serve`: a read-only SPARQL 1.1 Protocol endpoint over the store.
+//! Worker threads share one tiny_http listener; a stop flag (set on Ctrl-C
+//! or SIGTERM) lets each finish the request in hand before the server exits.
+
+mod answer;
+pub mod protocol;
+
+pub use answer::Limits;
+
+use oxigraph::model::NamedNode;
+use oxigraph::store::Store;
+use protocol::Refusal;
+use std::io::Read;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tiny_http::{Header, Request, Response};
+
+/// Largest request body accepted (a query, or a form holding one).
+pub const MAX_BODY: usize = 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {message}")]
+    Bind { addr: SocketAddr, message: String },
+    #[error("a server thread failed: {0}")]
+    Thread(String),
+}
+
+/// What the endpoint serves and how.
+pub struct Endpoint {
+    pub store: Store,
+    /// The default graph of queries that name no dataset.
+    pub article_graphs: Vec<NamedNode>,
+    pub limits: Limits,
+}
+
+/// Listens on `addr` until `stop` is set; returns once every worker is done.
+pub fn serve(
+    endpoint: Endpoint,
+    addr: SocketAddr,
+    workers: usize,
+    stop: Arc<AtomicBool>,
+    ready: impl FnOnce(SocketAddr),
+) -> Result<(), ServeError> {
+    let server = tiny_http::Server::http(addr).map_err(|e| ServeError::Bind { addr, message: e.to_string() })?;
+    let bound = server.server_addr().to_ip().unwrap_or(addr);
+    ready(bound);
+    let server = Arc::new(server);
+    let endpoint = Arc::new(endpoint);
+    let mut handles = Vec::new();
+    for n in 0..workers.max(1) {
+        let (server, endpoint, stop) = (Arc::clone(&server), Arc::clone(&endpoint), Arc::clone(&stop));
+        let h = std::thread::Builder::new()
+            .name(format!("warta-serve-{n}"))
+            .spawn(move || {
+                while !stop.load(Ordering::SeqCst) {
+                    match server.recv_timeout(Duration::from_millis(200)) {
+                        Ok(Some(request)) => handle(&endpoint, request),
+                        Ok(None) => {}
+                        Err(e) => eprintln!("warta: serve: connection error: {e}"),
+                    }
+                }
+            })
+            .map_err(|e| ServeError::Thread(e.to_string()))?;
+        handles.push(h);
+    }
+    for h in handles {
+        h.join().map_err(|_| ServeError::Thread("a worker panicked".into()))?;
+    }
+    Ok(())
+}
+
+/// Answers one request and logs it on one line.
+fn handle(endpoint: &Endpoint, mut request: Request) {
+    let started = Instant::now();
+    let method = request.method().as_str().to_ascii_uppercase();
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let header = |name: &'static str| request.headers().iter().find(|h| h.field.equiv(name)).map(|h| h.value.as_str().to_string());
+    let (content_type, accept) = (header("Content-Type"), header("Accept"));
+    let peer = request.remote_addr().map(ToString::to_string).unwrap_or_else(|| "-".into());
+    let outcome = match path {
+        "/query" => read_body(&mut request).and_then(|body| {
+            let req = protocol::query_request(&method, query, content_type.as_deref(), &body)?;
+            answer::answer(&endpoint.store, &endpoint.article_graphs, &req, accept.as_deref(), &endpoint.limits)
+        }),
+        "/update" => Err(Refusal { status: 403, message: "this endpoint is read-only: SPARQL Update is refused".into() }),
+        "/" if method == "GET" => {
+            Ok(answer::Answer { content_type: "text/plain; charset=utf-8", body: HOME.as_bytes().to_vec(), rows: 0, truncated: false })
+        }
+        _ => Err(Refusal { status: 404, message: format!("no such resource {path:?}; queries go to /query") }),
+    };
+    let (status, size, note) = match outcome {
+        Ok(a) => {
+            let (rows, truncated, size) = (a.rows, a.truncated, a.body.len());
+            let mut r = Response::from_data(a.body).with_header(h("Content-Type", a.content_type));
+            if truncated {
+                r.add_header(h("Warta-Truncated", &format!("max-rows={rows}")));
+            }
+            let _ = request.respond(r.with_header(h("Vary", "Accept")));
+            (200, size, format!("{rows} rows{}", if truncated { " (truncated)" } else { "" }))
+        }
+        Err(refusal) => {
+            let size = refusal.message.len() + 1;
+            let r = Response::from_string(format!("{}\n", refusal.message))
+                .with_status_code(refusal.status)
+                .with_header(h("Content-Type", "text/plain; charset=utf-8"));
+            let r = if refusal.status == 405 { r.with_header(h("Allow", "GET, POST")) } else { r };
+            let _ = request.respond(r);
+            (refusal.status, size, refusal.message.lines().next().unwrap_or_default().chars().take(120).collect())
+        }
+    };
+    eprintln!(
+        "{} {peer} \"{method} {path}\" {status} {size} {}ms {note}",
+        chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        started.elapsed().as_millis()
+    );
+}
+
+fn h(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .unwrap_or_else(|_| Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("static header"))
+}
+
+fn read_body(request: &mut Request) -> Result<Vec<u8>, Refusal> {
+    if request.body_length().is_some_and(|n| n > MAX_BODY) {
+        return Err(Refusal { status: 413, message: format!("the request body is larger than {MAX_BODY} bytes") });
+    }
+    let mut body = Vec::new();
+    request
+        .as_reader()
+        .take(MAX_BODY as u64 + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| Refusal { status: 400, message: format!("cannot read the request body: {e}") })?;
+    if body.len() > MAX_BODY {
+        return Err(Refusal { status: 413, message: format!("the request body is larger than {MAX_BODY} bytes") });
+    }
+    Ok(body)
+}
+
+const HOME: &str = "warta SPARQL endpoint (read-only)\n\n\
+  GET  /query?query=...                         SPARQL 1.1 Protocol query\n\
+  POST /query  application/x-www-form-urlencoded (query=...)\n\
+  POST /query  application/sparql-query\n\n\
+The default graph is the union of the article graphs; GRAPH ?g reaches each article's graph and the merged graph.\n\
+Results: application/sparql-results+json (default), application/sparql-results+xml, text/csv, text/tab-separated-values;\n\
+CONSTRUCT/DESCRIBE: text/turtle (default), application/n-triples, application/n-quads, application/trig, application/rdf+xml, application/ld+json.\n";
