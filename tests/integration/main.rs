@@ -9,5 +9,6 @@ mod extract;
 mod interop;
 mod lang;
 mod quality;
+mod reliability;
 mod render;
 mod store;
