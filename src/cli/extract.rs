@@ -26,15 +26,6 @@ pub struct Args {
     pub jsonl: Option<PathBuf>,
 }
 
-/// Reads every input and extracts each article; reports bad inputs on stderr.
-pub fn each_article(
-    inputs: &[PathBuf],
-    published: Option<NaiveDate>,
-    mut f: impl FnMut(crate::extract::Extraction) -> anyhow::Result<()>,
-) -> anyhow::Result<(usize, usize)> {
-    read_articles(inputs, published, |a| f(crate::extract::extract(&a, pack_for(&a))))
-}
-
 /// Reads every input (articles not yet extracted); reports bad inputs on
 /// stderr and returns (articles read, inputs failed).
 pub fn read_articles(

@@ -4,7 +4,7 @@
 use super::clauses::{chain_right, clause_end, conditional, modality, negated, split_actions, subject_before, text_of};
 use super::entities::{longest_phrase, EntityTable};
 use super::{side_of, Analysed, Context, Demand, EntRef, Rejected, Rejection};
-use crate::lang::{phrase_tokens, EntityType};
+use crate::lang::EntityType;
 
 fn in_list(list: &[String], w: &str) -> bool {
     list.iter().any(|x| x == w)
@@ -28,9 +28,9 @@ struct PendingRejection {
 
 pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<Demand>, Vec<Rejection>) {
     let lex = &ctx.pack.lexicon;
-    let reject_phrases: Vec<Vec<String>> = lex.reject.phrases.iter().map(|p| phrase_tokens(p)).collect();
+    let reject_phrases = &ctx.pack.phrases().reject;
     // Demand verbs may be phrases ("called on", "calls upon").
-    let demand_verbs: Vec<Vec<String>> = lex.demand.verbs.iter().map(|p| phrase_tokens(p)).collect();
+    let demand_verbs = &ctx.pack.phrases().demand_verbs;
     let mut demands = Vec::new();
     let mut pending = Vec::new();
     for s in sents {

@@ -290,8 +290,8 @@ pub fn dateline_city(text: &str, paragraphs: &[super::normalise::Paragraph], tab
 /// "timpalannya dari AS Antony Blinken"): persons, role facts, and mentions.
 pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> Vec<Role> {
     let lex = &ctx.pack.lexicon;
-    let titles: Vec<Vec<String>> = lex.role.titles.iter().map(|t| crate::lang::phrase_tokens(t)).collect();
-    let of_words: Vec<Vec<String>> = lex.role.of_words.iter().map(|t| crate::lang::phrase_tokens(t)).collect();
+    let titles = &ctx.pack.phrases().titles;
+    let of_words = &ctx.pack.phrases().of_words;
     let mut out = Vec::new();
     for s in sents.iter_mut() {
         let mut last_title: Option<String> = None;
@@ -354,7 +354,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             let mut lead = i;
             if side.is_none() && !counterpart {
                 let mut k = i;
-                for of in &of_words {
+                for of in of_words {
                     if k >= of.len() && s.tokens[k - of.len()..k].iter().zip(of).all(|(t, w)| t.lower == *w) {
                         k -= of.len();
                         break;

@@ -5,7 +5,7 @@ use super::clauses::{is_preposition, mention_starting_at};
 use super::dates::{find_dates, Precision};
 use super::entities::{longest_phrase, EntityTable};
 use super::{side_of, Analysed, Context, EntRef, Meeting};
-use crate::lang::{is_in, phrase_tokens, EntityType};
+use crate::lang::{is_in, EntityType};
 use std::collections::BTreeSet;
 
 struct Cue {
@@ -15,10 +15,8 @@ struct Cue {
 }
 
 pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Meeting> {
-    let lex = &ctx.pack.lexicon.meeting;
-    let verbs: Vec<Vec<String>> = lex.verbs.iter().map(|p| phrase_tokens(p)).collect();
-    let nouns: Vec<Vec<String>> = lex.nouns.iter().map(|p| phrase_tokens(p)).collect();
-    let not_meetings: Vec<Vec<String>> = lex.not_meetings.iter().map(|p| phrase_tokens(p)).collect();
+    let phrases = ctx.pack.phrases();
+    let (verbs, nouns, not_meetings) = (&phrases.meeting_verbs, &phrases.meeting_nouns, &phrases.not_meetings);
     let mut out: Vec<Meeting> = Vec::new();
     let mut undated: Vec<Meeting> = Vec::new();
     for s in sents {
@@ -93,7 +91,7 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
     if super::clauses::negated(ctx, s, cue.start) || super::clauses::conditional(ctx, s, cue.start) {
         return None;
     }
-    let remote: Vec<Vec<String>> = lex.remote.iter().map(|p| phrase_tokens(p)).collect();
+    let remote = &ctx.pack.phrases().remote;
     if (wstart..wend).any(|k| longest_phrase(toks, k, &remote) > 0) {
         return None;
     }

@@ -5,7 +5,7 @@ use super::clauses::{clause_end, subject_before};
 use super::dates::{find_dates, Precision};
 use super::entities::{longest_phrase, EntityTable};
 use super::{side_of, Analysed, Context, EntRef, RegionStatus, RegionStatusKind};
-use crate::lang::{is_in, phrase_tokens, EntityType};
+use crate::lang::{is_in, EntityType};
 use chrono::Datelike;
 
 fn is_region(table: &EntityTable, e: EntRef) -> bool {
@@ -91,16 +91,17 @@ fn regions_before(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> 
 
 pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<RegionStatus> {
     let lex = &ctx.pack.lexicon.region;
-    let cues: Vec<(Vec<String>, RegionStatusKind)> = [
-        (&lex.annexed, RegionStatusKind::Annexed),
-        (&lex.breakaway, RegionStatusKind::Breakaway),
-        (&lex.occupied, RegionStatusKind::Occupied),
-        (&lex.contested, RegionStatusKind::Contested),
+    let phrases = ctx.pack.phrases();
+    let cues: Vec<(&Vec<String>, RegionStatusKind)> = [
+        (&phrases.annexed, RegionStatusKind::Annexed),
+        (&phrases.breakaway, RegionStatusKind::Breakaway),
+        (&phrases.occupied, RegionStatusKind::Occupied),
+        (&phrases.contested, RegionStatusKind::Contested),
     ]
     .into_iter()
-    .flat_map(|(list, kind)| list.iter().map(move |p| (phrase_tokens(p), kind)))
+    .flat_map(|(list, kind)| list.iter().map(move |p| (p, kind)))
     .collect();
-    let claims: Vec<Vec<String>> = lex.claimed_part.iter().map(|p| phrase_tokens(p)).collect();
+    let claims = &phrases.claims;
     let mut out: Vec<RegionStatus> = Vec::new();
     let mut lists: Vec<Vec<EntRef>> = Vec::new();
     for s in sents {

@@ -194,12 +194,60 @@ pub struct GrammarLex {
 pub struct LanguagePack {
     pub code: String,
     pub lexicon: Lexicon,
+    phrases: OnceLock<Phrases>,
+}
+
+/// The lexicon's multi-word cues as token lists, computed once per pack.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    pub demand_verbs: Vec<Vec<String>>,
+    pub reject: Vec<Vec<String>>,
+    pub titles: Vec<Vec<String>>,
+    pub of_words: Vec<Vec<String>>,
+    pub meeting_verbs: Vec<Vec<String>>,
+    pub meeting_nouns: Vec<Vec<String>>,
+    pub not_meetings: Vec<Vec<String>>,
+    pub remote: Vec<Vec<String>>,
+    pub annexed: Vec<Vec<String>>,
+    pub breakaway: Vec<Vec<String>>,
+    pub occupied: Vec<Vec<String>>,
+    pub contested: Vec<Vec<String>>,
+    pub claims: Vec<Vec<String>>,
+}
+
+fn token_lists(list: &[String]) -> Vec<Vec<String>> {
+    list.iter().map(|p| phrase_tokens(p)).collect()
 }
 
 impl LanguagePack {
     /// A pack from its lexicon (TOML, the layout of `src/lang/id/lexicon.toml`).
     pub fn from_toml(code: &str, source: &str) -> Result<Self, String> {
-        Ok(LanguagePack { code: code.to_string(), lexicon: Lexicon::parse(source, &format!("src/lang/{code}/lexicon.toml"))? })
+        Ok(LanguagePack {
+            code: code.to_string(),
+            lexicon: Lexicon::parse(source, &format!("src/lang/{code}/lexicon.toml"))?,
+            phrases: OnceLock::new(),
+        })
+    }
+
+    pub fn phrases(&self) -> &Phrases {
+        self.phrases.get_or_init(|| {
+            let l = &self.lexicon;
+            Phrases {
+                demand_verbs: token_lists(&l.demand.verbs),
+                reject: token_lists(&l.reject.phrases),
+                titles: token_lists(&l.role.titles),
+                of_words: token_lists(&l.role.of_words),
+                meeting_verbs: token_lists(&l.meeting.verbs),
+                meeting_nouns: token_lists(&l.meeting.nouns),
+                not_meetings: token_lists(&l.meeting.not_meetings),
+                remote: token_lists(&l.meeting.remote),
+                annexed: token_lists(&l.region.annexed),
+                breakaway: token_lists(&l.region.breakaway),
+                occupied: token_lists(&l.region.occupied),
+                contested: token_lists(&l.region.contested),
+                claims: token_lists(&l.region.claimed_part),
+            }
+        })
     }
 }
 
