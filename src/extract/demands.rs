@@ -104,7 +104,8 @@ fn push_actions(ctx: &Context, s: &Analysed, table: &EntityTable, f: Found, out:
                 if ds == os || table.get(ds).etype == EntityType::Person || table.get(os).etype == EntityType::Person {
                     continue;
                 }
-                let stated_by = (ds != d).then_some(d);
+                // Only a person states something for a side ("Moskow" is the side itself).
+                let stated_by = (table.get(d).etype == EntityType::Person).then_some(d);
                 out.push(Demand {
                     by: ds,
                     of: os,
@@ -371,7 +372,8 @@ fn resolve_rejections(
             if table.get(side).etype == EntityType::Person {
                 continue;
             }
-            let stated_by = if side != b { Some(b) } else { p.stated_by.filter(|&sp| side_of(table, sp) == side && sp != side) };
+            let person = |e: EntRef| table.get(e).etype == EntityType::Person;
+            let stated_by = if person(b) { Some(b) } else { p.stated_by.filter(|&sp| person(sp) && side_of(table, sp) == side) };
             let mut targets: Vec<(Rejected, f32)> = Vec::new();
             for &d in &p.own_demands {
                 if demands[d].of == side {

@@ -306,9 +306,17 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             let mut title_end = i + title_len;
             let mut j = title_end;
             let starts_entity = |k: usize| s.mentions.iter().any(|m| m.start == k);
+            // Capitalised words, joined by a coordinator ("Sumber Daya Air dan Irigasi").
             let capitalised_run = |from: usize| {
                 let mut k = from;
-                while k < s.tokens.len() && k < from + 4 && s.tokens[k].is_word && s.tokens[k].is_capitalised() && !starts_entity(k) {
+                while k < s.tokens.len() && k < from + 6 && !starts_entity(k) {
+                    let t = &s.tokens[k];
+                    let joiner = k > from
+                        && is_in(&s.words.coordinators, &t.lower)
+                        && s.tokens.get(k + 1).is_some_and(|n| n.is_word && n.is_capitalised() && !starts_entity(k + 1));
+                    if !(t.is_word && t.is_capitalised() || joiner) {
+                        break;
+                    }
                     k += 1;
                 }
                 k
@@ -593,8 +601,10 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
     let mut last_country: Option<EntRef> = None;
     let mut last_subject: Option<EntRef> = None;
     let mut last_speaker: Option<EntRef> = None;
-    let mut recent: Vec<EntRef> = Vec::new();
-    let mut groups: Vec<Vec<EntRef>> = Vec::new();
+    // Actors and coordinated groups seen so far, with the sentence they stood in:
+    // collective references ("kedua pihak") look back a few sentences only.
+    let mut recent: Vec<(usize, EntRef)> = Vec::new();
+    let mut groups: Vec<(usize, Vec<EntRef>)> = Vec::new();
     for s in sents.iter_mut() {
         // Short mentions of people found anywhere in the article.
         let extra = find_mentions(&s.tokens, table, s.words);
@@ -631,10 +641,15 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                 // preferring the latest coordinated group of that size ("AS, Jepang dan Australia").
                 // The sides already named in this sentence are not "both sides" they address.
                 let own: Vec<EntRef> = s.mentions.iter().filter(|m| m.end <= i).map(|m| super::side_of(table, m.ent)).collect();
-                let group = groups.iter().rev().find(|g| g.len() == n && !g.iter().any(|e| own.contains(e))).cloned();
+                let near = |at: usize, back: usize| s.index.saturating_sub(at) <= back;
+                let group = groups
+                    .iter()
+                    .rev()
+                    .find(|(at, g)| near(*at, 10) && g.len() == n && !g.iter().any(|e| own.contains(e)))
+                    .map(|(_, g)| g.clone());
                 let mut sides: Vec<EntRef> = group.unwrap_or_default();
                 let here = std::iter::empty::<EntRef>();
-                for e in here.rev().chain(recent.iter().rev().copied()) {
+                for e in here.rev().chain(recent.iter().rev().filter(|(at, _)| near(*at, 2)).map(|(_, e)| *e)) {
                     if sides.len() >= n {
                         break;
                     }
@@ -687,7 +702,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                 && s.tokens[last_end..m.start].iter().all(|t| t.text == "," || is_in(&s.words.coordinators, &t.lower));
             if !joined {
                 if group.len() >= 2 {
-                    groups.push(std::mem::take(&mut group));
+                    groups.push((s.index, std::mem::take(&mut group)));
                 }
                 group.clear();
             }
@@ -697,13 +712,13 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             last_end = m.end;
         }
         if group.len() >= 2 {
-            groups.push(group);
+            groups.push((s.index, group));
         }
         // Update the discourse state in text order.
         for m in &s.mentions {
             // "di Brussels" names a place, not a party.
             if table.is_actor(m.ent) && !located(m) {
-                recent.push(m.ent);
+                recent.push((s.index, m.ent));
             }
             let ent = table.get(m.ent);
             match ent.etype {

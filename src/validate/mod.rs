@@ -34,6 +34,17 @@ pub enum ShapesError {
     Query(String),
 }
 
+/// `warta:Meeting` rather than the full IRI, where a known prefix fits.
+pub(crate) fn short(iri: &str) -> String {
+    let more = [("sh", shapes::SH), ("wshape", "https://w3id.org/warta/shapes#")];
+    for (p, ns) in crate::vocab::PREFIXES.iter().chain(&more) {
+        if let Some(rest) = iri.strip_prefix(ns) {
+            return format!("{p}:{rest}");
+        }
+    }
+    format!("<{iri}>")
+}
+
 /// One result: a focus node that breaks a constraint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {

@@ -1,7 +1,7 @@
 //! Validation reports: one line per result for people, or a W3C
 //! `sh:ValidationReport` in Turtle for tools.
 
-use super::{Finding, Report, Severity};
+use super::{short, Finding, Report, Severity};
 use crate::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{BlankNode, Literal, NamedNode, Term, Triple};
@@ -9,16 +9,6 @@ use std::io::Write;
 
 const SH: &str = "http://www.w3.org/ns/shacl#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-
-/// `warta:Meeting` rather than the full IRI, where a known prefix fits.
-fn short(iri: &str) -> String {
-    for (p, ns) in PREFIXES.iter().chain(&[("sh", SH), ("wshape", "https://w3id.org/warta/shapes#")]) {
-        if let Some(rest) = iri.strip_prefix(ns) {
-            return format!("{p}:{rest}");
-        }
-    }
-    format!("<{iri}>")
-}
 
 fn term(t: &Term) -> String {
     match t {

@@ -1,6 +1,5 @@
-//! Reading a SHACL shapes graph into node shapes, property shapes and
-//! constraints; any SHACL term this validator does not enforce is refused,
-//! so a shapes file never silently checks less than it says.
+//! SHACL shapes as `warta validate` holds them: targets, paths, constraints,
+//! severities, and the class hierarchy that `sh:class` follows.
 
 use super::read::Reader;
 use super::ShapesError;

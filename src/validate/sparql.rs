@@ -3,7 +3,7 @@
 //! that break it.
 
 use super::shapes::{Constraint, NodeKind, NodeShape, Path, PropertyShape, Severity, ShapeBody, Shapes, Target, SH};
-use super::ShapesError;
+use super::{short, ShapesError};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
 use std::cell::Cell;
 
@@ -234,15 +234,15 @@ fn string_literal(s: &str) -> String {
 /// What a result says when its shape gives no sh:message.
 fn default_message(k: &Constraint, path: Option<&Path>) -> String {
     let on = match path {
-        Some(Path::Predicate(p)) => format!(" on {p}"),
-        Some(Path::Inverse(p)) => format!(" on ^{p}"),
+        Some(Path::Predicate(p)) => format!(" on {}", short(p.as_str())),
+        Some(Path::Inverse(p)) => format!(" on ^{}", short(p.as_str())),
         None => String::new(),
     };
     match k {
         Constraint::MinCount(n) => format!("fewer than {n} values{on}"),
         Constraint::MaxCount(n) => format!("more than {n} values{on}"),
-        Constraint::Datatype(dt) => format!("value{on} is not a valid {dt} literal"),
-        Constraint::Class(c) => format!("value{on} is not an instance of {c}"),
+        Constraint::Datatype(dt) => format!("value{on} is not a valid {} literal", short(dt.as_str())),
+        Constraint::Class(c) => format!("value{on} is not an instance of {}", short(c.as_str())),
         Constraint::NodeKind(kind) => format!("value{on} is not of node kind {kind:?}"),
         Constraint::In(_) => format!("value{on} is not in the allowed list"),
         Constraint::HasValue(v) => format!("missing the value {v}{on}"),

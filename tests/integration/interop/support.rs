@@ -82,7 +82,8 @@ pub struct Http {
 
 /// `curl ARGS URL`, with headers captured.
 pub fn curl(args: &[&str], url: &str) -> Http {
-    let o = Command::new("curl").args(["-s", "-S", "-i", "--max-time", "60"]).args(args).arg(url).output().expect("run curl");
+    let o =
+        Command::new("curl").args(["-s", "-S", "-i", "--max-time", "60", "-H", "Expect:"]).args(args).arg(url).output().expect("run curl");
     assert!(o.status.success(), "curl {args:?} {url}: {}", String::from_utf8_lossy(&o.stderr));
     let text = String::from_utf8_lossy(&o.stdout).replace("\r\n", "\n");
     let (head, body) = text.split_once("\n\n").unwrap_or((&text, ""));
