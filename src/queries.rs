@@ -135,8 +135,7 @@ pub fn run_with(
     let mut prepared = SparqlEvaluator::new().parse_query(&q.text).map_err(|e| qerr(format!("SPARQL syntax error: {e}")))?;
     if prepared.dataset().is_default_dataset() {
         let articles = crate::store::article_graphs(store).map_err(|e| qerr(e.to_string()))?;
-        if std::env::var("WARTA_UNION").is_ok() { prepared.dataset_mut().set_default_graph_as_union(); } else {
-        prepared.dataset_mut().set_default_graph(articles.into_iter().map(GraphName::NamedNode).collect()); }
+        prepared.dataset_mut().set_default_graph(articles.into_iter().map(GraphName::NamedNode).collect());
     }
     for (var, term) in bindings {
         prepared = prepared.substitute_variable(var.clone(), term.clone());

@@ -101,15 +101,22 @@ fn expand(value: &str) -> Option<NamedNode> {
     NamedNode::new(full).ok()
 }
 
-fn is_subject(store: &Store, node: &NamedNode) -> bool {
-    store.quads_for_pattern(Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())), None, None, None).next().is_some()
+fn is_subject(store: &Store, node: &NamedNode) -> Result<bool> {
+    match store.quads_for_pattern(Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())), None, None, None).next() {
+        Some(q) => q.map(|_| true).map_err(storage),
+        None => Ok(false),
+    }
+}
+
+fn storage(e: oxigraph::store::StorageError) -> WartaError {
+    WartaError::Other(format!("reading the store failed: {e}"))
 }
 
 /// A resource of the store named by its IRI.
 fn resource(store: &Store, name: &str, value: &str) -> Result<NamedNode> {
     let no = |why: &str| WartaError::NoSuchResource { name: name.into(), value: value.into(), why: why.into() };
     let node = expand(value).ok_or_else(|| no("not an IRI; give it in full or as wid:…"))?;
-    if is_subject(store, &node) {
+    if is_subject(store, &node)? {
         Ok(node)
     } else {
         Err(no("nothing in the store has this IRI"))
@@ -119,13 +126,16 @@ fn resource(store: &Store, name: &str, value: &str) -> Result<NamedNode> {
 /// The entity whose label or alternative name is `value` (any case), or whose IRI it is.
 fn entity(store: &Store, name: &str, value: &str) -> Result<NamedNode> {
     let want = fold(value);
-    if let Some(node) = expand(value).filter(|n| is_entity(store, n)) {
-        return Ok(node);
+    if let Some(node) = expand(value) {
+        if is_entity(store, &node)? {
+            return Ok(node);
+        }
     }
     let mut exact: BTreeSet<NamedNode> = BTreeSet::new();
     let mut close: BTreeSet<String> = BTreeSet::new();
     for p in [rdfs::LABEL, skos::ALT_LABEL] {
-        for q in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), None, None).flatten() {
+        for q in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), None, None) {
+            let q = q.map_err(storage)?;
             let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (q.subject, q.object) else {
                 continue;
             };
@@ -137,12 +147,21 @@ fn entity(store: &Store, name: &str, value: &str) -> Result<NamedNode> {
             }
         }
     }
-    exact.retain(|n| is_entity(store, n));
-    let mut found = exact.into_iter();
+    let mut entities = Vec::new();
+    for n in exact {
+        if is_entity(store, &n)? {
+            entities.push(n);
+        }
+    }
+    let mut found = entities.into_iter();
     match (found.next(), found.next()) {
         (Some(one), None) => Ok(one),
         (None, _) => {
-            let hint = if close.is_empty() { String::new() } else { format!("; did you mean {}?", close.into_iter().take(5).collect::<Vec<_>>().join(", ")) };
+            let hint = if close.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", close.into_iter().take(5).collect::<Vec<_>>().join(", "))
+            };
             Err(WartaError::NoSuchEntity { name: name.into(), value: value.into(), hint })
         }
         (Some(a), Some(b)) => {
@@ -156,12 +175,15 @@ fn entity(store: &Store, name: &str, value: &str) -> Result<NamedNode> {
 }
 
 /// Is `node` typed as an actor, place or person?
-fn is_entity(store: &Store, node: &NamedNode) -> bool {
+fn is_entity(store: &Store, node: &NamedNode) -> Result<bool> {
     let types = [warta::COUNTRY, warta::ORGANIZATION, warta::PERSON, warta::CITY, warta::REGION, warta::GROUP];
-    store
-        .quads_for_pattern(Some(NamedOrBlankNodeRef::NamedNode(node.as_ref())), Some(NamedNodeRef::new_unchecked(rdf::TYPE)), None, None)
-        .flatten()
-        .any(|q| matches!(&q.object, Term::NamedNode(t) if types.contains(&t.as_str())))
+    let subject = NamedOrBlankNodeRef::NamedNode(node.as_ref());
+    for q in store.quads_for_pattern(Some(subject), Some(NamedNodeRef::new_unchecked(rdf::TYPE)), None, None) {
+        if matches!(&q.map_err(storage)?.object, Term::NamedNode(t) if types.contains(&t.as_str())) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Case- and spacing-insensitive form of a name.

@@ -61,7 +61,8 @@ pub struct Build<'a> {
 
 impl<'a> Build<'a> {
     pub fn new(store: &'a WartaStore) -> Self {
-        let summary = BuildSummary { started: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true), ..Default::default() };
+        let summary =
+            BuildSummary { started: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true), ..Default::default() };
         Build { store, seen: HashSet::new(), summary, clock: Instant::now() }
     }
 

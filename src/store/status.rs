@@ -66,7 +66,8 @@ impl Status {
     pub fn read(store: &WartaStore) -> Result<Status> {
         let mut s = Status { articles: store.article_graphs()?.len(), ..Default::default() };
         let articles = super::article_graph_filter("g");
-        let per_type = store.select(&format!("SELECT ?t (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a ?t }} {articles} }} GROUP BY ?t"))?;
+        let per_type =
+            store.select(&format!("SELECT ?t (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a ?t }} {articles} }} GROUP BY ?t"))?;
         let count_of = |class: &str| per_type.iter().find(|r| text(r, "t") == class).map(|r| number(r, "n")).unwrap_or(0);
         s.facts = KINDS.iter().map(|(name, class)| (*name, count_of(class))).collect();
         let entity_types = [warta::COUNTRY, warta::ORGANIZATION, warta::PERSON, warta::CITY, warta::REGION, warta::GROUP];
@@ -75,14 +76,16 @@ impl Status {
             entity_types.iter().map(|t| format!("<{t}>")).collect::<Vec<_>>().join(", ")
         );
         s.entities = store.select(&entities)?.first().map(|r| number(r, "n")).unwrap_or(0);
-        let merged = store.select(&format!("SELECT ?t (COUNT(?x) AS ?n) WHERE {{ GRAPH <{}> {{ ?x a ?t }} }} GROUP BY ?t", wid::MERGED_GRAPH))?;
+        let merged =
+            store.select(&format!("SELECT ?t (COUNT(?x) AS ?n) WHERE {{ GRAPH <{}> {{ ?x a ?t }} }} GROUP BY ?t", wid::MERGED_GRAPH))?;
         let merged_of = |class: &str| merged.iter().find(|r| text(r, "t") == class).map(|r| number(r, "n")).unwrap_or(0);
         (s.merged_meetings, s.merged_demands) = (merged_of(warta::MEETING), merged_of(warta::ACTION));
         let versions = format!("SELECT ?v (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?g {{ ?a warta:extractorVersion ?v }} {articles} }} GROUP BY ?v ORDER BY ?v");
         s.versions = store.select(&versions)?.iter().map(|r| (text(r, "v"), number(r, "n"))).collect();
         let meta = wid::META_GRAPH;
-        let last =
-            store.select(&format!("SELECT ?b ?end WHERE {{ GRAPH <{meta}> {{ ?b a warta:Build ; prov:endedAtTime ?end }} }} ORDER BY DESC(?end) LIMIT 1"))?;
+        let last = store.select(&format!(
+            "SELECT ?b ?end WHERE {{ GRAPH <{meta}> {{ ?b a warta:Build ; prov:endedAtTime ?end }} }} ORDER BY DESC(?end) LIMIT 1"
+        ))?;
         if let Some(row) = last.first() {
             let props = store.select(&format!("SELECT ?p ?v WHERE {{ GRAPH <{meta}> {{ <{}> ?p ?v }} }}", text(row, "b")))?;
             let counters = COUNTERS

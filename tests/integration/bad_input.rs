@@ -145,7 +145,11 @@ fn huge_and_truncated_inputs() {
     assert!(stderr(&o).contains("too large for one article") && stderr(&o).contains(".jsonl"), "{}", stderr(&o));
     // A JSONL file cut off in the middle of its last line, and a text cut inside a UTF-8 sequence.
     let cut = tmp.path().join("cut.jsonl");
-    std::fs::write(&cut, "{\"id\": 1, \"title\": \"Judul\", \"text\": \"Rusia meminta NATO untuk mundur.\"}\n{\"id\": 2, \"title\": \"Dua\", \"te").unwrap();
+    std::fs::write(
+        &cut,
+        "{\"id\": 1, \"title\": \"Judul\", \"text\": \"Rusia meminta NATO untuk mundur.\"}\n{\"id\": 2, \"title\": \"Dua\", \"te",
+    )
+    .unwrap();
     let o = warta(&["extract", &cut.display().to_string()]);
     assert_eq!(o.status.code(), Some(2), "one good line, one broken: {}", stderr(&o));
     assert!(stderr(&o).contains("cut.jsonl:2:"), "{}", stderr(&o));

@@ -29,7 +29,9 @@ fn graph_of(store: &str, file: &str) -> String {
     let quads = parse(&ok(&["export", "--format", "nquads", "--store", store]), RdfFormat::NQuads);
     let q = quads
         .iter()
-        .find(|q| q.predicate.as_str() == "http://purl.org/dc/terms/source" && matches!(&q.object, Term::Literal(l) if l.value().ends_with(file)))
+        .find(|q| {
+            q.predicate.as_str() == "http://purl.org/dc/terms/source" && matches!(&q.object, Term::Literal(l) if l.value().ends_with(file))
+        })
         .unwrap_or_else(|| panic!("no article from {file}"));
     match &q.graph_name {
         GraphName::NamedNode(g) => g.as_str().to_string(),
@@ -178,7 +180,10 @@ fn merged_graph_holds_one_brussels_meeting_with_both_dates() {
     let dates = of(&format!("<{W}date>"));
     assert_eq!(
         dates,
-        BTreeSet::from(["\"2022-01-12\"^^<http://www.w3.org/2001/XMLSchema#date>".into(), "\"2022-01-13\"^^<http://www.w3.org/2001/XMLSchema#date>".into()])
+        BTreeSet::from([
+            "\"2022-01-12\"^^<http://www.w3.org/2001/XMLSchema#date>".into(),
+            "\"2022-01-13\"^^<http://www.w3.org/2001/XMLSchema#date>".into()
+        ])
     );
     assert_eq!(of(&format!("<{W}dateConflict>")), BTreeSet::from(["\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean>".to_string()]));
     assert_eq!(of(&format!("<{W}participant>")), BTreeSet::from([RUSSIA.to_string(), NATO.to_string()]));

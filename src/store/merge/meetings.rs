@@ -70,7 +70,10 @@ fn read(facts: &Facts) -> Result<Vec<ReportedMeeting>> {
             sides.entry(p).or_default().insert(s);
         }
     }
-    let rows = facts.select("?g ?m ?c ?d ?p", "?m a warta:Meeting ; warta:heldIn ?c . OPTIONAL { ?m warta:date ?d } OPTIONAL { ?m warta:participant ?p }")?;
+    let rows = facts.select(
+        "?g ?m ?c ?d ?p",
+        "?m a warta:Meeting ; warta:heldIn ?c . OPTIONAL { ?m warta:date ?d } OPTIONAL { ?m warta:participant ?p }",
+    )?;
     let mut by_node: BTreeMap<NamedNode, ReportedMeeting> = BTreeMap::new();
     for r in rows {
         let (Some(node), Some(graph), Some(city)) = (iri(&r, "m"), iri(&r, "g"), iri(&r, "c")) else {
@@ -124,6 +127,16 @@ pub fn cluster(mut reports: Vec<ReportedMeeting>) -> Vec<MergedMeeting> {
         }
     }
     let mut merged: Vec<MergedMeeting> = groups.into_iter().map(merged_meeting).collect();
+    // Two meetings alike in city, sides and first date (one article telling of
+    // two undated talks, say) keep apart: their IRIs also hash a source.
+    let mut count: BTreeMap<NamedNode, usize> = BTreeMap::new();
+    for m in &merged {
+        *count.entry(m.iri.clone()).or_default() += 1;
+    }
+    for m in merged.iter_mut().filter(|m| count[&m.iri] > 1) {
+        let first = m.sources.first().map(NamedNode::as_str).unwrap_or_default();
+        m.iri = merged_iri("meeting", &[m.iri.as_str(), first]);
+    }
     merged.sort_by(|a, b| a.iri.cmp(&b.iri));
     merged
 }
@@ -203,6 +216,10 @@ mod tests {
         let same_article =
             vec![report("x", "g1", "Paris", Some("2022-01-01"), &["France"]), report("y", "g1", "Paris", Some("2022-01-02"), &["France"])];
         assert_eq!(cluster(same_article).len(), 2);
+        let undated = vec![report("x", "g1", "Paris", None, &["France"]), report("y", "g1", "Paris", None, &["France"])];
+        let apart = cluster(undated);
+        assert_eq!(apart.len(), 2);
+        assert_ne!(apart[0].iri, apart[1].iri, "alike meetings get distinct IRIs");
     }
 
     #[test]
