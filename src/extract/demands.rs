@@ -37,7 +37,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
         let mut k = 0;
         while k < s.tokens.len() {
             let w = s.tokens[k].lower.as_str();
-            let phrase_len = longest_phrase(&s.tokens, k, &reject_phrases);
+            let phrase_len = longest_phrase(&s.tokens, k, reject_phrases);
             if phrase_len > 0 || in_list(&lex.reject.verbs, w) {
                 let len = phrase_len.max(1);
                 if phrase_len > 0 || !negated(ctx, s, k) {
@@ -48,7 +48,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 k += len;
                 continue;
             }
-            let verb_len = longest_phrase(&s.tokens, k, &demand_verbs);
+            let verb_len = longest_phrase(&s.tokens, k, demand_verbs);
             if verb_len > 0 {
                 if !negated(ctx, s, k) && !conditional(ctx, s, k) {
                     demand_verb(ctx, s, table, (k, verb_len), &mut demands);

@@ -298,7 +298,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
         let mut i = 0;
         while i < s.tokens.len() {
             let counterpart = has(&lex.role.counterpart, &s.tokens[i].lower);
-            let title_len = if counterpart { 1 } else { longest_phrase(&s.tokens, i, &titles) };
+            let title_len = if counterpart { 1 } else { longest_phrase(&s.tokens, i, titles) };
             if title_len == 0 {
                 i += 1;
                 continue;
@@ -337,7 +337,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                     j += k + 1;
                 }
             }
-            let of_len = longest_phrase(&s.tokens, j, &of_words);
+            let of_len = longest_phrase(&s.tokens, j, of_words);
             j += of_len;
             // "Departemen Luar Negeri AS", "Kementerian Unifikasi Korsel": an institution of the side.
             if of_len == 0 && s.tokens.get(j).is_some_and(|t| is_in(&s.words.institution_heads, &t.lower)) {

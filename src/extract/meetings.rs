@@ -24,13 +24,13 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
         let mut cues = Vec::new();
         let mut k = 0;
         while k < s.tokens.len() {
-            let nm = longest_phrase(&s.tokens, k, &not_meetings);
+            let nm = longest_phrase(&s.tokens, k, not_meetings);
             if nm > 0 {
                 k += nm;
                 continue;
             }
-            let v = longest_phrase(&s.tokens, k, &verbs);
-            let n = longest_phrase(&s.tokens, k, &nouns);
+            let v = longest_phrase(&s.tokens, k, verbs);
+            let n = longest_phrase(&s.tokens, k, nouns);
             if v > 0 || n > 0 {
                 let len = v.max(n);
                 cues.push(Cue { start: k, end: k + len, verb: v >= n });
@@ -92,7 +92,7 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
         return None;
     }
     let remote = &ctx.pack.phrases().remote;
-    if (wstart..wend).any(|k| longest_phrase(toks, k, &remote) > 0) {
+    if (wstart..wend).any(|k| longest_phrase(toks, k, remote) > 0) {
         return None;
     }
     // The city: "di <City>" after the cue, within its window.

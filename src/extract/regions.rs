@@ -107,7 +107,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Re
     for s in sents {
         let mut k = 0;
         while k < s.tokens.len() {
-            let claim = longest_phrase(&s.tokens, k, &claims);
+            let claim = longest_phrase(&s.tokens, k, claims);
             if claim > 0 {
                 claimed_part(ctx, s, table, k, claim, &mut out);
                 k += claim;
