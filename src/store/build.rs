@@ -108,7 +108,13 @@ impl<'a> Build<'a> {
             self.store.remove_graphs(&stale)?;
             self.summary.removed = stale.len();
         }
-        self.summary.merged = merge::rebuild(self.store)?;
+        // Nothing written or removed and the merged graph still matches the article
+        // graphs: it is left as it is (a no-op rebuild stays cheap).
+        let unchanged = self.summary.loaded() == 0 && self.summary.removed == 0;
+        self.summary.merged = match if unchanged { merge::up_to_date(self.store)? } else { None } {
+            Some(summary) => summary,
+            None => merge::rebuild(self.store)?,
+        };
         self.summary.articles = self.store.article_graphs()?.len();
         self.summary.seconds = self.clock.elapsed().as_secs_f64();
         status::record(self.store, &self.summary)?;

@@ -39,6 +39,10 @@ pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
     let date_conflicts = meetings.iter().filter(|m| m.dates.len() > 1).count();
     let entities = out.entities.clone();
     copy_entity_labels(&facts, &entities, &mut out)?;
+    // Which article graphs (and extractor versions) it was computed from, so an
+    // unchanged store need not recompute it (and a crash between the article writes
+    // and this one is noticed).
+    out.add(&merged_graph(), MERGED_FROM, Literal::new_simple_literal(fingerprint(store)?));
     // An unchanged merged graph (the usual rebuild) is left as it is.
     let current: HashSet<Quad> = store.graph_quads(&[merged_graph()])?.into_iter().collect();
     if current != out.quads {
@@ -46,6 +50,50 @@ pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
         store.replace_graph(&merged_graph(), &quads)?;
     }
     Ok(MergeSummary { meetings: meetings.len(), demands: actions, date_conflicts })
+}
+
+const MERGED_FROM: &str = "https://w3id.org/warta/ontology#mergedFrom";
+
+/// A hash of every article graph's name and extractor version.
+fn fingerprint(store: &WartaStore) -> Result<String> {
+    let rows = store
+        .select(&format!("SELECT ?g ?v WHERE {{ GRAPH ?g {{ ?a warta:extractorVersion ?v }} {} }}", super::article_graph_filter("g")))?;
+    let mut parts: Vec<String> = rows.iter().map(|r| format!("{}|{}", term(r, "g"), term(r, "v"))).collect();
+    parts.sort();
+    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+    Ok(crate::extract::short_hash(&refs))
+}
+
+fn term(r: &Row, k: &str) -> String {
+    r.get(k).map(|t| t.to_string()).unwrap_or_default()
+}
+
+/// The merged graph's summary when it is up to date with the article graphs, else `None`.
+pub fn up_to_date(store: &WartaStore) -> Result<Option<MergeSummary>> {
+    let fp = fingerprint(store)?;
+    let rows = store.select(&format!("SELECT ?fp WHERE {{ GRAPH <{g}> {{ <{g}> <{MERGED_FROM}> ?fp }} }}", g = wid::MERGED_GRAPH))?;
+    let recorded = rows.first().and_then(|r| match r.get("fp") {
+        Some(Term::Literal(l)) => Some(l.value().to_string()),
+        _ => None,
+    });
+    if recorded.as_deref() != Some(fp.as_str()) {
+        return Ok(None);
+    }
+    let count = |pattern: &str| -> Result<usize> {
+        let rows = store.select(&format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH <{}> {{ {pattern} }} }}", wid::MERGED_GRAPH))?;
+        Ok(rows
+            .first()
+            .and_then(|r| match r.get("n") {
+                Some(Term::Literal(l)) => l.value().parse().ok(),
+                _ => None,
+            })
+            .unwrap_or(0))
+    };
+    Ok(Some(MergeSummary {
+        meetings: count("?x a warta:Meeting")?,
+        demands: count("?x a warta:Action")?,
+        date_conflicts: count("?x warta:dateConflict true")?,
+    }))
 }
 
 /// Reads facts out of the article graphs (never out of the derived ones).
