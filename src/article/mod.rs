@@ -81,22 +81,45 @@ fn is_article_file(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("txt" | "jsonl" | "ndjson"))
 }
 
+/// One thing reading a file gives, in file order.
+#[derive(Debug)]
+pub enum ReadItem {
+    Article(Article),
+    Error(WartaError),
+    Warning(Warning),
+}
+
 /// Reads one file: a `.txt` article or a `.jsonl` file of articles.
 pub fn read_file(path: &Path) -> ReadOutcome {
     let mut out = ReadOutcome::default();
+    read_file_with(path, &mut |r| match r {
+        ReadItem::Article(a) => out.articles.push(a),
+        ReadItem::Error(e) => out.errors.push(e),
+        ReadItem::Warning(w) => out.warnings.push(w),
+    });
+    out
+}
+
+/// Reads one file and hands each article, error and warning to `f` as it
+/// comes: a JSONL file of any size is streamed, one line in memory at a time.
+pub fn read_file_with(path: &Path, f: &mut dyn FnMut(ReadItem)) {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("jsonl" | "ndjson") => read_jsonl(path, &mut out),
-        Some("txt") | Some("text") | None => match read_text_file(path, &mut out.warnings) {
-            Ok(text) => match article_from_text(&text, path.display().to_string()) {
-                Some(a) => out.articles.push(a),
-                None => out.errors.push(WartaError::Empty { path: path.to_path_buf() }),
-            },
-            Err(e) => out.errors.push(e),
-        },
-        Some(_) => out.errors.push(WartaError::Unsupported { path: path.to_path_buf() }),
+        Some("jsonl" | "ndjson") => read_jsonl(path, f),
+        Some("txt") | Some("text") | None => {
+            let mut warnings = Vec::new();
+            let text = read_text_file(path, &mut warnings);
+            warnings.into_iter().for_each(|w| f(ReadItem::Warning(w)));
+            match text {
+                Ok(text) => match article_from_text(&text, path.display().to_string()) {
+                    Some(a) => f(ReadItem::Article(a)),
+                    None => f(ReadItem::Error(WartaError::Empty { path: path.to_path_buf() })),
+                },
+                Err(e) => f(ReadItem::Error(e)),
+            }
+        }
+        Some(_) => f(ReadItem::Error(WartaError::Unsupported { path: path.to_path_buf() })),
     }
-    out
 }
 
 /// Splits plain text into title (first non-empty line) and body.
@@ -167,10 +190,10 @@ fn binary_kind(bytes: &[u8]) -> Option<String> {
     None
 }
 
-fn read_jsonl(path: &Path, out: &mut ReadOutcome) {
+fn read_jsonl(path: &Path, f: &mut dyn FnMut(ReadItem)) {
     let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return out.errors.push(WartaError::io(path, e)),
+        Ok(file) => file,
+        Err(e) => return f(ReadItem::Error(WartaError::io(path, e))),
     };
     let mut reader = BufReader::new(file);
     let mut line_no = 0;
@@ -181,17 +204,17 @@ fn read_jsonl(path: &Path, out: &mut ReadOutcome) {
         line_no += 1;
         let n = match reader.by_ref().take(MAX_ARTICLE_BYTES as u64 + 1).read_until(b'\n', &mut buf) {
             Ok(n) => n,
-            Err(e) => return out.errors.push(WartaError::io(path, e)),
+            Err(e) => return f(ReadItem::Error(WartaError::io(path, e))),
         };
         if n == 0 {
             break;
         }
         if buf.len() > MAX_ARTICLE_BYTES {
-            out.errors.push(WartaError::JsonLine {
+            f(ReadItem::Error(WartaError::JsonLine {
                 path: path.to_path_buf(),
                 line: line_no,
                 message: format!("line longer than {MAX_ARTICLE_BYTES} bytes"),
-            });
+            }));
             // Skip the rest of the over-long line.
             let mut rest = Vec::new();
             let _ = reader.read_until(b'\n', &mut rest);
@@ -201,20 +224,23 @@ fn read_jsonl(path: &Path, out: &mut ReadOutcome) {
             continue;
         }
         any = true;
-        let text = match decode(path, &buf, &mut out.warnings) {
+        let mut warnings = Vec::new();
+        let decoded = decode(path, &buf, &mut warnings);
+        warnings.into_iter().for_each(|w| f(ReadItem::Warning(w)));
+        let text = match decoded {
             Ok(t) => t,
             Err(e) => {
-                out.errors.push(WartaError::JsonLine { path: path.to_path_buf(), line: line_no, message: e.to_string() });
+                f(ReadItem::Error(WartaError::JsonLine { path: path.to_path_buf(), line: line_no, message: e.to_string() }));
                 continue;
             }
         };
         match parse_json_article(&text, path, line_no) {
-            Ok(a) => out.articles.push(a),
-            Err(message) => out.errors.push(WartaError::JsonLine { path: path.to_path_buf(), line: line_no, message }),
+            Ok(a) => f(ReadItem::Article(a)),
+            Err(message) => f(ReadItem::Error(WartaError::JsonLine { path: path.to_path_buf(), line: line_no, message })),
         }
     }
     if !any {
-        out.errors.push(WartaError::Empty { path: path.to_path_buf() });
+        f(ReadItem::Error(WartaError::Empty { path: path.to_path_buf() }));
     }
 }
 
