@@ -125,6 +125,13 @@ pub struct Extraction {
     pub roles: Vec<Role>,
 }
 
+impl Extraction {
+    /// Facts of every kind: demands, rejections, meetings, region statuses, roles.
+    pub fn fact_count(&self) -> usize {
+        self.demands.len() + self.rejections.len() + self.meetings.len() + self.regions.len() + self.roles.len()
+    }
+}
+
 /// A sentence ready for the relation rules: tokens, mentions, speaker.
 #[derive(Debug, Clone)]
 pub struct Analysed {
