@@ -9,6 +9,7 @@ pub mod eval;
 pub mod extract;
 pub mod graph;
 pub mod lang;
+pub mod progress;
 pub mod push;
 pub mod queries;
 pub mod rdf;

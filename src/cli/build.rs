@@ -2,7 +2,9 @@
 //! unchanged articles are not extracted again, the merged graph is recomputed.
 
 use super::Exit;
-use crate::store::{Access, Build, BuildSummary, WartaStore, DEFAULT_STORE};
+use crate::progress::Progress;
+use crate::store::ingest::{self, IngestOptions};
+use crate::store::{Access, BuildSummary, WartaStore, DEFAULT_STORE};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -17,34 +19,49 @@ pub struct Args {
     /// Publication date for articles that carry none (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
     pub published: Option<NaiveDate>,
+    /// Language of the articles: a registered pack (id, en) or auto (detected per article).
+    #[arg(long, default_value = "auto", value_parser = super::parse_lang)]
+    pub lang: String,
     /// Remove the graphs of articles that are no longer in the input (skipped when an input fails to read).
     #[arg(long)]
     pub prune: bool,
-    /// Print nothing but errors.
+    /// Read every input file again, even those whose size and modification time say they are unchanged.
+    #[arg(long)]
+    pub rescan: bool,
+    /// Print nothing but errors (no progress bar, no summary).
     #[arg(long, short)]
     pub quiet: bool,
 }
 
+/// How `build` runs.
+#[derive(Default)]
+pub struct Options {
+    pub published: Option<NaiveDate>,
+    /// A language pack code, or `None` / "auto" to detect per article.
+    pub lang: Option<String>,
+    pub prune: bool,
+    pub rescan: bool,
+    pub quiet: bool,
+}
+
 /// Builds (or updates) the store at `store_path` from `inputs`.
-pub fn build(inputs: &[PathBuf], store_path: &Path, published: Option<NaiveDate>, prune: bool) -> anyhow::Result<BuildSummary> {
+pub fn build(inputs: &[PathBuf], store_path: &Path, o: &Options) -> anyhow::Result<BuildSummary> {
     let store = WartaStore::open(store_path, Access::Write)?;
-    let mut b = Build::new(&store);
-    let (_, failures) = super::extract::read_articles(inputs, published, |a| {
-        b.add(&a, super::extract::pack_for(&a))?;
-        Ok(())
-    })?;
-    b.add_failures(failures);
-    Ok(b.finish(prune)?)
+    let progress = Progress::new(o.quiet);
+    let pack = o.lang.as_deref().and_then(crate::lang::pack);
+    let options = IngestOptions { published: o.published, pack, rescan: o.rescan, prune: o.prune, progress: &progress };
+    Ok(ingest::build(&store, inputs, &options)?)
 }
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
-    let s = build(&a.inputs, &a.store, a.published, a.prune)?;
+    let options = Options { published: a.published, lang: Some(a.lang.clone()), prune: a.prune, rescan: a.rescan, quiet: a.quiet };
+    let s = build(&a.inputs, &a.store, &options)?;
     if s.prune_skipped {
         eprintln!("warta: warning: --prune skipped: {} input(s) failed to read, and their articles' graphs are kept", s.failures);
     }
     if !a.quiet {
         eprintln!(
-            "warta: {} article(s) loaded, {} unchanged, {} failed; {} new, {} replaced, {} pruned, {} extracted; \
+            "warta: {} article(s) loaded, {} unchanged, {} failed; {} new, {} replaced, {} pruned, {} extracted ({} facts); \
              store {} holds {} article graphs, {} quads; merged: {} meetings ({} with conflicting dates), {} demands ({:.1}s)",
             s.loaded(),
             s.unchanged,
@@ -53,6 +70,7 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
             s.replaced,
             s.removed,
             s.extracted,
+            s.facts,
             a.store.display(),
             s.articles,
             s.quads,

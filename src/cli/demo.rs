@@ -18,7 +18,7 @@ pub struct Args {
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
     let store_dir = a.out.join("store");
-    let s = super::build::build(&a.articles, &store_dir, None, false)?;
+    let s = super::build::build(&a.articles, &store_dir, &super::build::Options::default())?;
     println!(
         "Built {}: {} article graph(s) ({} new, {} replaced, {} unchanged, {} failed), {} quads; merged: {} meetings, {} demands.",
         store_dir.display(),

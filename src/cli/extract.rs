@@ -61,7 +61,7 @@ pub fn read_articles(
 
 /// The language pack an article is extracted with: detected from its text.
 pub fn pack_for(article: &crate::article::Article) -> &'static crate::lang::LanguagePack {
-    crate::lang::detect(&format!("{}\n{}", article.title, article.body))
+    crate::lang::detect_article(article)
 }
 
 /// As `each_article`, in the language pack `lang` ("auto": detected per article).

@@ -282,6 +282,12 @@ pub fn indonesian() -> &'static LanguagePack {
     pack("id").expect("the Indonesian pack is registered")
 }
 
+/// The pack for an article: detected from its title and the start of its body.
+pub fn detect_article(a: &crate::article::Article) -> &'static LanguagePack {
+    let end = a.body.char_indices().nth(20_000).map_or(a.body.len(), |(i, _)| i);
+    detect(&format!("{}\n{}", a.title, &a.body[..end]))
+}
+
 /// The pack whose frequent words occur most in `text` (Indonesian on a tie).
 pub fn detect(text: &str) -> &'static LanguagePack {
     let words: Vec<String> =

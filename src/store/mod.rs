@@ -4,6 +4,7 @@
 
 mod articles;
 pub mod build;
+pub mod ingest;
 pub mod merge;
 pub mod status;
 
@@ -45,11 +46,15 @@ impl WartaStore {
         }
         std::fs::create_dir_all(path).map_err(|e| err(format!("cannot create the folder: {e}")))?;
         let lock = lock(path, access)?;
-        let store = match access {
+        #[cfg(feature = "store")]
+        let opened = match access {
             Access::Write => Store::open(path),
             Access::Read => Store::open_read_only(path),
-        }
-        .map_err(|e| {
+        };
+        #[cfg(not(feature = "store"))]
+        let opened: std::result::Result<Store, StorageError> =
+            Err(StorageError::Other("this warta was built without the `store` feature (RocksDB)".into()));
+        let store = opened.map_err(|e| {
             let m = e.to_string();
             if m.contains("lock") || m.contains("Resource temporarily unavailable") {
                 err("is opened by another program (an oxigraph server?); stop it and try again".into())
@@ -99,7 +104,9 @@ impl WartaStore {
     }
 
     pub fn flush(&self) -> Result<()> {
-        self.store.flush().map_err(|e| self.error(e))
+        #[cfg(feature = "store")]
+        self.store.flush().map_err(|e| self.error(e))?;
+        Ok(())
     }
 
     /// Runs one of warta's own SELECT queries (prefixes `warta:`, `wid:`,
