@@ -8,7 +8,7 @@ use crate::error::{Result, WartaError};
 use crate::rdf::{write_quads, Format};
 use oxigraph::model::{GraphName, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store;
 use std::io::Write;
 use std::path::Path;
@@ -116,7 +116,16 @@ pub fn returns_graph(text: &str) -> bool {
 
 /// Runs a query without parameters; graph results are written as Turtle.
 pub fn run(store: &Store, q: &QuerySource, format: ResultFormat, out: &mut dyn Write) -> Result<()> {
-    run_with(store, q, &[], format, Format::Turtle, out)
+    run_with(store, q, &[], format, Format::Turtle, &Limits::default(), out)
+}
+
+/// Bounds on one query run, so that a runaway query cannot hang a script.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Limits {
+    /// Stop the evaluation (an error) after this long.
+    pub timeout: Option<std::time::Duration>,
+    /// Write at most this many solutions or triples (a warning says the rest were cut).
+    pub max_rows: Option<usize>,
 }
 
 /// Runs a query with its parameters bound (see `bind`) and writes the
@@ -129,10 +138,28 @@ pub fn run_with(
     bindings: &[(Variable, Term)],
     format: ResultFormat,
     rdf: Format,
+    limits: &Limits,
     out: &mut dyn Write,
 ) -> Result<()> {
     let qerr = |message: String| WartaError::Query { path: q.origin.clone(), message };
-    let mut prepared = SparqlEvaluator::new().parse_query(&q.text).map_err(|e| qerr(format!("SPARQL syntax error: {e}")))?;
+    let mut evaluator = SparqlEvaluator::new();
+    let cancel = CancellationToken::new();
+    if let Some(timeout) = limits.timeout {
+        evaluator = evaluator.with_cancellation_token(cancel.clone());
+        let cancel = cancel.clone();
+        // Detached: it outlives a quick query harmlessly, and cancels a slow one.
+        std::thread::spawn(move || {
+            std::thread::sleep(timeout);
+            cancel.cancel();
+        });
+    }
+    let timed_out = |e: String| match limits.timeout {
+        Some(t) if e.contains("cancel") || e.contains("Cancel") => {
+            qerr(format!("stopped after the --timeout of {}s; narrow the query, or give a longer --timeout", t.as_secs_f64()))
+        }
+        _ => qerr(e),
+    };
+    let mut prepared = evaluator.parse_query(&q.text).map_err(|e| qerr(format!("SPARQL syntax error: {e}")))?;
     if prepared.dataset().is_default_dataset() {
         let articles = crate::store::article_graphs(store).map_err(|e| qerr(e.to_string()))?;
         prepared.dataset_mut().set_default_graph(articles.into_iter().map(GraphName::NamedNode).collect());
@@ -140,14 +167,20 @@ pub fn run_with(
     for (var, term) in bindings {
         prepared = prepared.substitute_variable(var.clone(), term.clone());
     }
-    let results = prepared.on_store(store).execute().map_err(|e| qerr(e.to_string()))?;
+    let results = prepared.on_store(store).execute().map_err(|e| timed_out(e.to_string()))?;
     let io = |e: std::io::Error| qerr(format!("cannot write results: {e}"));
+    let max_rows = limits.max_rows.unwrap_or(usize::MAX);
+    let truncated = |n: usize| eprintln!("warta: warning: {}: results cut at {n} rows (--limit); raise the limit to see more", q.origin);
     match results {
         QueryResults::Solutions(solutions) => {
             let vars = solutions.variables().to_vec();
             let mut rows = Vec::new();
             for s in solutions {
-                let s = s.map_err(|e| qerr(e.to_string()))?;
+                if rows.len() == max_rows {
+                    truncated(max_rows);
+                    break;
+                }
+                let s = s.map_err(|e| timed_out(e.to_string()))?;
                 rows.push(vars.iter().map(|v| s.get(v).cloned()).collect::<Vec<Option<Term>>>());
             }
             if format == ResultFormat::Table {
@@ -169,7 +202,11 @@ pub fn run_with(
         QueryResults::Graph(triples) => {
             let mut quads = Vec::new();
             for t in triples {
-                let t = t.map_err(|e| qerr(e.to_string()))?;
+                if quads.len() == max_rows {
+                    truncated(max_rows);
+                    break;
+                }
+                let t = t.map_err(|e| timed_out(e.to_string()))?;
                 quads.push(t.in_graph(GraphName::DefaultGraph));
             }
             write_quads(quads, rdf, out).map_err(io)?;

@@ -12,7 +12,7 @@ mod query;
 mod render;
 mod serve;
 mod status;
-mod stream;
+pub mod stream;
 mod validate;
 
 use clap::{Parser, Subcommand};

@@ -28,6 +28,12 @@ pub struct Args {
     /// Write to a file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Stop a query that runs longer than this many seconds (an error, exit 1).
+    #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
+    pub timeout: Option<std::time::Duration>,
+    /// Write at most this many result rows (or triples); a warning says when results were cut.
+    #[arg(long, value_name = "ROWS")]
+    pub limit: Option<usize>,
     /// List the library's queries, what each answers and the parameters it takes.
     #[arg(long)]
     pub list: bool,
@@ -45,7 +51,15 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     let store = WartaStore::open(&a.store, Access::Read)?;
     let bindings = queries::bind(&store.store, &q, &a.params)?;
     let mut out = super::output(a.output.as_ref())?;
-    queries::run_with(&store.store, &q, &bindings, a.format, a.rdf_format, &mut out)?;
+    let limits = queries::Limits { timeout: a.timeout, max_rows: a.limit };
+    queries::run_with(&store.store, &q, &bindings, a.format, a.rdf_format, &limits, &mut out)?;
     out.flush()?;
     Ok(Exit::Ok)
+}
+
+fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
+    match s.parse::<f64>() {
+        Ok(secs) if secs > 0.0 && secs.is_finite() => Ok(std::time::Duration::from_secs_f64(secs)),
+        _ => Err(format!("{s:?} is not a positive number of seconds (e.g. 30 or 0.5)")),
+    }
 }
