@@ -115,16 +115,54 @@ fn read(facts: &Facts) -> Result<Vec<ReportedMeeting>> {
 /// joins the first group whose every member it matches, so a chain of
 /// near-dates cannot glue different meetings together, and the result does
 /// not depend on the order of the input.
+///
+/// Only groups that can match are tried: those of the report's city and, for a
+/// dated report, those founded at most `MAX_DAYS_APART` days before it (dated
+/// reports come in date order, so a group's founder has its earliest date);
+/// for an undated one with sides, those holding one of its sides or none at all.
 pub fn cluster(mut reports: Vec<ReportedMeeting>) -> Vec<MergedMeeting> {
     reports.sort_by(|a, b| {
         (a.date.is_none(), a.date, &a.city, &a.sides, &a.node).cmp(&(b.date.is_none(), b.date, &b.city, &b.sides, &b.node))
     });
     let mut groups: Vec<Vec<ReportedMeeting>> = Vec::new();
+    let mut founded: Vec<Option<NaiveDate>> = Vec::new();
+    let mut has_sides: Vec<bool> = Vec::new();
+    // Per city: its groups in creation order, and per side the groups holding it.
+    let mut by_city: HashMap<NamedNode, Vec<usize>> = HashMap::new();
+    let mut by_side: HashMap<(NamedNode, NamedNode), Vec<usize>> = HashMap::new();
     for r in reports {
-        match groups.iter_mut().find(|g| g.iter().all(|m| same_meeting(m, &r))) {
-            Some(g) => g.push(r),
-            None => groups.push(vec![r]),
+        let city_groups = by_city.entry(r.city.clone()).or_default();
+        let matches = |g: &usize| groups[*g].iter().all(|m| same_meeting(m, &r));
+        let found = match r.date {
+            Some(d) => {
+                let first = city_groups.partition_point(|g| founded[*g].is_some_and(|f| (d - f).num_days() > MAX_DAYS_APART));
+                city_groups[first..].iter().copied().find(|g| matches(g))
+            }
+            None if r.sides.is_empty() => city_groups.iter().copied().find(|g| matches(g)),
+            None => {
+                let mut candidates: Vec<usize> = city_groups.iter().copied().filter(|g| !has_sides[*g]).collect();
+                for side in &r.sides {
+                    candidates.extend(by_side.get(&(r.city.clone(), side.clone())).into_iter().flatten().copied());
+                }
+                candidates.sort_unstable();
+                candidates.dedup();
+                candidates.into_iter().find(|g| matches(g))
+            }
+        };
+        let g = found.unwrap_or_else(|| {
+            groups.push(Vec::new());
+            founded.push(r.date);
+            has_sides.push(false);
+            city_groups.push(groups.len() - 1);
+            groups.len() - 1
+        });
+        for side in &r.sides {
+            if !groups[g].iter().any(|m| m.sides.contains(side)) {
+                by_side.entry((r.city.clone(), side.clone())).or_default().push(g);
+            }
         }
+        has_sides[g] |= !r.sides.is_empty();
+        groups[g].push(r);
     }
     let mut merged: Vec<MergedMeeting> = groups.into_iter().map(merged_meeting).collect();
     // Two meetings alike in city, sides and first date (one article telling of
@@ -220,6 +258,51 @@ mod tests {
         let apart = cluster(undated);
         assert_eq!(apart.len(), 2);
         assert_ne!(apart[0].iri, apart[1].iri, "alike meetings get distinct IRIs");
+    }
+
+    /// The clustering as first written: every report tries every group.
+    fn cluster_naive(mut reports: Vec<ReportedMeeting>) -> Vec<Vec<NamedNode>> {
+        reports.sort_by(|a, b| {
+            (a.date.is_none(), a.date, &a.city, &a.sides, &a.node).cmp(&(b.date.is_none(), b.date, &b.city, &b.sides, &b.node))
+        });
+        let mut groups: Vec<Vec<ReportedMeeting>> = Vec::new();
+        for r in reports {
+            match groups.iter_mut().find(|g| g.iter().all(|m| same_meeting(m, &r))) {
+                Some(g) => g.push(r),
+                None => groups.push(vec![r]),
+            }
+        }
+        let mut out: Vec<Vec<NamedNode>> = groups.into_iter().map(|g| g.into_iter().map(|m| m.node).collect()).collect();
+        out.iter_mut().for_each(|g| g.sort());
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn indexed_clustering_matches_the_naive_one() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let cities = ["Jakarta", "Geneva", "Brussels"];
+        let sides = ["Russia", "NATO", "US", "China", "Indonesia"];
+        for round in 0..40 {
+            let mut reports = Vec::new();
+            for i in 0..(20 + round * 5) {
+                let date = (next(4) > 0).then(|| format!("2022-01-{:02}", 1 + next(28)));
+                let k = next(3) as usize;
+                let chosen: Vec<&str> = (0..k).map(|_| sides[next(sides.len() as u64) as usize]).collect();
+                let graph = format!("g{}", next(12));
+                reports.push(report(&format!("m{i}"), &graph, cities[next(3) as usize], date.as_deref(), &chosen));
+            }
+            let naive = cluster_naive(reports.clone());
+            let mut fast: Vec<Vec<NamedNode>> = cluster(reports).into_iter().map(|m| m.sources.into_iter().collect()).collect();
+            fast.sort();
+            assert_eq!(fast, naive, "round {round}");
+        }
     }
 
     #[test]
