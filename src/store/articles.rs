@@ -62,6 +62,13 @@ impl WartaStore {
         tx.commit().map_err(|e| self.error(e))
     }
 
+    /// Adds many quads through the bulk loader: written at once when it commits.
+    pub fn bulk_insert(&self, quads: Vec<Quad>) -> Result<()> {
+        let mut loader = self.store.bulk_loader().with_num_threads(2);
+        loader.load_quads(quads).map_err(|e| self.error(e))?;
+        loader.commit().map_err(|e| self.error(e))
+    }
+
     /// Adds quads (to whatever graphs they name) in one transaction.
     pub fn insert(&self, quads: &[Quad]) -> Result<()> {
         let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;

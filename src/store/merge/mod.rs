@@ -9,8 +9,9 @@ mod meetings;
 
 use super::{Row, WartaStore};
 use crate::error::Result;
+use crate::progress::phase;
 use crate::vocab::{owl, rdf, rdfs, skos, wid};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, Term};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashSet};
 
@@ -35,7 +36,9 @@ pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
     let facts = Facts { store };
     let mut out = Quads::default();
     let meetings = meetings::merge(&facts, &mut out)?;
+    phase("merge: meetings");
     let actions = actions::merge(&facts, &mut out)?;
+    phase("merge: actions");
     let date_conflicts = meetings.iter().filter(|m| m.dates.len() > 1).count();
     let entities = out.entities.clone();
     copy_entity_labels(&facts, &entities, &mut out)?;
@@ -43,13 +46,45 @@ pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
     // unchanged store need not recompute it (and a crash between the article writes
     // and this one is noticed).
     out.add(&merged_graph(), MERGED_FROM, Literal::new_simple_literal(fingerprint(store)?));
-    // An unchanged merged graph (the usual rebuild) is left as it is.
-    let current: HashSet<Quad> = store.graph_quads(&[merged_graph()])?.into_iter().collect();
-    if current != out.quads {
-        let quads: Vec<Quad> = out.quads.into_iter().collect();
-        store.replace_graph(&merged_graph(), &quads)?;
-    }
+    write(store, out.quads)?;
+    phase("merge: written");
     Ok(MergeSummary { meetings: meetings.len(), demands: actions, date_conflicts })
+}
+
+/// A merged graph that differs by at most this many quads is updated in one
+/// transaction; a larger change removes in one and bulk-loads the rest.
+const TRANSACTION_QUADS: usize = 50_000;
+
+/// Makes the merged graph hold `new`, touching only the quads that differ: an
+/// unchanged graph (the usual rebuild) is left as it is, a small change is one
+/// transaction, a fresh graph goes through the bulk loader (atomic at its
+/// commit). A large change removes the stale quads (the `mergedFrom` record
+/// with them) before the new ones are loaded, so that a build killed between
+/// the two leaves a graph the next build knows to recompute.
+fn write(store: &WartaStore, mut new: HashSet<Quad>) -> Result<()> {
+    let graph = merged_graph();
+    let mut stale = Vec::new();
+    for q in store.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
+        let q = q.map_err(|e| store.error(e))?;
+        if !new.remove(&q) {
+            stale.push(q);
+        }
+    }
+    if stale.is_empty() && new.is_empty() {
+        return Ok(());
+    }
+    if stale.len() + new.len() <= TRANSACTION_QUADS {
+        let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
+        stale.iter().for_each(|q| tx.remove(q));
+        tx.extend(new.iter());
+        return tx.commit().map_err(|e| store.error(e));
+    }
+    if !stale.is_empty() {
+        let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
+        stale.iter().for_each(|q| tx.remove(q));
+        tx.commit().map_err(|e| store.error(e))?;
+    }
+    store.bulk_insert(new.into_iter().collect())
 }
 
 const MERGED_FROM: &str = "https://w3id.org/warta/ontology#mergedFrom";
