@@ -47,6 +47,10 @@ impl WartaStore {
         std::fs::create_dir_all(path).map_err(|e| err(format!("cannot create the folder: {e}")))?;
         let lock = lock(path, access)?;
         #[cfg(feature = "store")]
+        if access == Access::Write && !path.join("CURRENT").exists() {
+            create(path).map_err(|e| err(format!("cannot create the store: {e}")))?;
+        }
+        #[cfg(feature = "store")]
         let opened = match access {
             Access::Write => Store::open(path),
             Access::Read => Store::open_read_only(path),
@@ -159,6 +163,25 @@ fn named_graphs(store: &Store, keep: impl Fn(&NamedNode) -> bool) -> std::result
     }
     out.sort();
     Ok(out)
+}
+
+/// Creates an empty store at `path` so that a kill at any moment leaves either
+/// none (no `CURRENT` file: the next build starts over) or a whole one: RocksDB
+/// makes it in a folder inside, its files are moved up, `CURRENT` last.
+#[cfg(feature = "store")]
+fn create(path: &Path) -> std::result::Result<(), String> {
+    let tmp = path.join(".warta-creating");
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    }
+    drop(Store::open(&tmp).map_err(|e| e.to_string())?);
+    let mut files: Vec<_> = std::fs::read_dir(&tmp).map_err(|e| e.to_string())?.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    files.sort_by_key(|f| f == "CURRENT");
+    for f in files {
+        std::fs::rename(tmp.join(&f), path.join(&f)).map_err(|e| format!("{}: {e}", tmp.join(&f).display()))?;
+    }
+    File::open(path).and_then(|d| d.sync_all()).map_err(|e| e.to_string())?;
+    std::fs::remove_dir_all(&tmp).map_err(|e| e.to_string())
 }
 
 fn lock(path: &Path, access: Access) -> Result<File> {
