@@ -68,9 +68,36 @@ impl Progress {
     }
 
     fn maybe_show(&self) {
-        if self.enabled && !self.shown.load(Ordering::Relaxed) && self.started.elapsed() >= SHOW_AFTER && !self.shown.swap(true, Ordering::Relaxed) {
+        if self.enabled
+            && !self.shown.load(Ordering::Relaxed)
+            && self.started.elapsed() >= SHOW_AFTER
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
             self.bar.enable_steady_tick(Duration::from_millis(200));
         }
     }
+}
+
+/// Phase timings for profiling builds: with `WARTA_TIMINGS=1` in the environment,
+/// `phase("name")` prints the seconds since the previous phase and the process's
+/// resident and peak memory to stderr (Linux; elsewhere memory shows as 0).
+pub fn phase(name: &str) {
+    use std::sync::Mutex;
+    static LAST: Mutex<Option<Instant>> = Mutex::new(None);
+    if std::env::var_os("WARTA_TIMINGS").is_none() {
+        return;
+    }
+    let now = Instant::now();
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    let secs = last.map_or(0.0, |t| now.duration_since(t).as_secs_f64());
+    *last = Some(now);
+    let mem = |key: &str| -> u64 {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| s.lines().find(|l| l.starts_with(key)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+            .unwrap_or(0)
+            / 1024
+    };
+    eprintln!("warta: timing: {name:<24} {secs:>8.2}s  rss {:>6} MB  peak {:>6} MB", mem("VmRSS:"), mem("VmHWM:"));
 }

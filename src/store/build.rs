@@ -7,6 +7,7 @@ use crate::article::Article;
 use crate::error::Result;
 use crate::extract::Extraction;
 use crate::lang::LanguagePack;
+use crate::progress::phase;
 use crate::rdf;
 use oxigraph::model::{GraphName, Quad};
 use oxigraph::store::BulkLoader;
@@ -107,15 +108,7 @@ impl<'a> Build<'a> {
     pub fn new(store: &'a WartaStore) -> Self {
         let summary =
             BuildSummary { started: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true), ..Default::default() };
-        Build {
-            store,
-            seen: HashSet::new(),
-            pending: HashSet::new(),
-            loader: None,
-            buffer: Vec::new(),
-            summary,
-            clock: Instant::now(),
-        }
+        Build { store, seen: HashSet::new(), pending: HashSet::new(), loader: None, buffer: Vec::new(), summary, clock: Instant::now() }
     }
 
     /// Loads one article, extracting it only when its graph is missing or stale.
@@ -196,7 +189,9 @@ impl<'a> Build<'a> {
     /// Prunes (when asked and every input was read), recomputes the merged
     /// graph, records the build in the meta graph and flushes.
     pub fn finish(mut self, prune: bool) -> Result<BuildSummary> {
+        phase("articles extracted");
         self.commit_new()?;
+        phase("bulk load committed");
         if prune && self.summary.failures > 0 {
             self.summary.prune_skipped = true;
         } else if prune {
@@ -212,11 +207,15 @@ impl<'a> Build<'a> {
             Some(summary) => summary,
             None => merge::rebuild(self.store)?,
         };
+        phase("merged graph");
         self.summary.articles = self.store.article_graphs()?.len();
         self.summary.seconds = self.clock.elapsed().as_secs_f64();
         status::record(self.store, &self.summary)?;
+        phase("status recorded");
         self.summary.quads = self.store.quad_count()?;
+        phase("quads counted");
         self.store.flush()?;
+        phase("flushed");
         Ok(self.summary)
     }
 }

@@ -58,6 +58,7 @@ struct Stamp {
 pub fn build(store: &WartaStore, inputs: &[PathBuf], o: &IngestOptions) -> Result<BuildSummary> {
     let index_path = store.path.join(INPUT_INDEX);
     let old_index = if o.rescan || o.published.is_some() { BTreeMap::new() } else { read_index(&index_path) };
+    crate::progress::phase("build start");
     let mut b = Build::new(store);
     let facts = AtomicUsize::new(0);
     let (failures, new_index, written) = std::thread::scope(|s| -> Result<_> {
