@@ -149,6 +149,17 @@ pub fn decode(path: &Path, bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(WartaError::Empty { path: path.to_path_buf() });
     }
+    // UTF-16 with its byte order mark (what some Windows editors save): decoded, not binary.
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes).filter(|(e, _)| *e != encoding_rs::UTF_8) {
+        let (text, malformed) = encoding.decode_with_bom_removal(bytes);
+        if malformed {
+            warnings.push(Warning(format!("{}: malformed {} replaced by U+FFFD", path.display(), encoding.name())));
+        }
+        if text.trim().is_empty() {
+            return Err(WartaError::Empty { path: path.to_path_buf() });
+        }
+        return Ok(text.into_owned());
+    }
     if let Some(what) = binary_kind(bytes) {
         return Err(WartaError::Binary { path: path.to_path_buf(), what });
     }
@@ -216,8 +227,7 @@ fn read_jsonl(path: &Path, f: &mut dyn FnMut(ReadItem)) {
                 message: format!("line longer than {MAX_ARTICLE_BYTES} bytes"),
             }));
             // Skip the rest of the over-long line.
-            let mut rest = Vec::new();
-            let _ = reader.read_until(b'\n', &mut rest);
+            let _ = reader.skip_until(b'\n');
             continue;
         }
         if buf.iter().all(u8::is_ascii_whitespace) {

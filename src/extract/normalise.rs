@@ -75,15 +75,25 @@ fn timestamp_re() -> &'static Regex {
     })
 }
 
-/// Unifies quotes, dashes and spaces after NFKC.
+/// Unifies quotes, dashes and spaces after NFKC; drops terminal colour codes,
+/// zero-width characters, and turns other control characters into spaces.
 pub fn clean_chars(s: &str) -> String {
+    static ANSI: OnceLock<Regex> = OnceLock::new();
+    let s = if s.contains('\u{1b}') {
+        let re = ANSI.get_or_init(|| Regex::new(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])").expect("built-in ANSI pattern"));
+        re.replace_all(s, "")
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     s.nfkc()
         .map(|c| match c {
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' => ' ',
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => '\u{0}',
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => '\u{0}',
+            '\n' | '\r' => c,
+            c if c.is_control() => ' ',
             c => c,
         })
         .filter(|&c| c != '\u{0}')

@@ -163,3 +163,121 @@ fn huge_and_truncated_inputs() {
     no_panic(&o);
     assert!(stdout(&o).contains("https://w3id.org/warta/ontology#demands"));
 }
+
+/// A sentence whose demand names `tag`, so that each good file's facts can be found.
+fn demand(tag: &str) -> String {
+    format!("Rusia meminta NATO untuk menarik pasukan {tag} dari Eropa Timur.")
+}
+
+#[test]
+fn nasty_corpus_loads_every_good_file_and_reports_each_bad_one_once() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("nasty");
+    std::fs::create_dir(&dir).unwrap();
+    let w = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    // Bad files, each with the words its one error must carry.
+    let mut bad: Vec<(&str, &str)> = Vec::new();
+    w("empty.txt", b"");
+    bad.push(("empty.txt", "is empty"));
+    w("blank.txt", b" \n\t\r\n  \n");
+    bad.push(("blank.txt", "is empty"));
+    w("random.txt", &(0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect::<Vec<u8>>());
+    bad.push(("random.txt", "binary"));
+    w("nul.txt", format!("Judul\n{}\0\0\0{}", demand("nul"), demand("nul2")).as_bytes());
+    bad.push(("nul.txt", "binary"));
+    w("elf.txt", b"\x7fELF\x02\x01\x01\0\0\0\0\0");
+    bad.push(("elf.txt", "binary"));
+    let mut huge = String::from("Artikel Raksasa\n");
+    while huge.len() < 50 * 1024 * 1024 {
+        huge.push_str(&demand("raksasa"));
+        huge.push('\n');
+    }
+    w("huge_50mb.txt", huge.as_bytes());
+    bad.push(("huge_50mb.txt", "too large"));
+    w("one_line_5mb.txt", "Rusia meminta NATO mundur, ".repeat(5 * 1024 * 1024 / 27 + 1).as_bytes());
+    bad.push(("one_line_5mb.txt", "too large"));
+    symlink(dir.join("no-such-target.txt"), dir.join("dangling.txt")).unwrap();
+    bad.push(("dangling.txt", "dangling.txt"));
+    std::fs::create_dir(dir.join("loop")).unwrap();
+    symlink(&dir, dir.join("loop").join("back")).unwrap();
+    bad.push(("loop", "loop"));
+    w("unreadable.txt", format!("Judul\n{}", demand("terkunci")).as_bytes());
+    std::fs::set_permissions(dir.join("unreadable.txt"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let root_user = std::fs::read(dir.join("unreadable.txt")).is_ok(); // root reads anything
+    if !root_user {
+        bad.push(("unreadable.txt", "permission denied"));
+    }
+    // JSONL: bad lines are reported as path:line; the good lines load.
+    w(
+        "mixed.jsonl",
+        format!(
+            "{{\"title\": \"Baik\", \"text\": \"{}\"}}\n{{\"title\": 5, \"text\": [\"salah\"], \"published\": true}}\n[1, 2, 3]\nnull\n{{\"title\": \"Terpotong\", \"te",
+            demand("jsonl")
+        )
+        .as_bytes(),
+    );
+    bad.extend([
+        ("mixed.jsonl:2:", "mixed.jsonl:2:"),
+        ("mixed.jsonl:3:", "mixed.jsonl:3:"),
+        ("mixed.jsonl:4:", "mixed.jsonl:4:"),
+        ("mixed.jsonl:5:", "mixed.jsonl:5:"),
+    ]);
+    // Good files: each must load and its demand must reach the store.
+    let mut good: Vec<&str> = Vec::new();
+    w("latin1.txt", b"Rusia Menolak\nRusia meminta NATO untuk menarik pasukan latin dari Eropa Timur. Caf\xe9 \xabkata\xbb.\n");
+    good.push("latin");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(format!("Judul UTF-16\r\n{}\r\n", demand("utf16")).encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    w("utf16_bom.txt", &utf16);
+    good.push("utf16");
+    w("bom_crlf.txt", format!("\u{feff}Judul\r\n{}\r\n", demand("crlf")).as_bytes());
+    good.push("crlf");
+    let nested = format!("Kutipan\n{}{}{}", "«“‘\"".repeat(2000), demand("kutipan"), "\"’”»".repeat(2000));
+    w("nested_quotes.txt", nested.as_bytes());
+    good.push("kutipan");
+    w("rtl.txt", format!("عنوان الخبر\nقال المتحدث إن روسيا طالبت حلف الناتو. שלום עולם. {}\n", demand("rtl")).as_bytes());
+    good.push("rtl");
+    w("emoji.txt", format!("🔥 Berita 🔥\n😀🇷🇺🇺🇦 {} 👍🏽👨‍👩‍👧\n", demand("emoji")).as_bytes());
+    good.push("emoji");
+    w("controls.txt", format!("Judul\x07\n\x1b[31m{}\x1b[0m\x0c\x08\n", demand("kontrol")).as_bytes());
+    good.push("kontrol");
+    w("zero_width.txt", format!("Ju\u{200b}dul\n{}\u{200d}\u{2060}\n", demand("lebar")).as_bytes());
+    good.push("lebar");
+    let mut tiny = String::new();
+    for i in 0..10_000 {
+        tiny.push_str(&format!("{{\"id\": \"t{i}\", \"title\": \"Berita {i}\", \"text\": \"Kabar singkat nomor {i}.\"}}\n"));
+    }
+    w("tiny_10000.jsonl", tiny.as_bytes());
+    w("upper.TXT", format!("Huruf Besar\n{}\n", demand("besar")).as_bytes());
+    good.push("besar");
+    std::fs::create_dir(dir.join("folder.txt")).unwrap(); // a folder named like an article: not an input
+    w("notes.md", b"# not an article"); // other extensions: not inputs
+
+    let store = tmp.path().join("store").display().to_string();
+    let o = warta(&["build", &dir.display().to_string(), "--store", &store]);
+    no_panic(&o);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "some inputs failed: {err}");
+    let error_lines: Vec<&str> = err.lines().filter(|l| l.starts_with("warta: error:")).collect();
+    for (name, reason) in &bad {
+        let lines: Vec<&&str> = error_lines.iter().filter(|l| l.contains(name)).collect();
+        assert_eq!(lines.len(), 1, "{name} reported once: {error_lines:#?}");
+        assert!(lines[0].to_lowercase().contains(&reason.to_lowercase()), "{name}: {reason}: {}", lines[0]);
+    }
+    assert_eq!(error_lines.len(), bad.len(), "no other errors: {error_lines:#?}");
+    let loaded = 10_000 + good.len() + 1 + usize::from(root_user);
+    assert!(err.contains(&format!("{loaded} article(s) loaded")), "{err}");
+    let nq = ok(&["export", "--store", &store]);
+    for tag in good.iter().chain(&["jsonl"]) {
+        assert!(nq.contains(&format!("menarik pasukan {tag} dari Eropa Timur")), "{tag}'s demand is in the store");
+    }
+    assert!(nq.contains("\"Berita 9999\""), "the last tiny JSONL article is in the store");
+    // Run again: the same failures, nothing lost, nothing new.
+    let again = warta(&["build", &dir.display().to_string(), "--store", &store]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains(&format!("0 article(s) loaded, {loaded} unchanged")), "{}", stderr(&again));
+    let _ = std::fs::set_permissions(dir.join("unreadable.txt"), std::fs::Permissions::from_mode(0o644));
+}
