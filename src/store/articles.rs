@@ -3,7 +3,6 @@
 
 use super::WartaStore;
 use crate::error::Result;
-use crate::extract::Extraction;
 use crate::rdf;
 use crate::vocab::{dcterms, warta, xsd};
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term};
@@ -31,28 +30,6 @@ impl WartaStore {
         Ok(out)
     }
 
-    /// Writes the article's graph and removes `old` graphs (and any earlier
-    /// graph of the same content) in one transaction: readers see the old
-    /// facts or the new ones, never both and never neither.
-    pub fn replace(&self, x: &Extraction, old: &[NamedNode]) -> Result<()> {
-        let graph = rdf::graph_iri(&x.hash);
-        let quads = rdf::article_quads(x, GraphName::NamedNode(graph.clone()));
-        let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;
-        for g in old.iter().chain([&graph]) {
-            tx.remove_named_graph(g).map_err(|e| self.error(e))?;
-        }
-        tx.extend(quads.iter());
-        tx.commit().map_err(|e| self.error(e))
-    }
-
-    /// Replaces a whole named graph by `quads` in one transaction.
-    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<()> {
-        let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;
-        tx.remove_named_graph(graph).map_err(|e| self.error(e))?;
-        tx.extend(quads.iter());
-        tx.commit().map_err(|e| self.error(e))
-    }
-
     /// Removes graphs (their quads and names) in one transaction.
     pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<()> {
         let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;
@@ -60,13 +37,6 @@ impl WartaStore {
             tx.remove_named_graph(g).map_err(|e| self.error(e))?;
         }
         tx.commit().map_err(|e| self.error(e))
-    }
-
-    /// Adds many quads through the bulk loader: written at once when it commits.
-    pub fn bulk_insert(&self, quads: Vec<Quad>) -> Result<()> {
-        let mut loader = self.store.bulk_loader().with_num_threads(2);
-        loader.load_quads(quads).map_err(|e| self.error(e))?;
-        loader.commit().map_err(|e| self.error(e))
     }
 
     /// Adds quads (to whatever graphs they name) in one transaction.

@@ -9,7 +9,7 @@ use crate::extract::Extraction;
 use crate::lang::LanguagePack;
 use crate::progress::phase;
 use crate::rdf;
-use oxigraph::model::{GraphName, Quad};
+use oxigraph::model::{GraphName, NamedNode, Quad};
 use oxigraph::store::BulkLoader;
 use std::collections::HashSet;
 use std::time::Instant;
@@ -17,6 +17,13 @@ use std::time::Instant;
 /// New article graphs go to oxigraph's bulk loader in batches of this many
 /// quads (a few hundred MB at most), committed together at the end.
 const BULK_BATCH_QUADS: usize = 200_000;
+
+/// The merged graph is updated part by part when fewer than one article in
+/// this many changed; otherwise recomputed whole.
+const PART_BY_PART_BELOW: usize = 5;
+
+/// Article graphs removed per transaction.
+const GRAPHS_PER_TRANSACTION: usize = 200;
 
 /// What adding one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +107,12 @@ pub struct Build<'a> {
     pending: HashSet<String>,
     loader: Option<BulkLoader<'a>>,
     buffer: Vec<Quad>,
+    /// Graphs that replaced articles' new graphs take the place of: removed when the build finishes.
+    replaced: Vec<NamedNode>,
+    /// What the article graphs written and removed touch in the merged graph.
+    dirty: merge::Dirty,
+    /// Was the merged graph up to date before this build's first write? (Asked once, then.)
+    merged_was_current: Option<bool>,
     summary: BuildSummary,
     clock: Instant,
 }
@@ -108,7 +121,18 @@ impl<'a> Build<'a> {
     pub fn new(store: &'a WartaStore) -> Self {
         let summary =
             BuildSummary { started: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true), ..Default::default() };
-        Build { store, seen: HashSet::new(), pending: HashSet::new(), loader: None, buffer: Vec::new(), summary, clock: Instant::now() }
+        Build {
+            store,
+            seen: HashSet::new(),
+            pending: HashSet::new(),
+            loader: None,
+            buffer: Vec::new(),
+            replaced: Vec::new(),
+            dirty: merge::Dirty::default(),
+            merged_was_current: None,
+            summary,
+            clock: Instant::now(),
+        }
     }
 
     /// Loads one article, extracting it only when its graph is missing or stale.
@@ -143,18 +167,33 @@ impl<'a> Build<'a> {
         // Earlier versions of this source go, unless this input still holds them (a duplicate file).
         let mut old = self.store.graphs_of_source(&x.source)?;
         old.retain(|g| *g != graph && !hash_of_graph(g).is_some_and(|h| self.seen.contains(h)));
-        if old.is_empty() && !self.store.has_graph(&graph)? {
-            self.buffer.extend(rdf::article_quads(&x, GraphName::NamedNode(graph)));
-            self.pending.insert(x.hash.clone());
-            if self.buffer.len() >= BULK_BATCH_QUADS {
-                self.load_buffer()?;
-            }
-            self.summary.added += 1;
-            return Ok(LoadOutcome::Added);
+        let quads = rdf::article_quads(&x, GraphName::NamedNode(graph.clone()));
+        self.dirty.note(&quads);
+        // Its graph from another extractor version goes too.
+        if self.store.has_graph(&graph)? {
+            old.push(graph);
         }
-        self.store.replace(&x, &old)?;
-        self.summary.replaced += 1;
-        Ok(LoadOutcome::Replaced)
+        let outcome = if old.is_empty() { LoadOutcome::Added } else { LoadOutcome::Replaced };
+        match outcome {
+            LoadOutcome::Added => self.summary.added += 1,
+            _ => self.summary.replaced += 1,
+        }
+        self.replaced.extend(old);
+        self.buffer.extend(quads);
+        self.pending.insert(x.hash.clone());
+        if self.buffer.len() >= BULK_BATCH_QUADS {
+            self.load_buffer()?;
+        }
+        Ok(outcome)
+    }
+
+    /// Notes, before the store changes, whether its merged graph is up to date:
+    /// only then can the build update it part by part.
+    fn before_first_write(&mut self) -> Result<()> {
+        if self.merged_was_current.is_none() {
+            self.merged_was_current = Some(merge::is_current(self.store)?);
+        }
+        Ok(())
     }
 
     /// Hands the buffered quads to the bulk loader (sorted and written to files
@@ -190,25 +229,56 @@ impl<'a> Build<'a> {
     /// graph, records the build in the meta graph and flushes.
     pub fn finish(mut self, prune: bool) -> Result<BuildSummary> {
         phase("articles extracted");
-        self.commit_new()?;
-        phase("bulk load committed");
+        self.before_first_write()?;
+        let before = self.store.article_graphs()?;
+        let mut gone = std::mem::take(&mut self.replaced);
         if prune && self.summary.failures > 0 {
             self.summary.prune_skipped = true;
         } else if prune {
-            let stale: Vec<_> =
-                self.store.article_graphs()?.into_iter().filter(|g| !hash_of_graph(g).is_some_and(|h| self.seen.contains(h))).collect();
-            self.store.remove_graphs(&stale)?;
+            let replaced: HashSet<&NamedNode> = gone.iter().collect();
+            let stale: Vec<_> = before
+                .iter()
+                .filter(|g| !replaced.contains(g) && !hash_of_graph(g).is_some_and(|h| self.seen.contains(h)))
+                .cloned()
+                .collect();
             self.summary.removed = stale.len();
+            gone.extend(stale);
         }
+        gone.sort();
+        gone.dedup();
+        // A few changes to a merged graph that was up to date: only the parts they
+        // touch are recomputed; many changes, or a graph out of date: all of it.
+        let few = (self.summary.loaded() + self.summary.removed) * PART_BY_PART_BELOW <= before.len();
+        let part_by_part = few && self.merged_was_current == Some(true);
+        if part_by_part {
+            for chunk in gone.chunks(GRAPHS_PER_TRANSACTION) {
+                self.dirty.note(&self.store.graph_quads(chunk)?);
+            }
+        }
+        // Old graphs out, then the new ones in at once: a build killed between the
+        // two has lost replaced articles, which the next build (whose input still
+        // holds them) extracts again; the merged graph's record tells it to recompute.
+        for chunk in gone.chunks(GRAPHS_PER_TRANSACTION) {
+            self.store.remove_graphs(chunk)?;
+        }
+        phase("old graphs removed");
+        self.commit_new()?;
+        phase("bulk load committed");
         // Nothing written or removed and the merged graph still matches the article
         // graphs: it is left as it is (a no-op rebuild stays cheap).
         let unchanged = self.summary.loaded() == 0 && self.summary.removed == 0;
-        self.summary.merged = match if unchanged { merge::up_to_date(self.store)? } else { None } {
-            Some(summary) => summary,
-            None => merge::rebuild(self.store)?,
+        self.summary.articles = if unchanged { before.len() } else { self.store.article_graphs()?.len() };
+        self.summary.merged = if unchanged {
+            match merge::up_to_date(self.store)? {
+                Some(summary) => summary,
+                None => merge::rebuild(self.store)?,
+            }
+        } else if part_by_part {
+            merge::update(self.store, &self.dirty)?
+        } else {
+            merge::rebuild(self.store)?
         };
         phase("merged graph");
-        self.summary.articles = self.store.article_graphs()?.len();
         self.summary.seconds = self.clock.elapsed().as_secs_f64();
         status::record(self.store, &self.summary)?;
         phase("status recorded");

@@ -169,3 +169,44 @@ fn a_build_on_a_full_tmpfs_leaves_the_previous_store() {
     assert!(!err.contains("panicked") && err.contains(&store) && err.contains("No space left"), "{err}");
     assert_eq!(sorted_quads(&store), before, "the previous store is intact");
 }
+
+fn merged(store: &str) -> Vec<String> {
+    let mut lines: Vec<String> = ok(&["export", "--store", store, "--merged", "--format", "nquads"]).lines().map(String::from).collect();
+    lines.sort();
+    lines
+}
+
+/// A rebuild after a few articles changed, were removed or added updates the
+/// merged graph part by part; it must equal the merged graph built from nothing.
+#[test]
+fn part_by_part_merge_equals_a_full_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    corpus(&dir, 120);
+    let input = dir.display().to_string();
+    let store = tmp.path().join("store").display().to_string();
+    ok(&["build", &input, "--store", &store, "--quiet"]);
+    // Changed: other cities, other demands, a rejection; removed; added.
+    for i in [3, 17, 42] {
+        let f = dir.join(format!("a{i:04}.txt"));
+        let text = std::fs::read_to_string(&f).unwrap().replace("Jenewa", "Wina").replace("Moskow", "Ankara");
+        std::fs::write(&f, format!("{text}\nChina mendesak Amerika Serikat untuk mencabut sanksi. Amerika Serikat menolak tuntutan China.\n")).unwrap();
+    }
+    for i in [5, 6] {
+        std::fs::remove_file(dir.join(format!("a{i:04}.txt"))).unwrap();
+    }
+    std::fs::write(
+        dir.join("new.txt"),
+        "Pertemuan di Jakarta\nJAKARTA - Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri China Wang Yi di Jakarta pada 3 Februari 2022. Indonesia mendesak Myanmar untuk menghentikan kekerasan.\n",
+    )
+    .unwrap();
+    let o = warta(&["build", &input, "--store", &store, "--prune"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 new, 3 replaced, 2 pruned"), "{}", stderr(&o));
+    let fresh = tmp.path().join("fresh").display().to_string();
+    ok(&["build", &input, "--store", &fresh, "--quiet"]);
+    let (got, want) = (merged(&store), merged(&fresh));
+    assert!(got.iter().any(|l| l.contains("entity/Q148>")), "China is in the merged graph");
+    assert_eq!(got.len(), want.len(), "merged quads");
+    assert!(got == want, "the updated merged graph differs from a full merge");
+}

@@ -56,10 +56,28 @@ struct Group {
     evidence: BTreeSet<NamedNode>,
 }
 
-/// Reads every article's demands, groups them and writes the merged actions;
-/// returns how many there are.
-pub fn merge(facts: &Facts, out: &mut Quads) -> Result<usize> {
-    let groups = read(facts)?;
+/// A demander and an addressee: the demands of one pair merge apart from every other pair's.
+pub type Pair = (NamedNode, NamedNode);
+
+/// Every (demander, addressee) pair of some article's demand.
+pub fn all_pairs(facts: &Facts) -> Result<Vec<Pair>> {
+    let rows = facts.select("DISTINCT ?d ?o", "?d warta:demands ?a . ?a a warta:Action ; warta:addressee ?o")?;
+    Ok(rows.iter().filter_map(|r| Some((iri(r, "d")?, iri(r, "o")?))).collect())
+}
+
+/// Reads the demands `demander` made of `addressees` (of anyone: `None`),
+/// groups them and writes the merged actions; returns how many there are.
+pub fn merge(facts: &Facts, demander: &NamedNode, addressees: Option<&BTreeSet<NamedNode>>, out: &mut Quads) -> Result<usize> {
+    let groups = match addressees {
+        None => read(facts, demander, None)?,
+        Some(only) => {
+            let mut groups = BTreeMap::new();
+            for o in only {
+                groups.append(&mut read(facts, demander, Some(o))?);
+            }
+            groups
+        }
+    };
     for ((demander, addressee, norm), g) in &groups {
         let node = merged_iri("action", &[demander.as_str(), addressee.as_str(), norm]);
         out.mention(demander);
@@ -87,14 +105,17 @@ pub fn merge(facts: &Facts, out: &mut Quads) -> Result<usize> {
     Ok(groups.len())
 }
 
-fn read(facts: &Facts) -> Result<BTreeMap<DemandKey, Group>> {
-    let rows = facts.select("?a ?d ?o ?label", "?d warta:demands ?a . ?a a warta:Action ; warta:addressee ?o ; rdfs:label ?label")?;
+/// The demands `d` made (of `to` only, when given), grouped.
+fn read(facts: &Facts, d: &NamedNode, to: Option<&NamedNode>) -> Result<BTreeMap<DemandKey, Group>> {
+    let o = to.map_or("?o".to_string(), |o| o.to_string());
+    let rows = facts.select("*", &format!("{d} warta:demands ?a . ?a a warta:Action ; warta:addressee {o} ; rdfs:label ?label"))?;
     // An action may carry a gloss as a second label: it keeps its best wording.
     let mut actions: BTreeMap<NamedNode, ReportedAction> = BTreeMap::new();
     for r in rows {
-        let (Some(a), Some(demander), Some(addressee), Some(l)) = (iri(&r, "a"), iri(&r, "d"), iri(&r, "o"), literal(&r, "label")) else {
+        let (Some(a), Some(addressee), Some(l)) = (iri(&r, "a"), to.cloned().or_else(|| iri(&r, "o")), literal(&r, "label")) else {
             continue;
         };
+        let demander = d.clone();
         let wording = Wording::of(&l);
         if actions.get(&a).is_none_or(|old| wording < old.wording) {
             actions.insert(a, ReportedAction { demander, addressee, wording });
@@ -110,7 +131,7 @@ fn read(facts: &Facts) -> Result<BTreeMap<DemandKey, Group>> {
         key_of.insert(a, key);
     }
     let mut each = |var: &str, pattern: &str, add: fn(&mut Group, NamedNode)| -> Result<()> {
-        for r in facts.select(&format!("?a ?{var}"), pattern)? {
+        for r in facts.select(&format!("?a ?{var}"), &format!("{d} warta:demands ?a . ?a warta:addressee {o} . {pattern}"))? {
             let group = iri(&r, "a").and_then(|a| key_of.get(&a)).and_then(|key| groups.get_mut(key));
             if let (Some(g), Some(v)) = (group, iri(&r, var)) {
                 add(g, v);

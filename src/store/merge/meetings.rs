@@ -3,11 +3,11 @@
 //! articles) become one `warta:Meeting` with every date, side, source and
 //! evidence mention.
 
-use super::{iri, literal, merged_iri, Facts, Quads};
+use super::{iri, merged_iri, Facts, Quads};
 use crate::error::Result;
 use crate::vocab::{prov, rdf, warta, xsd};
 use chrono::NaiveDate;
-use oxigraph::model::{Literal, NamedNode};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Reports of one meeting further apart than this are two meetings.
@@ -38,9 +38,38 @@ pub struct MergedMeeting {
     pub evidence: BTreeSet<NamedNode>,
 }
 
-/// Reads the meetings of every article, clusters them and writes the merged ones.
-pub fn merge(facts: &Facts, out: &mut Quads) -> Result<Vec<MergedMeeting>> {
-    let merged = cluster(read(facts)?);
+/// People's sides, from every article: a person stands for the sides they represent.
+pub type Sides = HashMap<NamedNode, BTreeSet<NamedNode>>;
+
+pub fn read_sides(facts: &Facts) -> Result<Sides> {
+    let mut sides = Sides::new();
+    for r in facts.select("DISTINCT ?p ?s", "?p warta:represents ?s")? {
+        if let (Some(p), Some(s)) = (iri(&r, "p"), iri(&r, "s")) {
+            sides.entry(p).or_default().insert(s);
+        }
+    }
+    Ok(sides)
+}
+
+/// The cities of every meeting some of `people` took part in.
+pub fn cities_of(facts: &Facts, people: &BTreeSet<NamedNode>) -> Result<BTreeSet<NamedNode>> {
+    let mut cities = BTreeSet::new();
+    for p in people {
+        let rows = facts.select("DISTINCT ?c", &format!("?m warta:participant {p} ; warta:heldIn ?c ."))?;
+        cities.extend(rows.iter().filter_map(|r| iri(r, "c")));
+    }
+    Ok(cities)
+}
+
+/// Every city some meeting was held in.
+pub fn all_cities(facts: &Facts) -> Result<Vec<NamedNode>> {
+    Ok(facts.select("DISTINCT ?c", "?m a warta:Meeting ; warta:heldIn ?c")?.iter().filter_map(|r| iri(r, "c")).collect())
+}
+
+/// Reads the meetings held in `city` (each city's meetings merge apart from
+/// every other's), clusters them and writes the merged ones.
+pub fn merge(facts: &Facts, sides: &Sides, city: &NamedNode, out: &mut Quads) -> Result<Vec<MergedMeeting>> {
+    let merged = cluster(read(facts, sides, city)?);
     for m in &merged {
         out.add(&m.iri, rdf::TYPE, NamedNode::new_unchecked(warta::MEETING));
         out.entity(&m.iri, warta::HELD_IN, &m.city);
@@ -63,48 +92,57 @@ pub fn merge(facts: &Facts, out: &mut Quads) -> Result<Vec<MergedMeeting>> {
     Ok(merged)
 }
 
-fn read(facts: &Facts) -> Result<Vec<ReportedMeeting>> {
-    let mut sides: HashMap<NamedNode, BTreeSet<NamedNode>> = HashMap::new();
-    for r in facts.select("DISTINCT ?p ?s", "?p warta:represents ?s")? {
-        if let (Some(p), Some(s)) = (iri(&r, "p"), iri(&r, "s")) {
-            sides.entry(p).or_default().insert(s);
-        }
-    }
-    let rows = facts.select(
-        "?g ?m ?c ?d ?p",
-        "?m a warta:Meeting ; warta:heldIn ?c . OPTIONAL { ?m warta:date ?d } OPTIONAL { ?m warta:participant ?p }",
-    )?;
+/// The meetings of the article graphs held in `city`, read straight from the
+/// store's indexes (city → meeting nodes → their statements).
+fn read(facts: &Facts, sides: &Sides, city: &NamedNode) -> Result<Vec<ReportedMeeting>> {
+    let store = &facts.store.store;
+    let err = |e| facts.store.error(e);
     let mut by_node: BTreeMap<NamedNode, ReportedMeeting> = BTreeMap::new();
-    for r in rows {
-        let (Some(node), Some(graph), Some(city)) = (iri(&r, "m"), iri(&r, "g"), iri(&r, "c")) else {
+    for q in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(warta::HELD_IN)), Some(city.as_ref().into()), None) {
+        let q = q.map_err(err)?;
+        let (NamedOrBlankNode::NamedNode(node), GraphName::NamedNode(graph)) = (q.subject, q.graph_name) else {
             continue;
         };
-        let m = by_node.entry(node.clone()).or_insert_with(|| ReportedMeeting {
-            node,
-            graph,
-            city,
+        if crate::store::is_derived_graph(graph.as_str()) || by_node.contains_key(&node) {
+            continue;
+        }
+        let mut m = ReportedMeeting {
+            node: node.clone(),
+            graph: graph.clone(),
+            city: city.clone(),
             date: None,
             participants: BTreeSet::new(),
             sides: BTreeSet::new(),
             evidence: BTreeSet::new(),
-        });
-        // Two dates on one node cannot come from the extractor; keep the earliest.
-        if let Some(d) = literal(&r, "d").and_then(|l| NaiveDate::parse_from_str(l.value(), "%Y-%m-%d").ok()) {
-            m.date = Some(m.date.map_or(d, |old| old.min(d)));
-        }
-        if let Some(p) = iri(&r, "p") {
-            match sides.get(&p) {
-                Some(s) => m.sides.extend(s.iter().cloned()),
-                None => {
-                    m.sides.insert(p.clone());
+        };
+        let mut is_meeting = false;
+        for q in store.quads_for_pattern(Some(node.as_ref().into()), None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
+            let q = q.map_err(err)?;
+            match (q.predicate.as_str(), q.object) {
+                (rdf::TYPE, Term::NamedNode(t)) => is_meeting |= t.as_str() == warta::MEETING,
+                // Two dates on one node cannot come from the extractor; keep the earliest.
+                (warta::DATE, Term::Literal(l)) => {
+                    if let Ok(d) = NaiveDate::parse_from_str(l.value(), "%Y-%m-%d") {
+                        m.date = Some(m.date.map_or(d, |old| old.min(d)));
+                    }
                 }
+                (warta::PARTICIPANT, Term::NamedNode(p)) => {
+                    match sides.get(&p) {
+                        Some(s) => m.sides.extend(s.iter().cloned()),
+                        None => {
+                            m.sides.insert(p.clone());
+                        }
+                    }
+                    m.participants.insert(p);
+                }
+                (warta::EVIDENCE, Term::NamedNode(e)) => {
+                    m.evidence.insert(e);
+                }
+                _ => {}
             }
-            m.participants.insert(p);
         }
-    }
-    for r in facts.select("?m ?e", "?m a warta:Meeting ; warta:evidence ?e")? {
-        if let (Some(m), Some(e)) = (iri(&r, "m").and_then(|m| by_node.get_mut(&m)), iri(&r, "e")) {
-            m.evidence.insert(e);
+        if is_meeting {
+            by_node.insert(node, m);
         }
     }
     Ok(by_node.into_values().collect())

@@ -10,10 +10,10 @@ mod meetings;
 use super::{Row, WartaStore};
 use crate::error::Result;
 use crate::progress::phase;
-use crate::vocab::{owl, rdf, rdfs, skos, wid};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, Term};
+use crate::vocab::{owl, rdf, rdfs, skos, warta, wid};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 pub use actions::normalise_label;
 pub use meetings::{cluster, MergedMeeting, ReportedMeeting};
@@ -31,89 +31,422 @@ pub fn merged_graph() -> NamedNode {
     NamedNode::new_unchecked(wid::MERGED_GRAPH)
 }
 
-/// Recomputes the merged graph from the article graphs and swaps it in atomically.
-pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
-    let facts = Facts { store };
-    let mut out = Quads::default();
-    let meetings = meetings::merge(&facts, &mut out)?;
-    phase("merge: meetings");
-    let actions = actions::merge(&facts, &mut out)?;
-    phase("merge: actions");
-    let date_conflicts = meetings.iter().filter(|m| m.dates.len() > 1).count();
-    let entities = out.entities.clone();
-    copy_entity_labels(&facts, &entities, &mut out)?;
-    // Which article graphs (and extractor versions) it was computed from, so an
-    // unchanged store need not recompute it (and a crash between the article writes
-    // and this one is noticed).
-    out.add(&merged_graph(), MERGED_FROM, Literal::new_simple_literal(fingerprint(store)?));
-    write(store, out.quads)?;
-    phase("merge: written");
-    Ok(MergeSummary { meetings: meetings.len(), demands: actions, date_conflicts })
+/// Which parts of the merged graph a build's changes can touch. Meetings merge
+/// city by city, demands pair by pair (demander, addressee), and entity labels
+/// entity by entity, so only those parts need recomputing.
+#[derive(Debug, Default, Clone)]
+pub struct Dirty {
+    pub cities: BTreeSet<NamedNode>,
+    pub pairs: BTreeSet<actions::Pair>,
+    /// People whose sides may have changed: every meeting they attended is touched.
+    pub people: BTreeSet<NamedNode>,
+    /// Entities whose labels may have changed, with the label statements of the changed graphs.
+    pub entities: BTreeMap<NamedNode, HashSet<(NamedNode, Term)>>,
 }
 
-/// A merged graph that differs by at most this many quads is updated in one
-/// transaction; a larger change removes in one and bulk-loads the rest.
-const TRANSACTION_QUADS: usize = 50_000;
-
-/// Makes the merged graph hold `new`, touching only the quads that differ: an
-/// unchanged graph (the usual rebuild) is left as it is, a small change is one
-/// transaction, a fresh graph goes through the bulk loader (atomic at its
-/// commit). A large change removes the stale quads (the `mergedFrom` record
-/// with them) before the new ones are loaded, so that a build killed between
-/// the two leaves a graph the next build knows to recompute.
-fn write(store: &WartaStore, mut new: HashSet<Quad>) -> Result<()> {
-    let graph = merged_graph();
-    let mut stale = Vec::new();
-    for q in store.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
-        let q = q.map_err(|e| store.error(e))?;
-        if !new.remove(&q) {
-            stale.push(q);
+impl Dirty {
+    /// Notes what one article graph's quads (written or removed) touch.
+    pub fn note<'a>(&mut self, quads: impl IntoIterator<Item = &'a Quad>) {
+        let mut demander: HashMap<&str, &NamedNode> = HashMap::new();
+        let mut addressee: HashMap<&str, &NamedNode> = HashMap::new();
+        for q in quads {
+            let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&q.subject, &q.object) else {
+                if let (NamedOrBlankNode::NamedNode(s), rdfs::LABEL | skos::ALT_LABEL) = (&q.subject, q.predicate.as_str()) {
+                    if s.as_str().starts_with(ENTITY_PREFIX) {
+                        self.entities.entry(s.clone()).or_default().insert((q.predicate.clone(), q.object.clone()));
+                    }
+                }
+                continue;
+            };
+            match q.predicate.as_str() {
+                warta::HELD_IN => {
+                    self.cities.insert(o.clone());
+                }
+                warta::REPRESENTS => {
+                    self.people.insert(s.clone());
+                }
+                warta::DEMANDS => {
+                    demander.insert(o.as_str(), s);
+                }
+                warta::ADDRESSEE => {
+                    addressee.insert(s.as_str(), o);
+                }
+                rdf::TYPE | owl::SAME_AS if s.as_str().starts_with(ENTITY_PREFIX) => {
+                    self.entities.entry(s.clone()).or_default().insert((q.predicate.clone(), q.object.clone()));
+                }
+                _ => {}
+            }
+        }
+        for (action, d) in demander {
+            if let Some(o) = addressee.get(action) {
+                self.pairs.insert(((*d).clone(), (*o).clone()));
+            }
         }
     }
-    if stale.is_empty() && new.is_empty() {
-        return Ok(());
+}
+
+const ENTITY_PREFIX: &str = "https://w3id.org/warta/id/entity/";
+
+/// Recomputes the whole merged graph from the article graphs, part by part,
+/// through the bulk loader (its memory bounded by the largest part).
+pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
+    let facts = Facts { store };
+    clear(store)?;
+    phase("merge: old graph cleared");
+    let sides = meetings::read_sides(&facts)?;
+    let mut sink = Sink::Bulk { loader: None, buffer: Vec::new() };
+    let mut summary = MergeSummary::default();
+    let mut entities = BTreeSet::new();
+    for city in meetings::all_cities(&facts)? {
+        let mut out = Quads::default();
+        let merged = meetings::merge(&facts, &sides, &city, &mut out)?;
+        summary.meetings += merged.len();
+        summary.date_conflicts += merged.iter().filter(|m| m.dates.len() > 1).count();
+        entities.append(&mut out.entities);
+        sink.add(store, out.quads)?;
     }
-    if stale.len() + new.len() <= TRANSACTION_QUADS {
-        let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
-        stale.iter().for_each(|q| tx.remove(q));
-        tx.extend(new.iter());
-        return tx.commit().map_err(|e| store.error(e));
+    phase("merge: meetings");
+    let demanders: BTreeSet<NamedNode> = actions::all_pairs(&facts)?.into_iter().map(|(d, _)| d).collect();
+    for d in &demanders {
+        let mut out = Quads::default();
+        summary.demands += actions::merge(&facts, d, None, &mut out)?;
+        entities.append(&mut out.entities);
+        sink.add(store, out.quads)?;
     }
-    if !stale.is_empty() {
+    phase("merge: actions");
+    for e in &entities {
+        sink.add(store, labels(&facts, e)?)?;
+    }
+    sink.add(store, [fingerprint_quad(store)?].into_iter().collect())?;
+    sink.finish(store)?;
+    phase("merge: written");
+    Ok(summary)
+}
+
+/// Brings the merged graph up to date after changes to the article graphs
+/// that `dirty` describes, when it was up to date before them: only the
+/// touched cities, pairs and entities are recomputed, and the difference is
+/// written in one transaction.
+pub fn update(store: &WartaStore, dirty: &Dirty) -> Result<MergeSummary> {
+    let facts = Facts { store };
+    let sides = meetings::read_sides(&facts)?;
+    let mut diff = Diff::default();
+    let mut entities: BTreeSet<NamedNode> = dirty.entities.keys().cloned().collect();
+    let mut cities = dirty.cities.clone();
+    cities.append(&mut meetings::cities_of(&facts, &dirty.people)?);
+    let graph = merged_graph();
+    let g = Some(GraphNameRef::NamedNode(graph.as_ref()));
+    for city in &cities {
+        let mut out = Quads::default();
+        meetings::merge(&facts, &sides, city, &mut out)?;
+        let mut old = Vec::new();
+        for q in store.store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(warta::HELD_IN)), Some(city.as_ref().into()), g) {
+            old.extend(node_quads(store, &q.map_err(|e| store.error(e))?.subject)?);
+        }
+        diff.add(old, out, &mut entities);
+    }
+    phase("merge: meetings recomputed");
+    let mut by_demander: BTreeMap<&NamedNode, BTreeSet<NamedNode>> = BTreeMap::new();
+    for (d, o) in &dirty.pairs {
+        by_demander.entry(d).or_default().insert(o.clone());
+    }
+    for (d, addressees) in by_demander {
+        let mut out = Quads::default();
+        actions::merge(&facts, d, Some(&addressees), &mut out)?;
+        let mut old = Vec::new();
+        for q in store.store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(warta::AGENT)), Some(d.as_ref().into()), g) {
+            let node = q.map_err(|e| store.error(e))?.subject;
+            let to =
+                store.store.quads_for_pattern(Some(node.as_ref()), Some(NamedNodeRef::new_unchecked(warta::ADDRESSEE)), None, g).next();
+            if let Some(Quad { object: Term::NamedNode(o), .. }) = to.transpose().map_err(|e| store.error(e))? {
+                if addressees.contains(&o) {
+                    old.extend(node_quads(store, &node)?);
+                }
+            }
+        }
+        diff.add(old, out, &mut entities);
+    }
+    phase("merge: parts recomputed");
+    // Labels: an entity's labels change when it comes to be mentioned (all of
+    // them are copied), stops being mentioned (all go), or a changed article
+    // graph holds some (each of those, and of the ones it had, is kept while
+    // some article graph still says it).
+    let mut wanted: Vec<&NamedNode> = Vec::new();
+    for e in &entities {
+        let before = mentions_in_store(store, e, &HashSet::new())?;
+        let after = diff.mentioned.contains(e) || mentions_in_store(store, e, &diff.stale)?;
+        let changed = dirty.entities.get(e);
+        if before && after && changed.is_none() {
+            continue;
+        }
+        let mut current: HashSet<Quad> = HashSet::new();
+        for p in LABEL_PREDICATES {
+            for q in store.store.quads_for_pattern(Some(e.as_ref().into()), Some(NamedNodeRef::new_unchecked(p)), None, g) {
+                current.insert(q.map_err(|e| store.error(e))?);
+            }
+        }
+        if !after {
+            diff.stale.extend(current);
+        } else if !before {
+            diff.stale.extend(current);
+            wanted.push(e);
+        } else {
+            let mut candidates: HashSet<(NamedNode, Term)> = current.iter().map(|q| (q.predicate.clone(), q.object.clone())).collect();
+            candidates.extend(changed.into_iter().flatten().cloned());
+            for (p, o) in candidates {
+                let q = Quad::new(e.clone(), p, o, GraphName::NamedNode(graph.clone()));
+                let said = in_article_graph(store, &q)?;
+                if said && !current.contains(&q) {
+                    diff.fresh.insert(q);
+                } else if !said && current.contains(&q) {
+                    diff.stale.insert(q);
+                }
+            }
+        }
+    }
+    for e in wanted {
+        diff.fresh.extend(labels(&facts, e)?);
+    }
+    phase("merge: labels");
+    for q in store.store.quads_for_pattern(
+        Some(graph.as_ref().into()),
+        Some(NamedNodeRef::new_unchecked(MERGED_FROM)),
+        None,
+        Some(GraphNameRef::NamedNode(graph.as_ref())),
+    ) {
+        diff.stale.insert(q.map_err(|e| store.error(e))?);
+    }
+    diff.fresh.insert(fingerprint_quad(store)?);
+    let both: Vec<Quad> = diff.stale.intersection(&diff.fresh).cloned().collect();
+    for q in &both {
+        diff.stale.remove(q);
+        diff.fresh.remove(q);
+    }
+    let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
+    diff.stale.iter().for_each(|q| tx.remove(q));
+    tx.extend(diff.fresh.iter());
+    tx.commit().map_err(|e| store.error(e))?;
+    phase("merge: written");
+    summary(store)
+}
+
+/// Quads handed to the bulk loader at a time.
+const BULK_QUADS: usize = 200_000;
+/// Quads removed per transaction when the merged graph is cleared.
+const CLEAR_QUADS: usize = 50_000;
+
+const LABEL_PREDICATES: [&str; 4] = [rdf::TYPE, rdfs::LABEL, skos::ALT_LABEL, owl::SAME_AS];
+/// Predicates whose object is an entity the merged graph mentions.
+const MENTIONS_AS_OBJECT: [&str; 5] = [warta::HELD_IN, warta::PARTICIPANT, warta::AGENT, warta::ADDRESSEE, warta::STATED_BY];
+/// Predicates whose subject is an entity the merged graph mentions.
+const MENTIONS_AS_SUBJECT: [&str; 2] = [warta::DEMANDS, warta::REJECTS];
+
+/// Quads to remove from and add to the merged graph.
+#[derive(Default)]
+struct Diff {
+    stale: HashSet<Quad>,
+    fresh: HashSet<Quad>,
+    /// Entities the recomputed parts mention.
+    mentioned: BTreeSet<NamedNode>,
+}
+
+impl Diff {
+    /// One part: its quads in the store (`old`) and recomputed (`new`).
+    fn add(&mut self, old: Vec<Quad>, new: Quads, entities: &mut BTreeSet<NamedNode>) {
+        for q in &old {
+            entities.extend(mentioned_by(q));
+        }
+        let old: HashSet<Quad> = old.into_iter().collect();
+        self.fresh.extend(new.quads.iter().filter(|q| !old.contains(*q)).cloned());
+        self.stale.extend(old.into_iter().filter(|q| !new.quads.contains(q)));
+        entities.extend(new.entities.iter().cloned());
+        self.mentioned.extend(new.entities);
+    }
+}
+
+/// The entity a merged-graph quad mentions, if any.
+fn mentioned_by(q: &Quad) -> Option<NamedNode> {
+    let p = q.predicate.as_str();
+    match (&q.subject, &q.object) {
+        (_, Term::NamedNode(o)) if MENTIONS_AS_OBJECT.contains(&p) => Some(o.clone()),
+        (NamedOrBlankNode::NamedNode(s), _) if MENTIONS_AS_SUBJECT.contains(&p) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// Does a quad of the merged graph, other than `stale` ones, mention `e`?
+fn mentions_in_store(store: &WartaStore, e: &NamedNode, stale: &HashSet<Quad>) -> Result<bool> {
+    let graph = merged_graph();
+    let g = Some(GraphNameRef::NamedNode(graph.as_ref()));
+    for p in MENTIONS_AS_OBJECT {
+        for q in store.store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), Some(e.as_ref().into()), g) {
+            if !stale.contains(&q.map_err(|e| store.error(e))?) {
+                return Ok(true);
+            }
+        }
+    }
+    for p in MENTIONS_AS_SUBJECT {
+        for q in store.store.quads_for_pattern(Some(e.as_ref().into()), Some(NamedNodeRef::new_unchecked(p)), None, g) {
+            if !stale.contains(&q.map_err(|e| store.error(e))?) {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// Does some article graph hold this statement (`q`'s graph aside)?
+fn in_article_graph(store: &WartaStore, q: &Quad) -> Result<bool> {
+    for found in store.store.quads_for_pattern(Some(q.subject.as_ref()), Some(q.predicate.as_ref()), Some(q.object.as_ref()), None) {
+        if let GraphName::NamedNode(g) = found.map_err(|e| store.error(e))?.graph_name {
+            if !super::is_derived_graph(g.as_str()) {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// Where recomputed quads go: the bulk loader for a graph built from nothing.
+enum Sink<'a> {
+    Bulk { loader: Option<oxigraph::store::BulkLoader<'a>>, buffer: Vec<Quad> },
+}
+
+impl<'a> Sink<'a> {
+    fn add(&mut self, store: &'a WartaStore, quads: HashSet<Quad>) -> Result<()> {
+        let Sink::Bulk { loader, buffer } = self;
+        buffer.extend(quads);
+        if buffer.len() >= BULK_QUADS {
+            let l = loader.get_or_insert_with(|| store.store.bulk_loader().with_num_threads(2));
+            l.load_quads(std::mem::take(buffer)).map_err(|e| store.error(e))?;
+        }
+        Ok(())
+    }
+    fn finish(self, store: &'a WartaStore) -> Result<()> {
+        let Sink::Bulk { loader, buffer } = self;
+        let mut l = loader.unwrap_or_else(|| store.store.bulk_loader().with_num_threads(2));
+        l.load_quads(buffer).map_err(|e| store.error(e))?;
+        l.commit().map_err(|e| store.error(e))
+    }
+}
+
+/// Empties the merged graph, its `mergedFrom` record first (so that a build
+/// killed meanwhile leaves a graph the next one knows to recompute), then the
+/// rest in transactions of bounded size.
+fn clear(store: &WartaStore) -> Result<()> {
+    let graph = merged_graph();
+    let g = Some(GraphNameRef::NamedNode(graph.as_ref()));
+    let record: Vec<Quad> = store
+        .store
+        .quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(MERGED_FROM)), None, g)
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| store.error(e))?;
+    if !record.is_empty() {
         let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
-        stale.iter().for_each(|q| tx.remove(q));
+        record.iter().for_each(|q| tx.remove(q));
         tx.commit().map_err(|e| store.error(e))?;
     }
-    store.bulk_insert(new.into_iter().collect())
+    loop {
+        let chunk: Vec<Quad> = store
+            .store
+            .quads_for_pattern(None, None, None, g)
+            .take(CLEAR_QUADS)
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| store.error(e))?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
+        chunk.iter().for_each(|q| tx.remove(q));
+        tx.commit().map_err(|e| store.error(e))?;
+    }
+}
+
+/// Type, labels, alternative names and Wikidata links of entity `e`, copied
+/// from the article graphs so that queries over the merged graph need no other.
+fn labels(facts: &Facts, e: &NamedNode) -> Result<HashSet<Quad>> {
+    let mut out = Quads::default();
+    let preds: Vec<String> = LABEL_PREDICATES.iter().map(|p| format!("<{p}>")).collect();
+    // DISTINCT works on the store's ids: an entity told by a thousand articles costs little.
+    for r in facts.select("DISTINCT ?p ?o", &format!("{e} ?p ?o FILTER(?p IN ({}))", preds.join(", ")))? {
+        if let (Some(p), Some(o)) = (iri(&r, "p"), r.get("o")) {
+            out.add(e, p.as_str(), o.clone());
+        }
+    }
+    Ok(out.quads)
+}
+
+/// Every quad of the merged graph with `node` as subject or object.
+fn node_quads(store: &WartaStore, node: &NamedOrBlankNode) -> Result<Vec<Quad>> {
+    let graph = merged_graph();
+    let g = Some(GraphNameRef::NamedNode(graph.as_ref()));
+    let as_term: Term = node.clone().into();
+    store
+        .store
+        .quads_for_pattern(Some(node.as_ref()), None, None, g)
+        .chain(store.store.quads_for_pattern(None, None, Some(as_term.as_ref()), g))
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| store.error(e))
 }
 
 const MERGED_FROM: &str = "https://w3id.org/warta/ontology#mergedFrom";
 
+/// Which article graphs (and extractor versions) the merged graph was computed
+/// from, so that an unchanged store need not recompute it, and a crash between
+/// the article writes and the merge is noticed.
+fn fingerprint_quad(store: &WartaStore) -> Result<Quad> {
+    let graph = merged_graph();
+    Ok(Quad::new(
+        graph.clone(),
+        NamedNode::new_unchecked(MERGED_FROM),
+        Literal::new_simple_literal(fingerprint(store)?),
+        GraphName::NamedNode(graph),
+    ))
+}
+
 /// A hash of every article graph's name and extractor version.
 fn fingerprint(store: &WartaStore) -> Result<String> {
-    let rows = store
-        .select(&format!("SELECT ?g ?v WHERE {{ GRAPH ?g {{ ?a warta:extractorVersion ?v }} {} }}", super::article_graph_filter("g")))?;
-    let mut parts: Vec<String> = rows.iter().map(|r| format!("{}|{}", term(r, "g"), term(r, "v"))).collect();
+    let mut parts = Vec::new();
+    for q in store.store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(warta::EXTRACTOR_VERSION)), None, None) {
+        let q = q.map_err(|e| store.error(e))?;
+        if let GraphName::NamedNode(g) = &q.graph_name {
+            if !super::is_derived_graph(g.as_str()) {
+                parts.push(format!("{g}|{}", q.object));
+            }
+        }
+    }
     parts.sort();
+    parts.dedup();
     let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
     Ok(crate::extract::short_hash(&refs))
 }
 
-fn term(r: &Row, k: &str) -> String {
-    r.get(k).map(|t| t.to_string()).unwrap_or_default()
+/// The fingerprint the merged graph records.
+fn recorded_fingerprint(store: &WartaStore) -> Result<Option<String>> {
+    let graph = merged_graph();
+    let g = Some(GraphNameRef::NamedNode(graph.as_ref()));
+    let first = store.store.quads_for_pattern(Some(graph.as_ref().into()), Some(NamedNodeRef::new_unchecked(MERGED_FROM)), None, g).next();
+    Ok(match first.transpose().map_err(|e| store.error(e))? {
+        Some(Quad { object: Term::Literal(l), .. }) => Some(l.value().to_string()),
+        _ => None,
+    })
+}
+
+/// Is the merged graph computed from exactly the article graphs the store holds?
+pub fn is_current(store: &WartaStore) -> Result<bool> {
+    Ok(recorded_fingerprint(store)?.is_some_and(|r| r == fingerprint(store).unwrap_or_default()))
 }
 
 /// The merged graph's summary when it is up to date with the article graphs, else `None`.
 pub fn up_to_date(store: &WartaStore) -> Result<Option<MergeSummary>> {
-    let fp = fingerprint(store)?;
-    let rows = store.select(&format!("SELECT ?fp WHERE {{ GRAPH <{g}> {{ <{g}> <{MERGED_FROM}> ?fp }} }}", g = wid::MERGED_GRAPH))?;
-    let recorded = rows.first().and_then(|r| match r.get("fp") {
-        Some(Term::Literal(l)) => Some(l.value().to_string()),
-        _ => None,
-    });
-    if recorded.as_deref() != Some(fp.as_str()) {
+    if !is_current(store)? {
         return Ok(None);
     }
+    summary(store).map(Some)
+}
+
+/// What the merged graph holds, counted.
+fn summary(store: &WartaStore) -> Result<MergeSummary> {
     let count = |pattern: &str| -> Result<usize> {
         let rows = store.select(&format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH <{}> {{ {pattern} }} }}", wid::MERGED_GRAPH))?;
         Ok(rows
@@ -124,16 +457,16 @@ pub fn up_to_date(store: &WartaStore) -> Result<Option<MergeSummary>> {
             })
             .unwrap_or(0))
     };
-    Ok(Some(MergeSummary {
+    Ok(MergeSummary {
         meetings: count("?x a warta:Meeting")?,
         demands: count("?x a warta:Action")?,
         date_conflicts: count("?x warta:dateConflict true")?,
-    }))
+    })
 }
 
 /// Reads facts out of the article graphs (never out of the derived ones).
 pub struct Facts<'a> {
-    store: &'a WartaStore,
+    pub(crate) store: &'a WartaStore,
 }
 
 impl Facts<'_> {
@@ -190,18 +523,4 @@ pub fn merged_iri(kind: &str, parts: &[&str]) -> NamedNode {
     }
     let hex: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
     NamedNode::new_unchecked(format!("{}merged/{kind}/{hex}", crate::vocab::WID))
-}
-
-/// Copies type, labels, alternative names and Wikidata links of `entities`
-/// from the article graphs, so that queries over the merged graph need no other.
-fn copy_entity_labels(facts: &Facts, entities: &BTreeSet<NamedNode>, out: &mut Quads) -> Result<()> {
-    for p in [rdf::TYPE, rdfs::LABEL, skos::ALT_LABEL, owl::SAME_AS] {
-        // DISTINCT works on the store's ids: an entity told by a thousand articles costs little.
-        for r in facts.select("DISTINCT ?e ?o", &format!("?e <{p}> ?o"))? {
-            if let (Some(e), Some(o)) = (iri(&r, "e").filter(|e| entities.contains(e)), r.get("o")) {
-                out.add(&e, p, o.clone());
-            }
-        }
-    }
-    Ok(())
 }
