@@ -368,6 +368,10 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                         break;
                     }
                 }
+                // "China's top diplomat ...": a possessive side.
+                if k >= 3 && s.tokens[k - 2].text == "'" && s.tokens[k - 1].lower == "s" {
+                    k -= 2;
+                }
                 if let Some(m) = s.mentions.iter().find(|m| m.end == k && !m.coref) {
                     let ent = table.get(m.ent);
                     if matches!(ent.etype, EntityType::Country | EntityType::Organization | EntityType::Group) {
@@ -394,6 +398,16 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                     j = m.end;
                 }
             }
+            // "spokeswoman for China's Taiwan Affairs Office,": an institution of the side.
+            if side.is_some() && s.tokens.get(j).is_some_and(|t| t.text == "'") && s.tokens.get(j + 1).is_some_and(|t| t.lower == "s") {
+                let mut k = j + 2;
+                while k < s.tokens.len() && k < j + 7 && s.tokens[k].is_word && s.tokens[k].is_capitalised() {
+                    k += 1;
+                }
+                if k > j + 2 && s.tokens.get(k).is_some_and(|t| t.text == "," || t.text == ".") {
+                    j = k;
+                }
+            }
             let title_text = if counterpart {
                 last_title.clone().unwrap_or_else(|| s.tokens[i].text.clone())
             } else {
@@ -401,7 +415,18 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             };
             // A title in lower case ("menteri luar negeri Rusia ...") needs the side it serves.
             let lower_title = !counterpart && !s.tokens[i].is_capitalised();
-            if lower_title && side.is_none() {
+            // ... unless the name after it is a known person whose side is known ("foreign ministry
+            // spokesperson Mao Ning", "junta leader Senior General Min Aung Hlaing").
+            let known_after = || {
+                let mut k = j;
+                while s.tokens.get(k).is_some_and(|t| is_in(&lex.words.ranks, &t.text) || t.text == ".") {
+                    k += 1;
+                }
+                s.mentions
+                    .iter()
+                    .any(|m| m.start == k && !m.coref && table.get(m.ent).etype == EntityType::Person && table.get(m.ent).side.is_some())
+            };
+            if lower_title && side.is_none() && !known_after() {
                 i += title_len;
                 continue;
             }
@@ -538,6 +563,15 @@ fn person_at(
     lex: &crate::lang::Lexicon,
     headline: bool,
 ) -> Option<(EntRef, usize)> {
+    // Ranks and honorifics before a known name: "Mayor Jenderal Zaw Min Tun", "Col. Gen. Alexander Fomin".
+    let mut j = j;
+    while tokens.get(j).is_some_and(|t| is_in(&lex.words.ranks, &t.text)) && !mentions.iter().any(|m| m.start == j) {
+        j += 1;
+        // "Col." is tokenised "Col" ".".
+        if tokens.get(j).is_some_and(|t| t.text == ".") {
+            j += 1;
+        }
+    }
     // A known person; or a first name that is also a place ("Wellington Koo") when a
     // capitalised word follows it.
     let mut place_name = None;
