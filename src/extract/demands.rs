@@ -148,7 +148,22 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     if s.tokens.get(j).is_some_and(|t| in_list(&lex.addressee_preps, &t.lower)) {
         j += 1;
     }
+    // "demanded on Monday that ...": a short adverbial between the verb and what follows.
+    let adverbs = &ctx.pack.lexicon.grammar.adverbs;
+    if chain_right(s, table, j).0.is_empty() && !s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower)) {
+        let k = (j..(j + 3).min(s.tokens.len())).find(|&k| !in_list(adverbs, &s.tokens[k].lower)).unwrap_or(j);
+        if k > j && (!chain_right(s, table, k).0.is_empty() || s.tokens.get(k).is_some_and(|t| in_list(&lex.complementisers, &t.lower))) {
+            j = k;
+        }
+    }
     let (mut of, mut after) = chain_right(s, table, j);
+    // "... and urged it to ...": an object pronoun stands for the addressee just asked.
+    if of.is_empty() && s.tokens.get(j).is_some_and(|t| in_list(&s.words.object_pronouns, &t.lower)) {
+        if let Some(last) = out.last().filter(|d| d.evidence.sentence == s.index) {
+            of = vec![last.of];
+            after = j + 1;
+        }
+    }
     let mut comp = false;
     if of.is_empty() && s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower)) {
         comp = true;
@@ -163,6 +178,10 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
                 comp = true;
             }
         }
+    } else if let Some(prev) = coordinated_demand(ctx, s, table, cue, &by, out) {
+        // "X demanded that Y ... and called for early elections": the same addressee.
+        of = vec![prev];
+        after = j;
     } else {
         // Neither an actor asked nor "untuk/agar": the object is not an actor
         // ("mendesak pemerintah agar ...") — nothing to say who is asked.
@@ -176,6 +195,24 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     let end = clause_end(ctx, s, after);
     let rule = if comp { "demand.verb-complement" } else { "demand.verb-object" };
     push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule, confidence: 0.9 * conf }, out);
+}
+
+/// The addressee of the demand just made in this sentence by the same side, when the
+/// cue is coordinated with it ("... and called for ...", "..., and urged ..."); English only.
+fn coordinated_demand(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, by: &[EntRef], out: &[Demand]) -> Option<EntRef> {
+    let w = s.words;
+    if w.base_verbs.is_empty() {
+        return None;
+    }
+    let mut k = cue;
+    while k > 0 && in_list(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[k - 1].lower) {
+        k -= 1;
+    }
+    if k == 0 || !in_list(&w.coordinators, &s.tokens[k - 1].lower) {
+        return None;
+    }
+    let last = out.last().filter(|d| d.evidence.sentence == s.index)?;
+    by.iter().any(|&b| side_of(table, b) == last.by).then_some(last.of)
 }
 
 /// "Y diminta (oleh X) untuk ACTION".

@@ -255,6 +255,10 @@ fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &crate::lang::
                 if n > 1 && is_in(&lang.group_head_aliases, &tokens[i].text) {
                     table.add_local(vec![tokens[i].text.clone()], e);
                 }
+                // English puts the head last: "Myanmar's junta", "the military junta".
+                if n > 1 && !lang.demonstratives_before.is_empty() && is_in(&lang.group_head_aliases, &tokens[i + n - 1].lower) {
+                    table.add_local(vec![tokens[i + n - 1].text.clone()], e);
+                }
                 out.push(Mention { ent: e, start: i, end: i + n, coref: false });
                 i += n;
                 continue;
@@ -628,10 +632,11 @@ fn person_at(
 }
 
 /// Adds later short mentions of people, coreferring expressions and quote speakers.
-pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack) {
+pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack, roles: &[super::Role]) {
     let lex = &pack.lexicon.grammar;
     let mut last_person: Option<EntRef> = None;
     let mut last_org: Option<EntRef> = None;
+    let mut last_organization: Option<EntRef> = None;
     let mut last_country: Option<EntRef> = None;
     let mut last_subject: Option<EntRef> = None;
     let mut last_speaker: Option<EntRef> = None;
@@ -660,14 +665,59 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             let words = s.words;
             // "blok itu" (id) or "the bloc" (en): a head noun with its demonstrative.
             let after = is_in(&words.demonstratives_after, next);
-            let demonstrative = after || is_in(&words.demonstratives_before, prev);
+            // "the military regime": one lower-case modifier between the article and the head.
+            let modified = i >= 2
+                && is_in(&words.demonstratives_before, &s.tokens[i - 2].lower)
+                && s.tokens[i - 1].is_word
+                && !s.tokens[i - 1].is_capitalised()
+                && !s.mentions.iter().any(|m| m.start <= i - 1 && i - 1 < m.end);
+            let demonstrative = after || is_in(&words.demonstratives_before, prev) || modified;
             let span = if after { 2 } else { 1 };
+            let title_len =
+                if is_in(&words.demonstratives_before, prev) { longest_phrase(&s.tokens, i, &pack.phrases().titles) } else { 0 };
             let resolved = if is_in(&words.speaker_side, w) {
                 s.speaker.map(|sp| super::side_of(table, sp)).or(last_subject).map(|e| (e, 1))
+            } else if demonstrative && is_in(&words.organization_heads, w) {
+                last_organization.map(|e| (e, span))
+            } else if title_len > 0
+                && is_in(&words.demonstratives_before, prev)
+                && s.tokens.get(i + title_len).is_none_or(|t| !(t.is_word && t.is_capitalised()))
+            {
+                // "the Secretary", "the Foreign Minister": the person last introduced with that title.
+                let title = s.tokens[i..i + title_len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+                roles
+                    .iter()
+                    .filter(|r| r.evidence.sentence <= s.index && r.title.to_lowercase() == title)
+                    .max_by_key(|r| r.evidence.sentence)
+                    .map(|r| (r.person, title_len))
+            } else if is_in(&words.demonstratives_before, prev)
+                && is_in(&words.group_nouns, w)
+                && !is_in(&words.organization_heads, w)
+                && (i < 2 || words.collective_number(&s.tokens[i - 2].lower).is_none())
+            {
+                // "The leaders also demanded ...": the latest coordinated group, a sentence or two back.
+                if let Some((_, g)) = groups.iter().rev().find(|(at, _)| s.index.saturating_sub(*at) <= 3) {
+                    if !s.mentions.iter().any(|m| m.start <= i && i < m.end) {
+                        for &e in g {
+                            added.push(Mention { ent: e, start: i - 1, end: i + 1, coref: true });
+                        }
+                    }
+                }
+                None
             } else if demonstrative && is_in(&words.org_heads, w) {
                 last_org.map(|e| (e, span))
             } else if demonstrative && is_in(&words.country_heads, w) && prev != "-" {
-                last_country.map(|e| (e, span))
+                // English: a country named earlier in the same sentence comes first ("On Burma, ... the regime").
+                let here = (!words.demonstratives_before.is_empty())
+                    .then(|| {
+                        s.mentions
+                            .iter()
+                            .rev()
+                            .find(|m| m.end <= i && !m.coref && table.get(m.ent).etype == EntityType::Country)
+                            .map(|m| m.ent)
+                    })
+                    .flatten();
+                here.or(last_country).map(|e| (e, span))
             } else if is_in(&words.person_pronouns, w) {
                 last_person.map(|e| (e, 1))
             } else if let Some(n) = words.collective_number(w).filter(|_| is_in(&words.group_nouns, next)) {
@@ -707,8 +757,13 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                 None
             };
             if let Some((e, len)) = resolved {
-                let start =
-                    if demonstrative && !after && len == 1 && i > 0 && is_in(&words.demonstratives_before, prev) { i - 1 } else { i };
+                let start = if demonstrative && !after && len == 1 && i > 0 && is_in(&words.demonstratives_before, prev) {
+                    i - 1
+                } else if modified && !after && len == 1 {
+                    i - 2
+                } else {
+                    i
+                };
                 if !s.mentions.iter().any(|m| m.start <= i && i < m.end) {
                     added.push(Mention { ent: e, start, end: (i + len).min(n), coref: true });
                 }
@@ -733,7 +788,9 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             let side = super::side_of(table, m.ent);
             let joined = last_end != usize::MAX
                 && m.start > last_end
-                && s.tokens[last_end..m.start].iter().all(|t| t.text == "," || is_in(&s.words.coordinators, &t.lower));
+                && s.tokens[last_end..m.start]
+                    .iter()
+                    .all(|t| t.text == "," || is_in(&s.words.coordinators, &t.lower) || is_in(&s.words.articles, &t.lower));
             if !joined {
                 if group.len() >= 2 {
                     groups.push((s.index, std::mem::take(&mut group)));
@@ -757,7 +814,12 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             let ent = table.get(m.ent);
             match ent.etype {
                 EntityType::Person => last_person = Some(m.ent),
-                EntityType::Organization | EntityType::Group if !ent.media => last_org = Some(m.ent),
+                EntityType::Organization | EntityType::Group if !ent.media => {
+                    last_org = Some(m.ent);
+                    if ent.etype == EntityType::Organization {
+                        last_organization = Some(m.ent);
+                    }
+                }
                 EntityType::Country => last_country = Some(m.ent),
                 _ => {}
             }
