@@ -341,6 +341,19 @@ fn rejection_at(
             j = noun.unwrap_or(m.end + 2);
         }
     }
+    let english = !s.words.demonstratives_before.is_empty();
+    let is_demand_noun =
+        |k: usize| s.tokens.get(k).is_some_and(|t| in_list(&lex.demand.nouns, &t.lower) || in_list(&s.words.demand_like, &t.lower));
+    // "rejected the Camp David demands": a name or two before the noun; "the" before them points back.
+    let mut determined = j > cue + len && in_list(&s.words.demonstratives_before, &s.tokens[j - 1].lower);
+    if english && !is_demand_noun(j) {
+        let modifiers = (j..(j + 3).min(s.tokens.len())).take_while(|&k| s.tokens[k].is_word && s.tokens[k].is_capitalised()).count();
+        if modifiers > 0 && is_demand_noun(j + modifiers) {
+            j += modifiers;
+        } else {
+            determined = false;
+        }
+    }
     let obj = s.tokens.get(j)?;
     if in_list(&lex.reject.non_demand_objects, &obj.lower) {
         return None;
@@ -356,7 +369,21 @@ fn rejection_at(
         anaphoric = s.tokens[j + 1..(j + 5).min(end.max(j + 1))].iter().any(|t| in_list(&s.words.demonstratives_after, &t.lower))
             || (j > 0 && in_list(&s.words.demonstratives_before, &s.tokens[j - 1].lower));
     }
-    let anaphoric = (anaphoric || possessive_anaphor) && named.is_empty();
+    // "refused any timetable set by the bloc": the demander as the agent of the object.
+    if named.is_empty() && own.is_empty() {
+        if let Some(m) = s
+            .mentions
+            .iter()
+            .find(|m| m.start > j && m.start < end && in_list(&s.words.agent_preps, &s.tokens[m.start - 1].lower) && table.is_actor(m.ent))
+        {
+            if !by.iter().any(|&b| side_of(table, b) == side_of(table, m.ent)) {
+                named.push(m.ent);
+            }
+        }
+    }
+    // English: "rebuffed proposals", "rejected the demands" without a possessor point back.
+    let bare = english && own.is_empty() && (in_list(&lex.demand.nouns, &obj.lower) || in_list(&s.words.demand_like, &obj.lower));
+    let anaphoric = (anaphoric || possessive_anaphor || determined || bare) && named.is_empty();
     Some(PendingRejection {
         by,
         stated_by: s.speaker,

@@ -191,6 +191,15 @@ impl EntityTable {
     }
 
     /// Longest entity name at the start of `words`, article-local people first.
+    /// The length of the name `match_at` would find, without interning anything.
+    pub fn match_len(&self, words: &[&str]) -> Option<usize> {
+        let local = words.first().and_then(|w| self.local.get(*w)).and_then(|cands| {
+            cands.iter().filter(|(t, _)| t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a == b)).map(|(t, _)| t.len()).max()
+        });
+        let gaz = self.gaz.longest_match(words).map(|(_, n)| n);
+        local.max(gaz)
+    }
+
     pub fn match_at(&mut self, words: &[&str]) -> Option<(EntRef, usize)> {
         let local = words.first().and_then(|w| self.local.get(*w)).and_then(|cands| {
             cands.iter().find(|(t, _)| t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a == b)).map(|(t, e)| (*e, t.len()))
@@ -250,6 +259,12 @@ fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &crate::lang::
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].is_word {
+            // "the West Bank": a longer name starting inside this one wins ("the West" is another).
+            let n0 = table.match_len(&words[i..]).unwrap_or(0);
+            if n0 > 1 && (i + 1..i + n0).any(|k| tokens[k].is_word && table.match_len(&words[k..]).is_some_and(|n2| k + n2 > i + n0)) {
+                i += 1;
+                continue;
+            }
             if let Some((e, n)) = table.match_at(&words[i..]) {
                 // "junta militer Myanmar" makes a later bare "junta" refer to it.
                 if n > 1 && is_in(&lang.group_head_aliases, &tokens[i].text) {
