@@ -221,7 +221,7 @@ fn has(list: &[String], w: &str) -> bool {
 /// Tokens, quote flags and gazetteer mentions of every sentence.
 pub fn analyse(text: &str, sentences: &[super::segment::Sentence], table: &mut EntityTable, pack: &'static LanguagePack) -> Vec<Analysed> {
     let mut lead_seen = false;
-    sentences
+    let mut out = sentences
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -250,7 +250,19 @@ pub fn analyse(text: &str, sentences: &[super::segment::Sentence], table: &mut E
                 words: &pack.lexicon.words,
             }
         })
-        .collect()
+        .collect::<Vec<Analysed>>();
+    // A byline or a caption may come before the dateline: "By X and Y Associated Press",
+    // then "BRUSSELS, Jan 12 (AP) - ...". The sentence opening with a place and a dash is the lead.
+    let dateline = out
+        .iter()
+        .take(6)
+        .position(|s| !s.is_title && s.mentions.first().is_some_and(|m| m.start == 0) && s.tokens.iter().take(10).any(|t| t.text == "-"));
+    if let Some(d) = dateline {
+        for (i, s) in out.iter_mut().enumerate() {
+            s.is_lead = i == d;
+        }
+    }
+    out
 }
 
 fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &crate::lang::Words) -> Vec<Mention> {
@@ -290,7 +302,7 @@ pub fn dateline_city(text: &str, paragraphs: &[super::normalise::Paragraph], tab
     // "JENEWA - ", "Jakarta, CNN Indonesia -- ", "NEW YORK, KOMPAS.com - ", "Jakarta (ANTARA) - ".
     paragraphs.iter().filter(|p| !p.is_title).take(4).find_map(|p| {
         let para = &text[p.start..p.end];
-        let dash = para.find(" - ").or_else(|| para.find(" -- "))?;
+        let dash = para.find(" - ").or_else(|| para.find(" -- ")).or_else(|| para.find(" — ")).or_else(|| para.find(" – "))?;
         let head = para[..dash].split([',', '(']).next()?.trim();
         let words: Vec<String> = tokenize(head, 0).into_iter().map(|t| t.text).collect();
         if words.is_empty() || words.len() > 4 || !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
