@@ -134,6 +134,34 @@ impl EntityTable {
 
     /// A person found in the text but not in the gazetteer.
     pub fn new_person(&mut self, name_tokens: &[String], side: Option<EntRef>) -> EntRef {
+        // "KAMIKAWA Yoko" (family name in capitals first, as Japanese official texts write it):
+        // the person "Yoko Kamikawa".
+        let caps = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+        let titled = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.clone().count() > 0 && cs.all(char::is_lowercase)
+        };
+        if name_tokens.len() == 2 && caps(&name_tokens[0]) && titled(&name_tokens[1]) {
+            let lower = name_tokens[0].to_lowercase();
+            let family: String = lower.chars().take(1).flat_map(char::to_uppercase).chain(lower.chars().skip(1)).collect();
+            let reordered = vec![name_tokens[1].clone(), family.clone()];
+            let as_written = vec![family.clone(), name_tokens[1].clone()];
+            let known = |order: &[String]| {
+                let refs: Vec<&str> = order.iter().map(String::as_str).collect();
+                self.gaz
+                    .longest_match(&refs)
+                    .filter(|&(gi, n)| n == 2 && self.gaz.entities[gi].etype == EntityType::Person)
+                    .map(|(gi, _)| gi)
+            };
+            // "WANG Yi" is Wang Yi; "KAMIKAWA Yoko" is Yoko Kamikawa: the gazetteer tells.
+            let e = match known(&as_written).or_else(|| known(&reordered)) {
+                Some(gi) => self.intern(gi),
+                None => self.new_person(&as_written, side),
+            };
+            self.add_local(name_tokens.to_vec(), e);
+            self.add_local(vec![family], e);
+            return e;
+        }
         let name = name_tokens.join(" ").replace(" - ", "-");
         if let Some(e) = self.entities.iter().position(|x| x.etype == EntityType::Person && x.key == name) {
             if self.entities[e].side.is_none() {
@@ -370,6 +398,13 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             }
             let of_len = longest_phrase(&s.tokens, j, of_words);
             j += of_len;
+            // "Minister of Foreign Affairs of the People's Republic of China": an article before the side.
+            if of_len > 0
+                && s.tokens.get(j).is_some_and(|t| is_in(&s.words.articles, &t.lower))
+                && s.mentions.iter().any(|m| m.start == j + 1 && !m.coref)
+            {
+                j += 1;
+            }
             // "Departemen Luar Negeri AS", "Kementerian Unifikasi Korsel": an institution of the side.
             if of_len == 0 && s.tokens.get(j).is_some_and(|t| is_in(&s.words.institution_heads, &t.lower)) {
                 let k = capitalised_run(j + 1);
@@ -524,6 +559,15 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             i = name_end;
         }
     }
+    // "Minister Kamikawa" after "KAMIKAWA Yoko, Minister for Foreign Affairs of Japan": the bare
+    // title adds nothing to the fuller one.
+    let fuller = |r: &Role, o: &Role| {
+        let (a, b) = (r.title.to_lowercase(), o.title.to_lowercase());
+        o.person == r.person && o.of == r.of && b.len() > a.len() && b.split_whitespace().any(|w| w == a)
+    };
+    let keep: Vec<bool> = out.iter().map(|r| !out.iter().any(|o| fuller(r, o))).collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
     out
 }
 
@@ -551,6 +595,16 @@ fn appositive(
             start -= 1;
         } else {
             break;
+        }
+    }
+    // "KAMIKAWA Yoko": a known family name written first, then the given name.
+    if end - start == 1 {
+        if let Some(m) = mentions.iter().find(|m| m.end == start && m.end - m.start == 1) {
+            if table.get(m.ent).etype == EntityType::Person && tokens[end - 1].is_capitalised() {
+                let name: Vec<String> = tokens[m.start..end].iter().map(|t| t.text.clone()).collect();
+                table.add_local(name, m.ent);
+                return Some((m.ent, m.start));
+            }
         }
     }
     // Two words at least, and not the first word of the sentence alone.
