@@ -49,6 +49,8 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
             }
         }
     }
+    // A list joined with "and" somewhere ("South Korea, the United States and Japan").
+    let mut coordinated = false;
     while let Some(m) = mention_ending_at(s, pos) {
         // A capital joins a chain only as its first member ("di Kairo, Retno ..." is two
         // clauses), and never when it names a place ("KTT di Riyadh desak ...") or a dateline.
@@ -62,6 +64,7 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
         // "On Burma, the Secretary called ...": a comma-joined member governed by a
         // preposition is no part of the subject.
         if !out.is_empty()
+            && !coordinated
             && s.tokens.get(pos).is_some_and(|t| t.text == ",")
             && m.start > 0
             && is_preposition(s.words, &s.tokens[m.start - 1].lower)
@@ -82,6 +85,7 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
         if before >= 1
             && (is_in(&s.words.coordinators, &s.tokens[before - 1].lower) || matches!(s.tokens[before - 1].text.as_str(), "," | "-"))
         {
+            coordinated |= is_in(&s.words.coordinators, &s.tokens[before - 1].lower);
             pos = before - 1;
             // ", dan X"
             if pos >= 1 && s.tokens[pos - 1].text == "," {

@@ -178,6 +178,10 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
                 comp = true;
             }
         }
+    } else if let Some(o) = nominal_addressee(ctx, s, table, j, &by) {
+        // "demanded an end to Israel's occupation", "demanded the removal of the buoy that China installed".
+        of = vec![o];
+        after = j;
     } else if let Some(prev) = coordinated_demand(ctx, s, table, cue, &by, out) {
         // "X demanded that Y ... and called for early elections": the same addressee.
         of = vec![prev];
@@ -195,6 +199,29 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     let end = clause_end(ctx, s, after);
     let rule = if comp { "demand.verb-complement" } else { "demand.verb-object" };
     push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule, confidence: 0.9 * conf }, out);
+}
+
+/// English: the actor a nominal object names as the doer of what is to end or be undone:
+/// a possessor ("an end to Israel's occupation") or the subject of a relative clause
+/// ("the removal of the buoy that China installed").
+fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
+    let w = s.words;
+    if w.base_verbs.is_empty() || !s.tokens.get(j).is_some_and(|t| t.is_word && !t.is_capitalised()) {
+        return None;
+    }
+    let end = clause_end(ctx, s, j).min(j + 12);
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    s.mentions
+        .iter()
+        .filter(|m| m.start > j && m.end < end && table.is_actor(m.ent) && !by_sides.contains(&side_of(table, m.ent)))
+        .find(|m| {
+            let possessive = s.tokens[m.end].text == "'" && s.tokens.get(m.end + 1).is_some_and(|t| t.lower == "s");
+            let relative =
+                in_list(&w.relatives, &s.tokens[m.start - 1].lower) && s.tokens.get(m.end).is_some_and(|t| super::clauses::is_verb(w, t));
+            possessive || relative
+        })
+        .map(|m| side_of(table, m.ent))
+        .filter(|&o| table.get(o).etype != EntityType::Person)
 }
 
 /// The addressee of the demand just made in this sentence by the same side, when the
