@@ -247,8 +247,10 @@ fn participants(
     };
     // Left: back from the cue to a stop word, a clause break, another meeting's
     // place, or the window start; none when the cue is coordinated ("... dan sesi").
-    let coordinated =
-        cue.start > 0 && (s.tokens[cue.start - 1].text == "," || is_in(&s.words.coordinators, &s.tokens[cue.start - 1].lower));
+    // English: "X, Minister for Foreign Affairs of Japan, held a meeting": the comma closes an apposition.
+    let appositive_comma = cue.verb && !s.words.base_verbs.is_empty();
+    let coordinated = cue.start > 0
+        && ((s.tokens[cue.start - 1].text == "," && !appositive_comma) || is_in(&s.words.coordinators, &s.tokens[cue.start - 1].lower));
     let mut k = cue.start;
     while k > wstart && !coordinated {
         k -= 1;
@@ -266,6 +268,17 @@ fn participants(
         }
     }
     let k = if coordinated { cue.start } else { k };
+    // English: the clause subject sits at the table even past a stop word
+    // ("Yoon and Kishida also sat down for a separate session", "X, Minister for Foreign Affairs of Japan, held a meeting").
+    if !s.words.base_verbs.is_empty() && !coordinated && !s.quoted.get(cue.start).copied().unwrap_or(false) {
+        if let Some((subject, conf)) = super::clauses::subject_before(ctx, s, table, cue.start) {
+            if conf >= 0.85 {
+                for e in subject {
+                    add(e);
+                }
+            }
+        }
+    }
     // A capital stands for its government only where a party is expected
     // ("dengan Moskow", "Washington-Beijing"), never in a dateline or after "di".
     let capital_ok = |m: &super::Mention| {
