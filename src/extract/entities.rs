@@ -725,6 +725,8 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
     // collective references ("kedua pihak") look back a few sentences only.
     let mut recent: Vec<(usize, EntRef)> = Vec::new();
     let mut groups: Vec<(usize, Vec<EntRef>)> = Vec::new();
+    // Regions named so far: "the (disputed) shoal" points back to "Scarborough Shoal".
+    let mut regions_seen: Vec<EntRef> = Vec::new();
     for s in sents.iter_mut() {
         // Short mentions of people found anywhere in the article.
         let extra = find_mentions(&s.tokens, table, s.words);
@@ -734,7 +736,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             }
         }
         s.mentions.sort_by_key(|m| m.start);
-        s.speaker = find_speaker(s, table, lex, last_speaker.or(last_person));
+        s.speaker = find_speaker(s, table, lex, last_speaker.or(last_person), last_person);
         // Coreference, left to right, with the discourse state.
         let mut added = Vec::new();
         let n_tokens = s.tokens.len();
@@ -850,8 +852,33 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                 }
             }
         }
+        // English: "the disputed shoal", "the peninsula": the head noun of a region named before.
+        if !s.words.demonstratives_before.is_empty() {
+            for i in 1..n {
+                let w = s.tokens[i].lower.as_str();
+                let det = is_in(&s.words.demonstratives_before, &s.tokens[i - 1].lower)
+                    || (i >= 2
+                        && is_in(&s.words.demonstratives_before, &s.tokens[i - 2].lower)
+                        && s.tokens[i - 1].is_word
+                        && !s.tokens[i - 1].is_capitalised());
+                if !det || !s.tokens[i].is_word || s.tokens[i].is_capitalised() || s.mentions.iter().any(|m| m.start <= i && i < m.end) {
+                    continue;
+                }
+                let head = |e: EntRef| {
+                    let label = table.get(e).label_en.to_lowercase();
+                    let last = label.rsplit(' ').next().unwrap_or("").to_string();
+                    label.contains(' ') && (last == w || last.strip_suffix('s') == Some(w))
+                };
+                if let Some(&e) = regions_seen.iter().rev().find(|&&e| head(e)) {
+                    added.push(Mention { ent: e, start: i, end: i + 1, coref: true });
+                }
+            }
+        }
         s.mentions.extend(added);
         s.mentions.sort_by_key(|m| m.start);
+        for m in s.mentions.iter().filter(|m| !m.coref && table.get(m.ent).etype == EntityType::Region) {
+            regions_seen.push(m.ent);
+        }
         // Coordinated groups of actors: "A, B dan C".
         let mut group: Vec<EntRef> = Vec::new();
         let mut last_end = usize::MAX;
@@ -927,7 +954,13 @@ fn subject_mention<'a>(s: &'a Analysed, table: &EntityTable) -> Option<&'a Menti
         .find(|m| m.start == 0 || !super::clauses::is_preposition(s.words, &s.tokens[m.start - 1].lower))
 }
 
-fn find_speaker(s: &Analysed, table: &EntityTable, lex: &crate::lang::GrammarLex, previous: Option<EntRef>) -> Option<EntRef> {
+fn find_speaker(
+    s: &Analysed,
+    table: &EntityTable,
+    lex: &crate::lang::GrammarLex,
+    previous: Option<EntRef>,
+    last_person: Option<EntRef>,
+) -> Option<EntRef> {
     let has_quote = s.tokens.iter().any(|t| t.text == "\"");
     for (i, t) in s.tokens.iter().enumerate() {
         if s.quoted[i] && t.text != "\"" {
@@ -952,6 +985,10 @@ fn find_speaker(s: &Analysed, table: &EntityTable, lex: &crate::lang::GrammarLex
         if has_quote && has(&lex.speech_verbs, &t.lower) {
             if let Some(m) = s.mentions.iter().find(|m| m.end == i && table.is_actor(m.ent)) {
                 return Some(m.ent);
+            }
+            // "...," he said: the person last named.
+            if i > 0 && is_in(&s.words.person_pronouns, &s.tokens[i - 1].lower) && last_person.is_some() {
+                return last_person;
             }
         }
     }
