@@ -211,6 +211,10 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
                 }
             }
             let next = toks.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
+            // English: ", which China seized ...": a non-restrictive relative clause is no part of the action.
+            if !s.words.base_verbs.is_empty() && k > start && is_in(&s.words.relatives, next) && next != "that" {
+                break;
+            }
             if in_list(&g.speech, next)
                 || in_list(&g.speech_self, next)
                 || in_list(&g.clause_breaks, next)

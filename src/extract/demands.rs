@@ -88,11 +88,15 @@ fn push_actions(ctx: &Context, s: &Analysed, table: &EntityTable, f: Found, out:
     let Found { by, of, span, cue, rule, confidence } = f;
     let mut made = Vec::new();
     let (a, b) = span;
-    if b <= a || b - a > 40 {
+    // A very long span is a misparse, unless English coordination splits it into actions.
+    if b <= a || (b - a > 40 && s.words.base_verbs.is_empty()) {
         return made;
     }
     let addressees: Vec<EntRef> = if of.is_empty() { implied_addressee(s, table, by, a, b) } else { of.to_vec() };
     for (pa, pb) in split_actions(s, a, b) {
+        if pb - pa > 40 {
+            continue;
+        }
         let action = text_of(ctx, s, pa, pb).trim_end_matches([',', ' ']).to_string();
         if action.chars().filter(|c| c.is_alphabetic()).count() < 4 {
             continue;

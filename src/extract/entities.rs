@@ -779,12 +779,16 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                 && (i < 2 || words.collective_number(&s.tokens[i - 2].lower).is_none())
             {
                 // "The leaders also demanded ...": the latest coordinated group, a sentence or two back.
+                let free = !s.mentions.iter().any(|m| m.start <= i && i < m.end);
                 if let Some((_, g)) = groups.iter().rev().find(|(at, _)| s.index.saturating_sub(*at) <= 3) {
-                    if !s.mentions.iter().any(|m| m.start <= i && i < m.end) {
+                    if free {
                         for &e in g {
                             added.push(Mention { ent: e, start: i - 1, end: i + 1, coref: true });
                         }
                     }
+                } else if let Some(org) = last_subject.filter(|&e| free && table.get(e).etype == EntityType::Organization) {
+                    // "The 42nd ASEAN Summit ... In their statement, the leaders called on ...": the bloc's leaders.
+                    added.push(Mention { ent: org, start: i - 1, end: i + 1, coref: true });
                 }
                 None
             } else if demonstrative && is_in(&words.org_heads, w) {
