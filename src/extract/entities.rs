@@ -196,6 +196,12 @@ impl EntityTable {
             for t in [&name_tokens[name_tokens.len() - 1], &name_tokens[0]] {
                 if t.chars().count() >= 3 && t.chars().next().is_some_and(char::is_uppercase) {
                     self.add_local(vec![t.clone()], e);
+                    // "WANG Yi", later "Minister Wang".
+                    if t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+                        let lower = t.to_lowercase();
+                        let titled: String = lower.chars().take(1).flat_map(char::to_uppercase).chain(lower.chars().skip(1)).collect();
+                        self.add_local(vec![titled], e);
+                    }
                 }
             }
         }
@@ -811,7 +817,16 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                 // "ketiga negara", "kedua menlu", "both countries": the last N sides named,
                 // preferring the latest coordinated group of that size ("AS, Jepang dan Australia").
                 // The sides already named in this sentence are not "both sides" they address.
-                let own: Vec<EntRef> = s.mentions.iter().filter(|m| m.end <= i).map(|m| super::side_of(table, m.ent)).collect();
+                // ... but not a side named inside a phrase ("a mission on the Armenian side of the border").
+                let governed = |m: &Mention| {
+                    let mut k = m.start;
+                    if k > 0 && is_in(&words.articles, &s.tokens[k - 1].lower) {
+                        k -= 1;
+                    }
+                    !words.demonstratives_before.is_empty() && k > 0 && super::clauses::is_preposition(words, &s.tokens[k - 1].lower)
+                };
+                let own: Vec<EntRef> =
+                    s.mentions.iter().filter(|m| m.end <= i && !governed(m)).map(|m| super::side_of(table, m.ent)).collect();
                 let near = |at: usize, back: usize| s.index.saturating_sub(at) <= back;
                 let group = groups
                     .iter()
