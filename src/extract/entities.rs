@@ -759,7 +759,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                 && is_in(&words.demonstratives_before, &s.tokens[i - 2].lower)
                 && s.tokens[i - 1].is_word
                 && !s.tokens[i - 1].is_capitalised()
-                && !s.mentions.iter().any(|m| m.start <= i - 1 && i - 1 < m.end);
+                && !s.mentions.iter().any(|m| m.start < i && i - 1 < m.end);
             let demonstrative = after || is_in(&words.demonstratives_before, prev) || modified;
             let span = if after { 2 } else { 1 };
             let title_len =
@@ -776,7 +776,11 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                 let title = s.tokens[i..i + title_len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
                 roles
                     .iter()
-                    .filter(|r| r.evidence.sentence <= s.index && r.title.to_lowercase() == title)
+                    .filter(|r| {
+                        // "the Secretary" for a "Secretary of State", "the minister" for a "Foreign Minister".
+                        let full = format!(" {} ", r.title.to_lowercase());
+                        r.evidence.sentence <= s.index && full.contains(&format!(" {title} "))
+                    })
                     .max_by_key(|r| r.evidence.sentence)
                     .map(|r| (r.person, title_len))
             } else if is_in(&words.demonstratives_before, prev)

@@ -140,8 +140,7 @@ fn meeting_at(
             .mentions
             .iter()
             .filter(|m| m.start > clause_from && m.end <= cue.start && table.get(m.ent).etype == EntityType::City)
-            .filter(|m| is_in(&s.words.location_preps, &toks[m.start - 1].lower))
-            .last()
+            .rfind(|m| is_in(&s.words.location_preps, &toks[m.start - 1].lower))
             .map(|m| (m.ent, cue.end));
     }
     // "... met the speaker in California": a place the gazetteer lacks is still a place, not the dateline's.
