@@ -134,8 +134,7 @@ impl Vocabulary {
     }
 }
 
-const MONTHS: &[&str] =
-    &["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+const MONTHS: &[&str] = &["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 const DAYS: &[&str] = &["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
 const ACTIONS: &[&str] = &[
     "menarik pasukannya dari perbatasan",
@@ -173,12 +172,7 @@ fn article(i: usize, v: &Vocabulary, rng: &mut Rng) -> (String, String) {
     let city = rng.pick(&v.cities).clone();
     let mut paragraphs: Vec<String> = Vec::new();
     let title = format!("{a} {} {b} {}", rng.pick(&v.demand_verbs), rng.pick(ACTIONS));
-    paragraphs.push(format!(
-        "{}, {} - {}",
-        city.to_uppercase(),
-        format_args!("{} {} {}", day, MONTHS[month], year),
-        sentence(v, rng, &a, &b, &city, day, month, year)
-    ));
+    paragraphs.push(format!("{}, {} - {}", city.to_uppercase(), format_args!("{} {} {}", day, MONTHS[month], year), sentence(v, rng, &a, &b, &city, day, month, year)));
     let n = 4 + rng.below(8);
     for _ in 0..n {
         let mut p = String::new();
@@ -302,13 +296,7 @@ fn warta_bin() -> Result<PathBuf, String> {
 }
 
 fn dir_size(path: &Path) -> u64 {
-    walkdir::WalkDir::new(path)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter_map(|e| e.metadata().ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum()
+    walkdir::WalkDir::new(path).into_iter().filter_map(Result::ok).filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()
 }
 
 fn run_cmd(args: &[String]) -> Result<(), String> {
@@ -327,10 +315,7 @@ fn run_cmd(args: &[String]) -> Result<(), String> {
     line(format!(
         "machine: {} cores, {}; warta {}",
         std::thread::available_parallelism().map_or(1, |n| n.get()),
-        std::fs::read_to_string("/proc/cpuinfo")
-            .ok()
-            .and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
-            .unwrap_or_default(),
+        std::fs::read_to_string("/proc/cpuinfo").ok().and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())).unwrap_or_default(),
         warta::extractor_version()
     ));
 

@@ -68,11 +68,7 @@ impl Progress {
     }
 
     fn maybe_show(&self) {
-        if self.enabled
-            && !self.shown.load(Ordering::Relaxed)
-            && self.started.elapsed() >= SHOW_AFTER
-            && !self.shown.swap(true, Ordering::Relaxed)
-        {
+        if self.enabled && !self.shown.load(Ordering::Relaxed) && self.started.elapsed() >= SHOW_AFTER && !self.shown.swap(true, Ordering::Relaxed) {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
             self.bar.enable_steady_tick(Duration::from_millis(200));
         }

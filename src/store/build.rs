@@ -107,7 +107,15 @@ impl<'a> Build<'a> {
     pub fn new(store: &'a WartaStore) -> Self {
         let summary =
             BuildSummary { started: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true), ..Default::default() };
-        Build { store, seen: HashSet::new(), pending: HashSet::new(), loader: None, buffer: Vec::new(), summary, clock: Instant::now() }
+        Build {
+            store,
+            seen: HashSet::new(),
+            pending: HashSet::new(),
+            loader: None,
+            buffer: Vec::new(),
+            summary,
+            clock: Instant::now(),
+        }
     }
 
     /// Loads one article, extracting it only when its graph is missing or stale.
