@@ -25,7 +25,8 @@ fn in_list(list: &[String], w: &str) -> bool {
 
 /// A place name opening the lead sentence as its dateline ("SEOUL -- ", "Jakarta, CNN Indonesia -- ").
 pub fn is_dateline(s: &Analysed, m: &Mention) -> bool {
-    s.is_lead && m.start <= 1 && s.tokens[m.end..].iter().take(5).any(|t| t.text == "-")
+    // "GENEVA, Jan 10 (Reuters) - ": a date and an agency may stand between.
+    s.is_lead && m.start <= 1 && s.tokens[m.end..].iter().take(8).any(|t| matches!(t.text.as_str(), "-" | "—" | "–"))
 }
 
 pub fn mention_ending_at(s: &Analysed, end: usize) -> Option<&Mention> {
@@ -48,6 +49,8 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
             }
         }
     }
+    // A list joined with "and" somewhere ("South Korea, the United States and Japan").
+    let mut coordinated = false;
     while let Some(m) = mention_ending_at(s, pos) {
         // A capital joins a chain only as its first member ("di Kairo, Retno ..." is two
         // clauses), and never when it names a place ("KTT di Riyadh desak ...") or a dateline.
@@ -56,6 +59,16 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
             && (is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
                 || is_in(&s.words.direction_preps, &s.tokens[m.start - 1].lower));
         if !table.is_actor(m.ent) || (city && (!out.is_empty() || located || is_dateline(s, m))) {
+            break;
+        }
+        // "On Burma, the Secretary called ...": a comma-joined member governed by a
+        // preposition is no part of the subject.
+        if !out.is_empty()
+            && !coordinated
+            && s.tokens.get(pos).is_some_and(|t| t.text == ",")
+            && m.start > 0
+            && is_preposition(s.words, &s.tokens[m.start - 1].lower)
+        {
             break;
         }
         // Several referents may share one span ("ketiga negara").
@@ -72,6 +85,7 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
         if before >= 1
             && (is_in(&s.words.coordinators, &s.tokens[before - 1].lower) || matches!(s.tokens[before - 1].text.as_str(), "," | "-"))
         {
+            coordinated |= is_in(&s.words.coordinators, &s.tokens[before - 1].lower);
             pos = before - 1;
             // ", dan X"
             if pos >= 1 && s.tokens[pos - 1].text == "," {
@@ -143,7 +157,13 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     }
     // The clause subject: first actor before the first verb, from the start of
     // the sentence or of the quotation the cue stands in.
-    let from = if s.quoted[cue] { (0..cue).rev().find(|&k| s.tokens[k].text == "\"").map(|k| k + 1).unwrap_or(0) } else { 0 };
+    let mut from = if s.quoted[cue] { (0..cue).rev().find(|&k| s.tokens[k].text == "\"").map(|k| k + 1).unwrap_or(0) } else { 0 };
+    // "In a commentary carried by ..., Pyongyang rejected ...": past an opening adverbial phrase.
+    if from == 0 && !s.quoted[cue] && s.tokens.first().is_some_and(|t| is_preposition(s.words, &t.lower)) {
+        if let Some(c) = (1..cue).find(|&k| s.tokens[k].text == ",") {
+            from = c + 1;
+        }
+    }
     let first_verb = (from..cue).find(|&k| is_verb(s.words, &s.tokens[k])).unwrap_or(cue);
     if let Some(m) = s
         .mentions
@@ -191,6 +211,10 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
                 }
             }
             let next = toks.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
+            // English: ", which China seized ...": a non-restrictive relative clause is no part of the action.
+            if !s.words.base_verbs.is_empty() && k > start && is_in(&s.words.relatives, next) && next != "that" {
+                break;
+            }
             if in_list(&g.speech, next)
                 || in_list(&g.speech_self, next)
                 || in_list(&g.clause_breaks, next)
@@ -210,17 +234,36 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
 
 /// Splits a demanded clause at "dan/serta/," followed by a verb: one action each.
 pub fn split_actions(s: &Analysed, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let w = s.words;
+    // English bare verbs ("cease", "release", "restore") and "to" before them ("and to lift").
+    let base = |k: usize| {
+        let k = if s.tokens.get(k).is_some_and(|t| t.lower == "to") && !w.base_verbs.is_empty() { k + 1 } else { k };
+        s.tokens.get(k).is_some_and(|t| is_in(&w.base_verbs, &t.lower))
+    };
+    let head = |k: usize| {
+        is_verb(w, &s.tokens[k])
+            || base(k)
+            // "immediately cease ...": an adverb before the bare verb.
+            || (!w.base_verbs.is_empty() && s.tokens[k].lower.ends_with("ly") && base(k + 1))
+    };
     let mut parts = Vec::new();
     let mut from = start;
     let mut k = start + 1;
     while k + 1 < end {
-        let w = s.tokens[k].lower.as_str();
-        if is_in(&s.words.coordinators, w) && k > from {
+        let wd = s.tokens[k].lower.as_str();
+        let comma = wd == "," && !w.base_verbs.is_empty() && s.quoted.get(k) == s.quoted.get(start);
+        if (is_in(&s.words.coordinators, wd) || comma) && k > from {
             let mut v = k + 1;
             if is_in(&s.words.coordinators, &s.tokens[v].lower) || is_in(&s.words.also, &s.tokens[v].lower) {
                 v += 1;
             }
-            if v < end && is_verb(s.words, &s.tokens[v]) && is_verb(s.words, &s.tokens[from]) {
+            // English: "..., and said ...", "... and asked X to ...": a finite verb after the
+            // coordinator starts another clause of the subject; the action ends here.
+            if !w.base_verbs.is_empty() && v < end && is_verb(w, &s.tokens[v]) && !base(v) {
+                parts.push((from, k));
+                return parts.into_iter().filter(|(a, b)| b > a).collect();
+            }
+            if v < end && (is_verb(w, &s.tokens[v]) || base(v)) && head(from) {
                 parts.push((from, k));
                 from = v;
                 k = v + 1;

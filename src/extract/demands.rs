@@ -88,11 +88,15 @@ fn push_actions(ctx: &Context, s: &Analysed, table: &EntityTable, f: Found, out:
     let Found { by, of, span, cue, rule, confidence } = f;
     let mut made = Vec::new();
     let (a, b) = span;
-    if b <= a || b - a > 40 {
+    // A very long span is a misparse, unless English coordination splits it into actions.
+    if b <= a || (b - a > 40 && s.words.base_verbs.is_empty()) {
         return made;
     }
     let addressees: Vec<EntRef> = if of.is_empty() { implied_addressee(s, table, by, a, b) } else { of.to_vec() };
     for (pa, pb) in split_actions(s, a, b) {
+        if pb - pa > 40 {
+            continue;
+        }
         let action = text_of(ctx, s, pa, pb).trim_end_matches([',', ' ']).to_string();
         if action.chars().filter(|c| c.is_alphabetic()).count() < 4 {
             continue;
@@ -148,7 +152,22 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     if s.tokens.get(j).is_some_and(|t| in_list(&lex.addressee_preps, &t.lower)) {
         j += 1;
     }
+    // "demanded on Monday that ...": a short adverbial between the verb and what follows.
+    let adverbs = &ctx.pack.lexicon.grammar.adverbs;
+    if chain_right(s, table, j).0.is_empty() && !s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower)) {
+        let k = (j..(j + 3).min(s.tokens.len())).find(|&k| !in_list(adverbs, &s.tokens[k].lower)).unwrap_or(j);
+        if k > j && (!chain_right(s, table, k).0.is_empty() || s.tokens.get(k).is_some_and(|t| in_list(&lex.complementisers, &t.lower))) {
+            j = k;
+        }
+    }
     let (mut of, mut after) = chain_right(s, table, j);
+    // "... and urged it to ...": an object pronoun stands for the addressee just asked.
+    if of.is_empty() && s.tokens.get(j).is_some_and(|t| in_list(&s.words.object_pronouns, &t.lower)) {
+        if let Some(last) = out.last().filter(|d| d.evidence.sentence == s.index) {
+            of = vec![last.of];
+            after = j + 1;
+        }
+    }
     let mut comp = false;
     if of.is_empty() && s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower)) {
         comp = true;
@@ -163,6 +182,14 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
                 comp = true;
             }
         }
+    } else if let Some(o) = nominal_addressee(ctx, s, table, j, &by) {
+        // "demanded an end to Israel's occupation", "demanded the removal of the buoy that China installed".
+        of = vec![o];
+        after = j;
+    } else if let Some(prev) = coordinated_demand(ctx, s, table, cue, &by, out) {
+        // "X demanded that Y ... and called for early elections": the same addressee.
+        of = vec![prev];
+        after = j;
     } else {
         // Neither an actor asked nor "untuk/agar": the object is not an actor
         // ("mendesak pemerintah agar ...") — nothing to say who is asked.
@@ -176,6 +203,47 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     let end = clause_end(ctx, s, after);
     let rule = if comp { "demand.verb-complement" } else { "demand.verb-object" };
     push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule, confidence: 0.9 * conf }, out);
+}
+
+/// English: the actor a nominal object names as the doer of what is to end or be undone:
+/// a possessor ("an end to Israel's occupation") or the subject of a relative clause
+/// ("the removal of the buoy that China installed").
+fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
+    let w = s.words;
+    if w.base_verbs.is_empty() || !s.tokens.get(j).is_some_and(|t| t.is_word && !t.is_capitalised()) {
+        return None;
+    }
+    let end = clause_end(ctx, s, j).min(j + 12);
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    s.mentions
+        .iter()
+        .filter(|m| m.start > j && m.end < end && table.is_actor(m.ent) && !by_sides.contains(&side_of(table, m.ent)))
+        .find(|m| {
+            let possessive = s.tokens[m.end].text == "'" && s.tokens.get(m.end + 1).is_some_and(|t| t.lower == "s");
+            let relative =
+                in_list(&w.relatives, &s.tokens[m.start - 1].lower) && s.tokens.get(m.end).is_some_and(|t| super::clauses::is_verb(w, t));
+            possessive || relative
+        })
+        .map(|m| side_of(table, m.ent))
+        .filter(|&o| table.get(o).etype != EntityType::Person)
+}
+
+/// The addressee of the demand just made in this sentence by the same side, when the
+/// cue is coordinated with it ("... and called for ...", "..., and urged ..."); English only.
+fn coordinated_demand(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, by: &[EntRef], out: &[Demand]) -> Option<EntRef> {
+    let w = s.words;
+    if w.base_verbs.is_empty() {
+        return None;
+    }
+    let mut k = cue;
+    while k > 0 && in_list(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[k - 1].lower) {
+        k -= 1;
+    }
+    if k == 0 || !in_list(&w.coordinators, &s.tokens[k - 1].lower) {
+        return None;
+    }
+    let last = out.last().filter(|d| d.evidence.sentence == s.index)?;
+    by.iter().any(|&b| side_of(table, b) == last.by).then_some(last.of)
 }
 
 /// "Y diminta (oleh X) untuk ACTION".
@@ -304,6 +372,19 @@ fn rejection_at(
             j = noun.unwrap_or(m.end + 2);
         }
     }
+    let english = !s.words.demonstratives_before.is_empty();
+    let is_demand_noun =
+        |k: usize| s.tokens.get(k).is_some_and(|t| in_list(&lex.demand.nouns, &t.lower) || in_list(&s.words.demand_like, &t.lower));
+    // "rejected the Camp David demands": a name or two before the noun; "the" before them points back.
+    let mut determined = j > cue + len && in_list(&s.words.demonstratives_before, &s.tokens[j - 1].lower);
+    if english && !is_demand_noun(j) {
+        let modifiers = (j..(j + 3).min(s.tokens.len())).take_while(|&k| s.tokens[k].is_word && s.tokens[k].is_capitalised()).count();
+        if modifiers > 0 && is_demand_noun(j + modifiers) {
+            j += modifiers;
+        } else {
+            determined = false;
+        }
+    }
     let obj = s.tokens.get(j)?;
     if in_list(&lex.reject.non_demand_objects, &obj.lower) {
         return None;
@@ -319,7 +400,21 @@ fn rejection_at(
         anaphoric = s.tokens[j + 1..(j + 5).min(end.max(j + 1))].iter().any(|t| in_list(&s.words.demonstratives_after, &t.lower))
             || (j > 0 && in_list(&s.words.demonstratives_before, &s.tokens[j - 1].lower));
     }
-    let anaphoric = (anaphoric || possessive_anaphor) && named.is_empty();
+    // "refused any timetable set by the bloc": the demander as the agent of the object.
+    if named.is_empty() && own.is_empty() {
+        if let Some(m) = s
+            .mentions
+            .iter()
+            .find(|m| m.start > j && m.start < end && in_list(&s.words.agent_preps, &s.tokens[m.start - 1].lower) && table.is_actor(m.ent))
+        {
+            if !by.iter().any(|&b| side_of(table, b) == side_of(table, m.ent)) {
+                named.push(m.ent);
+            }
+        }
+    }
+    // English: "rebuffed proposals", "rejected the demands" without a possessor point back.
+    let bare = english && own.is_empty() && (in_list(&lex.demand.nouns, &obj.lower) || in_list(&s.words.demand_like, &obj.lower));
+    let anaphoric = (anaphoric || possessive_anaphor || determined || bare) && named.is_empty();
     Some(PendingRejection {
         by,
         stated_by: s.speaker,

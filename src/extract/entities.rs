@@ -134,6 +134,34 @@ impl EntityTable {
 
     /// A person found in the text but not in the gazetteer.
     pub fn new_person(&mut self, name_tokens: &[String], side: Option<EntRef>) -> EntRef {
+        // "KAMIKAWA Yoko" (family name in capitals first, as Japanese official texts write it):
+        // the person "Yoko Kamikawa".
+        let caps = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+        let titled = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.clone().count() > 0 && cs.all(char::is_lowercase)
+        };
+        if name_tokens.len() == 2 && caps(&name_tokens[0]) && titled(&name_tokens[1]) {
+            let lower = name_tokens[0].to_lowercase();
+            let family: String = lower.chars().take(1).flat_map(char::to_uppercase).chain(lower.chars().skip(1)).collect();
+            let reordered = vec![name_tokens[1].clone(), family.clone()];
+            let as_written = vec![family.clone(), name_tokens[1].clone()];
+            let known = |order: &[String]| {
+                let refs: Vec<&str> = order.iter().map(String::as_str).collect();
+                self.gaz
+                    .longest_match(&refs)
+                    .filter(|&(gi, n)| n == 2 && self.gaz.entities[gi].etype == EntityType::Person)
+                    .map(|(gi, _)| gi)
+            };
+            // "WANG Yi" is Wang Yi; "KAMIKAWA Yoko" is Yoko Kamikawa: the gazetteer tells.
+            let e = match known(&as_written).or_else(|| known(&reordered)) {
+                Some(gi) => self.intern(gi),
+                None => self.new_person(&as_written, side),
+            };
+            self.add_local(name_tokens.to_vec(), e);
+            self.add_local(vec![family], e);
+            return e;
+        }
         let name = name_tokens.join(" ").replace(" - ", "-");
         if let Some(e) = self.entities.iter().position(|x| x.etype == EntityType::Person && x.key == name) {
             if self.entities[e].side.is_none() {
@@ -168,6 +196,12 @@ impl EntityTable {
             for t in [&name_tokens[name_tokens.len() - 1], &name_tokens[0]] {
                 if t.chars().count() >= 3 && t.chars().next().is_some_and(char::is_uppercase) {
                     self.add_local(vec![t.clone()], e);
+                    // "WANG Yi", later "Minister Wang".
+                    if t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+                        let lower = t.to_lowercase();
+                        let titled: String = lower.chars().take(1).flat_map(char::to_uppercase).chain(lower.chars().skip(1)).collect();
+                        self.add_local(vec![titled], e);
+                    }
                 }
             }
         }
@@ -191,6 +225,15 @@ impl EntityTable {
     }
 
     /// Longest entity name at the start of `words`, article-local people first.
+    /// The length of the name `match_at` would find, without interning anything.
+    pub fn match_len(&self, words: &[&str]) -> Option<usize> {
+        let local = words.first().and_then(|w| self.local.get(*w)).and_then(|cands| {
+            cands.iter().filter(|(t, _)| t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a == b)).map(|(t, _)| t.len()).max()
+        });
+        let gaz = self.gaz.longest_match(words).map(|(_, n)| n);
+        local.max(gaz)
+    }
+
     pub fn match_at(&mut self, words: &[&str]) -> Option<(EntRef, usize)> {
         let local = words.first().and_then(|w| self.local.get(*w)).and_then(|cands| {
             cands.iter().find(|(t, _)| t.len() <= words.len() && t.iter().zip(words).all(|(a, b)| a == b)).map(|(t, e)| (*e, t.len()))
@@ -212,7 +255,7 @@ fn has(list: &[String], w: &str) -> bool {
 /// Tokens, quote flags and gazetteer mentions of every sentence.
 pub fn analyse(text: &str, sentences: &[super::segment::Sentence], table: &mut EntityTable, pack: &'static LanguagePack) -> Vec<Analysed> {
     let mut lead_seen = false;
-    sentences
+    let mut out = sentences
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -241,7 +284,19 @@ pub fn analyse(text: &str, sentences: &[super::segment::Sentence], table: &mut E
                 words: &pack.lexicon.words,
             }
         })
-        .collect()
+        .collect::<Vec<Analysed>>();
+    // A byline or a caption may come before the dateline: "By X and Y Associated Press",
+    // then "BRUSSELS, Jan 12 (AP) - ...". The sentence opening with a place and a dash is the lead.
+    let dateline = out
+        .iter()
+        .take(6)
+        .position(|s| !s.is_title && s.mentions.first().is_some_and(|m| m.start == 0) && s.tokens.iter().take(10).any(|t| t.text == "-"));
+    if let Some(d) = dateline {
+        for (i, s) in out.iter_mut().enumerate() {
+            s.is_lead = i == d;
+        }
+    }
+    out
 }
 
 fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &crate::lang::Words) -> Vec<Mention> {
@@ -250,10 +305,20 @@ fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &crate::lang::
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].is_word {
+            // "the West Bank": a longer name starting inside this one wins ("the West" is another).
+            let n0 = table.match_len(&words[i..]).unwrap_or(0);
+            if n0 > 1 && (i + 1..i + n0).any(|k| tokens[k].is_word && table.match_len(&words[k..]).is_some_and(|n2| k + n2 > i + n0)) {
+                i += 1;
+                continue;
+            }
             if let Some((e, n)) = table.match_at(&words[i..]) {
                 // "junta militer Myanmar" makes a later bare "junta" refer to it.
                 if n > 1 && is_in(&lang.group_head_aliases, &tokens[i].text) {
                     table.add_local(vec![tokens[i].text.clone()], e);
+                }
+                // English puts the head last: "Myanmar's junta", "the military junta".
+                if n > 1 && !lang.demonstratives_before.is_empty() && is_in(&lang.group_head_aliases, &tokens[i + n - 1].lower) {
+                    table.add_local(vec![tokens[i + n - 1].text.clone()], e);
                 }
                 out.push(Mention { ent: e, start: i, end: i + n, coref: false });
                 i += n;
@@ -271,7 +336,7 @@ pub fn dateline_city(text: &str, paragraphs: &[super::normalise::Paragraph], tab
     // "JENEWA - ", "Jakarta, CNN Indonesia -- ", "NEW YORK, KOMPAS.com - ", "Jakarta (ANTARA) - ".
     paragraphs.iter().filter(|p| !p.is_title).take(4).find_map(|p| {
         let para = &text[p.start..p.end];
-        let dash = para.find(" - ").or_else(|| para.find(" -- "))?;
+        let dash = para.find(" - ").or_else(|| para.find(" -- ")).or_else(|| para.find(" — ")).or_else(|| para.find(" – "))?;
         let head = para[..dash].split([',', '(']).next()?.trim();
         let words: Vec<String> = tokenize(head, 0).into_iter().map(|t| t.text).collect();
         if words.is_empty() || words.len() > 4 || !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
@@ -339,6 +404,13 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             }
             let of_len = longest_phrase(&s.tokens, j, of_words);
             j += of_len;
+            // "Minister of Foreign Affairs of the People's Republic of China": an article before the side.
+            if of_len > 0
+                && s.tokens.get(j).is_some_and(|t| is_in(&s.words.articles, &t.lower))
+                && s.mentions.iter().any(|m| m.start == j + 1 && !m.coref)
+            {
+                j += 1;
+            }
             // "Departemen Luar Negeri AS", "Kementerian Unifikasi Korsel": an institution of the side.
             if of_len == 0 && s.tokens.get(j).is_some_and(|t| is_in(&s.words.institution_heads, &t.lower)) {
                 let k = capitalised_run(j + 1);
@@ -368,6 +440,10 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                         break;
                     }
                 }
+                // "China's top diplomat ...": a possessive side.
+                if k >= 3 && s.tokens[k - 2].text == "'" && s.tokens[k - 1].lower == "s" {
+                    k -= 2;
+                }
                 if let Some(m) = s.mentions.iter().find(|m| m.end == k && !m.coref) {
                     let ent = table.get(m.ent);
                     if matches!(ent.etype, EntityType::Country | EntityType::Organization | EntityType::Group) {
@@ -394,6 +470,16 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
                     j = m.end;
                 }
             }
+            // "spokeswoman for China's Taiwan Affairs Office,": an institution of the side.
+            if side.is_some() && s.tokens.get(j).is_some_and(|t| t.text == "'") && s.tokens.get(j + 1).is_some_and(|t| t.lower == "s") {
+                let mut k = j + 2;
+                while k < s.tokens.len() && k < j + 7 && s.tokens[k].is_word && s.tokens[k].is_capitalised() {
+                    k += 1;
+                }
+                if k > j + 2 && s.tokens.get(k).is_some_and(|t| t.text == "," || t.text == ".") {
+                    j = k;
+                }
+            }
             let title_text = if counterpart {
                 last_title.clone().unwrap_or_else(|| s.tokens[i].text.clone())
             } else {
@@ -401,7 +487,18 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             };
             // A title in lower case ("menteri luar negeri Rusia ...") needs the side it serves.
             let lower_title = !counterpart && !s.tokens[i].is_capitalised();
-            if lower_title && side.is_none() {
+            // ... unless the name after it is a known person whose side is known ("foreign ministry
+            // spokesperson Mao Ning", "junta leader Senior General Min Aung Hlaing").
+            let known_after = || {
+                let mut k = j;
+                while s.tokens.get(k).is_some_and(|t| is_in(&lex.words.ranks, &t.text) || t.text == ".") {
+                    k += 1;
+                }
+                s.mentions
+                    .iter()
+                    .any(|m| m.start == k && !m.coref && table.get(m.ent).etype == EntityType::Person && table.get(m.ent).side.is_some())
+            };
+            if lower_title && side.is_none() && !known_after() {
                 i += title_len;
                 continue;
             }
@@ -468,6 +565,15 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             i = name_end;
         }
     }
+    // "Minister Kamikawa" after "KAMIKAWA Yoko, Minister for Foreign Affairs of Japan": the bare
+    // title adds nothing to the fuller one.
+    let fuller = |r: &Role, o: &Role| {
+        let (a, b) = (r.title.to_lowercase(), o.title.to_lowercase());
+        o.person == r.person && o.of == r.of && b.len() > a.len() && b.split_whitespace().any(|w| w == a)
+    };
+    let keep: Vec<bool> = out.iter().map(|r| !out.iter().any(|o| fuller(r, o))).collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
     out
 }
 
@@ -495,6 +601,16 @@ fn appositive(
             start -= 1;
         } else {
             break;
+        }
+    }
+    // "KAMIKAWA Yoko": a known family name written first, then the given name.
+    if end - start == 1 {
+        if let Some(m) = mentions.iter().find(|m| m.end == start && m.end - m.start == 1) {
+            if table.get(m.ent).etype == EntityType::Person && tokens[end - 1].is_capitalised() {
+                let name: Vec<String> = tokens[m.start..end].iter().map(|t| t.text.clone()).collect();
+                table.add_local(name, m.ent);
+                return Some((m.ent, m.start));
+            }
         }
     }
     // Two words at least, and not the first word of the sentence alone.
@@ -538,6 +654,15 @@ fn person_at(
     lex: &crate::lang::Lexicon,
     headline: bool,
 ) -> Option<(EntRef, usize)> {
+    // Ranks and honorifics before a known name: "Mayor Jenderal Zaw Min Tun", "Col. Gen. Alexander Fomin".
+    let mut j = j;
+    while tokens.get(j).is_some_and(|t| is_in(&lex.words.ranks, &t.text)) && !mentions.iter().any(|m| m.start == j) {
+        j += 1;
+        // "Col." is tokenised "Col" ".".
+        if tokens.get(j).is_some_and(|t| t.text == ".") {
+            j += 1;
+        }
+    }
     // A known person; or a first name that is also a place ("Wellington Koo") when a
     // capitalised word follows it.
     let mut place_name = None;
@@ -594,10 +719,11 @@ fn person_at(
 }
 
 /// Adds later short mentions of people, coreferring expressions and quote speakers.
-pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack) {
+pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack, roles: &[super::Role]) {
     let lex = &pack.lexicon.grammar;
     let mut last_person: Option<EntRef> = None;
     let mut last_org: Option<EntRef> = None;
+    let mut last_organization: Option<EntRef> = None;
     let mut last_country: Option<EntRef> = None;
     let mut last_subject: Option<EntRef> = None;
     let mut last_speaker: Option<EntRef> = None;
@@ -605,6 +731,8 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
     // collective references ("kedua pihak") look back a few sentences only.
     let mut recent: Vec<(usize, EntRef)> = Vec::new();
     let mut groups: Vec<(usize, Vec<EntRef>)> = Vec::new();
+    // Regions named so far: "the (disputed) shoal" points back to "Scarborough Shoal".
+    let mut regions_seen: Vec<EntRef> = Vec::new();
     for s in sents.iter_mut() {
         // Short mentions of people found anywhere in the article.
         let extra = find_mentions(&s.tokens, table, s.words);
@@ -614,7 +742,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             }
         }
         s.mentions.sort_by_key(|m| m.start);
-        s.speaker = find_speaker(s, table, lex, last_speaker.or(last_person));
+        s.speaker = find_speaker(s, table, lex, last_speaker.or(last_person), last_person);
         // Coreference, left to right, with the discourse state.
         let mut added = Vec::new();
         let n_tokens = s.tokens.len();
@@ -626,21 +754,83 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             let words = s.words;
             // "blok itu" (id) or "the bloc" (en): a head noun with its demonstrative.
             let after = is_in(&words.demonstratives_after, next);
-            let demonstrative = after || is_in(&words.demonstratives_before, prev);
+            // "the military regime": one lower-case modifier between the article and the head.
+            let modified = i >= 2
+                && is_in(&words.demonstratives_before, &s.tokens[i - 2].lower)
+                && s.tokens[i - 1].is_word
+                && !s.tokens[i - 1].is_capitalised()
+                && !s.mentions.iter().any(|m| m.start < i && i - 1 < m.end);
+            let demonstrative = after || is_in(&words.demonstratives_before, prev) || modified;
             let span = if after { 2 } else { 1 };
+            let title_len =
+                if is_in(&words.demonstratives_before, prev) { longest_phrase(&s.tokens, i, &pack.phrases().titles) } else { 0 };
             let resolved = if is_in(&words.speaker_side, w) {
                 s.speaker.map(|sp| super::side_of(table, sp)).or(last_subject).map(|e| (e, 1))
+            } else if demonstrative && is_in(&words.organization_heads, w) {
+                last_organization.map(|e| (e, span))
+            } else if title_len > 0
+                && is_in(&words.demonstratives_before, prev)
+                && s.tokens.get(i + title_len).is_none_or(|t| !(t.is_word && t.is_capitalised()))
+            {
+                // "the Secretary", "the Foreign Minister": the person last introduced with that title.
+                let title = s.tokens[i..i + title_len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+                roles
+                    .iter()
+                    .filter(|r| {
+                        // "the Secretary" for a "Secretary of State", "the minister" for a "Foreign Minister".
+                        let full = format!(" {} ", r.title.to_lowercase());
+                        r.evidence.sentence <= s.index && full.contains(&format!(" {title} "))
+                    })
+                    .max_by_key(|r| r.evidence.sentence)
+                    .map(|r| (r.person, title_len))
+            } else if is_in(&words.demonstratives_before, prev)
+                && is_in(&words.group_nouns, w)
+                && !is_in(&words.organization_heads, w)
+                && (i < 2 || words.collective_number(&s.tokens[i - 2].lower).is_none())
+            {
+                // "The leaders also demanded ...": the latest coordinated group, a sentence or two back.
+                let free = !s.mentions.iter().any(|m| m.start <= i && i < m.end);
+                if let Some((_, g)) = groups.iter().rev().find(|(at, _)| s.index.saturating_sub(*at) <= 3) {
+                    if free {
+                        for &e in g {
+                            added.push(Mention { ent: e, start: i - 1, end: i + 1, coref: true });
+                        }
+                    }
+                } else if let Some(org) = last_subject.filter(|&e| free && table.get(e).etype == EntityType::Organization) {
+                    // "The 42nd ASEAN Summit ... In their statement, the leaders called on ...": the bloc's leaders.
+                    added.push(Mention { ent: org, start: i - 1, end: i + 1, coref: true });
+                }
+                None
             } else if demonstrative && is_in(&words.org_heads, w) {
                 last_org.map(|e| (e, span))
             } else if demonstrative && is_in(&words.country_heads, w) && prev != "-" {
-                last_country.map(|e| (e, span))
+                // English: a country named earlier in the same sentence comes first ("On Burma, ... the regime").
+                let here = (!words.demonstratives_before.is_empty())
+                    .then(|| {
+                        s.mentions
+                            .iter()
+                            .rev()
+                            .find(|m| m.end <= i && !m.coref && table.get(m.ent).etype == EntityType::Country)
+                            .map(|m| m.ent)
+                    })
+                    .flatten();
+                here.or(last_country).map(|e| (e, span))
             } else if is_in(&words.person_pronouns, w) {
                 last_person.map(|e| (e, 1))
             } else if let Some(n) = words.collective_number(w).filter(|_| is_in(&words.group_nouns, next)) {
                 // "ketiga negara", "kedua menlu", "both countries": the last N sides named,
                 // preferring the latest coordinated group of that size ("AS, Jepang dan Australia").
                 // The sides already named in this sentence are not "both sides" they address.
-                let own: Vec<EntRef> = s.mentions.iter().filter(|m| m.end <= i).map(|m| super::side_of(table, m.ent)).collect();
+                // ... but not a side named inside a phrase ("a mission on the Armenian side of the border").
+                let governed = |m: &Mention| {
+                    let mut k = m.start;
+                    if k > 0 && is_in(&words.articles, &s.tokens[k - 1].lower) {
+                        k -= 1;
+                    }
+                    !words.demonstratives_before.is_empty() && k > 0 && super::clauses::is_preposition(words, &s.tokens[k - 1].lower)
+                };
+                let own: Vec<EntRef> =
+                    s.mentions.iter().filter(|m| m.end <= i && !governed(m)).map(|m| super::side_of(table, m.ent)).collect();
                 let near = |at: usize, back: usize| s.index.saturating_sub(at) <= back;
                 let group = groups
                     .iter()
@@ -673,15 +863,45 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
                 None
             };
             if let Some((e, len)) = resolved {
-                let start =
-                    if demonstrative && !after && len == 1 && i > 0 && is_in(&words.demonstratives_before, prev) { i - 1 } else { i };
+                let start = if demonstrative && !after && len == 1 && i > 0 && is_in(&words.demonstratives_before, prev) {
+                    i - 1
+                } else if modified && !after && len == 1 {
+                    i - 2
+                } else {
+                    i
+                };
                 if !s.mentions.iter().any(|m| m.start <= i && i < m.end) {
                     added.push(Mention { ent: e, start, end: (i + len).min(n), coref: true });
                 }
             }
         }
+        // English: "the disputed shoal", "the peninsula": the head noun of a region named before.
+        if !s.words.demonstratives_before.is_empty() {
+            for i in 1..n {
+                let w = s.tokens[i].lower.as_str();
+                let det = is_in(&s.words.demonstratives_before, &s.tokens[i - 1].lower)
+                    || (i >= 2
+                        && is_in(&s.words.demonstratives_before, &s.tokens[i - 2].lower)
+                        && s.tokens[i - 1].is_word
+                        && !s.tokens[i - 1].is_capitalised());
+                if !det || !s.tokens[i].is_word || s.tokens[i].is_capitalised() || s.mentions.iter().any(|m| m.start <= i && i < m.end) {
+                    continue;
+                }
+                let head = |e: EntRef| {
+                    let label = table.get(e).label_en.to_lowercase();
+                    let last = label.rsplit(' ').next().unwrap_or("").to_string();
+                    label.contains(' ') && (last == w || last.strip_suffix('s') == Some(w))
+                };
+                if let Some(&e) = regions_seen.iter().rev().find(|&&e| head(e)) {
+                    added.push(Mention { ent: e, start: i, end: i + 1, coref: true });
+                }
+            }
+        }
         s.mentions.extend(added);
         s.mentions.sort_by_key(|m| m.start);
+        for m in s.mentions.iter().filter(|m| !m.coref && table.get(m.ent).etype == EntityType::Region) {
+            regions_seen.push(m.ent);
+        }
         // Coordinated groups of actors: "A, B dan C".
         let mut group: Vec<EntRef> = Vec::new();
         let mut last_end = usize::MAX;
@@ -699,7 +919,9 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             let side = super::side_of(table, m.ent);
             let joined = last_end != usize::MAX
                 && m.start > last_end
-                && s.tokens[last_end..m.start].iter().all(|t| t.text == "," || is_in(&s.words.coordinators, &t.lower));
+                && s.tokens[last_end..m.start]
+                    .iter()
+                    .all(|t| t.text == "," || is_in(&s.words.coordinators, &t.lower) || is_in(&s.words.articles, &t.lower));
             if !joined {
                 if group.len() >= 2 {
                     groups.push((s.index, std::mem::take(&mut group)));
@@ -723,7 +945,12 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             let ent = table.get(m.ent);
             match ent.etype {
                 EntityType::Person => last_person = Some(m.ent),
-                EntityType::Organization | EntityType::Group if !ent.media => last_org = Some(m.ent),
+                EntityType::Organization | EntityType::Group if !ent.media => {
+                    last_org = Some(m.ent);
+                    if ent.etype == EntityType::Organization {
+                        last_organization = Some(m.ent);
+                    }
+                }
                 EntityType::Country => last_country = Some(m.ent),
                 _ => {}
             }
@@ -750,7 +977,13 @@ fn subject_mention<'a>(s: &'a Analysed, table: &EntityTable) -> Option<&'a Menti
         .find(|m| m.start == 0 || !super::clauses::is_preposition(s.words, &s.tokens[m.start - 1].lower))
 }
 
-fn find_speaker(s: &Analysed, table: &EntityTable, lex: &crate::lang::GrammarLex, previous: Option<EntRef>) -> Option<EntRef> {
+fn find_speaker(
+    s: &Analysed,
+    table: &EntityTable,
+    lex: &crate::lang::GrammarLex,
+    previous: Option<EntRef>,
+    last_person: Option<EntRef>,
+) -> Option<EntRef> {
     let has_quote = s.tokens.iter().any(|t| t.text == "\"");
     for (i, t) in s.tokens.iter().enumerate() {
         if s.quoted[i] && t.text != "\"" {
@@ -775,6 +1008,10 @@ fn find_speaker(s: &Analysed, table: &EntityTable, lex: &crate::lang::GrammarLex
         if has_quote && has(&lex.speech_verbs, &t.lower) {
             if let Some(m) = s.mentions.iter().find(|m| m.end == i && table.is_actor(m.ent)) {
                 return Some(m.ent);
+            }
+            // "...," he said: the person last named.
+            if i > 0 && is_in(&s.words.person_pronouns, &s.tokens[i - 1].lower) && last_person.is_some() {
+                return last_person;
             }
         }
     }

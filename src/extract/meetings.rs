@@ -19,7 +19,10 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     let (verbs, nouns, not_meetings) = (&phrases.meeting_verbs, &phrases.meeting_nouns, &phrases.not_meetings);
     let mut out: Vec<Meeting> = Vec::new();
     let mut undated: Vec<Meeting> = Vec::new();
-    for s in sents {
+    for (si, s) in sents.iter().enumerate() {
+        // Where the sentence before this one starts: an undated meeting told right after a
+        // dated sentence takes that date (English wire style: the date is given once).
+        let back = if ctx.pack.lexicon.words.demonstratives_before.is_empty() { s.start } else { sents[si.saturating_sub(2)].start };
         // Find the cues first: each owns the words up to the next one.
         let mut cues = Vec::new();
         let mut k = 0;
@@ -42,7 +45,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
         for (ci, cue) in cues.iter().enumerate() {
             let window_end = cues.get(ci + 1).map(|c| c.start).unwrap_or(s.tokens.len());
             let window_start = if ci == 0 { 0 } else { cues[ci - 1].end };
-            if let Some((m, dated)) = meeting_at(ctx, s, table, cue, window_start, window_end) {
+            if let Some((m, dated)) = meeting_at(ctx, s, table, cue, (window_start, window_end), back) {
                 // A headline or a bare "pertemuan di X" with no date of its own
                 // speaks of a meeting the body dates: attach it later.
                 // A later undated mention of a city already met in refers back to that meeting.
@@ -81,7 +84,14 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
 }
 
 /// A meeting at a cue, and whether the text dates it (else the report's date is used).
-fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize, wend: usize) -> Option<(Meeting, bool)> {
+fn meeting_at(
+    ctx: &Context,
+    s: &Analysed,
+    table: &EntityTable,
+    cue: &Cue,
+    (wstart, wend): (usize, usize),
+    back: usize,
+) -> Option<(Meeting, bool)> {
     let lex = &ctx.pack.lexicon.meeting;
     let toks = &s.tokens;
     // "pertemuan itu/tersebut" refers back to a meeting already told.
@@ -92,7 +102,15 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
         return None;
     }
     let remote = &ctx.pack.phrases().remote;
-    if (wstart..wend).any(|k| longest_phrase(toks, k, remote) > 0) {
+    // "... met in Rome in October and spoke by phone in November": a call told in a
+    // coordinated clause after the meeting is another event.
+    let english = !s.words.demonstratives_before.is_empty();
+    let clause_stop = (cue.end..wend)
+        .find(|&k| {
+            english && is_in(&s.words.coordinators, &toks[k].lower) && toks.get(k + 1).is_some_and(|t| super::clauses::is_verb(s.words, t))
+        })
+        .unwrap_or(wend);
+    if (wstart..clause_stop).any(|k| longest_phrase(toks, k, remote) > 0) {
         return None;
     }
     // The city: "di <City>" after the cue, within its window.
@@ -114,12 +132,38 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
             }
         }
     }
+    // English: "due in Jakarta on Friday for meetings with ...": the place may come just before a noun cue.
+    if city.is_none() && english && !cue.verb {
+        let from = cue.start.saturating_sub(8).max(wstart);
+        let clause_from = (from..cue.start).rev().find(|&k| matches!(toks[k].text.as_str(), "," | ";" | "\"")).map_or(from, |k| k + 1);
+        city = s
+            .mentions
+            .iter()
+            .filter(|m| m.start > clause_from && m.end <= cue.start && table.get(m.ent).etype == EntityType::City)
+            .rfind(|m| is_in(&s.words.location_preps, &toks[m.start - 1].lower))
+            .map(|m| (m.ent, cue.end));
+    }
+    // "... met the speaker in California": a place the gazetteer lacks is still a place, not the dateline's.
+    let place_named = english
+        && (cue.end..clause_stop).any(|k| {
+            is_in(&s.words.location_preps, &toks[k].lower)
+                && toks.get(k + 1).is_some_and(|t| {
+                    t.is_word
+                        && t.is_capitalised()
+                        && find_dates(&t.text, 0, ctx.published).is_empty()
+                        && s.mentions.iter().all(|m| m.start != k + 1 || table.get(m.ent).etype != EntityType::City)
+                })
+        });
     let mut confidence = 0.85;
     let (city, city_end) = match city {
         Some(c) => c,
         // "Retno bertemu dengan Menlu Iran ...": with no place named, a meeting told
         // with its counterpart happens where the report is filed from.
-        None if cue.verb && (s.is_lead || toks.get(cue.end).is_some_and(|t| is_in(&s.words.with_preps, &t.lower))) => {
+        // English leads name the place in the dateline only: "BRUSSELS, Jan 12 (AP) — ... at the first session of ...".
+        None if !place_named
+            && (cue.verb || (english && s.is_lead))
+            && (s.is_lead || toks.get(cue.end).is_some_and(|t| is_in(&s.words.with_preps, &t.lower))) =>
+        {
             confidence = 0.55;
             (ctx.dateline_city?, cue.end)
         }
@@ -127,7 +171,10 @@ fn meeting_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: &Cue, wstar
     };
     let participants = participants(ctx, s, table, cue, wstart, wend, city_end);
     let modality = super::clauses::modality(ctx, s, cue.start);
-    let (date, dated) = meeting_date(ctx, s, cue, wend, modality.is_some(), &mut confidence);
+    // "Officials will sit down ... on Wednesday, followed by a meeting ... on Thursday": a future
+    // word earlier in the English sentence also looks ahead.
+    let future = modality.is_some() || (english && (0..cue.start).any(|k| is_in(&ctx.pack.lexicon.grammar.future, &toks[k].lower)));
+    let (date, dated) = meeting_date(ctx, s, cue, wend, future, back, &mut confidence);
     let rule = if cue.verb { "meeting.verb" } else { "meeting.noun" };
     Some((Meeting { city, date, participants, modality, evidence: vec![ctx.evidence(s, rule, confidence)] }, dated))
 }
@@ -138,6 +185,7 @@ fn meeting_date(
     cue: &Cue,
     wend: usize,
     future: bool,
+    back: usize,
     confidence: &mut f32,
 ) -> (Option<chrono::NaiveDate>, bool) {
     let (a, b) = (s.tokens[cue.start].start, s.tokens.get(wend).map(|t| t.start).unwrap_or(s.end));
@@ -163,6 +211,14 @@ fn meeting_date(
     }
     if future {
         return (None, false);
+    }
+    // The date the sentences just before give ("... on Thursday. Manalo held talks with Wang ...").
+    if back < s.start {
+        let earlier = find_dates(&ctx.text[back..s.start], back, ctx.published);
+        if let Some(d) = earlier.iter().rev().find(|d| d.precision == Precision::Day && ctx.published.is_none_or(|p| d.date <= p)) {
+            *confidence *= 0.8;
+            return (Some(d.date), true);
+        }
     }
     // A meeting told in the past tense with no date: the day of the report.
     *confidence *= 0.75;
@@ -190,8 +246,10 @@ fn participants(
     };
     // Left: back from the cue to a stop word, a clause break, another meeting's
     // place, or the window start; none when the cue is coordinated ("... dan sesi").
-    let coordinated =
-        cue.start > 0 && (s.tokens[cue.start - 1].text == "," || is_in(&s.words.coordinators, &s.tokens[cue.start - 1].lower));
+    // English: "X, Minister for Foreign Affairs of Japan, held a meeting": the comma closes an apposition.
+    let appositive_comma = cue.verb && !s.words.base_verbs.is_empty();
+    let coordinated = cue.start > 0
+        && ((s.tokens[cue.start - 1].text == "," && !appositive_comma) || is_in(&s.words.coordinators, &s.tokens[cue.start - 1].lower));
     let mut k = cue.start;
     while k > wstart && !coordinated {
         k -= 1;
@@ -209,6 +267,17 @@ fn participants(
         }
     }
     let k = if coordinated { cue.start } else { k };
+    // English: the clause subject sits at the table even past a stop word
+    // ("Yoon and Kishida also sat down for a separate session", "X, Minister for Foreign Affairs of Japan, held a meeting").
+    if !s.words.base_verbs.is_empty() && !coordinated && !s.quoted.get(cue.start).copied().unwrap_or(false) {
+        if let Some((subject, conf)) = super::clauses::subject_before(ctx, s, table, cue.start) {
+            if conf >= 0.85 {
+                for e in subject {
+                    add(e);
+                }
+            }
+        }
+    }
     // A capital stands for its government only where a party is expected
     // ("dengan Moskow", "Washington-Beijing"), never in a dateline or after "di".
     let capital_ok = |m: &super::Mention| {

@@ -199,7 +199,7 @@ pub fn extract(article: &Article, pack: &'static LanguagePack) -> Extraction {
     let dateline_city = entities::dateline_city(&norm.text, &norm.paragraphs, &table);
     let ctx = Context { pack, text: &norm.text, published, dateline_city };
     let roles = entities::roles(&ctx, &mut analysed, &mut table);
-    entities::resolve_references(&mut analysed, &mut table, pack);
+    entities::resolve_references(&mut analysed, &mut table, pack, &roles);
     entities::unknown_places(&mut analysed, &mut table, pack);
     let (demands, rejections) = demands::extract(&ctx, &analysed, &table);
     let meetings = meetings::extract(&ctx, &analysed, &table);

@@ -27,6 +27,10 @@ fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) ->
         let possessor = s.mentions.iter().find(|m| m.start == k && table.is_actor(m.ent) && !is_region(table, m.ent));
         if let Some(m) = possessor {
             k = m.end;
+            // "Ukraine's Donetsk and Luhansk regions".
+            if s.tokens.get(k).is_some_and(|t| t.text == "'") && s.tokens.get(k + 1).is_some_and(|t| t.lower == "s") {
+                k += 2;
+            }
         } else if is_in(&s.words.region_lead_in, w) {
             k += 1;
         } else {
@@ -171,10 +175,18 @@ fn region_lists(s: &Analysed, table: &EntityTable, until: usize) -> Vec<Vec<EntR
 
 /// "Crimea dan Donbas adalah bagian dari Rusia": the country claims the regions (contested).
 fn claimed_part(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, len: usize, out: &mut Vec<RegionStatus>) {
+    // "an inherent part of the territory of Japan": lead-in words before the country.
+    let mut at = cue + len;
+    while at < s.tokens.len() && at < cue + len + 4 && is_in(&s.words.region_lead_in, &s.tokens[at].lower) {
+        if s.mentions.iter().any(|m| m.start == at) {
+            break;
+        }
+        at += 1;
+    }
     let Some(country) = s
         .mentions
         .iter()
-        .find(|m| m.start == cue + len && table.is_actor(m.ent))
+        .find(|m| (m.start == cue + len || m.start == at) && table.is_actor(m.ent))
         .map(|m| side_of(table, m.ent))
         .filter(|&c| table.get(c).etype == EntityType::Country)
     else {
@@ -343,8 +355,11 @@ fn presence_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out
     }
     // The list of regions after "di": "A, B dan C" — stops at any other word ("dan ke Crimea").
     let mut k = di + 1;
+    // "U.S. troops are stationed in South Korea": with a placement verb, a country hosts them too.
+    let stationed = s.tokens[cue..di].iter().any(|t| lex.presence_verbs.contains(&t.lower));
+    let host = |e: EntRef| is_region(table, e) || (stationed && table.get(e).etype == EntityType::Country);
     while let Some(m) = s.mentions.iter().find(|m| m.start == k) {
-        if !is_region(table, m.ent) {
+        if !host(m.ent) {
             break;
         }
         if side_of(table, m.ent) != force {
@@ -367,6 +382,15 @@ fn presence_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out
         }
         if s.tokens.get(k).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
             k += 1;
+        }
+        // ", and some 54,000 in Japan": an elliptical repeat with a number and the preposition.
+        if stationed && s.mentions.iter().all(|m| m.start != k) {
+            let skip = s.tokens[k..].iter().take(6).position(|t| is_in(&s.words.location_preps, &t.lower));
+            if let Some(p) = skip {
+                if s.tokens[k..k + p].iter().any(|t| t.text.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+                    k += p + 1;
+                }
+            }
         }
     }
 }

@@ -54,6 +54,12 @@ pub struct Words {
     pub speaker_side: Vec<String>,
     pub first_person: Vec<String>,
     pub org_heads: Vec<String>,
+    /// Head nouns that point back to an organization only ("the alliance", "the bloc"), not a group.
+    pub organization_heads: Vec<String>,
+    /// Object pronouns that point back to the last addressee ("urged it to ...").
+    pub object_pronouns: Vec<String>,
+    /// Bare verb forms that open a coordinated demanded action ("cease ..., release ... and restore ...").
+    pub base_verbs: Vec<String>,
     pub country_heads: Vec<String>,
     pub group_head_aliases: Vec<String>,
     pub according_to: Vec<String>,

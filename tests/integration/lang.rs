@@ -44,6 +44,43 @@ fn english_article_gives_the_five_kinds() {
     assert_eq!(x.lang, "en");
 }
 
+/// English grammar the pack relies on: adverbials after the cue, coordinated bare verbs,
+/// object pronouns, titles as anaphors, datelines after a byline, stationed troops.
+#[test]
+fn english_grammar_rules() {
+    let x = warta::extract::extract(
+        &article(
+            "Talks end",
+            "By Jane Doe and John Roe
+             ANKARA, Jan 12 (AP) — Secretary of State Antony Blinken held talks with Turkish officials on Wednesday.
+             Russia demanded on Tuesday that NATO halt drills and withdraw its forces, and said it was ready to talk.
+             On Syria, the Secretary called on Iran to cease attacks, release detainees and restore calm.
+             Turkey asked Syria to open the border, and urged it to respect the truce.
+             About 900 U.S. troops are stationed in Syria, and some 2,000 in Iraq.
+             Israel rejected the Doha demands.",
+        ),
+        warta::lang::pack("en").unwrap(),
+    );
+    let name = |e: usize| x.entities.get(e).label_en.clone();
+    let demand = |by: &str, of: &str, start: &str| {
+        x.demands.iter().any(|d| name(d.by) == by && name(d.of) == of && d.action.starts_with(start) && !d.action.contains(" said "))
+    };
+    assert!(demand("Russia", "NATO", "halt drills"), "{:?}", x.demands);
+    assert!(demand("Russia", "NATO", "withdraw its forces"), "{:?}", x.demands);
+    assert!(demand("United States", "Iran", "cease attacks"), "{:?}", x.demands);
+    assert!(demand("United States", "Iran", "release detainees"), "{:?}", x.demands);
+    assert!(demand("United States", "Iran", "restore calm"), "{:?}", x.demands);
+    assert!(demand("Turkey", "Syria", "respect the truce"), "{:?}", x.demands);
+    assert!(
+        x.meetings.iter().any(|m| name(m.city) == "Ankara" && m.date.map(|d| d.to_string()).as_deref() == Some("2022-01-12")),
+        "{:?}",
+        x.meetings
+    );
+    let stationed =
+        |r: &str| x.regions.iter().any(|s| name(s.region) == r && s.status == warta::extract::RegionStatusKind::ForeignMilitaryPresence);
+    assert!(stationed("Syria") && stationed("Iraq"), "{:?}", x.regions);
+}
+
 /// A third language needs only its lexicon: this toy pack is data, built at run time.
 #[test]
 fn a_toy_pack_is_only_data() {
@@ -93,8 +130,8 @@ fn english_gold_scores() {
     let all = &v["scores"]["all"];
     eprintln!("English: {all}");
     assert!(all["f"].as_f64().unwrap() >= ENGLISH_F1_FLOOR, "English F1 fell below {ENGLISH_F1_FLOOR}: {all}");
-    assert!(all["p"].as_f64().unwrap() >= 0.85, "English precision: {all}");
+    assert!(all["p"].as_f64().unwrap() >= 0.93, "English precision: {all}");
 }
 
 /// The English pack's measured F1 on tests/fixtures/en, less a small margin (see the README).
-const ENGLISH_F1_FLOOR: f64 = 0.72;
+const ENGLISH_F1_FLOOR: f64 = 0.92;
