@@ -311,8 +311,15 @@ fn dir_size(path: &Path) -> u64 {
         .sum()
 }
 
+/// The build's phase timings (`WARTA_TIMINGS=1`), indented under its line.
+fn phases(line: &mut impl FnMut(String), stderr: &str) {
+    for l in stderr.lines().filter_map(|l| l.strip_prefix("warta: timing: ")) {
+        line(format!("    {l}"));
+    }
+}
+
 /// A library query running longer than this is stopped and reported as such.
-const QUERY_TIMEOUT_S: u64 = 300;
+const QUERY_TIMEOUT_S: u64 = 60;
 
 fn run_cmd(args: &[String]) -> Result<(), String> {
     let n = count_arg(args)?;
@@ -371,7 +378,7 @@ fn run_cmd(args: &[String]) -> Result<(), String> {
     let store = dir.join("store");
     let _ = std::fs::remove_dir_all(&store);
     let build = |label: &str| -> Result<Timed, String> {
-        let r = timed(Command::new(&warta).arg("build").arg(dir.join("txt")).arg("--store").arg(&store))?;
+        let r = timed(Command::new(&warta).arg("build").arg(dir.join("txt")).arg("--store").arg(&store).env("WARTA_TIMINGS", "1"))?;
         if !r.ok {
             return Err(format!("{label} build failed: {}", r.stderr));
         }
@@ -380,6 +387,7 @@ fn run_cmd(args: &[String]) -> Result<(), String> {
     let full = build("full")?;
     let summary = full.stderr.lines().last().unwrap_or("").to_string();
     line(format!("full build: {:.1}s, peak RSS {:.0} MB — {summary}", full.seconds, full.max_rss_kb as f64 / 1024.0));
+    phases(&mut line, &full.stderr);
     let store_mb = dir_size(&store) as f64 / 1e6;
     line(format!("store size on disk: {store_mb:.0} MB"));
     // Every quad the full build stored (article graphs, merged graph, build records), for the floor below.
@@ -410,6 +418,7 @@ fn run_cmd(args: &[String]) -> Result<(), String> {
         100.0 * one.seconds / full.seconds,
         one.max_rss_kb as f64 / 1024.0
     ));
+    phases(&mut line, &one.stderr);
 
     // 4. Query latency (each a fresh process: open the store, run, write CSV).
     let mut lat = String::new();

@@ -278,6 +278,33 @@ impl Format {
 }
 
 /// Writes quads (sorted, deduplicated) in `format`; graph formats drop graph names.
+/// Writes named graphs one after another, each read and sorted on its own, so
+/// that a store of any size is written in the memory of its largest graph.
+/// N-Quads and TriG only (other formats merge or nest the graphs: `write_quads`).
+pub fn write_graphs<E: std::fmt::Display>(
+    graphs: impl IntoIterator<Item = std::result::Result<Vec<Quad>, E>>,
+    format: Format,
+    out: impl Write,
+) -> std::io::Result<()> {
+    if !matches!(format, Format::Nquads | Format::Trig) {
+        return Err(std::io::Error::other("write_graphs writes N-Quads or TriG only"));
+    }
+    let mut ser = RdfSerializer::from_format(format.rdf_format());
+    if format == Format::Trig {
+        for (p, ns) in vocab::PREFIXES {
+            ser = ser.with_prefix(*p, *ns).map_err(std::io::Error::other)?;
+        }
+    }
+    let mut w = ser.for_writer(out);
+    for quads in graphs {
+        for q in &sorted_unique(quads.map_err(|e| std::io::Error::other(e.to_string()))?) {
+            w.serialize_quad(q)?;
+        }
+    }
+    w.finish()?;
+    Ok(())
+}
+
 pub fn write_quads(quads: impl IntoIterator<Item = Quad>, format: Format, out: impl Write) -> std::io::Result<()> {
     let sorted = if format.keeps_graphs() {
         sorted_unique(quads)

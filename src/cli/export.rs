@@ -2,7 +2,7 @@
 //! from the output file's extension.
 
 use super::Exit;
-use crate::rdf::{write_quads, Format};
+use crate::rdf::{write_graphs, write_quads, Format};
 use crate::store::merge::merged_graph;
 use crate::store::{Access, WartaStore, DEFAULT_STORE};
 use anyhow::{anyhow, bail};
@@ -59,9 +59,13 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     } else {
         store.article_graphs()?
     };
-    let quads = store.graph_quads(&graphs)?;
     let mut out = super::output(a.output.as_ref())?;
-    write_quads(quads, format, &mut out)?;
+    if matches!(format, Format::Nquads | Format::Trig) {
+        // Graph by graph (in IRI order, each sorted): memory bounded by the largest graph.
+        write_graphs(graphs.iter().map(|g| store.graph_quads(std::slice::from_ref(g))), format, &mut out)?;
+    } else {
+        write_quads(store.graph_quads(&graphs)?, format, &mut out)?;
+    }
     out.flush()?;
     Ok(Exit::Ok)
 }
