@@ -3,10 +3,10 @@
 //! merged `warta:Action`, linked to every article's action node (and its
 //! evidence) and carrying the rejections that name any of them.
 
-use super::{iri, literal, merged_iri, Facts, Quads};
+use super::{iri, merged_iri, Facts, Quads};
 use crate::error::Result;
 use crate::vocab::{prov, rdf, rdfs, warta};
-use oxigraph::model::{Literal, NamedNode};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The part of an action label that decides sameness: lower case, letters,
@@ -37,13 +37,6 @@ impl Wording {
     }
 }
 
-/// One article's action node: who demands it of whom, in which words.
-struct ReportedAction {
-    demander: NamedNode,
-    addressee: NamedNode,
-    wording: Wording,
-}
-
 /// (demander, addressee, normalised label): what makes two demands one.
 type DemandKey = (NamedNode, NamedNode, String);
 
@@ -68,16 +61,10 @@ pub fn all_pairs(facts: &Facts) -> Result<Vec<Pair>> {
 /// Reads the demands `demander` made of `addressees` (of anyone: `None`),
 /// groups them and writes the merged actions; returns how many there are.
 pub fn merge(facts: &Facts, demander: &NamedNode, addressees: Option<&BTreeSet<NamedNode>>, out: &mut Quads) -> Result<usize> {
-    let groups = match addressees {
-        None => read(facts, demander, None)?,
-        Some(only) => {
-            let mut groups = BTreeMap::new();
-            for o in only {
-                groups.append(&mut read(facts, demander, Some(o))?);
-            }
-            groups
-        }
-    };
+    let mut groups = read(facts, demander)?;
+    if let Some(only) = addressees {
+        groups.retain(|(_, o, _), _| only.contains(o));
+    }
     for ((demander, addressee, norm), g) in &groups {
         let node = merged_iri("action", &[demander.as_str(), addressee.as_str(), norm]);
         out.mention(demander);
@@ -105,49 +92,61 @@ pub fn merge(facts: &Facts, demander: &NamedNode, addressees: Option<&BTreeSet<N
     Ok(groups.len())
 }
 
-/// The demands `d` made (of `to` only, when given), grouped.
-fn read(facts: &Facts, d: &NamedNode, to: Option<&NamedNode>) -> Result<BTreeMap<DemandKey, Group>> {
-    let o = to.map_or("?o".to_string(), |o| o.to_string());
-    let rows = facts.select("*", &format!("{d} warta:demands ?a . ?a a warta:Action ; warta:addressee {o} ; rdfs:label ?label"))?;
-    // An action may carry a gloss as a second label: it keeps its best wording.
-    let mut actions: BTreeMap<NamedNode, ReportedAction> = BTreeMap::new();
-    for r in rows {
-        let (Some(a), Some(addressee), Some(l)) = (iri(&r, "a"), to.cloned().or_else(|| iri(&r, "o")), literal(&r, "label")) else {
+/// The demands `d` made in the article graphs, grouped; read straight from the
+/// store's indexes (demander → action nodes → their statements), which costs
+/// in proportion to `d`'s demands, not to the store.
+fn read(facts: &Facts, d: &NamedNode) -> Result<BTreeMap<DemandKey, Group>> {
+    let store = &facts.store.store;
+    let err = |e| facts.store.error(e);
+    let mut groups: BTreeMap<DemandKey, Group> = BTreeMap::new();
+    for q in store.quads_for_pattern(Some(d.as_ref().into()), Some(NamedNodeRef::new_unchecked(warta::DEMANDS)), None, None) {
+        let q = q.map_err(err)?;
+        let (Term::NamedNode(a), GraphName::NamedNode(g)) = (q.object, q.graph_name) else {
             continue;
         };
-        let demander = d.clone();
-        let wording = Wording::of(&l);
-        if actions.get(&a).is_none_or(|old| wording < old.wording) {
-            actions.insert(a, ReportedAction { demander, addressee, wording });
+        if crate::store::is_derived_graph(g.as_str()) {
+            continue;
         }
-    }
-    let mut groups: BTreeMap<DemandKey, Group> = BTreeMap::new();
-    let mut key_of: BTreeMap<NamedNode, DemandKey> = BTreeMap::new();
-    for (a, r) in actions {
-        let key = (r.demander, r.addressee, normalise_label(&r.wording.text));
-        let g = groups.entry(key.clone()).or_default();
-        g.wordings.insert(r.wording);
-        g.sources.insert(a.clone());
-        key_of.insert(a, key);
-    }
-    let mut each = |var: &str, pattern: &str, add: fn(&mut Group, NamedNode)| -> Result<()> {
-        for r in facts.select(&format!("?a ?{var}"), &format!("{d} warta:demands ?a . ?a warta:addressee {o} . {pattern}"))? {
-            let group = iri(&r, "a").and_then(|a| key_of.get(&a)).and_then(|key| groups.get_mut(key));
-            if let (Some(g), Some(v)) = (group, iri(&r, var)) {
-                add(g, v);
+        let graph = Some(GraphNameRef::NamedNode(g.as_ref()));
+        let (mut is_action, mut addressee, mut wording) = (false, None::<NamedNode>, None::<Wording>);
+        let (mut stated_by, mut evidence) = (Vec::new(), Vec::new());
+        for q in store.quads_for_pattern(Some(a.as_ref().into()), None, None, graph) {
+            let q = q.map_err(err)?;
+            match (q.predicate.as_str(), q.object) {
+                (rdf::TYPE, Term::NamedNode(t)) => is_action |= t.as_str() == warta::ACTION,
+                // One addressee an action; were there more, the least IRI, so the result stays fixed.
+                (warta::ADDRESSEE, Term::NamedNode(o)) => {
+                    if addressee.as_ref().is_none_or(|old| o < *old) {
+                        addressee = Some(o);
+                    }
+                }
+                // An action may carry a gloss as a second label: it keeps its best wording.
+                (rdfs::LABEL, Term::Literal(l)) => {
+                    let w = Wording::of(&l);
+                    if wording.as_ref().is_none_or(|old| w < *old) {
+                        wording = Some(w);
+                    }
+                }
+                (warta::STATED_BY, Term::NamedNode(s)) => stated_by.push(s),
+                (warta::EVIDENCE, Term::NamedNode(e)) => evidence.push(e),
+                _ => {}
             }
         }
-        Ok(())
-    };
-    each("s", "?a a warta:Action ; warta:statedBy ?s", |g, v| {
-        g.stated_by.insert(v);
-    })?;
-    each("e", "?a a warta:Action ; warta:evidence ?e", |g, v| {
-        g.evidence.insert(v);
-    })?;
-    each("r", "?r warta:rejects ?a . ?a a warta:Action", |g, v| {
-        g.rejecters.insert(v);
-    })?;
+        let (true, Some(addressee), Some(wording)) = (is_action, addressee, wording) else {
+            continue;
+        };
+        let key = (d.clone(), addressee, normalise_label(&wording.text));
+        let group = groups.entry(key).or_default();
+        group.wordings.insert(wording);
+        group.sources.insert(a.clone());
+        group.stated_by.extend(stated_by);
+        group.evidence.extend(evidence);
+        for r in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(warta::REJECTS)), Some(a.as_ref().into()), graph) {
+            if let NamedOrBlankNode::NamedNode(r) = r.map_err(err)?.subject {
+                group.rejecters.insert(r);
+            }
+        }
+    }
     Ok(groups)
 }
 
