@@ -429,7 +429,9 @@ fn run_cmd(args: &[String]) -> Result<(), String> {
         let mut best = f64::MAX;
         for _ in 0..3 {
             let r = timed(
-                Command::new(&warta).args(["query", name, "--format", "csv", "--timeout", &QUERY_TIMEOUT_S.to_string(), "--store"]).arg(&store),
+                Command::new(&warta)
+                    .args(["query", name, "--format", "csv", "--timeout", &QUERY_TIMEOUT_S.to_string(), "--store"])
+                    .arg(&store),
             )?;
             if !r.ok && r.stderr.contains("--timeout") {
                 best = f64::INFINITY;

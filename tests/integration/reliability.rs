@@ -190,7 +190,11 @@ fn part_by_part_merge_equals_a_full_one() {
     for i in [3, 17, 42] {
         let f = dir.join(format!("a{i:04}.txt"));
         let text = std::fs::read_to_string(&f).unwrap().replace("Jenewa", "Wina").replace("Moskow", "Ankara");
-        std::fs::write(&f, format!("{text}\nChina mendesak Amerika Serikat untuk mencabut sanksi. Amerika Serikat menolak tuntutan China.\n")).unwrap();
+        std::fs::write(
+            &f,
+            format!("{text}\nChina mendesak Amerika Serikat untuk mencabut sanksi. Amerika Serikat menolak tuntutan China.\n"),
+        )
+        .unwrap();
     }
     for i in [5, 6] {
         std::fs::remove_file(dir.join(format!("a{i:04}.txt"))).unwrap();
