@@ -97,3 +97,27 @@ fn demo_writes_results_and_diagrams() {
     let demands = std::fs::read_to_string(out.join("results/demands.csv")).unwrap();
     assert!(demands.lines().count() > 5, "{demands}");
 }
+
+#[test]
+fn query_limit_and_timeout_bound_a_script() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store").display().to_string();
+    ok(&["build", "examples/articles", "--store", &store, "--quiet"]);
+    // --limit: at most that many rows, and a warning that says so.
+    let all = warta(&["query", "demands", "--format", "csv", "--store", &store]);
+    assert!(all.status.success(), "{}", stderr(&all));
+    let rows = stdout(&all).lines().count() - 1;
+    assert!(rows > 2, "the samples have several demands: {rows}");
+    let cut = warta(&["query", "demands", "--format", "csv", "--limit", "2", "--store", &store]);
+    assert!(cut.status.success(), "{}", stderr(&cut));
+    assert_eq!(stdout(&cut).lines().count(), 3, "header and two rows: {}", stdout(&cut));
+    assert!(stderr(&cut).contains("results cut at 2 rows (--limit)"), "{}", stderr(&cut));
+    // --timeout: a runaway query (a three-way cross product) stops with a clear error.
+    let rq = tmp.path().join("runaway.rq");
+    std::fs::write(&rq, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n").unwrap();
+    let started = std::time::Instant::now();
+    let o = warta(&["query", &rq.display().to_string(), "--timeout", "1", "--store", &store]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("stopped after the --timeout of 1s"), "{}", stderr(&o));
+    assert!(started.elapsed() < std::time::Duration::from_secs(30), "stopped in time: {:?}", started.elapsed());
+}
