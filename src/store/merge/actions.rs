@@ -115,11 +115,7 @@ fn read(facts: &Facts, d: &NamedNode) -> Result<BTreeMap<DemandKey, Group>> {
             match (q.predicate.as_str(), q.object) {
                 (rdf::TYPE, Term::NamedNode(t)) => is_action |= t.as_str() == warta::ACTION,
                 // One addressee an action; were there more, the least IRI, so the result stays fixed.
-                (warta::ADDRESSEE, Term::NamedNode(o)) => {
-                    if addressee.as_ref().is_none_or(|old| o < *old) {
-                        addressee = Some(o);
-                    }
-                }
+                (warta::ADDRESSEE, Term::NamedNode(o)) if addressee.as_ref().is_none_or(|old| o < *old) => addressee = Some(o),
                 // An action may carry a gloss as a second label: it keeps its best wording.
                 (rdfs::LABEL, Term::Literal(l)) => {
                     let w = Wording::of(&l);
