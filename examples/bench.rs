@@ -397,13 +397,16 @@ fn run_cmd(args: &[String]) -> Result<(), String> {
         return Err(format!("export failed: {}", export.stderr));
     }
     line(format!("export --all as N-Quads: {:.1}s", export.seconds));
+    let rebuild = |label: &str, what: &str, r: &Timed| {
+        format!(
+            "{label} rebuild{what}: {:.2}s ({:.1}% of the full build), peak RSS {:.0} MB",
+            r.seconds,
+            100.0 * r.seconds / full.seconds,
+            r.max_rss_kb as f64 / 1024.0
+        )
+    };
     let noop = build("no-op")?;
-    line(format!(
-        "no-op rebuild: {:.2}s ({:.1}% of the full build), peak RSS {:.0} MB",
-        noop.seconds,
-        100.0 * noop.seconds / full.seconds,
-        noop.max_rss_kb as f64 / 1024.0
-    ));
+    line(rebuild("no-op", "", &noop));
     // 1% of the articles change: one sentence appended.
     let changed = (n / 100).max(1);
     for k in 0..changed {
@@ -412,12 +415,7 @@ fn run_cmd(args: &[String]) -> Result<(), String> {
         writeln!(f, "\nRusia mendesak NATO untuk menghentikan perluasan ke timur (pembaruan {k}).").map_err(|e| e.to_string())?;
     }
     let one = build("1%-changed")?;
-    line(format!(
-        "1%-changed rebuild ({changed} articles): {:.2}s ({:.1}% of the full build), peak RSS {:.0} MB",
-        one.seconds,
-        100.0 * one.seconds / full.seconds,
-        one.max_rss_kb as f64 / 1024.0
-    ));
+    line(rebuild("1%-changed", &format!(" ({changed} articles)"), &one));
     phases(&mut line, &one.stderr);
 
     // 4. Query latency (each a fresh process: open the store, run, write CSV).

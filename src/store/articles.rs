@@ -61,3 +61,48 @@ impl WartaStore {
 pub fn hash_of_graph(graph: &NamedNode) -> Option<&str> {
     graph.as_str().strip_prefix(rdf::graph_iri("").as_str())
 }
+
+/// Quads handed to oxigraph's bulk loader at a time (a few hundred MB at most).
+const BULK_BATCH_QUADS: usize = 200_000;
+
+/// Writes many quads through oxigraph's bulk loader: buffered, sorted into
+/// files beside the store in batches, and visible all at once on `commit`.
+pub struct BulkWriter<'a> {
+    store: &'a WartaStore,
+    loader: Option<oxigraph::store::BulkLoader<'a>>,
+    buffer: Vec<Quad>,
+}
+
+impl<'a> BulkWriter<'a> {
+    pub fn new(store: &'a WartaStore) -> Self {
+        BulkWriter { store, loader: None, buffer: Vec::new() }
+    }
+
+    pub fn add(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<()> {
+        self.buffer.extend(quads);
+        if self.buffer.len() >= BULK_BATCH_QUADS {
+            self.load_buffer()?;
+        }
+        Ok(())
+    }
+
+    fn load_buffer(&mut self) -> Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let store = self.store;
+        let loader = self.loader.get_or_insert_with(|| {
+            store.store.bulk_loader().with_num_threads(2).with_max_memory_size_in_megabytes(BULK_BATCH_QUADS * 2 / 1000)
+        });
+        loader.load_quads(std::mem::take(&mut self.buffer)).map_err(|e| store.error(e))
+    }
+
+    /// Writes everything added to the store, at once.
+    pub fn commit(mut self) -> Result<()> {
+        self.load_buffer()?;
+        match self.loader {
+            Some(loader) => loader.commit().map_err(|e| self.store.error(e)),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! One incremental build: articles in, each extracted only when its graph is
 //! missing or from another extractor version; then prune, merge and record.
 
-use super::articles::hash_of_graph;
+use super::articles::{hash_of_graph, BulkWriter};
 use super::{merge, status, WartaStore};
 use crate::article::Article;
 use crate::error::Result;
@@ -9,14 +9,9 @@ use crate::extract::Extraction;
 use crate::lang::LanguagePack;
 use crate::progress::phase;
 use crate::rdf;
-use oxigraph::model::{GraphName, NamedNode, Quad};
-use oxigraph::store::BulkLoader;
+use oxigraph::model::{GraphName, NamedNode};
 use std::collections::HashSet;
 use std::time::Instant;
-
-/// New article graphs go to oxigraph's bulk loader in batches of this many
-/// quads (a few hundred MB at most), committed together at the end.
-const BULK_BATCH_QUADS: usize = 200_000;
 
 /// The merged graph is updated part by part when fewer than one article in
 /// this many changed; otherwise recomputed whole.
@@ -50,8 +45,6 @@ pub struct BuildSummary {
     pub failures: usize,
     /// Facts (demands, rejections, meetings, region statuses, roles) of the extracted articles.
     pub facts: usize,
-    /// Sentences of the extracted articles.
-    pub sentences: usize,
     /// `--prune` was asked for but skipped because some inputs failed to read.
     pub prune_skipped: bool,
     pub articles: usize,
@@ -77,14 +70,8 @@ pub struct Prepared {
 }
 
 impl WartaStore {
-    /// Hashes an article and extracts it unless its graph is current. Safe to
-    /// call from many threads at once (the store is only read).
-    pub fn prepare(&self, article: &Article, pack: &'static LanguagePack) -> Result<Prepared> {
-        let hash = crate::extract::content_hash(article);
-        self.prepare_hashed(article, hash, pack)
-    }
-
-    /// As `prepare`, for an article whose content hash is known.
+    /// Extracts an article whose content hash is `hash`, unless its graph is
+    /// current. Safe to call from many threads at once (the store is only read).
     pub fn prepare_hashed(&self, article: &Article, hash: String, pack: &'static LanguagePack) -> Result<Prepared> {
         if self.is_current(&hash)? {
             return Ok(Prepared { hash, extraction: None });
@@ -95,18 +82,17 @@ impl WartaStore {
 
 /// A build in progress on a store opened for writing.
 ///
-/// Replaced articles are swapped in one transaction each (old graphs out, new
-/// graph in). New articles' graphs go to oxigraph's bulk loader, which writes
-/// them to the store atomically when the build finishes: a build that is
-/// killed or fails leaves none of them, and a rerun extracts them again.
+/// New and changed articles' graphs go to oxigraph's bulk loader, which writes
+/// them to the store at once when the build finishes; the graphs they replace
+/// are removed just before. A build that is killed or fails leaves none of the
+/// new graphs, and a rerun (whose input still holds the articles) extracts them again.
 pub struct Build<'a> {
     store: &'a WartaStore,
     /// Content hashes of every article of this build's input.
     seen: HashSet<String>,
     /// New article graphs handed to the bulk loader, not yet visible in the store.
     pending: HashSet<String>,
-    loader: Option<BulkLoader<'a>>,
-    buffer: Vec<Quad>,
+    new_graphs: BulkWriter<'a>,
     /// Graphs that replaced articles' new graphs take the place of: removed when the build finishes.
     replaced: Vec<NamedNode>,
     /// What the article graphs written and removed touch in the merged graph.
@@ -125,8 +111,7 @@ impl<'a> Build<'a> {
             store,
             seen: HashSet::new(),
             pending: HashSet::new(),
-            loader: None,
-            buffer: Vec::new(),
+            new_graphs: BulkWriter::new(store),
             replaced: Vec::new(),
             dirty: merge::Dirty::default(),
             merged_was_current: None,
@@ -135,19 +120,12 @@ impl<'a> Build<'a> {
         }
     }
 
-    /// Loads one article, extracting it only when its graph is missing or stale.
-    pub fn add(&mut self, article: &Article, pack: &'static LanguagePack) -> Result<LoadOutcome> {
-        let prepared = self.store.prepare(article, pack)?;
-        self.apply(prepared)
+    /// Facts of the articles extracted so far.
+    pub fn facts(&self) -> usize {
+        self.summary.facts
     }
 
-    /// Counts an input article known to be in the store already (its file unchanged).
-    pub fn add_unchanged(&mut self, hash: String) {
-        self.seen.insert(hash);
-        self.summary.unchanged += 1;
-    }
-
-    /// Writes a prepared article (see `WartaStore::prepare`).
+    /// Writes a prepared article (see `WartaStore::prepare_hashed`).
     pub fn apply(&mut self, p: Prepared) -> Result<LoadOutcome> {
         self.seen.insert(p.hash.clone());
         let Some(x) = p.extraction else {
@@ -161,8 +139,6 @@ impl<'a> Build<'a> {
         }
         self.summary.extracted += 1;
         self.summary.facts += x.fact_count();
-        self.summary.sentences += x.sentences.len();
-        self.seen.insert(x.hash.clone());
         let graph = rdf::graph_iri(&x.hash);
         // Earlier versions of this source go, unless this input still holds them (a duplicate file).
         let mut old = self.store.graphs_of_source(&x.source)?;
@@ -179,11 +155,8 @@ impl<'a> Build<'a> {
             _ => self.summary.replaced += 1,
         }
         self.replaced.extend(old);
-        self.buffer.extend(quads);
+        self.new_graphs.add(quads)?;
         self.pending.insert(x.hash.clone());
-        if self.buffer.len() >= BULK_BATCH_QUADS {
-            self.load_buffer()?;
-        }
         Ok(outcome)
     }
 
@@ -193,30 +166,6 @@ impl<'a> Build<'a> {
         if self.merged_was_current.is_none() {
             self.merged_was_current = Some(merge::is_current(self.store)?);
         }
-        Ok(())
-    }
-
-    /// Hands the buffered quads to the bulk loader (sorted and written to files
-    /// beside the store; visible only once the build finishes).
-    fn load_buffer(&mut self) -> Result<()> {
-        if self.buffer.is_empty() {
-            return Ok(());
-        }
-        let store = self.store;
-        let loader = self.loader.get_or_insert_with(|| {
-            store.store.bulk_loader().with_num_threads(2).with_max_memory_size_in_megabytes(BULK_BATCH_QUADS * 2 / 1000)
-        });
-        let quads = std::mem::take(&mut self.buffer);
-        loader.load_quads(quads).map_err(|e| store.error(e))
-    }
-
-    /// Writes every new article graph of this build to the store, at once.
-    fn commit_new(&mut self) -> Result<()> {
-        self.load_buffer()?;
-        if let Some(loader) = self.loader.take() {
-            loader.commit().map_err(|e| self.store.error(e))?;
-        }
-        self.pending.clear();
         Ok(())
     }
 
@@ -262,17 +211,18 @@ impl<'a> Build<'a> {
             self.store.remove_graphs(chunk)?;
         }
         phase("old graphs removed");
-        self.commit_new()?;
+        std::mem::replace(&mut self.new_graphs, BulkWriter::new(self.store)).commit()?;
+        self.pending.clear();
         phase("bulk load committed");
         // Nothing written or removed and the merged graph still matches the article
         // graphs: it is left as it is (a no-op rebuild stays cheap).
         let unchanged = self.summary.loaded() == 0 && self.summary.removed == 0;
         self.summary.articles = if unchanged { before.len() } else { self.store.article_graphs()?.len() };
-        self.summary.merged = if unchanged {
-            match merge::up_to_date(self.store)? {
-                Some(summary) => summary,
-                None => merge::rebuild(self.store)?,
-            }
+        // (Nothing was written since `merged_was_current` was asked.)
+        self.summary.merged = if unchanged && self.merged_was_current == Some(true) {
+            merge::summary(self.store)?
+        } else if unchanged {
+            merge::rebuild(self.store)?
         } else if part_by_part {
             merge::update(self.store, &self.dirty)?
         } else {

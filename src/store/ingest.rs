@@ -18,7 +18,6 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::time::UNIX_EPOCH;
 
@@ -60,23 +59,21 @@ pub fn build(store: &WartaStore, inputs: &[PathBuf], o: &IngestOptions) -> Resul
     let old_index = if o.rescan || o.published.is_some() { BTreeMap::new() } else { read_index(&index_path) };
     crate::progress::phase("build start");
     let mut b = Build::new(store);
-    let facts = AtomicUsize::new(0);
-    let (failures, new_index, written) = std::thread::scope(|s| -> Result<_> {
+    let (failures, new_index) = std::thread::scope(|s| -> Result<_> {
         let (item_tx, item_rx) = sync_channel::<Vec<Item>>(QUEUE);
         let reader = s.spawn(|| read_inputs(store, inputs, o, &old_index, item_tx));
         let (prep_tx, prep_rx) = sync_channel::<Vec<Result<Prepared>>>(QUEUE);
-        let facts = &facts;
         let b = &mut b;
-        let writer = s.spawn(move || -> Result<usize> {
+        let writer = s.spawn(move || -> Result<()> {
             let mut done = 0;
             for batch in prep_rx {
                 for p in batch {
                     b.apply(p?)?;
                     done += 1;
                 }
-                o.progress.articles(done, facts.load(Ordering::Relaxed));
+                o.progress.articles(done, b.facts());
             }
-            Ok(done)
+            Ok(())
         });
         for batch in item_rx {
             let prepared: Vec<Result<Prepared>> = batch
@@ -85,11 +82,7 @@ pub fn build(store: &WartaStore, inputs: &[PathBuf], o: &IngestOptions) -> Resul
                     Item::Known(hash) => Ok(Prepared { hash, extraction: None }),
                     Item::Article(a, hash) => {
                         let pack = o.pack.unwrap_or_else(|| crate::lang::detect_article(&a));
-                        let p = store.prepare_hashed(&a, hash, pack)?;
-                        if let Some(x) = &p.extraction {
-                            facts.fetch_add(x.fact_count(), Ordering::Relaxed);
-                        }
-                        Ok(p)
+                        store.prepare_hashed(&a, hash, pack)
                     }
                 })
                 .collect();
@@ -100,11 +93,9 @@ pub fn build(store: &WartaStore, inputs: &[PathBuf], o: &IngestOptions) -> Resul
         drop(prep_tx);
         let written = writer.join().map_err(|_| WartaError::Other("the store writer thread panicked".into()))?;
         let read = reader.join().map_err(|_| WartaError::Other("the input reader thread panicked".into()))?;
-        let written = written?;
-        let (failures, index) = read?;
-        Ok((failures, index, written))
+        written?;
+        read
     })?;
-    let _ = written;
     b.add_failures(failures);
     let summary = b.finish(o.prune)?;
     // The index is a cache: failing to write it costs the next build time, not data.

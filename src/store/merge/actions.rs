@@ -52,10 +52,10 @@ struct Group {
 /// A demander and an addressee: the demands of one pair merge apart from every other pair's.
 pub type Pair = (NamedNode, NamedNode);
 
-/// Every (demander, addressee) pair of some article's demand.
-pub fn all_pairs(facts: &Facts) -> Result<Vec<Pair>> {
-    let rows = facts.select("DISTINCT ?d ?o", "?d warta:demands ?a . ?a a warta:Action ; warta:addressee ?o")?;
-    Ok(rows.iter().filter_map(|r| Some((iri(r, "d")?, iri(r, "o")?))).collect())
+/// Everyone who demands something of someone in some article.
+pub fn all_demanders(facts: &Facts) -> Result<Vec<NamedNode>> {
+    let rows = facts.select("DISTINCT ?d", "?d warta:demands ?a . ?a a warta:Action ; warta:addressee ?o")?;
+    Ok(rows.iter().filter_map(|r| iri(r, "d")).collect())
 }
 
 /// Reads the demands `demander` made of `addressees` (of anyone: `None`),

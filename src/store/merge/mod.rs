@@ -7,6 +7,7 @@
 mod actions;
 mod meetings;
 
+use super::articles::BulkWriter;
 use super::{Row, WartaStore};
 use crate::error::Result;
 use crate::progress::phase;
@@ -94,7 +95,7 @@ pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
     clear(store)?;
     phase("merge: old graph cleared");
     let sides = meetings::read_sides(&facts)?;
-    let mut sink = Sink::Bulk { loader: None, buffer: Vec::new() };
+    let mut sink = BulkWriter::new(store);
     let mut summary = MergeSummary::default();
     let mut entities = BTreeSet::new();
     for city in meetings::all_cities(&facts)? {
@@ -103,22 +104,22 @@ pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
         summary.meetings += merged.len();
         summary.date_conflicts += merged.iter().filter(|m| m.dates.len() > 1).count();
         entities.append(&mut out.entities);
-        sink.add(store, out.quads)?;
+        sink.add(out.quads)?;
     }
     phase("merge: meetings");
-    let demanders: BTreeSet<NamedNode> = actions::all_pairs(&facts)?.into_iter().map(|(d, _)| d).collect();
+    let demanders: BTreeSet<NamedNode> = actions::all_demanders(&facts)?.into_iter().collect();
     for d in &demanders {
         let mut out = Quads::default();
         summary.demands += actions::merge(&facts, d, None, &mut out)?;
         entities.append(&mut out.entities);
-        sink.add(store, out.quads)?;
+        sink.add(out.quads)?;
     }
     phase("merge: actions");
     for e in &entities {
-        sink.add(store, labels(&facts, e)?)?;
+        sink.add(labels(&facts, e)?)?;
     }
-    sink.add(store, [fingerprint_quad(store)?].into_iter().collect())?;
-    sink.finish(store)?;
+    sink.add([fingerprint_quad(store)?])?;
+    sink.commit()?;
     phase("merge: written");
     Ok(summary)
 }
@@ -230,8 +231,6 @@ pub fn update(store: &WartaStore, dirty: &Dirty) -> Result<MergeSummary> {
     summary(store)
 }
 
-/// Quads handed to the bulk loader at a time.
-const BULK_QUADS: usize = 200_000;
 /// Quads removed per transaction when the merged graph is cleared.
 const CLEAR_QUADS: usize = 50_000;
 
@@ -305,29 +304,6 @@ fn in_article_graph(store: &WartaStore, q: &Quad) -> Result<bool> {
         }
     }
     Ok(false)
-}
-
-/// Where recomputed quads go: the bulk loader for a graph built from nothing.
-enum Sink<'a> {
-    Bulk { loader: Option<oxigraph::store::BulkLoader<'a>>, buffer: Vec<Quad> },
-}
-
-impl<'a> Sink<'a> {
-    fn add(&mut self, store: &'a WartaStore, quads: HashSet<Quad>) -> Result<()> {
-        let Sink::Bulk { loader, buffer } = self;
-        buffer.extend(quads);
-        if buffer.len() >= BULK_QUADS {
-            let l = loader.get_or_insert_with(|| store.store.bulk_loader().with_num_threads(2));
-            l.load_quads(std::mem::take(buffer)).map_err(|e| store.error(e))?;
-        }
-        Ok(())
-    }
-    fn finish(self, store: &'a WartaStore) -> Result<()> {
-        let Sink::Bulk { loader, buffer } = self;
-        let mut l = loader.unwrap_or_else(|| store.store.bulk_loader().with_num_threads(2));
-        l.load_quads(buffer).map_err(|e| store.error(e))?;
-        l.commit().map_err(|e| store.error(e))
-    }
 }
 
 /// Empties the merged graph, its `mergedFrom` record first (so that a build
@@ -434,19 +410,14 @@ fn recorded_fingerprint(store: &WartaStore) -> Result<Option<String>> {
 
 /// Is the merged graph computed from exactly the article graphs the store holds?
 pub fn is_current(store: &WartaStore) -> Result<bool> {
-    Ok(recorded_fingerprint(store)?.is_some_and(|r| r == fingerprint(store).unwrap_or_default()))
-}
-
-/// The merged graph's summary when it is up to date with the article graphs, else `None`.
-pub fn up_to_date(store: &WartaStore) -> Result<Option<MergeSummary>> {
-    if !is_current(store)? {
-        return Ok(None);
+    match recorded_fingerprint(store)? {
+        Some(recorded) => Ok(recorded == fingerprint(store)?),
+        None => Ok(false),
     }
-    summary(store).map(Some)
 }
 
 /// What the merged graph holds, counted.
-fn summary(store: &WartaStore) -> Result<MergeSummary> {
+pub fn summary(store: &WartaStore) -> Result<MergeSummary> {
     let count = |pattern: &str| -> Result<usize> {
         let rows = store.select(&format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH <{}> {{ {pattern} }} }}", wid::MERGED_GRAPH))?;
         Ok(rows
@@ -480,14 +451,6 @@ impl Facts<'_> {
 pub fn iri(row: &Row, var: &str) -> Option<NamedNode> {
     match row.get(var) {
         Some(Term::NamedNode(n)) => Some(n.clone()),
-        _ => None,
-    }
-}
-
-/// A variable's literal value.
-pub fn literal(row: &Row, var: &str) -> Option<Literal> {
-    match row.get(var) {
-        Some(Term::Literal(l)) => Some(l.clone()),
         _ => None,
     }
 }
