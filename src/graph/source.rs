@@ -124,15 +124,8 @@ impl<'a> Source<'a> {
             Some(g) => prepared.dataset_mut().set_default_graph(g.clone()),
             None => prepared.dataset_mut().set_default_graph_as_union(),
         }
-        let QueryResults::Solutions(sols) = prepared.on_store(self.store).execute().map_err(|e| err(e.to_string()))? else {
-            return Ok(Vec::new());
-        };
-        let mut rows = Vec::new();
-        for s in sols {
-            let s = s.map_err(|e| err(e.to_string()))?;
-            rows.push(s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect());
-        }
-        Ok(rows)
+        let results = prepared.on_store(self.store).execute().map_err(|e| err(e.to_string()))?;
+        crate::store::rows(results).map_err(|e| err(e.to_string()))
     }
 
     /// Runs a user's CONSTRUCT query over the selected article graphs.

@@ -11,7 +11,7 @@ pub mod status;
 use crate::error::{Result, WartaError};
 use crate::vocab::wid;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 use std::collections::HashMap;
 use std::fs::File;
@@ -118,16 +118,17 @@ impl WartaStore {
     pub(crate) fn select(&self, query: &str) -> Result<Vec<Row>> {
         let err = |e: String| self.error(format!("internal query failed: {e}"));
         let prepared = SparqlEvaluator::new().parse_query(&format!("{}{query}", *PROLOGUE)).map_err(|e| err(e.to_string()))?;
-        let QueryResults::Solutions(solutions) = prepared.on_store(&self.store).execute().map_err(|e| err(e.to_string()))? else {
-            return Ok(Vec::new());
-        };
-        let mut rows = Vec::new();
-        for s in solutions {
-            let s = s.map_err(|e| err(e.to_string()))?;
-            rows.push(s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect());
-        }
-        Ok(rows)
+        let results = prepared.on_store(&self.store).execute().map_err(|e| err(e.to_string()))?;
+        rows(results).map_err(|e| err(e.to_string()))
     }
+}
+
+/// The solutions of a SELECT as rows, in order; other results have none.
+pub(crate) fn rows(results: QueryResults<'_>) -> std::result::Result<Vec<Row>, QueryEvaluationError> {
+    let QueryResults::Solutions(solutions) = results else {
+        return Ok(Vec::new());
+    };
+    solutions.map(|s| s.map(|s| s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect())).collect()
 }
 
 /// A SPARQL filter keeping `?VAR` to article graphs. One index scan with this
