@@ -1,10 +1,11 @@
 //! Scoring the extractor against gold annotations (format: `../shared/gold/README.md`).
 //!
 //! A port of `../shared/tools/score-gold.py` that gives the same numbers: the gold
-//! files are read the same way (`gold`), each article is extracted in-process and its
-//! triples are indexed in the order in which rdflib would hold them after parsing
-//! `warta extract FILE --format ntriples` (`predicted`), and the same matching rules
-//! are applied (`score`). Where the Python scorer depends on that order (several
+//! files are read the same way (`gold`, with the scorer's `norm`), each article is
+//! extracted in-process and its triples are indexed in the order in which rdflib
+//! would hold them after parsing `warta extract FILE --format ntriples`
+//! (`predicted`), and the same matching rules are applied (`score`, which also
+//! writes the report). Where the Python scorer depends on that order (several
 //! labels naming different gold entities), this port follows it too, so even the
 //! `--detail` lines agree; `output` writes values as Python prints them.
 
@@ -17,18 +18,13 @@ mod score;
 pub use gold::{Entities, Gold, GoldArticle, GoldDemand, GoldFact, GoldMeeting, GoldRegion, GoldRejection, GoldRole};
 pub use norm::norm;
 pub use predicted::{predicted, Graph, PredDemand, PredMeeting, PredRegion, PredRejection, PredRole, Predicted};
-pub use score::{score_article, Report, Score, Tally};
+pub use score::{score_article, Report, Score, Tally, KINDS, ROWS};
 
 use crate::article::Article;
 use crate::lang::LanguagePack;
 use chrono::NaiveDate;
 use oxigraph::model::{GraphName, Quad};
 use std::path::Path;
-
-/// The relation kinds that are scored, in report order.
-pub const KINDS: [&str; 5] = ["demands", "meetings", "rejections", "regions", "roles"];
-/// Report rows: the kinds, meeting participants (recall only), and all kinds together.
-pub const ROWS: [&str; 7] = ["demands", "meetings", "rejections", "regions", "roles", "participants", "all"];
 
 /// Scores every gold article (those whose file starts with `only`) against the
 /// extraction of `texts/FILE`. An article that cannot be extracted finds nothing.

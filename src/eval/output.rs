@@ -1,55 +1,6 @@
 //! Writing values as the Python scorer prints them (`--detail`, `--json`, the
 //! table): `repr()` of strings, floats, tuples and TOML values, and `json.dumps`.
 
-use super::score::Report;
-
-impl Report {
-    /// The scorer's table.
-    pub fn table(&self) -> String {
-        let mut out = String::new();
-        for (row, s) in self.scores() {
-            out.push_str(&format!(
-                "{row:13} P={:.2} R={:.2} F1={:.2}  (tp={} fp={} fn={})\n",
-                s.p, s.r, s.f, s.tally.tp, s.tally.fp, s.tally.fn_
-            ));
-        }
-        if !self.failures.is_empty() {
-            let first: Vec<String> = self.failures.iter().take(3).map(|(f, e)| py_tuple(&[Py::Str(f), Py::Str(e)])).collect();
-            out.push_str(&format!("failures: {}: [{}]\n", self.failures.len(), first.join(", ")));
-        }
-        out
-    }
-
-    /// `{"scores": {ROW: {"p", "r", "f", "tp", "fp", "fn"}, …}, "failures": [[FILE, WHY], …]}`,
-    /// written as Python's `json.dumps` writes it.
-    pub fn json(&self) -> String {
-        let rows: Vec<String> = self
-            .scores()
-            .iter()
-            .map(|(row, s)| {
-                format!(
-                    "{}: {{\"p\": {}, \"r\": {}, \"f\": {}, \"tp\": {}, \"fp\": {}, \"fn\": {}}}",
-                    json_str(row),
-                    py_float(s.p),
-                    py_float(s.r),
-                    py_float(s.f),
-                    s.tally.tp,
-                    s.tally.fp,
-                    s.tally.fn_
-                )
-            })
-            .collect();
-        let failures: Vec<String> = self.failures.iter().map(|(f, e)| format!("[{}, {}]", json_str(f), json_str(e))).collect();
-        format!("{{\"scores\": {{{}}}, \"failures\": [{}]}}", rows.join(", "), failures.join(", "))
-    }
-
-    /// The `--detail` lines: false positives and negatives, then `FAIL` lines.
-    pub fn detail_lines(&self) -> Vec<String> {
-        let fails = self.failures.iter().map(|(f, e)| format!("FAIL\t{f}\t{e}"));
-        self.detail.iter().cloned().chain(fails).collect()
-    }
-}
-
 /// A value inside a tuple the scorer prints.
 pub(super) enum Py<'a> {
     Str(&'a str),
@@ -246,15 +197,5 @@ mod tests {
         assert_eq!(py_tuple(&[Py::Str("a"), Py::None, Py::List(&["2022-01-21".to_string()])]), "('a', None, ['2022-01-21'])");
         let v: toml::Value = toml::from_str("x = [1, 2.5, true, \"s\"]").unwrap();
         assert_eq!(py_value(&v["x"]), "[1, 2.5, True, 's']");
-    }
-
-    #[test]
-    fn table_and_json_of_an_empty_report() {
-        let mut r = Report::default();
-        r.failures.push(("a.txt".into(), "no such file".into()));
-        assert!(r.table().starts_with("demands       P=1.00 R=1.00 F1=1.00  (tp=0 fp=0 fn=0)\n"));
-        assert!(r.table().ends_with("failures: 1: [('a.txt', 'no such file')]\n"));
-        assert!(r.json().ends_with(", \"failures\": [[\"a.txt\", \"no such file\"]]}"));
-        assert_eq!(r.detail_lines(), vec!["FAIL\ta.txt\tno such file"]);
     }
 }

@@ -1,10 +1,16 @@
-//! Matching extracted facts to gold facts and counting true and false positives
-//! and false negatives, with the scorer's rules.
+//! Matching extracted facts to gold facts, counting true and false positives
+//! and false negatives with the scorer's rules, and the report: its table,
+//! JSON and `--detail` lines, as the scorer prints them.
 
 use super::gold::{Entities, GoldArticle, GoldDemand, GoldFact, GoldMeeting, GoldRegion, GoldRejection, GoldRole};
+use super::output::{json_str, py_float, py_tuple, Py};
 use super::predicted::{PredDemand, PredMeeting, PredRegion, PredRejection, PredRole, Predicted};
-use super::{KINDS, ROWS};
 use std::collections::{BTreeMap, HashSet};
+
+/// The relation kinds that are scored, in report order.
+pub const KINDS: [&str; 5] = ["demands", "meetings", "rejections", "regions", "roles"];
+/// Report rows: the kinds, meeting participants (recall only), and all kinds together.
+pub const ROWS: [&str; 7] = ["demands", "meetings", "rejections", "regions", "roles", "participants", "all"];
 
 fn match_demand(e: &Entities, g: &GoldDemand, p: &PredDemand) -> bool {
     p.by == e.side(Some(&g.by)) && p.of == e.side(Some(&g.of)) && g.patterns.iter().all(|re| p.labels.iter().any(|l| re.is_match(l)))
@@ -160,6 +166,53 @@ impl Report {
     }
 }
 
+impl Report {
+    /// The scorer's table.
+    pub fn table(&self) -> String {
+        let mut out = String::new();
+        for (row, s) in self.scores() {
+            out.push_str(&format!(
+                "{row:13} P={:.2} R={:.2} F1={:.2}  (tp={} fp={} fn={})\n",
+                s.p, s.r, s.f, s.tally.tp, s.tally.fp, s.tally.fn_
+            ));
+        }
+        if !self.failures.is_empty() {
+            let first: Vec<String> = self.failures.iter().take(3).map(|(f, e)| py_tuple(&[Py::Str(f), Py::Str(e)])).collect();
+            out.push_str(&format!("failures: {}: [{}]\n", self.failures.len(), first.join(", ")));
+        }
+        out
+    }
+
+    /// `{"scores": {ROW: {"p", "r", "f", "tp", "fp", "fn"}, …}, "failures": [[FILE, WHY], …]}`,
+    /// written as Python's `json.dumps` writes it.
+    pub fn json(&self) -> String {
+        let rows: Vec<String> = self
+            .scores()
+            .iter()
+            .map(|(row, s)| {
+                format!(
+                    "{}: {{\"p\": {}, \"r\": {}, \"f\": {}, \"tp\": {}, \"fp\": {}, \"fn\": {}}}",
+                    json_str(row),
+                    py_float(s.p),
+                    py_float(s.r),
+                    py_float(s.f),
+                    s.tally.tp,
+                    s.tally.fp,
+                    s.tally.fn_
+                )
+            })
+            .collect();
+        let failures: Vec<String> = self.failures.iter().map(|(f, e)| format!("[{}, {}]", json_str(f), json_str(e))).collect();
+        format!("{{\"scores\": {{{}}}, \"failures\": [{}]}}", rows.join(", "), failures.join(", "))
+    }
+
+    /// The `--detail` lines: false positives and negatives, then `FAIL` lines.
+    pub fn detail_lines(&self) -> Vec<String> {
+        let fails = self.failures.iter().map(|(f, e)| format!("FAIL\t{f}\t{e}"));
+        self.detail.iter().cloned().chain(fails).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +232,15 @@ mod tests {
         r.tallies.insert("participants", Tally { tp: 5, fp: 0, fn_: 5 });
         assert_eq!(r.tally("all"), Tally { tp: 4, fp: 2, fn_: 1 });
         assert_eq!(r.scores().len(), ROWS.len());
+    }
+
+    #[test]
+    fn table_and_json_of_an_empty_report() {
+        let mut r = Report::default();
+        r.failures.push(("a.txt".into(), "no such file".into()));
+        assert!(r.table().starts_with("demands       P=1.00 R=1.00 F1=1.00  (tp=0 fp=0 fn=0)\n"));
+        assert!(r.table().ends_with("failures: 1: [('a.txt', 'no such file')]\n"));
+        assert!(r.json().ends_with(", \"failures\": [[\"a.txt\", \"no such file\"]]}"));
+        assert_eq!(r.detail_lines(), vec!["FAIL\ta.txt\tno such file"]);
     }
 }
