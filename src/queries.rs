@@ -218,14 +218,7 @@ pub fn run_with(
 /// A term as a person reads it: prefixed IRIs, bare literal values.
 pub fn display_term(t: &Term) -> String {
     match t {
-        Term::NamedNode(n) => {
-            for (p, ns) in crate::vocab::PREFIXES {
-                if let Some(rest) = n.as_str().strip_prefix(ns) {
-                    return format!("{p}:{rest}");
-                }
-            }
-            n.as_str().to_string()
-        }
+        Term::NamedNode(n) => crate::vocab::prefixed(n.as_str()).unwrap_or_else(|| n.as_str().to_string()),
         Term::Literal(l) => l.value().to_string(),
         other => other.to_string(),
     }

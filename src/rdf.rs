@@ -3,18 +3,31 @@
 
 use crate::extract::{short_hash, EntRef, Evidence, Extraction, Rejected};
 use crate::lang::EntityType;
-use crate::vocab::{self, dcterms, owl, rdf, rdfs, skos, warta, xsd};
+use crate::vocab::{self, dcterms, owl, rdf, rdfs, skos, warta, wd, wid, xsd};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeSet, HashSet};
 use std::io::Write;
 
-fn iri(s: &str) -> NamedNode {
-    NamedNode::new_unchecked(s)
+/// The IRI `wid:PATH`.
+pub fn wid_iri(path: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{path}", wid::NS))
 }
 
-fn wid(path: &str) -> NamedNode {
-    iri(&format!("{}{}", vocab::WID, path))
+/// The entity classes, in the order `status` and queries list them.
+pub const ENTITY_CLASSES: [NamedNodeRef<'static>; 6] =
+    [warta::COUNTRY, warta::ORGANIZATION, warta::PERSON, warta::CITY, warta::REGION, warta::GROUP];
+
+/// The class of an entity type.
+pub fn entity_class(t: EntityType) -> NamedNodeRef<'static> {
+    match t {
+        EntityType::Country => warta::COUNTRY,
+        EntityType::City => warta::CITY,
+        EntityType::Organization => warta::ORGANIZATION,
+        EntityType::Region => warta::REGION,
+        EntityType::Group => warta::GROUP,
+        EntityType::Person => warta::PERSON,
+    }
 }
 
 /// A readable, stable IRI segment from a label ("Sergey Lavrov" → "sergey-lavrov").
@@ -42,17 +55,25 @@ pub fn slug(label: &str) -> String {
 pub fn entity_iri(x: &Extraction, e: EntRef) -> NamedNode {
     let ent = x.entities.get(e);
     match &ent.qid {
-        Some(q) => wid(&format!("entity/{q}")),
-        None => wid(&format!("entity/{}", slug(&ent.key))),
+        Some(q) => wid_iri(&format!("{ENTITY}{q}")),
+        None => wid_iri(&format!("{ENTITY}{}", slug(&ent.key))),
     }
 }
 
+/// The path under `wid:` of entity IRIs.
+const ENTITY: &str = "entity/";
+
+/// Is this an entity's IRI (`wid:entity/…`)?
+pub fn is_entity_iri(iri: &str) -> bool {
+    iri.strip_prefix(wid::NS).is_some_and(|rest| rest.starts_with(ENTITY))
+}
+
 pub fn graph_iri(hash: &str) -> NamedNode {
-    wid(&format!("graph/{hash}"))
+    wid_iri(&format!("graph/{hash}"))
 }
 
 pub fn article_iri(hash: &str) -> NamedNode {
-    wid(&format!("article/{hash}"))
+    wid_iri(&format!("article/{hash}"))
 }
 
 struct Builder {
@@ -69,15 +90,15 @@ pub fn sorted_unique(quads: impl IntoIterator<Item = Quad>) -> Vec<Quad> {
 }
 
 impl Builder {
-    fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
-        self.quads.insert(Quad::new(NamedOrBlankNode::from(s.clone()), iri(p), o.into(), self.graph.clone()));
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads.insert(Quad::new(NamedOrBlankNode::from(s.clone()), p, o.into(), self.graph.clone()));
     }
-    fn lit(&mut self, s: &NamedNode, p: &str, value: &str, lang: &str) {
+    fn lit(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str, lang: &str) {
         let l = Literal::new_language_tagged_literal(value, lang).unwrap_or_else(|_| Literal::new_simple_literal(value));
         self.add(s, p, l);
     }
-    fn typed(&mut self, s: &NamedNode, p: &str, value: &str, dt: &str) {
-        self.add(s, p, Literal::new_typed_literal(value, iri(dt)));
+    fn typed(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str, dt: NamedNodeRef<'_>) {
+        self.add(s, p, Literal::new_typed_literal(value, dt));
     }
 }
 
@@ -85,28 +106,28 @@ impl Builder {
 pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
     let mut b = Builder { graph, quads: HashSet::new() };
     let article = article_iri(&x.hash);
-    b.add(&article, rdf::TYPE, iri(warta::ARTICLE));
+    b.add(&article, rdf::TYPE, warta::ARTICLE);
     b.lit(&article, dcterms::TITLE, &x.title, x.lang);
-    b.typed(&article, dcterms::SOURCE, &x.source, "http://www.w3.org/2001/XMLSchema#string");
-    b.typed(&article, dcterms::LANGUAGE, x.lang, "http://www.w3.org/2001/XMLSchema#string");
+    b.typed(&article, dcterms::SOURCE, &x.source, xsd::STRING);
+    b.typed(&article, dcterms::LANGUAGE, x.lang, xsd::STRING);
     if let Some(p) = x.published {
         b.typed(&article, dcterms::ISSUED, &p.to_string(), xsd::DATE);
     }
-    b.typed(&article, warta::CONTENT_HASH, &x.hash, "http://www.w3.org/2001/XMLSchema#string");
-    b.typed(&article, warta::EXTRACTOR_VERSION, crate::extractor_version(), "http://www.w3.org/2001/XMLSchema#string");
+    b.typed(&article, warta::CONTENT_HASH, &x.hash, xsd::STRING);
+    b.typed(&article, warta::EXTRACTOR_VERSION, crate::extractor_version(), xsd::STRING);
 
     let mut used: BTreeSet<EntRef> = BTreeSet::new();
     let evidence = |b: &mut Builder, node: &NamedNode, ev: &Evidence| {
         // Two facts drawn from one sentence by one rule may differ in confidence:
         // each gets its own mention node, so no fact shows the other's confidence.
         let confidence = format!("{:.2}", ev.confidence.clamp(0.0, 1.0));
-        let m = wid(&format!("mention/{}-{}-{}-{}-{}", x.hash, ev.start, ev.end, ev.rule, confidence.replace('.', "")));
+        let m = wid_iri(&format!("mention/{}-{}-{}-{}-{}", x.hash, ev.start, ev.end, ev.rule, confidence.replace('.', "")));
         b.add(node, warta::EVIDENCE, m.clone());
-        b.add(&m, rdf::TYPE, iri(warta::MENTION));
-        b.typed(&m, warta::TEXT, &ev.text, "http://www.w3.org/2001/XMLSchema#string");
+        b.add(&m, rdf::TYPE, warta::MENTION);
+        b.typed(&m, warta::TEXT, &ev.text, xsd::STRING);
         b.typed(&m, warta::START, &ev.start.to_string(), xsd::INTEGER);
         b.typed(&m, warta::END, &ev.end.to_string(), xsd::INTEGER);
-        b.typed(&m, warta::RULE, ev.rule, "http://www.w3.org/2001/XMLSchema#string");
+        b.typed(&m, warta::RULE, ev.rule, xsd::STRING);
         b.typed(&m, warta::CONFIDENCE, &confidence, xsd::DECIMAL);
         b.add(&m, warta::ARTICLE_PROP, article.clone());
     };
@@ -114,10 +135,10 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
     let mut action_iris = Vec::new();
     for d in &x.demands {
         let (by, of) = (entity_iri(x, d.by), entity_iri(x, d.of));
-        let action = wid(&format!("action/{}", short_hash(&[&x.hash, by.as_str(), of.as_str(), &d.action])));
+        let action = wid_iri(&format!("action/{}", short_hash(&[&x.hash, by.as_str(), of.as_str(), &d.action])));
         used.extend([d.by, d.of]);
         b.add(&by, warta::DEMANDS, action.clone());
-        b.add(&action, rdf::TYPE, iri(warta::ACTION));
+        b.add(&action, rdf::TYPE, warta::ACTION);
         b.lit(&action, rdfs::LABEL, &d.action, x.lang);
         b.add(&action, warta::ADDRESSEE, of);
         b.add(&action, warta::AGENT, by);
@@ -126,7 +147,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
             b.add(&action, warta::STATED_BY, entity_iri(x, p));
         }
         if let Some(m) = &d.modality {
-            b.typed(&action, warta::MODALITY, m, "http://www.w3.org/2001/XMLSchema#string");
+            b.typed(&action, warta::MODALITY, m, xsd::STRING);
         }
         evidence(&mut b, &action, &d.evidence);
         action_iris.push(action);
@@ -141,9 +162,9 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
                 entity_iri(x, a)
             }
         };
-        let node = wid(&format!("rejection/{}", short_hash(&[&x.hash, by.as_str(), target.as_str()])));
+        let node = wid_iri(&format!("rejection/{}", short_hash(&[&x.hash, by.as_str(), target.as_str()])));
         b.add(&by, warta::REJECTS, target.clone());
-        b.add(&node, rdf::TYPE, iri(warta::REJECTION));
+        b.add(&node, rdf::TYPE, warta::REJECTION);
         b.add(&node, warta::AGENT, by);
         b.add(&node, warta::REJECTED, target);
         if let Some(p) = r.stated_by {
@@ -155,9 +176,9 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
     for m in &x.meetings {
         let city = entity_iri(x, m.city);
         let date = m.date.map(|d| d.to_string()).unwrap_or_default();
-        let node = wid(&format!("meeting/{}", short_hash(&[&x.hash, city.as_str(), &date])));
+        let node = wid_iri(&format!("meeting/{}", short_hash(&[&x.hash, city.as_str(), &date])));
         used.insert(m.city);
-        b.add(&node, rdf::TYPE, iri(warta::MEETING));
+        b.add(&node, rdf::TYPE, warta::MEETING);
         b.add(&node, warta::HELD_IN, city);
         if let Some(d) = m.date {
             b.typed(&node, warta::DATE, &d.to_string(), xsd::DATE);
@@ -167,7 +188,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
             b.add(&node, warta::PARTICIPANT, entity_iri(x, p));
         }
         if let Some(md) = &m.modality {
-            b.typed(&node, warta::MODALITY, md, "http://www.w3.org/2001/XMLSchema#string");
+            b.typed(&node, warta::MODALITY, md, xsd::STRING);
         }
         for ev in &m.evidence {
             evidence(&mut b, &node, ev);
@@ -175,11 +196,11 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
     }
     for r in &x.regions {
         let region = entity_iri(x, r.region);
-        let status = iri(&format!("{}{}", vocab::WARTA, r.status.local_name()));
-        let node = wid(&format!("status/{}", short_hash(&[&x.hash, region.as_str(), status.as_str()])));
+        let status = r.status.iri().into_owned();
+        let node = wid_iri(&format!("status/{}", short_hash(&[&x.hash, region.as_str(), status.as_str()])));
         used.insert(r.region);
         b.add(&region, warta::DISPUTED_STATUS, status.clone());
-        b.add(&node, rdf::TYPE, iri(warta::REGION_STATUS));
+        b.add(&node, rdf::TYPE, warta::REGION_STATUS);
         b.add(&node, warta::REGION_PROP, region.clone());
         b.add(&node, warta::STATUS, status);
         for (p, v) in [(warta::CONTROLLED_BY, r.controlled_by), (warta::CLAIMED_BY, r.claimed_by), (warta::FOREIGN_FORCES, r.forces)] {
@@ -190,7 +211,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
             }
         }
         if let Some(y) = r.since {
-            b.typed(&node, warta::SINCE, &format!("{y:04}"), xsd::GYEAR);
+            b.typed(&node, warta::SINCE, &format!("{y:04}"), xsd::G_YEAR);
         }
         evidence(&mut b, &node, &r.evidence);
     }
@@ -200,8 +221,8 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
         used.extend([r.person, r.of]);
         b.lit(&person, warta::ROLE, &r.title, x.lang);
         b.add(&person, warta::REPRESENTS, of.clone());
-        let node = wid(&format!("role/{}", short_hash(&[&x.hash, person.as_str(), &r.title, of.as_str()])));
-        b.add(&node, rdf::TYPE, iri(warta::ROLE_ASSIGNMENT));
+        let node = wid_iri(&format!("role/{}", short_hash(&[&x.hash, person.as_str(), &r.title, of.as_str()])));
+        b.add(&node, rdf::TYPE, warta::ROLE_ASSIGNMENT);
         b.add(&node, warta::HOLDER, person);
         b.lit(&node, warta::ROLE_TITLE, &r.title, x.lang);
         b.add(&node, warta::ROLE_OF, of);
@@ -218,7 +239,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
     for e in used {
         let ent = x.entities.get(e);
         let node = entity_iri(x, e);
-        b.add(&node, rdf::TYPE, iri(&format!("{}{}", vocab::WARTA, ent.etype.name())));
+        b.add(&node, rdf::TYPE, entity_class(ent.etype));
         b.lit(&node, rdfs::LABEL, &ent.label_en, "en");
         if let Some(l) = &ent.label_id {
             if l != &ent.label_en {
@@ -232,7 +253,7 @@ pub fn article_quads(x: &Extraction, graph: GraphName) -> Vec<Quad> {
             b.add(&node, skos::ALT_LABEL, Literal::new_simple_literal(n.as_str()));
         }
         if let Some(q) = &ent.qid {
-            b.add(&node, owl::SAME_AS, iri(&format!("{}{q}", vocab::WD)));
+            b.add(&node, owl::SAME_AS, NamedNode::new_unchecked(format!("{}{q}", wd::NS)));
         }
     }
     sorted_unique(b.quads)
@@ -291,9 +312,7 @@ pub fn write_graphs<E: std::fmt::Display>(
     }
     let mut ser = RdfSerializer::from_format(format.rdf_format());
     if format == Format::Trig {
-        for (p, ns) in vocab::PREFIXES {
-            ser = ser.with_prefix(*p, *ns).map_err(std::io::Error::other)?;
-        }
+        ser = with_prefixes(ser)?;
     }
     let mut w = ser.for_writer(out);
     for quads in graphs {
@@ -305,6 +324,14 @@ pub fn write_graphs<E: std::fmt::Display>(
     Ok(())
 }
 
+/// The serializer with the prefixes of `vocab::PREFIXES` declared.
+pub fn with_prefixes(mut ser: RdfSerializer) -> std::io::Result<RdfSerializer> {
+    for (p, ns) in vocab::PREFIXES {
+        ser = ser.with_prefix(*p, *ns).map_err(std::io::Error::other)?;
+    }
+    Ok(ser)
+}
+
 pub fn write_quads(quads: impl IntoIterator<Item = Quad>, format: Format, out: impl Write) -> std::io::Result<()> {
     let sorted = if format.keeps_graphs() {
         sorted_unique(quads)
@@ -313,9 +340,7 @@ pub fn write_quads(quads: impl IntoIterator<Item = Quad>, format: Format, out: i
     };
     let mut ser = RdfSerializer::from_format(format.rdf_format());
     if matches!(format, Format::Turtle | Format::Trig | Format::Rdfxml) {
-        for (p, ns) in vocab::PREFIXES {
-            ser = ser.with_prefix(*p, *ns).map_err(std::io::Error::other)?;
-        }
+        ser = with_prefixes(ser)?;
     }
     let mut w = ser.for_writer(out);
     for q in &sorted {

@@ -42,15 +42,50 @@ pub enum RegionStatusKind {
     Contested,
 }
 
+/// How a region status is named: its ontology term, the word gold annotations
+/// use for it, and the words diagrams show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusNames {
+    pub term: oxigraph::model::NamedNodeRef<'static>,
+    pub gold: &'static str,
+    pub shown: &'static str,
+}
+
 impl RegionStatusKind {
+    pub const ALL: [Self; 5] = [Self::Annexed, Self::Breakaway, Self::Occupied, Self::ForeignMilitaryPresence, Self::Contested];
+
+    /// The one table of status names.
+    pub fn names(self) -> StatusNames {
+        use crate::vocab::warta;
+        let (term, gold, shown) = match self {
+            Self::Annexed => (warta::ANNEXED, "annexed", "annexed"),
+            Self::Breakaway => (warta::BREAKAWAY, "breakaway", "breakaway"),
+            Self::Occupied => (warta::OCCUPIED, "occupied", "occupied"),
+            Self::ForeignMilitaryPresence => (warta::FOREIGN_MILITARY_PRESENCE, "foreign-military-presence", "foreign troops"),
+            Self::Contested => (warta::CONTESTED, "contested", "contested"),
+        };
+        StatusNames { term, gold, shown }
+    }
+
+    /// The status term (`warta:Annexed`, …).
+    pub fn iri(self) -> oxigraph::model::NamedNodeRef<'static> {
+        self.names().term
+    }
+
+    /// The status term's local name (`Annexed`, …).
     pub fn local_name(self) -> &'static str {
-        match self {
-            Self::Annexed => "Annexed",
-            Self::Breakaway => "Breakaway",
-            Self::Occupied => "Occupied",
-            Self::ForeignMilitaryPresence => "ForeignMilitaryPresence",
-            Self::Contested => "Contested",
-        }
+        let iri = self.iri().as_str();
+        iri.strip_prefix(crate::vocab::warta::NS).unwrap_or(iri)
+    }
+
+    /// The status whose term has this local name.
+    pub fn from_local_name(local: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.local_name() == local)
+    }
+
+    /// The status a gold annotation's word (`annexed`, `foreign-military-presence`, …) stands for.
+    pub fn from_gold_word(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.names().gold == word)
     }
 }
 

@@ -65,14 +65,15 @@ pub enum NodeKind {
 impl NodeKind {
     /// The kind of an `rdf:type` IRI, if it is one of the entity classes.
     pub fn from_type(t: &str) -> Option<Self> {
-        Some(match t.strip_prefix(crate::vocab::WARTA)? {
-            "Country" => Self::Country,
-            "Organization" => Self::Organization,
-            "Person" => Self::Person,
-            "Group" => Self::Group,
-            "City" => Self::City,
-            "Region" => Self::Region,
-            "Meeting" => Self::Meeting,
+        use crate::vocab::warta;
+        Some(match oxigraph::model::NamedNodeRef::new_unchecked(t) {
+            warta::COUNTRY => Self::Country,
+            warta::ORGANIZATION => Self::Organization,
+            warta::PERSON => Self::Person,
+            warta::GROUP => Self::Group,
+            warta::CITY => Self::City,
+            warta::REGION => Self::Region,
+            warta::MEETING => Self::Meeting,
             _ => return None,
         })
     }
@@ -273,6 +274,13 @@ pub fn keep_top(g: &ViewGraph, n: usize) -> ViewGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_classes_have_node_kinds() {
+        assert_eq!(NodeKind::from_type(crate::vocab::warta::PERSON.as_str()), Some(NodeKind::Person));
+        assert_eq!(NodeKind::from_type("https://w3id.org/warta/ontology#Action"), None);
+        assert_eq!(NodeKind::from_type("http://example.org/Person"), None);
+    }
 
     #[test]
     fn parallel_edges_merge_with_sorted_labels() {

@@ -3,13 +3,14 @@
 
 use super::NodeKind;
 use crate::error::{Result, WartaError};
-use crate::vocab::{dcterms, rdf, rdfs, warta};
+use crate::vocab::{self, dcterms, rdf, rdfs, warta};
 use chrono::NaiveDate;
-use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Term, Triple};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNodeRef, Term, Triple};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Filters that narrow a view to some facts.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,9 +31,10 @@ impl Filter {
     }
 }
 
-const PREFIXES: &str = "PREFIX warta: <https://w3id.org/warta/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n";
+/// The prefixes the view queries use.
+static PROLOGUE: LazyLock<String> = LazyLock::new(|| vocab::sparql_prologue(&["warta", "rdfs", "skos", "dcterms", "xsd"]));
 
-pub type Row = HashMap<String, Term>;
+pub use crate::store::{text, Row};
 
 pub struct Source<'a> {
     pub store: &'a Store,
@@ -64,7 +66,7 @@ impl<'a> Source<'a> {
     /// The most common `dcterms:language` of the articles ("en" when none says).
     fn article_language(&self) -> Result<String> {
         let q = format!(
-            "SELECT ?l (COUNT(*) AS ?n) WHERE {{ ?a a <{}> ; <{}> ?l }} GROUP BY ?l ORDER BY DESC(?n) ?l LIMIT 1",
+            "SELECT ?l (COUNT(*) AS ?n) WHERE {{ ?a a {} ; {} ?l }} GROUP BY ?l ORDER BY DESC(?n) ?l LIMIT 1",
             warta::ARTICLE,
             dcterms::LANGUAGE
         );
@@ -116,21 +118,14 @@ impl<'a> Source<'a> {
 
     fn select_in(&self, query: &str, graphs: Option<&Vec<GraphName>>) -> Result<Vec<Row>> {
         let err = |e: String| WartaError::Other(format!("internal view query failed: {e}"));
-        let text = format!("{PREFIXES}{query}");
+        let text = format!("{}{query}", *PROLOGUE);
         let mut prepared = SparqlEvaluator::new().parse_query(&text).map_err(|e| err(e.to_string()))?;
         match graphs {
             Some(g) => prepared.dataset_mut().set_default_graph(g.clone()),
             None => prepared.dataset_mut().set_default_graph_as_union(),
         }
-        let QueryResults::Solutions(sols) = prepared.on_store(self.store).execute().map_err(|e| err(e.to_string()))? else {
-            return Ok(Vec::new());
-        };
-        let mut rows = Vec::new();
-        for s in sols {
-            let s = s.map_err(|e| err(e.to_string()))?;
-            rows.push(s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect());
-        }
-        Ok(rows)
+        let results = prepared.on_store(self.store).execute().map_err(|e| err(e.to_string()))?;
+        crate::store::rows(results).map_err(|e| err(e.to_string()))
     }
 
     /// Runs a user's CONSTRUCT query over the selected article graphs.
@@ -192,10 +187,9 @@ impl<'a> Source<'a> {
             return (fallback(), NodeKind::Other);
         };
         let subject = NamedOrBlankNodeRef::NamedNode(node.as_ref());
-        let label_p = NamedNodeRef::new_unchecked(rdfs::LABEL);
         let labels: Vec<(String, String)> = self
             .store
-            .quads_for_pattern(Some(subject), Some(label_p), None, None)
+            .quads_for_pattern(Some(subject), Some(rdfs::LABEL), None, None)
             .filter_map(|q| match q.ok()?.object {
                 Term::Literal(l) => Some((l.language().unwrap_or("").to_string(), l.value().to_string())),
                 _ => None,
@@ -204,7 +198,7 @@ impl<'a> Source<'a> {
         let label = pick_label(&labels, &self.lang).unwrap_or_else(fallback);
         let kind = self
             .store
-            .quads_for_pattern(Some(subject), Some(NamedNodeRef::new_unchecked(rdf::TYPE)), None, None)
+            .quads_for_pattern(Some(subject), Some(rdf::TYPE), None, None)
             .filter_map(|q| match q.ok()?.object {
                 Term::NamedNode(t) => NodeKind::from_type(t.as_str()),
                 _ => None,
@@ -236,14 +230,4 @@ fn within(d: Option<NaiveDate>, since: Option<NaiveDate>, until: Option<NaiveDat
 /// The last segment of an IRI.
 fn tail(iri: &str) -> &str {
     iri.rsplit(['/', '#']).next().unwrap_or(iri)
-}
-
-/// A variable's value: the IRI or the literal's text; empty when unbound.
-pub fn text(row: &Row, k: &str) -> String {
-    match row.get(k) {
-        Some(Term::NamedNode(n)) => n.as_str().to_string(),
-        Some(Term::Literal(l)) => l.value().to_string(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
 }

@@ -4,7 +4,8 @@
 use super::source::{pick_label, text, Source};
 use super::{Collector, EdgeKind, NodeKind, UserQuery, ViewGraph};
 use crate::error::{Result, WartaError};
-use crate::vocab::{rdf, rdfs, skos, PREFIXES};
+use crate::extract::RegionStatusKind;
+use crate::vocab::{self, rdf, rdfs, skos};
 use oxigraph::model::{NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, HashMap};
 
@@ -113,15 +114,9 @@ pub fn roles(src: &Source) -> Result<Collector> {
     Ok(c)
 }
 
-fn status_words(s: &str) -> &'static str {
-    match s {
-        "Annexed" => "annexed",
-        "Breakaway" => "breakaway",
-        "Occupied" => "occupied",
-        "ForeignMilitaryPresence" => "foreign troops",
-        "Contested" => "contested",
-        _ => "disputed",
-    }
+/// How a diagram names a status term's local name.
+fn status_words(local: &str) -> &'static str {
+    RegionStatusKind::from_local_name(local).map_or("disputed", |k| k.names().shown)
 }
 
 /// Literal values longer than this are shortened on their node.
@@ -143,9 +138,9 @@ pub fn construct(src: &Source, q: &UserQuery) -> Result<ViewGraph> {
     let mut edges = Vec::new();
     for t in &triples {
         let s = subject_id(&t.subject);
-        match (t.predicate.as_str(), &t.object) {
+        match (t.predicate.as_ref(), &t.object) {
             (rdfs::LABEL | skos::ALT_LABEL, Term::Literal(l)) => {
-                let lang = if t.predicate.as_str() == rdfs::LABEL { l.language().unwrap_or("") } else { "~alt" };
+                let lang = if t.predicate == rdfs::LABEL { l.language().unwrap_or("") } else { "~alt" };
                 labels.entry(s).or_default().push((lang.to_string(), l.value().to_string()));
             }
             (rdf::TYPE, Term::NamedNode(ty)) if NodeKind::from_type(ty.as_str()).is_some() => {
@@ -199,10 +194,8 @@ fn subject_id(s: &NamedOrBlankNode) -> String {
 
 /// `warta:demands` for a known namespace, else the IRI's last segment.
 pub fn short_iri(iri: &str) -> String {
-    for (prefix, ns) in PREFIXES {
-        if let Some(local) = iri.strip_prefix(ns) {
-            return format!("{prefix}:{local}");
-        }
+    if let Some(short) = vocab::prefixed(iri) {
+        return short;
     }
     iri.rsplit(['/', '#']).find(|s| !s.is_empty()).unwrap_or(iri).to_string()
 }
@@ -221,9 +214,16 @@ mod tests {
 
     #[test]
     fn predicates_get_prefixes() {
-        assert_eq!(short_iri("https://w3id.org/warta/ontology#demands"), "warta:demands");
+        assert_eq!(short_iri(crate::vocab::warta::DEMANDS.as_str()), "warta:demands");
         assert_eq!(short_iri("http://example.org/x/knows"), "knows");
         assert_eq!(shorten("pendek"), "pendek");
         assert!(shorten(&"kata ".repeat(30)).ends_with('…'));
+    }
+
+    #[test]
+    fn statuses_have_diagram_words() {
+        assert_eq!(status_words("ForeignMilitaryPresence"), "foreign troops");
+        assert_eq!(status_words("Annexed"), "annexed");
+        assert_eq!(status_words("Unknown"), "disputed");
     }
 }

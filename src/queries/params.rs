@@ -6,8 +6,9 @@
 
 use super::QuerySource;
 use crate::error::{Result, WartaError};
-use crate::vocab::{rdf, rdfs, skos, warta};
-use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term};
+use crate::rdf::ENTITY_CLASSES;
+use crate::vocab::{rdf, rdfs, skos};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, NamedOrBlankNodeRef, Term};
 use oxigraph::sparql::Variable;
 use oxigraph::store::Store;
 use std::collections::BTreeSet;
@@ -134,7 +135,7 @@ fn entity(store: &Store, name: &str, value: &str) -> Result<NamedNode> {
     let mut exact: BTreeSet<NamedNode> = BTreeSet::new();
     let mut close: BTreeSet<String> = BTreeSet::new();
     for p in [rdfs::LABEL, skos::ALT_LABEL] {
-        for q in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), None, None) {
+        for q in store.quads_for_pattern(None, Some(p), None, None) {
             let q = q.map_err(storage)?;
             let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (q.subject, q.object) else {
                 continue;
@@ -176,10 +177,9 @@ fn entity(store: &Store, name: &str, value: &str) -> Result<NamedNode> {
 
 /// Is `node` typed as an actor, place or person?
 fn is_entity(store: &Store, node: &NamedNode) -> Result<bool> {
-    let types = [warta::COUNTRY, warta::ORGANIZATION, warta::PERSON, warta::CITY, warta::REGION, warta::GROUP];
     let subject = NamedOrBlankNodeRef::NamedNode(node.as_ref());
-    for q in store.quads_for_pattern(Some(subject), Some(NamedNodeRef::new_unchecked(rdf::TYPE)), None, None) {
-        if matches!(&q.map_err(storage)?.object, Term::NamedNode(t) if types.contains(&t.as_str())) {
+    for q in store.quads_for_pattern(Some(subject), Some(rdf::TYPE), None, None) {
+        if matches!(&q.map_err(storage)?.object, Term::NamedNode(t) if ENTITY_CLASSES.contains(&t.as_ref())) {
             return Ok(true);
         }
     }

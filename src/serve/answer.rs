@@ -2,7 +2,6 @@
 //! limit, a row limit, and the results serialised in the negotiated format.
 
 use super::protocol::{rdf_format, results_format, QueryRequest, Refusal};
-use crate::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::QueryResultsSerializer;
@@ -111,9 +110,7 @@ pub fn answer(
             let (media, format) = rdf_format(accept)?;
             let mut ser = RdfSerializer::from_format(format);
             if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml) {
-                for (p, ns) in PREFIXES {
-                    ser = ser.with_prefix(*p, *ns).map_err(|e| io(std::io::Error::other(e)))?;
-                }
+                ser = crate::rdf::with_prefixes(ser).map_err(io)?;
             }
             let mut w = ser.for_writer(&mut body);
             for t in triples {

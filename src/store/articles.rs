@@ -5,21 +5,21 @@ use super::WartaStore;
 use crate::error::Result;
 use crate::rdf;
 use crate::vocab::{dcterms, warta, xsd};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, Term};
 
 impl WartaStore {
     /// The article graph `hash` exists and was written by this extractor version.
     pub fn is_current(&self, hash: &str) -> Result<bool> {
-        let version = Literal::new_typed_literal(crate::extractor_version(), NamedNodeRef::new_unchecked(xsd::STRING));
-        let q = Quad::new(rdf::article_iri(hash), NamedNode::new_unchecked(warta::EXTRACTOR_VERSION), version, rdf::graph_iri(hash));
+        let version = Literal::new_typed_literal(crate::extractor_version(), xsd::STRING);
+        let q = Quad::new(rdf::article_iri(hash), warta::EXTRACTOR_VERSION, version, rdf::graph_iri(hash));
         self.store.contains(&q).map_err(|e| self.error(e))
     }
 
     /// The article graphs whose article came from `source` (a path or URL).
     pub fn graphs_of_source(&self, source: &str) -> Result<Vec<NamedNode>> {
-        let value = Term::from(Literal::new_typed_literal(source, NamedNodeRef::new_unchecked(xsd::STRING)));
+        let value = Term::from(Literal::new_typed_literal(source, xsd::STRING));
         let mut out = Vec::new();
-        for q in self.store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(dcterms::SOURCE)), Some(value.as_ref()), None) {
+        for q in self.store.quads_for_pattern(None, Some(dcterms::SOURCE), Some(value.as_ref()), None) {
             if let GraphName::NamedNode(g) = q.map_err(|e| self.error(e))?.graph_name {
                 if !super::is_derived_graph(g.as_str()) && !out.contains(&g) {
                     out.push(g);

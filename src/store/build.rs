@@ -2,7 +2,8 @@
 //! missing or from another extractor version; then prune, merge and record.
 
 use super::articles::{hash_of_graph, BulkWriter};
-use super::{merge, status, WartaStore};
+use super::status::{self, BuildSummary};
+use super::{merge, WartaStore};
 use crate::article::Article;
 use crate::error::Result;
 use crate::extract::Extraction;
@@ -30,36 +31,6 @@ pub enum LoadOutcome {
     Replaced,
     /// Its graph is there, written by this extractor version: not extracted.
     Unchanged,
-}
-
-/// What a build did, and what the store holds afterwards.
-#[derive(Debug, Clone, Default)]
-pub struct BuildSummary {
-    pub added: usize,
-    pub replaced: usize,
-    pub unchanged: usize,
-    /// Article graphs removed by `--prune`.
-    pub removed: usize,
-    /// Articles that ran through the extractor (added + replaced).
-    pub extracted: usize,
-    pub failures: usize,
-    /// Facts (demands, rejections, meetings, region statuses, roles) of the extracted articles.
-    pub facts: usize,
-    /// `--prune` was asked for but skipped because some inputs failed to read.
-    pub prune_skipped: bool,
-    pub articles: usize,
-    pub quads: usize,
-    pub merged: merge::MergeSummary,
-    /// When the build started (RFC 3339, UTC) and how long it took.
-    pub started: String,
-    pub seconds: f64,
-}
-
-impl BuildSummary {
-    /// Articles written to the store (new or replaced).
-    pub fn loaded(&self) -> usize {
-        self.added + self.replaced
-    }
 }
 
 /// An article made ready for the store, on any thread: its content hash, and

@@ -7,7 +7,8 @@
 //! store folder (`warta-inputs.tsv`), and whose article graphs are all in the
 //! store, are not read again: a no-op rebuild only looks at file metadata.
 
-use super::build::{Build, BuildSummary, Prepared};
+use super::build::{Build, Prepared};
+use super::status::BuildSummary;
 use super::WartaStore;
 use crate::article::{Article, ReadItem};
 use crate::error::{Result, WartaError};

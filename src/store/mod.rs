@@ -11,15 +11,15 @@ pub mod status;
 use crate::error::{Result, WartaError};
 use crate::vocab::wid;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-pub use build::{Build, BuildSummary, LoadOutcome};
-pub use status::Status;
+pub use build::{Build, LoadOutcome};
+pub use status::{BuildSummary, Status};
 
 pub const DEFAULT_STORE: &str = "out/store";
 const LOCK_FILE: &str = "warta.lock";
@@ -117,34 +117,46 @@ impl WartaStore {
     /// `rdfs:` and `prov:` declared).
     pub(crate) fn select(&self, query: &str) -> Result<Vec<Row>> {
         let err = |e: String| self.error(format!("internal query failed: {e}"));
-        let prepared = SparqlEvaluator::new().parse_query(&format!("{PREFIXES}{query}")).map_err(|e| err(e.to_string()))?;
-        let QueryResults::Solutions(solutions) = prepared.on_store(&self.store).execute().map_err(|e| err(e.to_string()))? else {
-            return Ok(Vec::new());
-        };
-        let mut rows = Vec::new();
-        for s in solutions {
-            let s = s.map_err(|e| err(e.to_string()))?;
-            rows.push(s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect());
-        }
-        Ok(rows)
+        let prepared = SparqlEvaluator::new().parse_query(&format!("{}{query}", *PROLOGUE)).map_err(|e| err(e.to_string()))?;
+        let results = prepared.on_store(&self.store).execute().map_err(|e| err(e.to_string()))?;
+        rows(results).map_err(|e| err(e.to_string()))
     }
+}
+
+/// The solutions of a SELECT as rows, in order; other results have none.
+pub(crate) fn rows(results: QueryResults<'_>) -> std::result::Result<Vec<Row>, QueryEvaluationError> {
+    let QueryResults::Solutions(solutions) = results else {
+        return Ok(Vec::new());
+    };
+    solutions.map(|s| s.map(|s| s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect())).collect()
 }
 
 /// A SPARQL filter keeping `?VAR` to article graphs. One index scan with this
 /// filter is much cheaper than a dataset naming every article graph.
 pub(crate) fn article_graph_filter(var: &str) -> String {
-    format!("FILTER(?{var} NOT IN (<{}>, <{}>))", wid::MERGED_GRAPH, wid::META_GRAPH)
+    format!("FILTER(?{var} NOT IN ({}, {}))", wid::MERGED_GRAPH, wid::META_GRAPH)
 }
 
 /// One solution of a SELECT: variable name → value.
 pub type Row = HashMap<String, Term>;
 
-const PREFIXES: &str = "PREFIX warta: <https://w3id.org/warta/ontology#>\nPREFIX wid: <https://w3id.org/warta/id/>\n\
-                        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n";
+/// A variable's value: the IRI or the literal's text; empty when unbound.
+pub fn text(row: &Row, var: &str) -> String {
+    match row.get(var) {
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        Some(Term::Literal(l)) => l.value().to_string(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The prefixes of warta's own store queries.
+static PROLOGUE: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| crate::vocab::sparql_prologue(&["warta", "wid", "rdfs", "prov"]));
 
 /// Is this named graph derived by `build` (merged facts, build records) rather than one article's?
 pub fn is_derived_graph(graph: &str) -> bool {
-    graph == wid::MERGED_GRAPH || graph == wid::META_GRAPH
+    graph == wid::MERGED_GRAPH.as_str() || graph == wid::META_GRAPH.as_str()
 }
 
 /// The article graphs of a store, sorted: what queries see as their default graph.

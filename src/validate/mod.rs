@@ -36,8 +36,10 @@ pub enum ShapesError {
 
 /// `warta:Meeting` rather than the full IRI, where a known prefix fits.
 pub(crate) fn short(iri: &str) -> String {
-    let more = [("sh", shapes::SH), ("wshape", "https://w3id.org/warta/shapes#")];
-    for (p, ns) in crate::vocab::PREFIXES.iter().chain(&more) {
+    if let Some(short) = crate::vocab::prefixed(iri) {
+        return short;
+    }
+    for (p, ns) in [("sh", crate::vocab::sh::NS), ("wshape", crate::vocab::WSHAPE)] {
         if let Some(rest) = iri.strip_prefix(ns) {
             return format!("{p}:{rest}");
         }

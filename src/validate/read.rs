@@ -1,14 +1,12 @@
-//! Reading shapes out of a shapes graph: node shapes, property shapes and
+//! Reading shapes out of a shapes graph (Turtle): node shapes, property shapes and
 //! their constraints, refusing any SHACL term `warta validate` does not check.
 
-use super::shapes::{Constraint, NodeKind, NodeShape, Path, PropertyShape, Severity, ShapeBody, SparqlConstraint, Target, SH};
+use super::shapes::{Constraint, NodeKind, NodeShape, Path, PropertyShape, Severity, ShapeBody, Shapes, SparqlConstraint, Target};
 use super::ShapesError;
+use crate::vocab::{rdf, rdfs, sh};
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Graph, Literal, NamedNode, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef};
-
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-const RDF_FIRST: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
-const RDF_REST: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
-const RDF_NIL: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
+use std::collections::{BTreeMap, BTreeSet};
 
 /// SHACL terms a shape may carry besides the constraints.
 const DESCRIPTIVE: &[&str] = &[
@@ -33,12 +31,63 @@ const DESCRIPTIVE: &[&str] = &[
     "namespace",
 ];
 
-pub(super) struct Reader<'a> {
+impl Shapes {
+    /// Parses Turtle shapes; `ontology` (Turtle) adds its rdfs:subClassOf hierarchy.
+    pub fn parse(shapes_ttl: &str, ontology_ttl: &str) -> Result<Shapes, ShapesError> {
+        let graph = turtle(shapes_ttl)?;
+        let mut hierarchy = graph.clone();
+        hierarchy.extend(&turtle(ontology_ttl)?);
+        let reader = Reader::new(&graph);
+        let mut shapes = Vec::new();
+        for id in reader.node_shapes() {
+            if reader.boolean(id.as_ref(), "deactivated") {
+                continue;
+            }
+            shapes.push(reader.node_shape(id)?);
+        }
+        Ok(Shapes { shapes, subclasses: subclass_closure(&hierarchy) })
+    }
+}
+
+fn turtle(text: &str) -> Result<Graph, ShapesError> {
+    let mut g = Graph::new();
+    for t in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
+        let q = t.map_err(|e| ShapesError::Syntax(e.to_string()))?;
+        g.insert(oxigraph::model::TripleRef::from(q.as_ref()));
+    }
+    Ok(g)
+}
+
+fn subclass_closure(g: &Graph) -> BTreeMap<NamedNode, BTreeSet<NamedNode>> {
+    let mut direct: BTreeMap<NamedNode, BTreeSet<NamedNode>> = BTreeMap::new();
+    for t in g.triples_for_predicate(rdfs::SUB_CLASS_OF) {
+        if let (NamedOrBlankNodeRef::NamedNode(sub), TermRef::NamedNode(sup)) = (t.subject, t.object) {
+            direct.entry(sup.into_owned()).or_default().insert(sub.into_owned());
+        }
+    }
+    let mut out = BTreeMap::new();
+    for class in direct.keys() {
+        let mut all = BTreeSet::from([class.clone()]);
+        let mut todo = vec![class.clone()];
+        while let Some(c) = todo.pop() {
+            for sub in direct.get(&c).into_iter().flatten() {
+                if all.insert(sub.clone()) {
+                    todo.push(sub.clone());
+                }
+            }
+        }
+        out.insert(class.clone(), all);
+    }
+    out
+}
+
+struct Reader<'a> {
     g: &'a Graph,
 }
 
-fn sh(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{SH}{local}"))
+/// The SHACL term with this local name.
+fn sh_term(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{local}", sh::NS))
 }
 
 impl<'a> Reader<'a> {
@@ -47,7 +96,7 @@ impl<'a> Reader<'a> {
     }
 
     fn objects(&self, s: NamedOrBlankNodeRef<'_>, local: &str) -> Vec<Term> {
-        let p = sh(local);
+        let p = sh_term(local);
         let mut v: Vec<Term> = self.g.objects_for_subject_predicate(s, &p).map(TermRef::into_owned).collect();
         v.sort_by_cached_key(|t| t.to_string());
         v
@@ -72,12 +121,11 @@ impl<'a> Reader<'a> {
     /// Declared node shapes and anything with a target, sorted.
     pub fn node_shapes(&self) -> Vec<NamedOrBlankNode> {
         let mut ids = std::collections::HashSet::new();
-        let ty = NamedNode::new_unchecked(RDF_TYPE);
-        for s in self.g.subjects_for_predicate_object(&ty, &sh("NodeShape")) {
+        for s in self.g.subjects_for_predicate_object(rdf::TYPE, sh::NODE_SHAPE) {
             ids.insert(s.into_owned());
         }
         for t in ["targetClass", "targetSubjectsOf", "targetObjectsOf", "targetNode"] {
-            for tr in self.g.triples_for_predicate(&sh(t)) {
+            for tr in self.g.triples_for_predicate(&sh_term(t)) {
                 ids.insert(tr.subject.into_owned());
             }
         }
@@ -128,13 +176,12 @@ impl<'a> Reader<'a> {
     }
 
     fn severity(&self, s: NamedOrBlankNodeRef<'_>) -> Result<Severity, ShapesError> {
-        Ok(match self.object(s, "severity") {
-            None => Severity::Violation,
-            Some(Term::NamedNode(n)) if n == sh("Violation") => Severity::Violation,
-            Some(Term::NamedNode(n)) if n == sh("Warning") => Severity::Warning,
-            Some(Term::NamedNode(n)) if n == sh("Info") => Severity::Info,
-            Some(other) => return Err(ShapesError::Unsupported(format!("severity {other}"))),
-        })
+        let Some(given) = self.object(s, "severity") else { return Ok(Severity::Violation) };
+        let known = match &given {
+            Term::NamedNode(n) => Severity::from_iri(n),
+            _ => None,
+        };
+        known.ok_or_else(|| ShapesError::Unsupported(format!("severity {given}")))
     }
 
     /// The constraints of a shape (node-level) and its property shapes.
@@ -173,8 +220,10 @@ impl<'a> Reader<'a> {
     fn constraints(&self, id: &NamedOrBlankNode) -> Result<Vec<Constraint>, ShapesError> {
         let s = id.as_ref();
         let mut out = Vec::new();
-        for (local, o) in
-            self.g.triples_for_subject(s).filter_map(|t| Some((t.predicate.as_str().strip_prefix(SH)?.to_string(), t.object.into_owned())))
+        for (local, o) in self
+            .g
+            .triples_for_subject(s)
+            .filter_map(|t| Some((t.predicate.as_str().strip_prefix(sh::NS)?.to_string(), t.object.into_owned())))
         {
             let c = match local.as_str() {
                 "minCount" => Constraint::MinCount(self.count(id, &local, &o)?),
@@ -229,7 +278,7 @@ impl<'a> Reader<'a> {
             "or",
         ];
         for t in self.g.triples_for_subject(id.as_ref()) {
-            if let Some(local) = t.predicate.as_str().strip_prefix(SH) {
+            if let Some(local) = t.predicate.as_str().strip_prefix(sh::NS) {
                 if !CONSTRAINTS.contains(&local) && !DESCRIPTIVE.contains(&local) {
                     return Err(ShapesError::Unsupported(format!("{id}: sh:{local} is not supported by `warta validate`")));
                 }
@@ -239,14 +288,14 @@ impl<'a> Reader<'a> {
     }
 
     fn list(&self, id: &NamedOrBlankNode, head: Term) -> Result<Vec<Term>, ShapesError> {
-        let (first, rest) = (NamedNode::new_unchecked(RDF_FIRST), NamedNode::new_unchecked(RDF_REST));
+        let (first, rest) = (rdf::FIRST, rdf::REST);
         let mut out = Vec::new();
         let mut node = head;
-        while node != Term::NamedNode(NamedNode::new_unchecked(RDF_NIL)) {
+        while node != Term::from(rdf::NIL) {
             let n = self.node(id, "list", node)?;
-            let item = self.g.object_for_subject_predicate(n.as_ref(), &first).ok_or_else(|| self.bad(id, "a broken RDF list"))?;
+            let item = self.g.object_for_subject_predicate(n.as_ref(), first).ok_or_else(|| self.bad(id, "a broken RDF list"))?;
             out.push(item.into_owned());
-            node = self.g.object_for_subject_predicate(n.as_ref(), &rest).ok_or_else(|| self.bad(id, "a broken RDF list"))?.into_owned();
+            node = self.g.object_for_subject_predicate(n.as_ref(), rest).ok_or_else(|| self.bad(id, "a broken RDF list"))?.into_owned();
             if out.len() > 10_000 {
                 return Err(self.bad(id, "an RDF list that does not end"));
             }
@@ -255,7 +304,7 @@ impl<'a> Reader<'a> {
     }
 
     fn node_kind(&self, id: &NamedOrBlankNode, o: Term) -> Result<NodeKind, ShapesError> {
-        let local = self.iri(id, "nodeKind", o)?.as_str().strip_prefix(SH).unwrap_or_default().to_string();
+        let local = self.iri(id, "nodeKind", o)?.as_str().strip_prefix(sh::NS).unwrap_or_default().to_string();
         Ok(match local.as_str() {
             "IRI" => NodeKind::Iri,
             "Literal" => NodeKind::Literal,

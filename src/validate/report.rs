@@ -2,13 +2,10 @@
 //! `sh:ValidationReport` in Turtle for tools.
 
 use super::{short, Finding, Report, Severity};
-use crate::vocab::PREFIXES;
+use crate::vocab::{rdf, sh};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{BlankNode, Literal, NamedNode, Term, Triple};
 use std::io::Write;
-
-const SH: &str = "http://www.w3.org/ns/shacl#";
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 fn term(t: &Term) -> String {
     match t {
@@ -34,7 +31,7 @@ pub fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             .map(|p| format!(" {}", p.strip_prefix('^').map_or_else(|| short(p), |i| format!("^{}", short(i)))))
             .unwrap_or_default();
         let value = f.value.as_ref().filter(|v| Some(*v) != Some(&f.focus)).map(|v| format!(" = {}", term(v))).unwrap_or_default();
-        let component = f.component.strip_prefix(SH).unwrap_or(&f.component).trim_end_matches("ConstraintComponent");
+        let component = f.component.strip_prefix(sh::NS).unwrap_or(&f.component).trim_end_matches("ConstraintComponent");
         writeln!(out, "{severity}: {}{path}{value}: {} [{component}]", term(&f.focus), f.message)?;
     }
     let (v, w, i) = (report.count(Severity::Violation), report.count(Severity::Warning), report.count(Severity::Info));
@@ -50,22 +47,18 @@ pub fn write_text(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
 
 /// The report as a SHACL validation report graph (Turtle), results in a stable order.
 pub fn write_turtle(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let sh = |local: &str| NamedNode::new_unchecked(format!("{SH}{local}"));
     let root = BlankNode::new_unchecked("report");
     let mut triples = vec![
-        Triple::new(root.clone(), NamedNode::new_unchecked(RDF_TYPE), sh("ValidationReport")),
-        Triple::new(root.clone(), sh("conforms"), Literal::from(report.conforms())),
+        Triple::new(root.clone(), rdf::TYPE, sh::VALIDATION_REPORT),
+        Triple::new(root.clone(), sh::CONFORMS, Literal::from(report.conforms())),
     ];
     for (n, f) in report.findings.iter().enumerate() {
         let r = BlankNode::new_unchecked(format!("r{n}"));
-        triples.push(Triple::new(root.clone(), sh("result"), r.clone()));
+        triples.push(Triple::new(root.clone(), sh::RESULT, r.clone()));
         triples.extend(result_triples(&r, f));
     }
-    let mut ser = RdfSerializer::from_format(RdfFormat::Turtle).with_prefix("sh", SH).map_err(std::io::Error::other)?;
-    for (p, ns) in PREFIXES {
-        ser = ser.with_prefix(*p, *ns).map_err(std::io::Error::other)?;
-    }
-    let mut w = ser.for_writer(out);
+    let ser = RdfSerializer::from_format(RdfFormat::Turtle).with_prefix("sh", sh::NS).map_err(std::io::Error::other)?;
+    let mut w = crate::rdf::with_prefixes(ser)?.for_writer(out);
     for t in &triples {
         w.serialize_triple(t)?;
     }
@@ -74,27 +67,26 @@ pub fn write_turtle(report: &Report, out: &mut dyn Write) -> std::io::Result<()>
 }
 
 fn result_triples(r: &BlankNode, f: &Finding) -> Vec<Triple> {
-    let sh = |local: &str| NamedNode::new_unchecked(format!("{SH}{local}"));
     let mut t = vec![
-        Triple::new(r.clone(), NamedNode::new_unchecked(RDF_TYPE), sh("ValidationResult")),
-        Triple::new(r.clone(), sh("focusNode"), f.focus.clone()),
-        Triple::new(r.clone(), sh("resultSeverity"), NamedNode::new_unchecked(f.severity.iri())),
-        Triple::new(r.clone(), sh("sourceConstraintComponent"), NamedNode::new_unchecked(&f.component)),
-        Triple::new(r.clone(), sh("sourceShape"), Term::from(f.shape.clone())),
-        Triple::new(r.clone(), sh("resultMessage"), Literal::new_simple_literal(&f.message)),
+        Triple::new(r.clone(), rdf::TYPE, sh::VALIDATION_RESULT),
+        Triple::new(r.clone(), sh::FOCUS_NODE, f.focus.clone()),
+        Triple::new(r.clone(), sh::RESULT_SEVERITY, f.severity.iri()),
+        Triple::new(r.clone(), sh::SOURCE_CONSTRAINT_COMPONENT, NamedNode::new_unchecked(&f.component)),
+        Triple::new(r.clone(), sh::SOURCE_SHAPE, Term::from(f.shape.clone())),
+        Triple::new(r.clone(), sh::RESULT_MESSAGE, Literal::new_simple_literal(&f.message)),
     ];
     if let Some(p) = &f.path {
         match p.strip_prefix('^') {
-            None => t.push(Triple::new(r.clone(), sh("resultPath"), NamedNode::new_unchecked(p))),
+            None => t.push(Triple::new(r.clone(), sh::RESULT_PATH, NamedNode::new_unchecked(p))),
             Some(inv) => {
                 let b = BlankNode::new_unchecked(format!("{}p", r.as_str()));
-                t.push(Triple::new(r.clone(), sh("resultPath"), b.clone()));
-                t.push(Triple::new(b, sh("inversePath"), NamedNode::new_unchecked(inv)));
+                t.push(Triple::new(r.clone(), sh::RESULT_PATH, b.clone()));
+                t.push(Triple::new(b, sh::INVERSE_PATH, NamedNode::new_unchecked(inv)));
             }
         }
     }
     if let Some(v) = &f.value {
-        t.push(Triple::new(r.clone(), sh("value"), v.clone()));
+        t.push(Triple::new(r.clone(), sh::VALUE, v.clone()));
     }
     t
 }

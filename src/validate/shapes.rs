@@ -1,14 +1,9 @@
 //! SHACL shapes as `warta validate` holds them: targets, paths, constraints,
 //! severities, and the class hierarchy that `sh:class` follows.
 
-use super::read::Reader;
-use super::ShapesError;
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Graph, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Term, TermRef};
+use crate::vocab::sh;
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, BTreeSet};
-
-pub const SH: &str = "http://www.w3.org/ns/shacl#";
-const SUB_CLASS_OF: &str = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
 
 /// How bad a result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,8 +14,19 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn iri(self) -> String {
-        format!("{SH}{self:?}")
+    pub const ALL: [Severity; 3] = [Severity::Violation, Severity::Warning, Severity::Info];
+
+    /// `sh:Violation`, `sh:Warning` or `sh:Info`.
+    pub fn iri(self) -> NamedNodeRef<'static> {
+        match self {
+            Severity::Violation => sh::VIOLATION,
+            Severity::Warning => sh::WARNING,
+            Severity::Info => sh::INFO,
+        }
+    }
+
+    pub fn from_iri(iri: &NamedNode) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.iri() == *iri)
     }
 }
 
@@ -94,7 +100,7 @@ impl Constraint {
             Constraint::Pattern { .. } => "Pattern",
             Constraint::Or(_) => "Or",
         };
-        format!("{SH}{local}ConstraintComponent")
+        format!("{}{local}ConstraintComponent", sh::NS)
     }
 }
 
@@ -135,7 +141,8 @@ pub struct NodeShape {
 }
 
 /// A parsed shapes graph and the class hierarchy `sh:class` and
-/// `sh:targetClass` follow (from the shapes graph and the ontology given).
+/// `sh:targetClass` follow (from the shapes graph and the ontology given);
+/// read by `Shapes::parse` (in `read`).
 #[derive(Debug, Clone)]
 pub struct Shapes {
     pub shapes: Vec<NodeShape>,
@@ -144,56 +151,8 @@ pub struct Shapes {
 }
 
 impl Shapes {
-    /// Parses Turtle shapes; `ontology` (Turtle) adds its rdfs:subClassOf hierarchy.
-    pub fn parse(shapes_ttl: &str, ontology_ttl: &str) -> Result<Shapes, ShapesError> {
-        let graph = turtle(shapes_ttl)?;
-        let mut hierarchy = graph.clone();
-        hierarchy.extend(&turtle(ontology_ttl)?);
-        let reader = Reader::new(&graph);
-        let mut shapes = Vec::new();
-        for id in reader.node_shapes() {
-            if reader.boolean(id.as_ref(), "deactivated") {
-                continue;
-            }
-            shapes.push(reader.node_shape(id)?);
-        }
-        Ok(Shapes { shapes, subclasses: subclass_closure(&hierarchy) })
-    }
-
     /// The class and every subclass of it.
     pub fn with_subclasses(&self, class: &NamedNode) -> Vec<NamedNode> {
         self.subclasses.get(class).map(|s| s.iter().cloned().collect()).unwrap_or_else(|| vec![class.clone()])
     }
-}
-
-fn turtle(text: &str) -> Result<Graph, ShapesError> {
-    let mut g = Graph::new();
-    for t in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
-        let q = t.map_err(|e| ShapesError::Syntax(e.to_string()))?;
-        g.insert(oxigraph::model::TripleRef::from(q.as_ref()));
-    }
-    Ok(g)
-}
-
-fn subclass_closure(g: &Graph) -> BTreeMap<NamedNode, BTreeSet<NamedNode>> {
-    let mut direct: BTreeMap<NamedNode, BTreeSet<NamedNode>> = BTreeMap::new();
-    for t in g.triples_for_predicate(NamedNodeRef::new_unchecked(SUB_CLASS_OF)) {
-        if let (NamedOrBlankNodeRef::NamedNode(sub), TermRef::NamedNode(sup)) = (t.subject, t.object) {
-            direct.entry(sup.into_owned()).or_default().insert(sub.into_owned());
-        }
-    }
-    let mut out = BTreeMap::new();
-    for class in direct.keys() {
-        let mut all = BTreeSet::from([class.clone()]);
-        let mut todo = vec![class.clone()];
-        while let Some(c) = todo.pop() {
-            for sub in direct.get(&c).into_iter().flatten() {
-                if all.insert(sub.clone()) {
-                    todo.push(sub.clone());
-                }
-            }
-        }
-        out.insert(class.clone(), all);
-    }
-    out
 }

@@ -2,14 +2,17 @@
 //! (`?this`, and `?value` where there is one) are the focus nodes and values
 //! that break it.
 
-use super::shapes::{Constraint, NodeKind, NodeShape, Path, PropertyShape, Severity, ShapeBody, Shapes, Target, SH};
+use super::shapes::{Constraint, NodeKind, NodeShape, Path, PropertyShape, Severity, ShapeBody, Shapes, Target};
 use super::{short, ShapesError};
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
+use crate::vocab::{rdf, sh, xsd};
+use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 use std::cell::Cell;
 
-const RDF_TYPE: &str = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+/// `rdf:type` in query text (`<…>`).
+const RDF_TYPE: NamedNodeRef<'_> = rdf::TYPE;
 /// Datatypes SPARQL can cast to: a literal of one is well-formed when the cast of its lexical form works.
-const CASTABLE: &[&str] = &["string", "boolean", "integer", "decimal", "float", "double", "date", "dateTime", "time"];
+const CASTABLE: &[NamedNodeRef<'_>] =
+    &[xsd::STRING, xsd::BOOLEAN, xsd::INTEGER, xsd::DECIMAL, xsd::FLOAT, xsd::DOUBLE, xsd::DATE, xsd::DATE_TIME, xsd::TIME];
 
 /// One compiled constraint: the query that finds what breaks it, and how to report each row.
 #[derive(Debug, Clone)]
@@ -44,7 +47,7 @@ pub fn compile(shapes: &Shapes) -> Result<Vec<Check>, ShapesError> {
                 query,
                 shape: shape.id.clone(),
                 severity: shape.severity,
-                component: format!("{SH}SPARQLConstraintComponent"),
+                component: format!("{}SPARQLConstraintComponent", sh::NS),
                 path: None,
                 message: s.message.clone().or_else(|| shape.message.clone()).unwrap_or_else(|| "SPARQL constraint not met".into()),
             });
@@ -139,10 +142,9 @@ impl Compiler<'_> {
     fn conforms(&self, k: &Constraint, x: &str) -> Result<String, ShapesError> {
         Ok(match k {
             Constraint::Datatype(dt) => {
-                let local = dt.as_str().strip_prefix("http://www.w3.org/2001/XMLSchema#");
-                if dt.as_str() == "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString" {
+                if *dt == rdf::LANG_STRING {
                     format!("(isLiteral({x}) && lang({x}) != \"\")")
-                } else if local.is_some_and(|l| CASTABLE.contains(&l)) {
+                } else if CASTABLE.contains(&dt.as_ref()) {
                     format!("(isLiteral({x}) && datatype({x}) = {dt} && lang({x}) = \"\" && COALESCE(sameTerm({dt}(STR({x})), {dt}(STR({x}))), false))")
                 } else {
                     format!("(isLiteral({x}) && datatype({x}) = {dt})")

@@ -6,7 +6,7 @@
 use super::{iri, merged_iri, Facts, Quads};
 use crate::error::Result;
 use crate::vocab::{prov, rdf, rdfs, warta};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The part of an action label that decides sameness: lower case, letters,
@@ -69,7 +69,7 @@ pub fn merge(facts: &Facts, demander: &NamedNode, addressees: Option<&BTreeSet<N
         let node = merged_iri("action", &[demander.as_str(), addressee.as_str(), norm]);
         out.mention(demander);
         out.add(demander, warta::DEMANDS, node.clone());
-        out.add(&node, rdf::TYPE, NamedNode::new_unchecked(warta::ACTION));
+        out.add(&node, rdf::TYPE, warta::ACTION);
         if let Some(w) = g.wordings.first() {
             out.add(&node, rdfs::LABEL, w.literal());
         }
@@ -99,7 +99,7 @@ fn read(facts: &Facts, d: &NamedNode) -> Result<BTreeMap<DemandKey, Group>> {
     let store = &facts.store.store;
     let err = |e| facts.store.error(e);
     let mut groups: BTreeMap<DemandKey, Group> = BTreeMap::new();
-    for q in store.quads_for_pattern(Some(d.as_ref().into()), Some(NamedNodeRef::new_unchecked(warta::DEMANDS)), None, None) {
+    for q in store.quads_for_pattern(Some(d.as_ref().into()), Some(warta::DEMANDS), None, None) {
         let q = q.map_err(err)?;
         let (Term::NamedNode(a), GraphName::NamedNode(g)) = (q.object, q.graph_name) else {
             continue;
@@ -112,8 +112,8 @@ fn read(facts: &Facts, d: &NamedNode) -> Result<BTreeMap<DemandKey, Group>> {
         let (mut stated_by, mut evidence) = (Vec::new(), Vec::new());
         for q in store.quads_for_pattern(Some(a.as_ref().into()), None, None, graph) {
             let q = q.map_err(err)?;
-            match (q.predicate.as_str(), q.object) {
-                (rdf::TYPE, Term::NamedNode(t)) => is_action |= t.as_str() == warta::ACTION,
+            match (q.predicate.as_ref(), q.object) {
+                (rdf::TYPE, Term::NamedNode(t)) => is_action |= t == warta::ACTION,
                 // One addressee an action; were there more, the least IRI, so the result stays fixed.
                 (warta::ADDRESSEE, Term::NamedNode(o)) if addressee.as_ref().is_none_or(|old| o < *old) => addressee = Some(o),
                 // An action may carry a gloss as a second label: it keeps its best wording.
@@ -137,7 +137,7 @@ fn read(facts: &Facts, d: &NamedNode) -> Result<BTreeMap<DemandKey, Group>> {
         group.sources.insert(a.clone());
         group.stated_by.extend(stated_by);
         group.evidence.extend(evidence);
-        for r in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(warta::REJECTS)), Some(a.as_ref().into()), graph) {
+        for r in store.quads_for_pattern(None, Some(warta::REJECTS), Some(a.as_ref().into()), graph) {
             if let NamedOrBlankNode::NamedNode(r) = r.map_err(err)?.subject {
                 group.rejecters.insert(r);
             }

@@ -7,7 +7,7 @@ use super::{iri, merged_iri, Facts, Quads};
 use crate::error::Result;
 use crate::vocab::{prov, rdf, warta, xsd};
 use chrono::NaiveDate;
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Reports of one meeting further apart than this are two meetings.
@@ -71,10 +71,10 @@ pub fn all_cities(facts: &Facts) -> Result<Vec<NamedNode>> {
 pub fn merge(facts: &Facts, sides: &Sides, city: &NamedNode, out: &mut Quads) -> Result<Vec<MergedMeeting>> {
     let merged = cluster(read(facts, sides, city)?);
     for m in &merged {
-        out.add(&m.iri, rdf::TYPE, NamedNode::new_unchecked(warta::MEETING));
+        out.add(&m.iri, rdf::TYPE, warta::MEETING);
         out.entity(&m.iri, warta::HELD_IN, &m.city);
         for d in &m.dates {
-            out.add(&m.iri, warta::DATE, Literal::new_typed_literal(d.to_string(), NamedNode::new_unchecked(xsd::DATE)));
+            out.add(&m.iri, warta::DATE, Literal::new_typed_literal(d.to_string(), xsd::DATE));
         }
         for p in &m.participants {
             out.entity(&m.iri, warta::PARTICIPANT, p);
@@ -86,7 +86,7 @@ pub fn merge(facts: &Facts, sides: &Sides, city: &NamedNode, out: &mut Quads) ->
             out.add(&m.iri, warta::EVIDENCE, e.clone());
         }
         if m.dates.len() > 1 {
-            out.add(&m.iri, warta::DATE_CONFLICT, Literal::new_typed_literal("true", NamedNode::new_unchecked(xsd::BOOLEAN)));
+            out.add(&m.iri, warta::DATE_CONFLICT, Literal::new_typed_literal("true", xsd::BOOLEAN));
         }
     }
     Ok(merged)
@@ -98,7 +98,7 @@ fn read(facts: &Facts, sides: &Sides, city: &NamedNode) -> Result<Vec<ReportedMe
     let store = &facts.store.store;
     let err = |e| facts.store.error(e);
     let mut by_node: BTreeMap<NamedNode, ReportedMeeting> = BTreeMap::new();
-    for q in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(warta::HELD_IN)), Some(city.as_ref().into()), None) {
+    for q in store.quads_for_pattern(None, Some(warta::HELD_IN), Some(city.as_ref().into()), None) {
         let q = q.map_err(err)?;
         let (NamedOrBlankNode::NamedNode(node), GraphName::NamedNode(graph)) = (q.subject, q.graph_name) else {
             continue;
@@ -118,8 +118,8 @@ fn read(facts: &Facts, sides: &Sides, city: &NamedNode) -> Result<Vec<ReportedMe
         let mut is_meeting = false;
         for q in store.quads_for_pattern(Some(node.as_ref().into()), None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
             let q = q.map_err(err)?;
-            match (q.predicate.as_str(), q.object) {
-                (rdf::TYPE, Term::NamedNode(t)) => is_meeting |= t.as_str() == warta::MEETING,
+            match (q.predicate.as_ref(), q.object) {
+                (rdf::TYPE, Term::NamedNode(t)) => is_meeting |= t == warta::MEETING,
                 // Two dates on one node cannot come from the extractor; keep the earliest.
                 (warta::DATE, Term::Literal(l)) => {
                     if let Ok(d) = NaiveDate::parse_from_str(l.value(), "%Y-%m-%d") {
@@ -246,7 +246,7 @@ mod tests {
     use super::*;
 
     fn n(s: &str) -> NamedNode {
-        NamedNode::new_unchecked(format!("https://w3id.org/warta/id/{s}"))
+        crate::rdf::wid_iri(s)
     }
 
     fn report(node: &str, graph: &str, city: &str, date: Option<&str>, sides: &[&str]) -> ReportedMeeting {

@@ -29,7 +29,7 @@ pub struct MergeSummary {
 }
 
 pub fn merged_graph() -> NamedNode {
-    NamedNode::new_unchecked(wid::MERGED_GRAPH)
+    wid::MERGED_GRAPH.into_owned()
 }
 
 /// Which parts of the merged graph a build's changes can touch. Meetings merge
@@ -52,14 +52,14 @@ impl Dirty {
         let mut addressee: HashMap<&str, &NamedNode> = HashMap::new();
         for q in quads {
             let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&q.subject, &q.object) else {
-                if let (NamedOrBlankNode::NamedNode(s), rdfs::LABEL | skos::ALT_LABEL) = (&q.subject, q.predicate.as_str()) {
-                    if s.as_str().starts_with(ENTITY_PREFIX) {
+                if let (NamedOrBlankNode::NamedNode(s), rdfs::LABEL | skos::ALT_LABEL) = (&q.subject, q.predicate.as_ref()) {
+                    if crate::rdf::is_entity_iri(s.as_str()) {
                         self.entities.entry(s.clone()).or_default().insert((q.predicate.clone(), q.object.clone()));
                     }
                 }
                 continue;
             };
-            match q.predicate.as_str() {
+            match q.predicate.as_ref() {
                 warta::HELD_IN => {
                     self.cities.insert(o.clone());
                 }
@@ -72,7 +72,7 @@ impl Dirty {
                 warta::ADDRESSEE => {
                     addressee.insert(s.as_str(), o);
                 }
-                rdf::TYPE | owl::SAME_AS if s.as_str().starts_with(ENTITY_PREFIX) => {
+                rdf::TYPE | owl::SAME_AS if crate::rdf::is_entity_iri(s.as_str()) => {
                     self.entities.entry(s.clone()).or_default().insert((q.predicate.clone(), q.object.clone()));
                 }
                 _ => {}
@@ -85,8 +85,6 @@ impl Dirty {
         }
     }
 }
-
-const ENTITY_PREFIX: &str = "https://w3id.org/warta/id/entity/";
 
 /// Recomputes the whole merged graph from the article graphs, part by part,
 /// through the bulk loader (its memory bounded by the largest part).
@@ -141,7 +139,7 @@ pub fn update(store: &WartaStore, dirty: &Dirty) -> Result<MergeSummary> {
         let mut out = Quads::default();
         meetings::merge(&facts, &sides, city, &mut out)?;
         let mut old = Vec::new();
-        for q in store.store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(warta::HELD_IN)), Some(city.as_ref().into()), g) {
+        for q in store.store.quads_for_pattern(None, Some(warta::HELD_IN), Some(city.as_ref().into()), g) {
             old.extend(node_quads(store, &q.map_err(|e| store.error(e))?.subject)?);
         }
         diff.add(old, out, &mut entities);
@@ -155,10 +153,9 @@ pub fn update(store: &WartaStore, dirty: &Dirty) -> Result<MergeSummary> {
         let mut out = Quads::default();
         actions::merge(&facts, d, Some(&addressees), &mut out)?;
         let mut old = Vec::new();
-        for q in store.store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(warta::AGENT)), Some(d.as_ref().into()), g) {
+        for q in store.store.quads_for_pattern(None, Some(warta::AGENT), Some(d.as_ref().into()), g) {
             let node = q.map_err(|e| store.error(e))?.subject;
-            let to =
-                store.store.quads_for_pattern(Some(node.as_ref()), Some(NamedNodeRef::new_unchecked(warta::ADDRESSEE)), None, g).next();
+            let to = store.store.quads_for_pattern(Some(node.as_ref()), Some(warta::ADDRESSEE), None, g).next();
             if let Some(Quad { object: Term::NamedNode(o), .. }) = to.transpose().map_err(|e| store.error(e))? {
                 if addressees.contains(&o) {
                     old.extend(node_quads(store, &node)?);
@@ -182,7 +179,7 @@ pub fn update(store: &WartaStore, dirty: &Dirty) -> Result<MergeSummary> {
         }
         let mut current: HashSet<Quad> = HashSet::new();
         for p in LABEL_PREDICATES {
-            for q in store.store.quads_for_pattern(Some(e.as_ref().into()), Some(NamedNodeRef::new_unchecked(p)), None, g) {
+            for q in store.store.quads_for_pattern(Some(e.as_ref().into()), Some(p), None, g) {
                 current.insert(q.map_err(|e| store.error(e))?);
             }
         }
@@ -211,7 +208,7 @@ pub fn update(store: &WartaStore, dirty: &Dirty) -> Result<MergeSummary> {
     phase("merge: labels");
     for q in store.store.quads_for_pattern(
         Some(graph.as_ref().into()),
-        Some(NamedNodeRef::new_unchecked(MERGED_FROM)),
+        Some(warta::MERGED_FROM),
         None,
         Some(GraphNameRef::NamedNode(graph.as_ref())),
     ) {
@@ -234,11 +231,11 @@ pub fn update(store: &WartaStore, dirty: &Dirty) -> Result<MergeSummary> {
 /// Quads removed per transaction when the merged graph is cleared.
 const CLEAR_QUADS: usize = 50_000;
 
-const LABEL_PREDICATES: [&str; 4] = [rdf::TYPE, rdfs::LABEL, skos::ALT_LABEL, owl::SAME_AS];
+const LABEL_PREDICATES: [NamedNodeRef<'_>; 4] = [rdf::TYPE, rdfs::LABEL, skos::ALT_LABEL, owl::SAME_AS];
 /// Predicates whose object is an entity the merged graph mentions.
-const MENTIONS_AS_OBJECT: [&str; 5] = [warta::HELD_IN, warta::PARTICIPANT, warta::AGENT, warta::ADDRESSEE, warta::STATED_BY];
+const MENTIONS_AS_OBJECT: [NamedNodeRef<'_>; 5] = [warta::HELD_IN, warta::PARTICIPANT, warta::AGENT, warta::ADDRESSEE, warta::STATED_BY];
 /// Predicates whose subject is an entity the merged graph mentions.
-const MENTIONS_AS_SUBJECT: [&str; 2] = [warta::DEMANDS, warta::REJECTS];
+const MENTIONS_AS_SUBJECT: [NamedNodeRef<'_>; 2] = [warta::DEMANDS, warta::REJECTS];
 
 /// Quads to remove from and add to the merged graph.
 #[derive(Default)]
@@ -265,7 +262,7 @@ impl Diff {
 
 /// The entity a merged-graph quad mentions, if any.
 fn mentioned_by(q: &Quad) -> Option<NamedNode> {
-    let p = q.predicate.as_str();
+    let p = q.predicate.as_ref();
     match (&q.subject, &q.object) {
         (_, Term::NamedNode(o)) if MENTIONS_AS_OBJECT.contains(&p) => Some(o.clone()),
         (NamedOrBlankNode::NamedNode(s), _) if MENTIONS_AS_SUBJECT.contains(&p) => Some(s.clone()),
@@ -278,14 +275,14 @@ fn mentions_in_store(store: &WartaStore, e: &NamedNode, stale: &HashSet<Quad>) -
     let graph = merged_graph();
     let g = Some(GraphNameRef::NamedNode(graph.as_ref()));
     for p in MENTIONS_AS_OBJECT {
-        for q in store.store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), Some(e.as_ref().into()), g) {
+        for q in store.store.quads_for_pattern(None, Some(p), Some(e.as_ref().into()), g) {
             if !stale.contains(&q.map_err(|e| store.error(e))?) {
                 return Ok(true);
             }
         }
     }
     for p in MENTIONS_AS_SUBJECT {
-        for q in store.store.quads_for_pattern(Some(e.as_ref().into()), Some(NamedNodeRef::new_unchecked(p)), None, g) {
+        for q in store.store.quads_for_pattern(Some(e.as_ref().into()), Some(p), None, g) {
             if !stale.contains(&q.map_err(|e| store.error(e))?) {
                 return Ok(true);
             }
@@ -314,7 +311,7 @@ fn clear(store: &WartaStore) -> Result<()> {
     let g = Some(GraphNameRef::NamedNode(graph.as_ref()));
     let record: Vec<Quad> = store
         .store
-        .quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(MERGED_FROM)), None, g)
+        .quads_for_pattern(None, Some(warta::MERGED_FROM), None, g)
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| store.error(e))?;
     if !record.is_empty() {
@@ -342,11 +339,11 @@ fn clear(store: &WartaStore) -> Result<()> {
 /// from the article graphs so that queries over the merged graph need no other.
 fn labels(facts: &Facts, e: &NamedNode) -> Result<HashSet<Quad>> {
     let mut out = Quads::default();
-    let preds: Vec<String> = LABEL_PREDICATES.iter().map(|p| format!("<{p}>")).collect();
+    let preds: Vec<String> = LABEL_PREDICATES.iter().map(ToString::to_string).collect();
     // DISTINCT works on the store's ids: an entity told by a thousand articles costs little.
     for r in facts.select("DISTINCT ?p ?o", &format!("{e} ?p ?o FILTER(?p IN ({}))", preds.join(", ")))? {
         if let (Some(p), Some(o)) = (iri(&r, "p"), r.get("o")) {
-            out.add(e, p.as_str(), o.clone());
+            out.add(e, p.as_ref(), o.clone());
         }
     }
     Ok(out.quads)
@@ -365,25 +362,18 @@ fn node_quads(store: &WartaStore, node: &NamedOrBlankNode) -> Result<Vec<Quad>> 
         .map_err(|e| store.error(e))
 }
 
-const MERGED_FROM: &str = "https://w3id.org/warta/ontology#mergedFrom";
-
 /// Which article graphs (and extractor versions) the merged graph was computed
 /// from, so that an unchanged store need not recompute it, and a crash between
 /// the article writes and the merge is noticed.
 fn fingerprint_quad(store: &WartaStore) -> Result<Quad> {
     let graph = merged_graph();
-    Ok(Quad::new(
-        graph.clone(),
-        NamedNode::new_unchecked(MERGED_FROM),
-        Literal::new_simple_literal(fingerprint(store)?),
-        GraphName::NamedNode(graph),
-    ))
+    Ok(Quad::new(graph.clone(), warta::MERGED_FROM, Literal::new_simple_literal(fingerprint(store)?), GraphName::NamedNode(graph)))
 }
 
 /// A hash of every article graph's name and extractor version.
 fn fingerprint(store: &WartaStore) -> Result<String> {
     let mut parts = Vec::new();
-    for q in store.store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(warta::EXTRACTOR_VERSION)), None, None) {
+    for q in store.store.quads_for_pattern(None, Some(warta::EXTRACTOR_VERSION), None, None) {
         let q = q.map_err(|e| store.error(e))?;
         if let GraphName::NamedNode(g) = &q.graph_name {
             if !super::is_derived_graph(g.as_str()) {
@@ -401,7 +391,7 @@ fn fingerprint(store: &WartaStore) -> Result<String> {
 fn recorded_fingerprint(store: &WartaStore) -> Result<Option<String>> {
     let graph = merged_graph();
     let g = Some(GraphNameRef::NamedNode(graph.as_ref()));
-    let first = store.store.quads_for_pattern(Some(graph.as_ref().into()), Some(NamedNodeRef::new_unchecked(MERGED_FROM)), None, g).next();
+    let first = store.store.quads_for_pattern(Some(graph.as_ref().into()), Some(warta::MERGED_FROM), None, g).next();
     Ok(match first.transpose().map_err(|e| store.error(e))? {
         Some(Quad { object: Term::Literal(l), .. }) => Some(l.value().to_string()),
         _ => None,
@@ -419,7 +409,7 @@ pub fn is_current(store: &WartaStore) -> Result<bool> {
 /// What the merged graph holds, counted.
 pub fn summary(store: &WartaStore) -> Result<MergeSummary> {
     let count = |pattern: &str| -> Result<usize> {
-        let rows = store.select(&format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH <{}> {{ {pattern} }} }}", wid::MERGED_GRAPH))?;
+        let rows = store.select(&format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH {} {{ {pattern} }} }}", wid::MERGED_GRAPH))?;
         Ok(rows
             .first()
             .and_then(|r| match r.get("n") {
@@ -463,11 +453,11 @@ pub struct Quads {
 }
 
 impl Quads {
-    pub fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
-        self.quads.insert(Quad::new(s.clone(), NamedNode::new_unchecked(p), o.into(), GraphName::NamedNode(merged_graph())));
+    pub fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads.insert(Quad::new(s.clone(), p, o.into(), GraphName::NamedNode(merged_graph())));
     }
     /// Adds a statement whose object is an entity, remembered for its labels.
-    pub fn entity(&mut self, s: &NamedNode, p: &str, e: &NamedNode) {
+    pub fn entity(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, e: &NamedNode) {
         self.entities.insert(e.clone());
         self.add(s, p, e.clone());
     }
@@ -485,5 +475,5 @@ pub fn merged_iri(kind: &str, parts: &[&str]) -> NamedNode {
         h.update([0x1f]);
     }
     let hex: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
-    NamedNode::new_unchecked(format!("{}merged/{kind}/{hex}", crate::vocab::WID))
+    crate::rdf::wid_iri(&format!("merged/{kind}/{hex}"))
 }
