@@ -12,7 +12,13 @@ fn main() {
     let path = dir.join("articles.jsonl");
     // Load the packs and gazetteer before AFL's fork server starts, not in each child.
     let warm = br#"{"title": "Rusia menuntut NATO", "text": "Lavrov bertemu Blinken di Jenewa."}"#;
-    let _ = warta::cli::stream::extract_stream(Cursor::new(&warm[..]), Path::new("warm-up"), None, "auto", &mut Vec::new());
+    let _ = warta::cli::stream::extract_stream(
+        Cursor::new(&warm[..]),
+        Path::new("warm-up"),
+        None,
+        warta::lang::LangChoice::Auto,
+        &mut Vec::new(),
+    );
     afl::fuzz!(|data: &[u8]| {
         std::fs::write(&path, data).expect("write the input");
         let out = warta::article::read_file(&path);
@@ -23,7 +29,7 @@ fn main() {
             }
         }
         let mut nquads = Vec::new();
-        let s = warta::cli::stream::extract_stream(Cursor::new(data), Path::new("stdin"), None, "auto", &mut nquads)
+        let s = warta::cli::stream::extract_stream(Cursor::new(data), Path::new("stdin"), None, warta::lang::LangChoice::Auto, &mut nquads)
             .expect("reading from memory cannot fail");
         assert_eq!(s.articles, out.articles.len(), "the stream and the file reader load the same lines");
         assert!(std::str::from_utf8(&nquads).is_ok(), "N-Quads output is UTF-8");

@@ -1,9 +1,15 @@
 //! Reading inputs: `.txt` and `.jsonl` files (or folders of them) into `Article`s.
 
+mod inputs;
+mod lines;
+
+pub use inputs::{for_each_article, Articles, FileRead, Problem, ReadCount};
+pub use lines::{JsonLine, JsonLines};
+
 use crate::error::{Result, WartaError};
 use chrono::NaiveDate;
 use serde::Deserialize;
-use std::io::{BufRead, BufReader, Read};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 /// Largest single article accepted; anything bigger is not one news article.
@@ -206,36 +212,25 @@ fn read_jsonl(path: &Path, f: &mut dyn FnMut(ReadItem)) {
         Ok(file) => file,
         Err(e) => return f(ReadItem::Error(WartaError::io(path, e))),
     };
-    let mut reader = BufReader::new(file);
-    let mut line_no = 0;
-    let mut buf = Vec::new();
+    let mut lines = JsonLines::new(BufReader::new(file));
     let mut any = false;
     loop {
-        buf.clear();
-        line_no += 1;
-        let n = match reader.by_ref().take(MAX_ARTICLE_BYTES as u64 + 1).read_until(b'\n', &mut buf) {
-            Ok(n) => n,
+        let (line_no, bytes) = match lines.next_line() {
+            Ok(Some((n, JsonLine::Text(bytes)))) => (n, bytes),
+            Ok(Some((line, JsonLine::TooLong))) => {
+                f(ReadItem::Error(WartaError::JsonLine {
+                    path: path.to_path_buf(),
+                    line,
+                    message: format!("line longer than {MAX_ARTICLE_BYTES} bytes"),
+                }));
+                continue;
+            }
+            Ok(None) => break,
             Err(e) => return f(ReadItem::Error(WartaError::io(path, e))),
         };
-        if n == 0 {
-            break;
-        }
-        if buf.len() > MAX_ARTICLE_BYTES {
-            f(ReadItem::Error(WartaError::JsonLine {
-                path: path.to_path_buf(),
-                line: line_no,
-                message: format!("line longer than {MAX_ARTICLE_BYTES} bytes"),
-            }));
-            // Skip the rest of the over-long line.
-            let _ = reader.skip_until(b'\n');
-            continue;
-        }
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
         any = true;
         let mut warnings = Vec::new();
-        let decoded = decode(path, &buf, &mut warnings);
+        let decoded = decode(path, bytes, &mut warnings);
         warnings.into_iter().for_each(|w| f(ReadItem::Warning(w)));
         let text = match decoded {
             Ok(t) => t,

@@ -2,8 +2,9 @@
 //! unchanged articles are not extracted again, the merged graph is recomputed.
 
 use super::Exit;
+use crate::lang::LangChoice;
 use crate::progress::Progress;
-use crate::store::ingest::{self, IngestOptions};
+use crate::store::ingest::{self, BuildConfig};
 use crate::store::{Access, BuildSummary, WartaStore, DEFAULT_STORE};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -21,7 +22,7 @@ pub struct Args {
     pub published: Option<NaiveDate>,
     /// Language of the articles: a registered pack (id, en) or auto (detected per article).
     #[arg(long, default_value = "auto", value_parser = super::parse_lang)]
-    pub lang: String,
+    pub lang: LangChoice,
     /// Remove the graphs of articles that are no longer in the input (skipped when an input fails to read).
     #[arg(long)]
     pub prune: bool,
@@ -33,29 +34,22 @@ pub struct Args {
     pub quiet: bool,
 }
 
-/// How `build` runs.
-#[derive(Default)]
-pub struct Options {
-    pub published: Option<NaiveDate>,
-    /// A language pack code, or `None` / "auto" to detect per article.
-    pub lang: Option<String>,
-    pub prune: bool,
-    pub rescan: bool,
-    pub quiet: bool,
+impl Args {
+    /// The options the build pipeline reads, converted once.
+    pub fn config(&self) -> BuildConfig {
+        BuildConfig { published: self.published, lang: self.lang, prune: self.prune, rescan: self.rescan, quiet: self.quiet }
+    }
 }
 
 /// Builds (or updates) the store at `store_path` from `inputs`.
-pub fn build(inputs: &[PathBuf], store_path: &Path, o: &Options) -> anyhow::Result<BuildSummary> {
+pub fn build(inputs: &[PathBuf], store_path: &Path, config: &BuildConfig) -> anyhow::Result<BuildSummary> {
     let store = WartaStore::open(store_path, Access::Write)?;
-    let progress = Progress::new(o.quiet);
-    let pack = o.lang.as_deref().and_then(crate::lang::pack);
-    let options = IngestOptions { published: o.published, pack, rescan: o.rescan, prune: o.prune, progress: &progress };
-    Ok(ingest::build(&store, inputs, &options)?)
+    let progress = Progress::new(config.quiet);
+    Ok(ingest::build(&store, inputs, config, &progress)?)
 }
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
-    let options = Options { published: a.published, lang: Some(a.lang.clone()), prune: a.prune, rescan: a.rescan, quiet: a.quiet };
-    let s = build(&a.inputs, &a.store, &options)?;
+    let s = build(&a.inputs, &a.store, &a.config())?;
     if s.prune_skipped {
         eprintln!("warta: warning: --prune skipped: {} input(s) failed to read, and their articles' graphs are kept", s.failures);
     }
@@ -80,5 +74,5 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
             s.seconds
         );
     }
-    Ok(super::extract::exit_for(s.loaded() + s.unchanged, s.failures))
+    Ok(Exit::for_counts(s.loaded() + s.unchanged, s.failures))
 }

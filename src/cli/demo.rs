@@ -18,7 +18,7 @@ pub struct Args {
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
     let store_dir = a.out.join("store");
-    let s = super::build::build(&a.articles, &store_dir, &super::build::Options::default())?;
+    let s = super::build::build(&a.articles, &store_dir, &crate::store::ingest::BuildConfig::default())?;
     println!(
         "Built {}: {} article graph(s) ({} new, {} replaced, {} unchanged, {} failed), {} quads; merged: {} meetings, {} demands.",
         store_dir.display(),
@@ -67,5 +67,5 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
         "\nNext: `warta query demands --store {0}` for a table, `warta query --list` for the library,\n`warta explain ARTICLE.txt` to see why each fact was extracted, `warta build YOUR-FOLDER/` for your own articles.",
         store_dir.display()
     );
-    Ok(super::extract::exit_for(s.added + s.unchanged, s.failures))
+    Ok(Exit::for_counts(s.added + s.unchanged, s.failures))
 }

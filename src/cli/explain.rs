@@ -15,7 +15,7 @@ pub struct Args {
     pub published: Option<NaiveDate>,
     /// Language: a registered pack (id, en) or auto.
     #[arg(long, default_value = "auto", value_parser = super::parse_lang)]
-    pub lang: String,
+    pub lang: crate::lang::LangChoice,
 }
 
 fn name(x: &Extraction, e: usize) -> String {
@@ -91,9 +91,9 @@ pub fn print(x: &Extraction) {
 }
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
-    let (ok, failures) = super::extract::each_article_in(&a.inputs, a.published, &a.lang, |x| {
+    let (ok, failures) = super::extract::each_extraction(&a.inputs, a.published, a.lang, |x| {
         print(&x);
         Ok(())
     })?;
-    Ok(super::extract::exit_for(ok, failures))
+    Ok(Exit::for_counts(ok, failures))
 }

@@ -75,7 +75,7 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(super::extract::exit_for(loaded, failed))
+    Ok(Exit::for_counts(loaded, failed))
 }
 
 fn read(path: &Path) -> anyhow::Result<FileLoad> {

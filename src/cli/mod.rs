@@ -30,6 +30,17 @@ pub enum Exit {
     Partial = 2,
 }
 
+impl Exit {
+    /// The exit code of a run over many inputs: `ok` done, `failures` failed.
+    pub fn for_counts(ok: usize, failures: usize) -> Exit {
+        match (ok, failures) {
+            (_, 0) => Exit::Ok,
+            (0, _) => Exit::Failed,
+            _ => Exit::Partial,
+        }
+    }
+}
+
 #[derive(Parser)]
 #[command(
     name = "warta",
@@ -152,12 +163,8 @@ pub fn output(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Write>> {
 }
 
 /// Parses `--lang`: auto or a registered language pack.
-pub fn parse_lang(s: &str) -> Result<String, String> {
-    if s == "auto" || crate::lang::pack(s).is_some() {
-        return Ok(s.to_string());
-    }
-    let codes: Vec<&str> = crate::lang::packs().iter().map(|p| p.code.as_str()).collect();
-    Err(format!("no language pack {s:?}; use auto or one of: {}", codes.join(", ")))
+pub fn parse_lang(s: &str) -> Result<crate::lang::LangChoice, String> {
+    crate::lang::LangChoice::parse(s)
 }
 
 /// Parses `--published`.

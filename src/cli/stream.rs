@@ -4,12 +4,13 @@
 //! together with `warta load`.
 
 use super::Exit;
-use crate::article::{self, MAX_ARTICLE_BYTES};
+use crate::article::{self, JsonLine, JsonLines, MAX_ARTICLE_BYTES};
 use crate::error::WartaError;
+use crate::lang::LangChoice;
 use crate::rdf::{article_quads, graph_iri, write_quads, Format};
 use chrono::NaiveDate;
 use oxigraph::model::GraphName;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
 /// What a stream run did.
@@ -21,7 +22,7 @@ pub struct StreamSummary {
 
 /// Reads `source` (a JSONL file, or `-` for standard input) and writes each
 /// article's graph as N-Quads to standard output.
-pub fn run(source: &Path, published: Option<NaiveDate>, lang: &str) -> anyhow::Result<Exit> {
+pub fn run(source: &Path, published: Option<NaiveDate>, lang: LangChoice) -> anyhow::Result<Exit> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let s = if source == Path::new("-") {
@@ -30,43 +31,28 @@ pub fn run(source: &Path, published: Option<NaiveDate>, lang: &str) -> anyhow::R
         let file = std::fs::File::open(source).map_err(|e| WartaError::io(source, e))?;
         extract_stream(BufReader::new(file), source, published, lang, &mut out)?
     };
-    Ok(super::extract::exit_for(s.articles, s.failed_lines))
+    Ok(Exit::for_counts(s.articles, s.failed_lines))
 }
 
 /// The loop behind `run`: one JSON article per line; a bad line is reported
 /// on stderr with its number and skipped.
 pub fn extract_stream(
-    mut reader: impl BufRead,
+    reader: impl BufRead,
     origin: &Path,
     published: Option<NaiveDate>,
-    lang: &str,
+    lang: LangChoice,
     out: &mut impl Write,
 ) -> anyhow::Result<StreamSummary> {
-    let fixed = crate::lang::pack(lang);
     let mut s = StreamSummary::default();
-    let mut buf = Vec::new();
-    let mut line_no = 0;
-    loop {
-        buf.clear();
-        line_no += 1;
-        let n = reader.by_ref().take(MAX_ARTICLE_BYTES as u64 + 1).read_until(b'\n', &mut buf).map_err(|e| WartaError::io(origin, e))?;
-        if n == 0 {
-            break;
-        }
-        if buf.len() > MAX_ARTICLE_BYTES {
-            report(
-                &mut s,
-                WartaError::JsonLine { path: origin.into(), line: line_no, message: format!("line longer than {MAX_ARTICLE_BYTES} bytes") },
-            );
-            let mut rest = Vec::new();
-            reader.read_until(b'\n', &mut rest).map_err(|e| WartaError::io(origin, e))?;
+    let mut lines = JsonLines::new(reader);
+    while let Some((line_no, line)) = lines.next_line().map_err(|e| WartaError::io(origin, e))? {
+        let JsonLine::Text(bytes) = line else {
+            let message = format!("line longer than {MAX_ARTICLE_BYTES} bytes");
+            report(&mut s, WartaError::JsonLine { path: origin.into(), line: line_no, message });
             continue;
-        }
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
+        };
         let mut warnings = Vec::new();
-        let parsed = article::decode(origin, &buf, &mut warnings).and_then(|text| article::article_from_json_line(&text, origin, line_no));
+        let parsed = article::decode(origin, bytes, &mut warnings).and_then(|text| article::article_from_json_line(&text, origin, line_no));
         for w in warnings {
             eprintln!("warta: warning: {}:{line_no}: {}", origin.display(), w.0);
         }
@@ -80,7 +66,7 @@ pub fn extract_stream(
         if published.is_some() {
             a.published = published;
         }
-        let x = crate::extract::extract(&a, fixed.unwrap_or_else(|| super::extract::pack_for(&a)));
+        let x = crate::extract::extract(&a, lang.pack_for(&a));
         write_quads(article_quads(&x, GraphName::NamedNode(graph_iri(&x.hash))), Format::Nquads, &mut *out)?;
         // Flushed per article: a consumer (Spark, a pipe) sees whole articles as they come.
         out.flush()?;

@@ -1,8 +1,10 @@
 //! Date expressions: explicit ("21 Januari 2022", "(13/1/2022)"), weekdays, and
 //! relative ones ("Desember lalu", "awal pekan ini", "kemarin") against the publication date.
 
+use crate::lang::DateLex;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,136 +25,286 @@ pub struct DateExpr {
     pub relative: bool,
 }
 
+/// The date words of every registered pack and the patterns built from them, once.
+struct DateGrammar {
+    /// Tried in order; the first pattern to match a span wins it.
+    patterns: Vec<(Regex, Kind)>,
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, Weekday>,
+    days: HashMap<String, i64>,
+    future_after_month: HashSet<String>,
+    /// Words before or after a weekday that point to the next such day.
+    future_weekday: HashSet<String>,
+    week_parts: HashMap<String, i64>,
+    weeks: HashMap<String, i64>,
+}
+
+/// What a pattern found, which says how its groups resolve to a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// 13/1/2022
+    Dmy,
+    /// 2022-01-13
+    Iso,
+    /// 21 Januari 2022
+    DayMonthYear,
+    /// January 21, 2022
+    MonthDayYear,
+    /// Rabu (13/1)
+    WeekdayDate,
+    /// 12 Januari, 17 Desember lalu, 20 Agustus mendatang
+    DayMonth,
+    /// Januari 2022
+    MonthYear,
+    /// Jan. 12
+    MonthDay,
+    /// last Tuesday
+    WeekdayBefore,
+    /// awal pekan ini, earlier this week
+    WeekPart,
+    /// Desember lalu
+    MonthLast,
+    /// kemarin, today
+    DayWord,
+    /// Senin lalu, Senin depan
+    WeekdayAfter,
+    /// pada Senin, on Monday
+    WeekdayBare,
+    /// tahun 2014, in 2014
+    Year,
+}
+
+impl Kind {
+    /// A weekday that only names the date written after it ("Rabu (13/1/2022)", "Jumat, 30 September").
+    fn is_weekday_word(self) -> bool {
+        matches!(self, Kind::WeekdayBefore | Kind::WeekdayAfter | Kind::WeekdayBare)
+    }
+}
+
+/// `words` as a regex alternation, longest first (words of a phrase joined by
+/// `between_words`); one that matches nothing when there are none.
+fn alternation(words: &[String], between_words: &str) -> String {
+    let mut words: Vec<&String> = words.iter().collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    if words.is_empty() {
+        return r"[^\s\S]".into();
+    }
+    let escaped: Vec<String> = words.iter().map(|w| w.split(' ').map(regex::escape).collect::<Vec<_>>().join(between_words)).collect();
+    escaped.join("|")
+}
+
+/// "januari" → "Januari": the form the case-sensitive patterns match.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+impl DateGrammar {
+    fn get() -> &'static DateGrammar {
+        static GRAMMAR: OnceLock<DateGrammar> = OnceLock::new();
+        GRAMMAR.get_or_init(|| DateGrammar::new(crate::lang::packs().iter().map(|p| &p.lexicon.dates).collect()))
+    }
+
+    fn new(packs: Vec<&DateLex>) -> Self {
+        let future_words = |words: &dyn Fn(&DateLex) -> Vec<&String>| -> HashSet<String> {
+            packs.iter().flat_map(|p| words(p)).map(|w| w.to_lowercase()).collect()
+        };
+        DateGrammar {
+            patterns: patterns(&packs)
+                .into_iter()
+                .map(|(re, kind)| (Regex::new(&re).expect("date patterns are built from escaped lexicon words"), kind))
+                .collect(),
+            months: numbered(&packs, |p| &p.months).into_iter().map(|(w, i)| (w, i as u32 + 1)).collect(),
+            weekdays: numbered(&packs, |p| &p.weekdays)
+                .into_iter()
+                .filter_map(|(w, i)| Some((w, Weekday::try_from(u8::try_from(i).ok()?).ok()?)))
+                .collect(),
+            days: counted(&packs, |p| &p.days),
+            future_after_month: future_words(&|p| p.future_after_month.iter().collect()),
+            future_weekday: future_words(&|p| p.future_after_weekday.iter().chain(&p.future_before_weekday).collect()),
+            week_parts: counted(&packs, |p| &p.week_parts),
+            weeks: counted(&packs, |p| &p.weeks),
+        }
+    }
+
+    fn month(&self, word: &str) -> Option<u32> {
+        self.months.get(word.to_lowercase().trim_end_matches('.')).copied()
+    }
+
+    fn weekday(&self, word: &str) -> Option<Weekday> {
+        self.weekdays.get(&word.to_lowercase()).copied()
+    }
+
+    /// Is `word` (after or before a weekday) one that points to the next such day?
+    fn future_weekday(&self, word: &str) -> bool {
+        self.future_weekday.contains(&word.to_lowercase())
+    }
+}
+
+/// The patterns, most explicit first. Dates are recognised in the words of every
+/// registered pack, whatever the article's language: the month and day-word
+/// patterns take all packs' words at once; those that pair a weekday with other
+/// words are built pack by pack, each with its own day names.
+fn patterns(packs: &[&DateLex]) -> Vec<(String, Kind)> {
+    let union = |words: &dyn Fn(&DateLex) -> Vec<&String>| -> Vec<String> { packs.iter().flat_map(|p| words(p)).cloned().collect() };
+    let month_words = union(&|p| p.months.iter().flatten().collect());
+    let months = alternation(&month_words, " ");
+    let months_cap = alternation(&month_words.iter().map(|w| capitalised(w)).collect::<Vec<_>>(), " ");
+    let past_after_month = alternation(&union(&|p| p.past_after_month.iter().collect()), " ");
+    let after_month = alternation(&union(&|p| p.past_after_month.iter().chain(&p.future_after_month).collect()), " ");
+    let day_words = alternation(&union(&|p| p.days.keys().collect()), " ");
+    // One pattern per pack that has the words: `make(pack, its day names, the same capitalised)`.
+    let per_pack = |kind: Kind, make: &dyn Fn(&DateLex, &str, &str) -> Option<String>| -> Vec<(String, Kind)> {
+        packs
+            .iter()
+            .filter_map(|p| {
+                let days: Vec<String> = p.weekdays.iter().flatten().cloned().collect();
+                let days_cap: Vec<String> = days.iter().map(|w| capitalised(w)).collect();
+                make(p, &alternation(&days, " "), &alternation(&days_cap, " ")).map(|re| (re, kind))
+            })
+            .collect()
+    };
+    let listed = |words: Vec<&String>| (!words.is_empty()).then(|| alternation(&words.into_iter().cloned().collect::<Vec<_>>(), " "));
+
+    let mut patterns: Vec<(String, Kind)> = vec![
+        (r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b".into(), Kind::Dmy),
+        (r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), Kind::Iso),
+        (format!(r"(?i)\b(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})\b"), Kind::DayMonthYear),
+        (format!(r"(?i)\b({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b"), Kind::MonthDayYear),
+    ];
+    patterns.extend(per_pack(Kind::WeekdayDate, &|p, days, _| {
+        p.weekday_then_numeric_date.then(|| format!(r"(?i)\b({days})\s*\((\d{{1,2}})/(\d{{1,2}})\)"))
+    }));
+    patterns.push((format!(r"(?i)\b(\d{{1,2}})\s+({months})\b(\s+({after_month}))?"), Kind::DayMonth));
+    patterns.push((format!(r"(?i)\b({months})\s+(\d{{4}})\b"), Kind::MonthYear));
+    patterns.push((format!(r"\b({months_cap})\.?\s+(\d{{1,2}})\b"), Kind::MonthDay));
+    patterns.extend(per_pack(Kind::WeekdayBefore, &|p, days, _| {
+        listed(p.past_before_weekday.iter().chain(&p.future_before_weekday).collect())
+            .map(|before| format!(r"(?i)\b({before})\s+({days})\b"))
+    }));
+    patterns.extend(per_pack(Kind::WeekPart, &|p, _, _| {
+        let parts = listed(p.week_parts.keys().collect())?;
+        let weeks = alternation(&p.weeks.keys().cloned().collect::<Vec<_>>(), r"\s+");
+        (!p.weeks.is_empty()).then(|| format!(r"(?i)\b({parts})\s+({weeks})\b"))
+    }));
+    patterns.push((format!(r"\b({months_cap})\s+({past_after_month})\b"), Kind::MonthLast));
+    patterns.push((format!(r"(?i)\b({day_words})\b"), Kind::DayWord));
+    patterns.extend(per_pack(Kind::WeekdayAfter, &|p, _, days_cap| {
+        listed(p.past_after_weekday.iter().chain(&p.future_after_weekday).collect()).map(|after| format!(r"\b({days_cap})\s+({after})\b"))
+    }));
+    patterns.extend(per_pack(Kind::WeekdayBare, &|p, _, days_cap| {
+        listed(p.before_weekday.iter().collect()).map(|before| format!(r"\b({before})\s+({days_cap})\b"))
+    }));
+    patterns.extend(per_pack(Kind::Year, &|p, _, _| {
+        listed(p.before_year.iter().collect()).map(|before| format!(r"(?i)\b({before})\s+((19|20)\d{{2}})\b"))
+    }));
+    patterns
+}
+
+/// Word → position in its list (month or weekday from 0), over every pack; the first pack wins a word.
+fn numbered(packs: &[&DateLex], lists: impl Fn(&DateLex) -> &Vec<Vec<String>>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for p in packs {
+        for (i, list) in lists(p).iter().enumerate() {
+            for w in list {
+                map.entry(w.to_lowercase()).or_insert(i);
+            }
+        }
+    }
+    map
+}
+
+/// Word → count (of days or weeks), over every pack; the first pack wins a word.
+fn counted(packs: &[&DateLex], counts: impl Fn(&DateLex) -> &BTreeMap<String, i64>) -> HashMap<String, i64> {
+    let mut map = HashMap::new();
+    for p in packs {
+        for (w, n) in counts(p) {
+            map.entry(w.to_lowercase()).or_insert(*n);
+        }
+    }
+    map
+}
+
+/// The month a name or abbreviation of any registered language stands for.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
-    Some(match w {
-        "januari" | "january" | "jan" => 1,
-        "februari" | "february" | "feb" | "pebruari" => 2,
-        "maret" | "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "mei" | "may" => 5,
-        "juni" | "june" | "jun" => 6,
-        "juli" | "july" | "jul" => 7,
-        "agustus" | "august" | "aug" | "agu" | "agt" | "ags" => 8,
-        "september" | "sep" | "sept" => 9,
-        "oktober" | "october" | "okt" | "oct" => 10,
-        "november" | "nov" | "nopember" => 11,
-        "desember" | "december" | "des" | "dec" => 12,
-        _ => return None,
-    })
-}
-
-fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word.to_lowercase().as_str() {
-        "senin" | "monday" => Weekday::Mon,
-        "selasa" | "tuesday" => Weekday::Tue,
-        "rabu" | "wednesday" => Weekday::Wed,
-        "kamis" | "thursday" => Weekday::Thu,
-        "jumat" | "jum'at" | "friday" => Weekday::Fri,
-        "sabtu" | "saturday" => Weekday::Sat,
-        "minggu" | "ahad" | "sunday" => Weekday::Sun,
-        _ => return None,
-    })
-}
-
-const MONTHS: &str = r"Januari|January|Jan|Februari|Pebruari|February|Feb|Maret|March|Mar|April|Apr|Mei|May|Juni|June|Jun|Juli|July|Jul|Agustus|August|Aug|Agu|Agt|September|Sept|Sep|Oktober|October|Okt|Oct|November|Nopember|Nov|Desember|December|Des|Dec";
-const DAYS: &str = r"Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad";
-const EN_DAYS: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-
-fn patterns() -> &'static [(Regex, &'static str)] {
-    static RES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
-    RES.get_or_init(|| {
-        let p = |s: String, k: &'static str| (Regex::new(&s).expect("built-in date pattern"), k);
-        vec![
-            p(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b".into(), "dmy"),
-            p(r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), "iso"),
-            p(format!(r"(?i)\b(\d{{1,2}})\s+({MONTHS})\.?\s+(\d{{4}})\b"), "d_month_y"),
-            p(format!(r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b"), "month_d_y"),
-            p(format!(r"(?i)\b({DAYS})\s*\((\d{{1,2}})/(\d{{1,2}})\)"), "weekday_dm"),
-            p(format!(r"(?i)\b(\d{{1,2}})\s+({MONTHS})\b(\s+(lalu|kemarin|silam|mendatang|depan|nanti))?"), "d_month"),
-            p(format!(r"(?i)\b({MONTHS})\s+(\d{{4}})\b"), "month_y"),
-            // English: "Jan. 21", "January 21", "last Tuesday", "on Monday", "yesterday", "in 2014".
-            p(format!(r"\b({MONTHS})\.?\s+(\d{{1,2}})\b"), "month_d"),
-            p(format!(r"(?i)\b(last|next|this)\s+({EN_DAYS})\b"), "weekday_rel_en"),
-            p(format!(r"\b(on|On)\s+({EN_DAYS})\b"), "weekday_bare"),
-            p(r"(?i)\b(earlier|later)\s+this\s+week\b".into(), "week_part_en"),
-            p(r"(?i)\b(in|since)\s+((19|20)\d{2})\b".into(), "year"),
-            p(format!(r"\b({MONTHS})\s+(lalu|kemarin|silam)\b"), "month_last"),
-            p(r"(?i)\b(awal|akhir|pertengahan)\s+pekan\s+(ini|lalu)\b".into(), "week_part"),
-            p(r"(?i)\b(kemarin|hari ini|besok|lusa|yesterday|today|tomorrow)\b".into(), "day_word"),
-            p(format!(r"\b({DAYS})\s+(lalu|kemarin|depan|mendatang|ini)\b"), "weekday_rel"),
-            p(format!(r"\b(pada|hari|Pada|,)\s+({DAYS})\b"), "weekday_bare"),
-            p(r"(?i)\b(tahun|sejak|pada)\s+((19|20)\d{2})\b".into(), "year"),
-        ]
-    })
+    DateGrammar::get().month(word)
 }
 
 /// All date expressions in `text` (starting at byte `base`), earliest first,
 /// without overlaps (the first, most explicit pattern wins a span).
 pub fn find_dates(text: &str, base: usize, published: Option<NaiveDate>) -> Vec<DateExpr> {
-    let mut found: Vec<DateExpr> = Vec::new();
-    for (re, kind) in patterns() {
-        for c in re.captures_iter(text) {
-            let m = c.get(0).expect("group 0");
-            if found.iter().any(|d| d.start < base + m.end() && base + m.start() < d.end) {
-                continue;
-            }
-            // "Rabu (13/1/2022)", "Jumat, 30 September": the weekday only names the date after it.
-            let rest = text[m.end()..].trim_start();
-            let rest_after_comma = rest.strip_prefix(',').map(str::trim_start).unwrap_or("");
-            if kind.starts_with("weekday_")
-                && *kind != "weekday_dm"
-                && (rest.starts_with('(') || rest_after_comma.starts_with(|c: char| c.is_ascii_digit()))
-            {
-                continue;
-            }
-            let g = |i: usize| c.get(i).map(|x| x.as_str()).unwrap_or("");
-            let num = |i: usize| g(i).parse::<u32>().ok();
-            let resolved = match *kind {
-                "dmy" => ymd(g(3).parse().ok(), num(2), num(1)).map(|d| (d, Precision::Day, false)),
-                "iso" => ymd(g(1).parse().ok(), num(2), num(3)).map(|d| (d, Precision::Day, false)),
-                "d_month_y" => ymd(g(3).parse().ok(), month_number(g(2)), num(1)).map(|d| (d, Precision::Day, false)),
-                "month_d_y" => ymd(g(3).parse().ok(), month_number(g(1)), num(2)).map(|d| (d, Precision::Day, false)),
-                "weekday_dm" => published.and_then(|p| infer_year(p, num(3), num(2), false)).map(|d| (d, Precision::Day, true)),
-                "d_month" => {
-                    let rel = g(4).to_lowercase();
-                    let future = matches!(rel.as_str(), "mendatang" | "depan" | "nanti");
-                    published
-                        .and_then(|p| {
-                            if future {
-                                next_occurrence(p, month_number(g(2)), num(1))
-                            } else {
-                                infer_year(p, month_number(g(2)), num(1), !rel.is_empty())
-                            }
-                        })
-                        .map(|d| (d, Precision::Day, true))
+    DateGrammar::get().find(text, base, published)
+}
+
+impl DateGrammar {
+    fn find(&self, text: &str, base: usize, published: Option<NaiveDate>) -> Vec<DateExpr> {
+        let mut found: Vec<DateExpr> = Vec::new();
+        for (re, kind) in &self.patterns {
+            for c in re.captures_iter(text) {
+                let m = c.get(0).expect("group 0");
+                if found.iter().any(|d| d.start < base + m.end() && base + m.start() < d.end) {
+                    continue;
                 }
-                "month_y" => ymd(g(2).parse().ok(), month_number(g(1)), Some(1)).map(|d| (d, Precision::Month, false)),
-                "month_last" => published.and_then(|p| last_month(p, month_number(g(1)))).map(|d| (d, Precision::Month, true)),
-                "week_part" => published.and_then(|p| week_part(p, g(1), g(2))).map(|d| (d, Precision::Day, true)),
-                "day_word" => published.and_then(|p| day_word(p, &g(1).to_lowercase())).map(|d| (d, Precision::Day, true)),
-                "weekday_rel" => published.and_then(|p| weekday_rel(p, g(1), g(2))).map(|d| (d, Precision::Day, true)),
-                "weekday_bare" => published.and_then(|p| weekday_rel(p, g(2), "lalu")).map(|d| (d, Precision::Day, true)),
-                "month_d" => published.and_then(|p| infer_year(p, month_number(g(1)), num(2), false)).map(|d| (d, Precision::Day, true)),
-                "weekday_rel_en" => {
-                    let rel = if g(1).eq_ignore_ascii_case("next") { "depan" } else { "lalu" };
-                    published.and_then(|p| weekday_rel(p, g(2), rel)).map(|d| (d, Precision::Day, true))
+                // "Rabu (13/1/2022)", "Jumat, 30 September": the weekday only names the date after it.
+                let rest = text[m.end()..].trim_start();
+                let rest_after_comma = rest.strip_prefix(',').map(str::trim_start).unwrap_or("");
+                if kind.is_weekday_word() && (rest.starts_with('(') || rest_after_comma.starts_with(|c: char| c.is_ascii_digit())) {
+                    continue;
                 }
-                "week_part_en" => published
-                    .and_then(|p| week_part(p, if g(1).eq_ignore_ascii_case("earlier") { "awal" } else { "akhir" }, "ini"))
-                    .map(|d| (d, Precision::Day, true)),
-                "year" => ymd(g(2).parse().ok(), Some(1), Some(1)).map(|d| (d, Precision::Year, false)),
-                _ => None,
-            };
-            if let Some((date, precision, relative)) = resolved {
-                let start = if *kind == "year" || *kind == "weekday_bare" { c.get(2).map_or(m.start(), |x| x.start()) } else { m.start() };
-                found.push(DateExpr { start: base + start, end: base + m.end(), date, precision, relative });
+                let g = |i: usize| c.get(i).map(|x| x.as_str()).unwrap_or("");
+                if let Some((date, precision, relative)) = self.resolve(*kind, &g, published) {
+                    let start =
+                        if matches!(kind, Kind::Year | Kind::WeekdayBare) { c.get(2).map_or(m.start(), |x| x.start()) } else { m.start() };
+                    found.push(DateExpr { start: base + start, end: base + m.end(), date, precision, relative });
+                }
             }
         }
+        found.sort_by_key(|d| d.start);
+        found
     }
-    found.sort_by_key(|d| d.start);
-    found
+
+    /// The date a match of `kind` names, from its groups `g` (and the publication date for relative ones).
+    fn resolve<'t>(&self, kind: Kind, g: &dyn Fn(usize) -> &'t str, published: Option<NaiveDate>) -> Option<(NaiveDate, Precision, bool)> {
+        let num = |i: usize| g(i).parse::<u32>().ok();
+        let year = |i: usize| g(i).parse::<i32>().ok();
+        let explicit = |d: Option<NaiveDate>, precision| d.map(|d| (d, precision, false));
+        let relative = |d: Option<NaiveDate>, precision| d.map(|d| (d, precision, true));
+        let p = published;
+        match kind {
+            Kind::Dmy => explicit(ymd(year(3), num(2), num(1)), Precision::Day),
+            Kind::Iso => explicit(ymd(year(1), num(2), num(3)), Precision::Day),
+            Kind::DayMonthYear => explicit(ymd(year(3), self.month(g(2)), num(1)), Precision::Day),
+            Kind::MonthDayYear => explicit(ymd(year(3), self.month(g(1)), num(2)), Precision::Day),
+            Kind::WeekdayDate => relative(p.and_then(|p| infer_year(p, num(3), num(2), false)), Precision::Day),
+            Kind::DayMonth => {
+                let rel = g(4).to_lowercase();
+                let (month, day) = (self.month(g(2)), num(1));
+                let date = if self.future_after_month.contains(&rel) {
+                    p.and_then(|p| next_occurrence(p, month, day))
+                } else {
+                    p.and_then(|p| infer_year(p, month, day, !rel.is_empty()))
+                };
+                relative(date, Precision::Day)
+            }
+            Kind::MonthYear => explicit(ymd(year(2), self.month(g(1)), Some(1)), Precision::Month),
+            Kind::MonthLast => relative(p.and_then(|p| last_month(p, self.month(g(1)))), Precision::Month),
+            Kind::WeekPart => {
+                let part = *self.week_parts.get(&g(1).to_lowercase())?;
+                let week = *self.weeks.get(&g(2).split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())?;
+                relative(p.map(|p| monday_of(p) + Duration::days(7 * week + part)), Precision::Day)
+            }
+            Kind::DayWord => {
+                let offset = *self.days.get(&g(1).to_lowercase())?;
+                relative(p.map(|p| p + Duration::days(offset)), Precision::Day)
+            }
+            Kind::WeekdayAfter => relative(p.and_then(|p| weekday_rel(p, self.weekday(g(1))?, self.future_weekday(g(2)))), Precision::Day),
+            Kind::WeekdayBefore => relative(p.and_then(|p| weekday_rel(p, self.weekday(g(2))?, self.future_weekday(g(1)))), Precision::Day),
+            Kind::WeekdayBare => relative(p.and_then(|p| weekday_rel(p, self.weekday(g(2))?, false)), Precision::Day),
+            Kind::MonthDay => relative(p.and_then(|p| infer_year(p, self.month(g(1)), num(2), false)), Precision::Day),
+            Kind::Year => explicit(ymd(year(2), Some(1), Some(1)), Precision::Year),
+        }
+    }
 }
 
 fn ymd(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Option<NaiveDate> {
@@ -195,38 +347,15 @@ fn monday_of(d: NaiveDate) -> NaiveDate {
     d - Duration::days(d.weekday().num_days_from_monday() as i64)
 }
 
-fn week_part(published: NaiveDate, part: &str, which: &str) -> Option<NaiveDate> {
-    let mut monday = monday_of(published);
-    if which.eq_ignore_ascii_case("lalu") {
-        monday -= Duration::days(7);
-    }
-    Some(match part.to_lowercase().as_str() {
-        "awal" => monday,
-        "pertengahan" => monday + Duration::days(2),
-        _ => monday + Duration::days(4),
-    })
-}
-
-fn day_word(published: NaiveDate, w: &str) -> Option<NaiveDate> {
-    Some(match w {
-        "kemarin" | "yesterday" => published - Duration::days(1),
-        "hari ini" | "today" => published,
-        "besok" | "tomorrow" => published + Duration::days(1),
-        "lusa" => published + Duration::days(2),
-        _ => return None,
-    })
-}
-
-fn weekday_rel(published: NaiveDate, day: &str, rel: &str) -> Option<NaiveDate> {
-    let wd = weekday(day)?;
-    let diff = (published.weekday().num_days_from_monday() as i64) - (wd.num_days_from_monday() as i64);
-    Some(match rel.to_lowercase().as_str() {
-        "depan" | "mendatang" => {
-            let ahead = (7 - diff).rem_euclid(7);
-            published + Duration::days(if ahead == 0 { 7 } else { ahead })
-        }
+/// The latest `day` on or before publication, or (`future`) the next one after it.
+fn weekday_rel(published: NaiveDate, day: Weekday, future: bool) -> Option<NaiveDate> {
+    let diff = (published.weekday().num_days_from_monday() as i64) - (day.num_days_from_monday() as i64);
+    Some(if future {
+        let ahead = (7 - diff).rem_euclid(7);
+        published + Duration::days(if ahead == 0 { 7 } else { ahead })
+    } else {
         // "Senin lalu", "pada Senin": the latest such day on or before publication.
-        _ => published - Duration::days(diff.rem_euclid(7)),
+        published - Duration::days(diff.rem_euclid(7))
     })
 }
 
@@ -265,5 +394,26 @@ mod tests {
         assert_eq!(f("last Tuesday"), vec![(d("2022-01-11"), Precision::Day)]);
         assert_eq!(f("annexed in 2014"), vec![(d("2014-01-01"), Precision::Year)]);
         assert_eq!(f("yesterday"), vec![(d("2022-01-12"), Precision::Day)]);
+    }
+
+    /// A third pack is data only: its words give dates without a line of code.
+    #[test]
+    fn a_new_packs_date_words_are_recognised() {
+        let toml = r#"
+            months = [["janvier"], ["février"], ["mars"], ["avril"], ["mai"], ["juin"], ["juillet"], ["août"], ["septembre"], ["octobre"], ["novembre"], ["décembre"]]
+            weekdays = [["lundi"], ["mardi"], ["mercredi"], ["jeudi"], ["vendredi"], ["samedi"], ["dimanche"]]
+            days = { hier = -1, "aujourd'hui" = 0 }
+            future_after_weekday = ["prochain"]
+            before_year = ["depuis"]
+        "#;
+        let fr: DateLex = toml::from_str(toml).unwrap();
+        let grammar = DateGrammar::new(vec![&fr]);
+        let p = Some(d("2022-01-13"));
+        let f = |t: &str| grammar.find(t, 0, p).into_iter().map(|x| (x.date, x.precision)).collect::<Vec<_>>();
+        assert_eq!(f("le 21 janvier 2022"), vec![(d("2022-01-21"), Precision::Day)]);
+        assert_eq!(f("hier"), vec![(d("2022-01-12"), Precision::Day)]);
+        assert_eq!(f("Lundi prochain"), vec![(d("2022-01-17"), Precision::Day)]);
+        assert_eq!(f("annexée depuis 2014"), vec![(d("2014-01-01"), Precision::Year)]);
+        assert_eq!(f("Senin lalu, last Tuesday"), vec![], "only the words of the packs given");
     }
 }

@@ -1,11 +1,15 @@
 //! Language packs: the gazetteer shared by all languages and each language's lexicon,
 //! shipped inside the binary and parsed once.
 
+mod choice;
+mod dates;
 pub mod gazetteer;
 
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+pub use choice::LangChoice;
+pub use dates::DateLex;
 pub use gazetteer::{EntityDef, EntityType, Gazetteer};
 
 #[derive(Debug, Deserialize)]
@@ -19,6 +23,8 @@ pub struct Lexicon {
     pub role: RoleLex,
     pub grammar: GrammarLex,
     pub words: Words,
+    #[serde(default)]
+    pub dates: DateLex,
 }
 
 /// Words that identify the language of a text.
@@ -286,12 +292,6 @@ pub fn pack(code: &str) -> Option<&'static LanguagePack> {
 /// The Indonesian pack (built in).
 pub fn indonesian() -> &'static LanguagePack {
     pack("id").expect("the Indonesian pack is registered")
-}
-
-/// The pack for an article: detected from its title and the start of its body.
-pub fn detect_article(a: &crate::article::Article) -> &'static LanguagePack {
-    let end = a.body.char_indices().nth(20_000).map_or(a.body.len(), |(i, _)| i);
-    detect(&format!("{}\n{}", a.title, &a.body[..end]))
 }
 
 /// The pack whose frequent words occur most in `text` (Indonesian on a tie).

@@ -10,14 +10,15 @@
 use super::build::{Build, Prepared};
 use super::status::BuildSummary;
 use super::WartaStore;
-use crate::article::{Article, ReadItem};
+use crate::article::{Article, Articles, Problem};
 use crate::error::{Result, WartaError};
-use crate::lang::LanguagePack;
+use crate::lang::LangChoice;
 use crate::progress::Progress;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::time::UNIX_EPOCH;
@@ -29,15 +30,19 @@ const BATCH: usize = 64;
 /// Batches waiting between two stages, at most.
 const QUEUE: usize = 8;
 
-/// How a build reads its inputs.
-pub struct IngestOptions<'a> {
+/// How a build runs: made once from `warta build`'s options (or by `warta demo`),
+/// read by the pipeline.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct BuildConfig {
+    /// Publication date for every article (replaces theirs); the input index is not trusted then.
     pub published: Option<NaiveDate>,
-    /// A language pack for every article; `None`: detected per article.
-    pub pack: Option<&'static LanguagePack>,
+    pub lang: LangChoice,
     /// Read every file, even those the input index says are unchanged.
     pub rescan: bool,
+    /// Remove the graphs of articles no longer in the input.
     pub prune: bool,
-    pub progress: &'a Progress,
+    /// No progress bar, no summary.
+    pub quiet: bool,
 }
 
 enum Item {
@@ -55,14 +60,14 @@ struct Stamp {
 }
 
 /// Builds (or updates) `store` from `inputs`: see the module documentation.
-pub fn build(store: &WartaStore, inputs: &[PathBuf], o: &IngestOptions) -> Result<BuildSummary> {
+pub fn build(store: &WartaStore, inputs: &[PathBuf], o: &BuildConfig, progress: &Progress) -> Result<BuildSummary> {
     let index_path = store.path.join(INPUT_INDEX);
     let old_index = if o.rescan || o.published.is_some() { BTreeMap::new() } else { read_index(&index_path) };
     crate::progress::phase("build start");
     let mut b = Build::new(store);
     let (failures, new_index) = std::thread::scope(|s| -> Result<_> {
         let (item_tx, item_rx) = sync_channel::<Vec<Item>>(QUEUE);
-        let reader = s.spawn(|| read_inputs(store, inputs, o, &old_index, item_tx));
+        let reader = s.spawn(|| read_inputs(store, inputs, o, progress, &old_index, item_tx));
         let (prep_tx, prep_rx) = sync_channel::<Vec<Result<Prepared>>>(QUEUE);
         let b = &mut b;
         let writer = s.spawn(move || -> Result<()> {
@@ -72,7 +77,7 @@ pub fn build(store: &WartaStore, inputs: &[PathBuf], o: &IngestOptions) -> Resul
                     b.apply(p?)?;
                     done += 1;
                 }
-                o.progress.articles(done, b.facts());
+                progress.articles(done, b.facts());
             }
             Ok(())
         });
@@ -81,10 +86,7 @@ pub fn build(store: &WartaStore, inputs: &[PathBuf], o: &IngestOptions) -> Resul
                 .into_par_iter()
                 .map(|item| match item {
                     Item::Known(hash) => Ok(Prepared { hash, extraction: None }),
-                    Item::Article(a, hash) => {
-                        let pack = o.pack.unwrap_or_else(|| crate::lang::detect_article(&a));
-                        store.prepare_hashed(&a, hash, pack)
-                    }
+                    Item::Article(a, hash) => store.prepare_hashed(&a, hash, o.lang.pack_for(&a)),
                 })
                 .collect();
             if prep_tx.send(prepared).is_err() {
@@ -101,9 +103,9 @@ pub fn build(store: &WartaStore, inputs: &[PathBuf], o: &IngestOptions) -> Resul
     let summary = b.finish(o.prune)?;
     // The index is a cache: failing to write it costs the next build time, not data.
     if let Err(e) = write_index(&index_path, &new_index) {
-        o.progress.eprintln(&format!("warta: warning: {}: cannot write the input index: {e}", index_path.display()));
+        progress.eprintln(&format!("warta: warning: {}: cannot write the input index: {e}", index_path.display()));
     }
-    o.progress.finish();
+    progress.finish();
     Ok(summary)
 }
 
@@ -114,17 +116,17 @@ type Index = BTreeMap<String, (Stamp, Vec<String>)>;
 fn read_inputs(
     store: &WartaStore,
     inputs: &[PathBuf],
-    o: &IngestOptions,
+    o: &BuildConfig,
+    progress: &Progress,
     old: &Index,
     tx: std::sync::mpsc::SyncSender<Vec<Item>>,
 ) -> Result<(usize, Index)> {
-    let (files, list_errors) = crate::article::list_inputs(inputs);
-    let mut failures = list_errors.len();
-    for e in list_errors {
-        o.progress.eprintln(&format!("warta: error: {e}"));
-    }
+    let mut report = |p: Problem| progress.eprintln(&format!("warta: {p}"));
+    let articles = Articles::list(inputs, o.published, &mut report);
+    let mut failures = articles.list_failures();
+    let files = articles.files();
     let stamps: Vec<Option<Stamp>> = files.iter().map(|f| stamp(f)).collect();
-    o.progress.set_total_bytes(stamps.iter().flatten().map(|s| s.size).sum());
+    progress.set_total_bytes(stamps.iter().flatten().map(|s| s.size).sum());
     let mut index = Index::new();
     let mut batch = Vec::with_capacity(BATCH);
     let send = |batch: &mut Vec<Item>, force: bool| -> bool {
@@ -145,39 +147,28 @@ fn read_inputs(
                     }
                 }
                 index.insert(key, (stamp.clone(), hashes.clone()));
-                o.progress.read_bytes(size);
+                progress.read_bytes(size);
                 continue;
             }
         }
         let mut hashes = Vec::new();
-        let mut failed = false;
-        let mut stopped = false;
-        crate::article::read_file_with(file, &mut |item| match item {
-            ReadItem::Warning(w) => o.progress.eprintln(&format!("warta: warning: {}", w.0)),
-            ReadItem::Error(e) => {
-                o.progress.eprintln(&format!("warta: error: {e}"));
-                failures += 1;
-                failed = true;
-            }
-            ReadItem::Article(mut a) => {
-                if stopped {
-                    return;
-                }
-                if o.published.is_some() {
-                    a.published = o.published;
-                }
-                let hash = crate::extract::content_hash(&a);
-                hashes.push(hash.clone());
-                batch.push(Item::Article(Box::new(a), hash));
-                stopped = !send(&mut batch, false);
+        let read = articles.read(file, &mut report, &mut |a: Article| {
+            let hash = crate::extract::content_hash(&a);
+            hashes.push(hash.clone());
+            batch.push(Item::Article(Box::new(a), hash));
+            if send(&mut batch, false) {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
             }
         });
-        if stopped {
+        failures += read.errors;
+        if read.stopped {
             return Ok((failures, index));
         }
-        o.progress.read_bytes(size);
+        progress.read_bytes(size);
         // Only files read whole and without error are trusted next time.
-        if let (Some(stamp), false) = (stamp, failed) {
+        if let (Some(stamp), 0) = (stamp, read.errors) {
             index.insert(key, (stamp, hashes));
         }
     }
