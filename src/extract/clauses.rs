@@ -37,6 +37,15 @@ pub fn mention_starting_at(s: &Analysed, start: usize) -> Option<&Mention> {
     s.mentions.iter().filter(|m| m.start == start).max_by_key(|m| m.end - m.start)
 }
 
+/// The referents of a mention's span: several may share one ("ketiga negara").
+fn push_sharing_span(s: &Analysed, m: &Mention, out: &mut Vec<EntRef>) {
+    for other in s.mentions.iter().filter(|o| o.start == m.start && o.end == m.end) {
+        if !out.contains(&other.ent) {
+            out.push(other.ent);
+        }
+    }
+}
+
 /// Actors coordinated leftwards from a mention ending at `end`: "AS dan NATO", "Rusia, China dan Iran".
 fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
     let mut out = Vec::new();
@@ -71,12 +80,7 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
         {
             break;
         }
-        // Several referents may share one span ("ketiga negara").
-        for other in s.mentions.iter().filter(|o| o.start == m.start && o.end == m.end) {
-            if !out.contains(&other.ent) {
-                out.push(other.ent);
-            }
-        }
+        push_sharing_span(s, m, &mut out);
         let mut before = m.start;
         // "..., the United States and Japan": an article before a member.
         if before >= 2 && is_in(&s.words.articles, &s.tokens[before - 1].lower) {
@@ -111,12 +115,7 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
         if !table.is_actor(m.ent) {
             break;
         }
-        // Several referents may share one span ("ketiga negara").
-        for other in s.mentions.iter().filter(|o| o.start == m.start && o.end == m.end) {
-            if !out.contains(&other.ent) {
-                out.push(other.ent);
-            }
-        }
+        push_sharing_span(s, m, &mut out);
         pos = m.end;
         // Skip a parenthesised abbreviation: "Amerika Serikat (AS)".
         if s.tokens.get(pos).is_some_and(|t| t.text == "(") {

@@ -1,32 +1,15 @@
 //! Demands ("X meminta Y untuk ...", "permintaan X agar Y ...") and the rejections
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
-use super::clauses::{chain_right, clause_end, conditional, modality, negated, split_actions, subject_before, text_of};
-use super::entities::{longest_phrase, EntityTable};
-use super::{side_of, Analysed, Context, Demand, EntRef, Rejected, Rejection};
-use crate::lang::EntityType;
+use super::clauses::{chain_right, clause_end, conditional, is_verb, modality, negated, split_actions, subject_before, text_of};
+use super::entities::{side_of, EntityTable};
+use super::rejections::PendingRejection;
+use super::tokens::{longest_phrase, possessive_at, possessive_before};
+use super::{Analysed, Context, Demand, EntRef};
+use crate::lang::{is_in, EntityType};
 
-fn in_list(list: &[String], w: &str) -> bool {
-    list.iter().any(|x| x == w)
-}
-
-/// A refusal waiting for all demands of the article to be known.
-struct PendingRejection {
-    by: Vec<EntRef>,
-    stated_by: Option<EntRef>,
-    /// The demander named in the object ("tuntutan Rusia").
-    named_demander: Vec<EntRef>,
-    /// Words of the refused object, to match a demand by overlap.
-    object: String,
-    /// Demands created from the object itself ("menolak tuntutan Rusia untuk ...").
-    own_demands: Vec<usize>,
-    /// The object points back to demands already told ("desakan tersebut",
-    /// "tuntutan ketiga negara itu").
-    anaphoric: bool,
-    evidence: super::Evidence,
-}
-
-pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<Demand>, Vec<Rejection>) {
+/// The demands of an article, and the refusals found on the way (resolved by `rejections`).
+pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<Demand>, Vec<PendingRejection>) {
     let lex = &ctx.pack.lexicon;
     let reject_phrases = &ctx.pack.phrases().reject;
     // Demand verbs may be phrases ("called on", "calls upon").
@@ -38,7 +21,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
         while k < s.tokens.len() {
             let w = s.tokens[k].lower.as_str();
             let phrase_len = longest_phrase(&s.tokens, k, reject_phrases);
-            if phrase_len > 0 || in_list(&lex.reject.verbs, w) {
+            if phrase_len > 0 || is_in(&lex.reject.verbs, w) {
                 let len = phrase_len.max(1);
                 if phrase_len > 0 || !negated(ctx, s, k) {
                     if let Some(p) = rejection_at(ctx, s, table, k, len, &mut demands) {
@@ -55,23 +38,22 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 }
                 k += verb_len;
                 continue;
-            } else if in_list(&lex.demand.passive, w) && !negated(ctx, s, k) && !conditional(ctx, s, k) {
+            } else if is_in(&lex.demand.passive, w) && !negated(ctx, s, k) && !conditional(ctx, s, k) {
                 demand_passive(ctx, s, table, k, &mut demands);
-            } else if in_list(&lex.demand.nouns, w) && !conditional(ctx, s, k) && !after_refusal(ctx, s, k) {
+            } else if is_in(&lex.demand.nouns, w) && !conditional(ctx, s, k) && !after_refusal(ctx, s, k) {
                 demand_noun(ctx, s, table, k, None, &mut demands);
             }
             k += 1;
         }
     }
-    let rejections = resolve_rejections(&ctx.pack.lexicon.words, pending, &demands, table);
-    (demands, rejections)
+    (demands, pending)
 }
 
 fn after_refusal(ctx: &Context, s: &Analysed, k: usize) -> bool {
     let lex = &ctx.pack.lexicon.reject;
     // A refusal verb, or the last word of a refusal phrase ("tidak akan menerima"), just before.
     let tails: Vec<&str> = lex.phrases.iter().filter_map(|p| p.split_whitespace().last()).collect();
-    (k.saturating_sub(3)..k).any(|j| in_list(&lex.verbs, &s.tokens[j].lower) || tails.contains(&s.tokens[j].lower.as_str()))
+    (k.saturating_sub(3)..k).any(|j| is_in(&lex.verbs, &s.tokens[j].lower) || tails.contains(&s.tokens[j].lower.as_str()))
 }
 
 /// A demand found at a cue: who asks, who is asked, the demanded clause's tokens.
@@ -130,7 +112,7 @@ fn implied_addressee(s: &Analysed, table: &EntityTable, by: &[EntRef], a: usize,
     let by_sides: Vec<EntRef> = by.iter().map(|&d| side_of(table, d)).collect();
     for m in s.mentions.iter().filter(|m| m.start > a && m.start < b) {
         let prev = s.tokens[m.start - 1].lower.as_str();
-        if in_list(&s.words.addressee_preps, prev) && table.is_actor(m.ent) && !by_sides.contains(&side_of(table, m.ent)) {
+        if is_in(&s.words.addressee_preps, prev) && table.is_actor(m.ent) && !by_sides.contains(&side_of(table, m.ent)) {
             return vec![m.ent];
         }
     }
@@ -149,34 +131,34 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         return;
     };
     let mut j = cue + cue_len;
-    if s.tokens.get(j).is_some_and(|t| in_list(&lex.addressee_preps, &t.lower)) {
+    if s.tokens.get(j).is_some_and(|t| is_in(&lex.addressee_preps, &t.lower)) {
         j += 1;
     }
     // "demanded on Monday that ...": a short adverbial between the verb and what follows.
     let adverbs = &ctx.pack.lexicon.grammar.adverbs;
-    if chain_right(s, table, j).0.is_empty() && !s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower)) {
-        let k = (j..(j + 3).min(s.tokens.len())).find(|&k| !in_list(adverbs, &s.tokens[k].lower)).unwrap_or(j);
-        if k > j && (!chain_right(s, table, k).0.is_empty() || s.tokens.get(k).is_some_and(|t| in_list(&lex.complementisers, &t.lower))) {
+    if chain_right(s, table, j).0.is_empty() && !s.tokens.get(j).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
+        let k = (j..(j + 3).min(s.tokens.len())).find(|&k| !is_in(adverbs, &s.tokens[k].lower)).unwrap_or(j);
+        if k > j && (!chain_right(s, table, k).0.is_empty() || s.tokens.get(k).is_some_and(|t| is_in(&lex.complementisers, &t.lower))) {
             j = k;
         }
     }
     let (mut of, mut after) = chain_right(s, table, j);
     // "... and urged it to ...": an object pronoun stands for the addressee just asked.
-    if of.is_empty() && s.tokens.get(j).is_some_and(|t| in_list(&s.words.object_pronouns, &t.lower)) {
+    if of.is_empty() && s.tokens.get(j).is_some_and(|t| is_in(&s.words.object_pronouns, &t.lower)) {
         if let Some(last) = out.last().filter(|d| d.evidence.sentence == s.index) {
             of = vec![last.of];
             after = j + 1;
         }
     }
     let mut comp = false;
-    if of.is_empty() && s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower)) {
+    if of.is_empty() && s.tokens.get(j).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
         comp = true;
         let (o, e) = chain_right(s, table, j + 1);
         of = o;
         after = if of.is_empty() { j + 1 } else { e };
     } else if !of.is_empty() {
         // Up to a few words ("selama pertemuan") before the complementiser.
-        if let Some(k) = (after..(after + 6).min(s.tokens.len())).find(|&k| in_list(&lex.complementisers, &s.tokens[k].lower)) {
+        if let Some(k) = (after..(after + 6).min(s.tokens.len())).find(|&k| is_in(&lex.complementisers, &s.tokens[k].lower)) {
             if !s.tokens[after..k].iter().any(|t| t.text == "," || t.text == "\"") || k == after {
                 after = k + 1;
                 comp = true;
@@ -196,7 +178,7 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         return;
     }
     let cue_text = s.tokens[cue..cue + cue_len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
-    let weak = in_list(&lex.weak_verbs, &cue_text);
+    let weak = is_in(&lex.weak_verbs, &cue_text);
     if weak && (!comp || of.is_empty()) {
         return;
     }
@@ -219,9 +201,8 @@ fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize,
         .iter()
         .filter(|m| m.start > j && m.end < end && table.is_actor(m.ent) && !by_sides.contains(&side_of(table, m.ent)))
         .find(|m| {
-            let possessive = s.tokens[m.end].text == "'" && s.tokens.get(m.end + 1).is_some_and(|t| t.lower == "s");
-            let relative =
-                in_list(&w.relatives, &s.tokens[m.start - 1].lower) && s.tokens.get(m.end).is_some_and(|t| super::clauses::is_verb(w, t));
+            let possessive = possessive_at(&s.tokens, m.end).is_some();
+            let relative = is_in(&w.relatives, &s.tokens[m.start - 1].lower) && s.tokens.get(m.end).is_some_and(|t| is_verb(w, t));
             possessive || relative
         })
         .map(|m| side_of(table, m.ent))
@@ -236,10 +217,10 @@ fn coordinated_demand(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
         return None;
     }
     let mut k = cue;
-    while k > 0 && in_list(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[k - 1].lower) {
+    while k > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[k - 1].lower) {
         k -= 1;
     }
-    if k == 0 || !in_list(&w.coordinators, &s.tokens[k - 1].lower) {
+    if k == 0 || !is_in(&w.coordinators, &s.tokens[k - 1].lower) {
         return None;
     }
     let last = out.last().filter(|d| d.evidence.sentence == s.index)?;
@@ -254,14 +235,14 @@ fn demand_passive(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, 
     };
     let mut j = cue + 1;
     let mut by = Vec::new();
-    if s.tokens.get(j).is_some_and(|t| in_list(&s.words.agent_preps, &t.lower)) {
+    if s.tokens.get(j).is_some_and(|t| is_in(&s.words.agent_preps, &t.lower)) {
         let (b, e) = chain_right(s, table, j + 1);
         by = b;
         j = e;
     } else {
         // The agent may follow without "oleh": "Ethiopia diminta delegasi Sudan untuk ...".
         let (b, e) = chain_right(s, table, j);
-        if !b.is_empty() && s.tokens.get(e).is_some_and(|t| in_list(&ctx.pack.lexicon.demand.complementisers, &t.lower)) {
+        if !b.is_empty() && s.tokens.get(e).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower)) {
             by = b;
             j = e;
         }
@@ -269,7 +250,7 @@ fn demand_passive(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, 
     if by.is_empty() {
         return;
     }
-    if s.tokens.get(j).is_some_and(|t| in_list(&lex.complementisers, &t.lower)) {
+    if s.tokens.get(j).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
         j += 1;
     }
     let end = clause_end(ctx, s, j);
@@ -290,9 +271,9 @@ fn demand_noun(
     let (mut possessor, mut j) = chain_right(s, table, cue + 1);
     // English puts the possessor first: "Russia's demand that ...".
     if possessor.is_empty() {
-        possessor = possessive_before(s, table, cue);
+        possessor = possessor_before(s, table, cue);
     }
-    if !s.tokens.get(j).is_some_and(|t| in_list(lex.noun_complementisers(), &t.lower)) {
+    if !s.tokens.get(j).is_some_and(|t| is_in(lex.noun_complementisers(), &t.lower)) {
         return (possessor, Vec::new());
     }
     j += 1;
@@ -321,11 +302,11 @@ fn demand_noun(
 
 /// The actor in "Russia's" (tokens `Russia`, `'`, `s`) before token `k`, allowing an
 /// adjective or two between ("Moscow's core demands").
-fn possessive_before(s: &Analysed, table: &EntityTable, k: usize) -> Vec<EntRef> {
+fn possessor_before(s: &Analysed, table: &EntityTable, k: usize) -> Vec<EntRef> {
     for back in 0..3 {
         let Some(at) = k.checked_sub(back) else { break };
-        if at >= 3 && s.tokens[at - 2].text == "'" && s.tokens[at - 1].lower == "s" {
-            if let Some(m) = s.mentions.iter().find(|m| m.end == at - 2 && table.is_actor(m.ent)) {
+        if let Some(owner_end) = possessive_before(&s.tokens, at).filter(|_| at >= 3) {
+            if let Some(m) = s.mentions.iter().find(|m| m.end == owner_end && table.is_actor(m.ent)) {
                 return vec![m.ent];
             }
         }
@@ -336,6 +317,51 @@ fn possessive_before(s: &Analysed, table: &EntityTable, k: usize) -> Vec<EntRef>
     Vec::new()
 }
 
+/// The head of a refused object after the cue at `cue` (`len` tokens): past fillers, a
+/// possessor, names before the noun. Also: whether a possessive naming no actor points back,
+/// and whether an article before it does ("the demands").
+fn refused_object(ctx: &Context, s: &Analysed, cue: usize, len: usize) -> (usize, bool, bool) {
+    let lex = &ctx.pack.lexicon;
+    let mut j = cue + len;
+    while s.tokens.get(j).is_some_and(|t| is_in(&s.words.refusal_fillers, &t.lower)) {
+        j += 1;
+    }
+    // "rejected the summit's calls": a possessive that names no actor points back.
+    let mut possessive_anaphor = false;
+    if let Some(n) = possessive_at(&s.tokens, j + 1).filter(|_| !s.mentions.iter().any(|m| m.start <= j && j < m.end)) {
+        let after = j + 1 + n;
+        if let Some(k) = (after..(after + 3).min(s.tokens.len())).find(|&k| is_in(&lex.demand.nouns, &s.tokens[k].lower)) {
+            j = k;
+            possessive_anaphor = true;
+        }
+    }
+    // "rejected Russia's (core) demands": look past the possessor (and an adjective or two) to the noun.
+    if let Some(m) = s.mentions.iter().find(|m| m.start <= j && j < m.end) {
+        if let Some(n) = possessive_at(&s.tokens, m.end) {
+            let after = m.end + n;
+            let noun = (after..(after + 3).min(s.tokens.len()))
+                .find(|&k| is_in(&lex.demand.nouns, &s.tokens[k].lower) || is_in(&s.words.demand_like, &s.tokens[k].lower));
+            j = noun.unwrap_or(after);
+        }
+    }
+    let english = !s.words.demonstratives_before.is_empty();
+    let is_demand_noun =
+        |k: usize| s.tokens.get(k).is_some_and(|t| is_in(&lex.demand.nouns, &t.lower) || is_in(&s.words.demand_like, &t.lower));
+    // "rejected the Camp David demands": a name or two before the noun; "the" before them points back.
+    let mut determined = j > cue + len && is_in(&s.words.demonstratives_before, &s.tokens[j - 1].lower);
+    if english && !is_demand_noun(j) {
+        let modifiers = (j..(j + 3).min(s.tokens.len())).take_while(|&k| s.tokens[k].is_word && s.tokens[k].is_capitalised()).count();
+        if modifiers > 0 && is_demand_noun(j + modifiers) {
+            j += modifiers;
+        } else {
+            determined = false;
+        }
+    }
+    (j, possessive_anaphor, determined)
+}
+
+/// A refusal at the cue `cue` (`len` tokens): who refuses what, to be matched to the
+/// demands once all are known; demands the object itself makes are added to `demands`.
 fn rejection_at(
     ctx: &Context,
     s: &Analysed,
@@ -349,63 +375,29 @@ fn rejection_at(
     }
     let lex = &ctx.pack.lexicon;
     let (by, conf) = subject_before(ctx, s, table, cue)?;
-    let mut j = cue + len;
-    while s.tokens.get(j).is_some_and(|t| in_list(&s.words.refusal_fillers, &t.lower)) {
-        j += 1;
-    }
-    // "rejected the summit's calls": a possessive that names no actor points back.
-    let mut possessive_anaphor = false;
-    if s.tokens.get(j + 1).is_some_and(|t| t.text == "'")
-        && s.tokens.get(j + 2).is_some_and(|t| t.lower == "s")
-        && !s.mentions.iter().any(|m| m.start <= j && j < m.end)
-    {
-        if let Some(k) = (j + 3..(j + 6).min(s.tokens.len())).find(|&k| in_list(&lex.demand.nouns, &s.tokens[k].lower)) {
-            j = k;
-            possessive_anaphor = true;
-        }
-    }
-    // "rejected Russia's (core) demands": look past the possessor (and an adjective or two) to the noun.
-    if let Some(m) = s.mentions.iter().find(|m| m.start <= j && j < m.end) {
-        if s.tokens.get(m.end).is_some_and(|t| t.text == "'") && s.tokens.get(m.end + 1).is_some_and(|t| t.lower == "s") {
-            let noun = (m.end + 2..(m.end + 5).min(s.tokens.len()))
-                .find(|&k| in_list(&lex.demand.nouns, &s.tokens[k].lower) || in_list(&s.words.demand_like, &s.tokens[k].lower));
-            j = noun.unwrap_or(m.end + 2);
-        }
-    }
+    let (j, possessive_anaphor, determined) = refused_object(ctx, s, cue, len);
     let english = !s.words.demonstratives_before.is_empty();
-    let is_demand_noun =
-        |k: usize| s.tokens.get(k).is_some_and(|t| in_list(&lex.demand.nouns, &t.lower) || in_list(&s.words.demand_like, &t.lower));
-    // "rejected the Camp David demands": a name or two before the noun; "the" before them points back.
-    let mut determined = j > cue + len && in_list(&s.words.demonstratives_before, &s.tokens[j - 1].lower);
-    if english && !is_demand_noun(j) {
-        let modifiers = (j..(j + 3).min(s.tokens.len())).take_while(|&k| s.tokens[k].is_word && s.tokens[k].is_capitalised()).count();
-        if modifiers > 0 && is_demand_noun(j + modifiers) {
-            j += modifiers;
-        } else {
-            determined = false;
-        }
-    }
     let obj = s.tokens.get(j)?;
-    if in_list(&lex.reject.non_demand_objects, &obj.lower) {
+    if is_in(&lex.reject.non_demand_objects, &obj.lower) {
         return None;
     }
     let end = clause_end(ctx, s, j);
     let mut named = Vec::new();
     let mut own = Vec::new();
     let mut anaphoric = false;
-    if in_list(&lex.demand.nouns, &obj.lower) || in_list(&s.words.demand_like, &obj.lower) {
+    if is_in(&lex.demand.nouns, &obj.lower) || is_in(&s.words.demand_like, &obj.lower) {
         let (possessor, made) = demand_noun(ctx, s, table, j, Some(&by), demands);
         named = possessor;
         own = made;
-        anaphoric = s.tokens[j + 1..(j + 5).min(end.max(j + 1))].iter().any(|t| in_list(&s.words.demonstratives_after, &t.lower))
-            || (j > 0 && in_list(&s.words.demonstratives_before, &s.tokens[j - 1].lower));
+        anaphoric = s.tokens[j + 1..(j + 5).min(end.max(j + 1))].iter().any(|t| is_in(&s.words.demonstratives_after, &t.lower))
+            || (j > 0 && is_in(&s.words.demonstratives_before, &s.tokens[j - 1].lower));
     }
     // "refused any timetable set by the bloc": the demander as the agent of the object.
     if named.is_empty() && own.is_empty() {
         if let Some(m) = s
             .mentions
             .iter()
-            .find(|m| m.start > j && m.start < end && in_list(&s.words.agent_preps, &s.tokens[m.start - 1].lower) && table.is_actor(m.ent))
+            .find(|m| m.start > j && m.start < end && is_in(&s.words.agent_preps, &s.tokens[m.start - 1].lower) && table.is_actor(m.ent))
         {
             if !by.iter().any(|&b| side_of(table, b) == side_of(table, m.ent)) {
                 named.push(m.ent);
@@ -413,7 +405,7 @@ fn rejection_at(
         }
     }
     // English: "rebuffed proposals", "rejected the demands" without a possessor point back.
-    let bare = english && own.is_empty() && (in_list(&lex.demand.nouns, &obj.lower) || in_list(&s.words.demand_like, &obj.lower));
+    let bare = english && own.is_empty() && (is_in(&lex.demand.nouns, &obj.lower) || is_in(&s.words.demand_like, &obj.lower));
     let anaphoric = (anaphoric || possessive_anaphor || determined || bare) && named.is_empty();
     Some(PendingRejection {
         by,
@@ -424,111 +416,4 @@ fn rejection_at(
         anaphoric,
         evidence: ctx.evidence(s, "reject.verb", 0.85 * conf),
     })
-}
-
-/// Content words reduced to a crude stem (the language's affixes stripped), for
-/// matching a refused object to a demand.
-fn stems(words: &crate::lang::Words, text: &str) -> std::collections::BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 4 && !in_list(&words.stopwords, w))
-        .map(|w| {
-            let mut w = w;
-            for suf in &words.stem_suffixes {
-                if let Some(rest) = w.strip_suffix(suf.as_str()) {
-                    if rest.chars().count() >= 4 {
-                        w = rest.to_string();
-                        break;
-                    }
-                }
-            }
-            for p in &words.stem_prefixes {
-                if let Some(rest) = w.strip_prefix(p.as_str()) {
-                    if rest.chars().count() >= 4 {
-                        return rest.to_string();
-                    }
-                }
-            }
-            w
-        })
-        .collect()
-}
-
-fn resolve_rejections(
-    words: &crate::lang::Words,
-    pending: Vec<PendingRejection>,
-    demands: &[Demand],
-    table: &EntityTable,
-) -> Vec<Rejection> {
-    let mut out: Vec<Rejection> = Vec::new();
-    for p in pending {
-        for &b in &p.by {
-            let side = side_of(table, b);
-            if table.get(side).etype == EntityType::Person {
-                continue;
-            }
-            let person = |e: EntRef| table.get(e).etype == EntityType::Person;
-            let stated_by = if person(b) { Some(b) } else { p.stated_by.filter(|&sp| person(sp) && side_of(table, sp) == side) };
-            let mut targets: Vec<(Rejected, f32)> = Vec::new();
-            for &d in &p.own_demands {
-                if demands[d].of == side {
-                    targets.push((Rejected::Demand(d), 1.0));
-                }
-            }
-            if targets.is_empty() && !p.named_demander.is_empty() {
-                for &n in &p.named_demander {
-                    targets.push((Rejected::Actor(side_of(table, n)), 1.0));
-                }
-            }
-            if targets.is_empty() && p.anaphoric {
-                // "X menolak desakan tersebut": the demands made of X so far in the article.
-                let sent = p.evidence.sentence;
-                let demanders: std::collections::BTreeSet<EntRef> =
-                    demands.iter().filter(|d| d.of == side && d.evidence.sentence <= sent).map(|d| d.by).collect();
-                for d in demanders {
-                    targets.push((Rejected::Actor(d), 0.9));
-                }
-            }
-            if targets.is_empty() {
-                // The refused object restates a demand made of this actor.
-                let obj = stems(words, &p.object);
-                let best = demands
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, d)| d.of == side)
-                    .map(|(i, d)| (i, stems(words, &d.action).intersection(&obj).count()))
-                    .filter(|&(_, n)| n >= 2)
-                    .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)));
-                if let Some((i, _)) = best {
-                    targets.push((Rejected::Demand(i), 0.9));
-                }
-            }
-            if targets.is_empty() {
-                // One actor made demands of this one, and the refused object shares a word
-                // with one of them: the refusal answers that actor.
-                let obj = stems(words, &p.object);
-                let made_of: Vec<&Demand> = demands.iter().filter(|d| d.of == side).collect();
-                let demanders: std::collections::BTreeSet<EntRef> = made_of.iter().map(|d| d.by).collect();
-                let related = made_of.iter().any(|d| stems(words, &d.action).intersection(&obj).count() >= 1);
-                if demanders.len() == 1 && related {
-                    targets.push((Rejected::Actor(*demanders.iter().next().expect("one")), 0.6));
-                }
-            }
-            for (rejected, factor) in targets {
-                if matches!(rejected, Rejected::Actor(a) if a == side) {
-                    continue;
-                }
-                let mut evidence = p.evidence.clone();
-                evidence.confidence *= factor;
-                if factor < 1.0 {
-                    evidence.rule = if factor < 0.7 { "reject.verb-context" } else { "reject.verb-overlap" };
-                }
-                let r = Rejection { by: side, rejected, stated_by, evidence };
-                if !out.iter().any(|x| x.by == r.by && x.rejected == r.rejected && x.evidence.sentence == r.evidence.sentence) {
-                    out.push(r);
-                }
-            }
-        }
-    }
-    out
 }

@@ -3,8 +3,9 @@
 
 use super::clauses::{is_preposition, mention_starting_at};
 use super::dates::{find_dates, Precision};
-use super::entities::{longest_phrase, EntityTable};
-use super::{side_of, Analysed, Context, EntRef, Meeting};
+use super::entities::{side_of, EntityTable};
+use super::tokens::longest_phrase;
+use super::{Analysed, Context, EntRef, Meeting, Mention};
 use crate::lang::{is_in, EntityType};
 use std::collections::BTreeSet;
 
@@ -113,47 +114,12 @@ fn meeting_at(
     if (wstart..clause_stop).any(|k| longest_phrase(toks, k, remote) > 0) {
         return None;
     }
-    // The city: "di <City>" after the cue, within its window.
-    let mut city = None;
-    for k in cue.end..wend {
-        // "dialog ... terhenti setelah serangan di Mumbai": another clause, another place.
-        if is_in(&s.words.clause_openers, &toks[k].lower) {
-            break;
-        }
-        if let Some(m) = mention_starting_at(s, k) {
-            let e = table.get(m.ent);
-            // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom".
-            let w = s.words;
-            let after_di = (k.saturating_sub(5)..k).any(|j| is_in(&w.location_preps, &toks[j].lower))
-                && !is_in(&w.direction_preps, &toks[k - 1].lower);
-            if e.etype == EntityType::City && k > 0 && after_di {
-                city = Some((m.ent, m.end));
-                break;
-            }
-        }
-    }
-    // English: "due in Jakarta on Friday for meetings with ...": the place may come just before a noun cue.
+    let mut city = city_after(s, table, cue, wend);
     if city.is_none() && english && !cue.verb {
-        let from = cue.start.saturating_sub(8).max(wstart);
-        let clause_from = (from..cue.start).rev().find(|&k| matches!(toks[k].text.as_str(), "," | ";" | "\"")).map_or(from, |k| k + 1);
-        city = s
-            .mentions
-            .iter()
-            .filter(|m| m.start > clause_from && m.end <= cue.start && table.get(m.ent).etype == EntityType::City)
-            .rfind(|m| is_in(&s.words.location_preps, &toks[m.start - 1].lower))
-            .map(|m| (m.ent, cue.end));
+        city = city_before(s, table, cue, wstart);
     }
     // "... met the speaker in California": a place the gazetteer lacks is still a place, not the dateline's.
-    let place_named = english
-        && (cue.end..clause_stop).any(|k| {
-            is_in(&s.words.location_preps, &toks[k].lower)
-                && toks.get(k + 1).is_some_and(|t| {
-                    t.is_word
-                        && t.is_capitalised()
-                        && find_dates(&t.text, 0, ctx.published).is_empty()
-                        && s.mentions.iter().all(|m| m.start != k + 1 || table.get(m.ent).etype != EntityType::City)
-                })
-        });
+    let place_named = english && (cue.end..clause_stop).any(|k| other_place_at(ctx, s, table, k));
     let mut confidence = 0.85;
     let (city, city_end) = match city {
         Some(c) => c,
@@ -177,6 +143,53 @@ fn meeting_at(
     let (date, dated) = meeting_date(ctx, s, cue, wend, future, back, &mut confidence);
     let rule = if cue.verb { "meeting.verb" } else { "meeting.noun" };
     Some((Meeting { city, date, participants, modality, evidence: vec![ctx.evidence(s, rule, confidence)] }, dated))
+}
+
+/// The city: "di <City>" after the cue, within its window; and where it ends.
+fn city_after(s: &Analysed, table: &EntityTable, cue: &Cue, wend: usize) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    for k in cue.end..wend {
+        // "dialog ... terhenti setelah serangan di Mumbai": another clause, another place.
+        if is_in(&s.words.clause_openers, &toks[k].lower) {
+            break;
+        }
+        if let Some(m) = mention_starting_at(s, k) {
+            let e = table.get(m.ent);
+            // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom".
+            let w = s.words;
+            let after_di = (k.saturating_sub(5)..k).any(|j| is_in(&w.location_preps, &toks[j].lower))
+                && !is_in(&w.direction_preps, &toks[k - 1].lower);
+            if e.etype == EntityType::City && k > 0 && after_di {
+                return Some((m.ent, m.end));
+            }
+        }
+    }
+    None
+}
+
+/// English: "due in Jakarta on Friday for meetings with ...": the place may come just
+/// before a noun cue (its end is then the cue's).
+fn city_before(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    let from = cue.start.saturating_sub(8).max(wstart);
+    let clause_from = (from..cue.start).rev().find(|&k| matches!(toks[k].text.as_str(), "," | ";" | "\"")).map_or(from, |k| k + 1);
+    s.mentions
+        .iter()
+        .filter(|m| m.start > clause_from && m.end <= cue.start && table.get(m.ent).etype == EntityType::City)
+        .rfind(|m| is_in(&s.words.location_preps, &toks[m.start - 1].lower))
+        .map(|m| (m.ent, cue.end))
+}
+
+/// "in California": a preposition of place at `k` before a capitalised word that is no
+/// date and no city of the gazetteer.
+fn other_place_at(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize) -> bool {
+    is_in(&s.words.location_preps, &s.tokens[k].lower)
+        && s.tokens.get(k + 1).is_some_and(|t| {
+            t.is_word
+                && t.is_capitalised()
+                && find_dates(&t.text, 0, ctx.published).is_empty()
+                && s.mentions.iter().all(|m| m.start != k + 1 || table.get(m.ent).etype != EntityType::City)
+        })
 }
 
 fn meeting_date(
@@ -244,29 +257,11 @@ fn participants(
             out.insert(side_of(table, e));
         }
     };
-    // Left: back from the cue to a stop word, a clause break, another meeting's
-    // place, or the window start; none when the cue is coordinated ("... dan sesi").
     // English: "X, Minister for Foreign Affairs of Japan, held a meeting": the comma closes an apposition.
     let appositive_comma = cue.verb && !s.words.base_verbs.is_empty();
     let coordinated = cue.start > 0
         && ((s.tokens[cue.start - 1].text == "," && !appositive_comma) || is_in(&s.words.coordinators, &s.tokens[cue.start - 1].lower));
-    let mut k = cue.start;
-    while k > wstart && !coordinated {
-        k -= 1;
-        let w = s.tokens[k].lower.as_str();
-        let place = s.mentions.iter().any(|m| {
-            m.start <= k
-                && k < m.end
-                && table.get(m.ent).etype == EntityType::City
-                && m.start > 0
-                && is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
-        });
-        if stop(k) || place || matches!(w, "\"" | ";") || is_in(&s.words.clause_openers, w) {
-            k += 1;
-            break;
-        }
-    }
-    let k = if coordinated { cue.start } else { k };
+    let k = if coordinated { cue.start } else { left_edge(s, table, cue, wstart, stop) };
     // English: the clause subject sits at the table even past a stop word
     // ("Yoon and Kishida also sat down for a separate session", "X, Minister for Foreign Affairs of Japan, held a meeting").
     if !s.words.base_verbs.is_empty() && !coordinated && !s.quoted.get(cue.start).copied().unwrap_or(false) {
@@ -278,16 +273,7 @@ fn participants(
             }
         }
     }
-    // A capital stands for its government only where a party is expected
-    // ("dengan Moskow", "Washington-Beijing"), never in a dateline or after "di".
-    let capital_ok = |m: &super::Mention| {
-        if table.get(m.ent).etype != EntityType::City {
-            return true;
-        }
-        let prev = if m.start > 0 { s.tokens[m.start - 1].lower.as_str() } else { "" };
-        let next = s.tokens.get(m.end).map(|t| t.text.as_str()).unwrap_or("");
-        prev == "-" || is_in(&s.words.with_preps, prev) || (next == "-" && m.start > 1)
-    };
+    let capital_ok = |m: &Mention| capital_as_party(s, table, m);
     for m in s.mentions.iter().filter(|m| m.start >= k && m.end <= cue.start) {
         if capital_ok(m) && (m.start == 0 || !is_in(&s.words.topic_preps, &s.tokens[m.start - 1].lower)) {
             add(m.ent);
@@ -311,6 +297,39 @@ fn participants(
         }
     }
     out
+}
+
+/// Left of the cue: back to a stop word, a clause break, another meeting's place, or the
+/// window start (for a cue not coordinated with another: "... dan sesi").
+fn left_edge(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize, stop: impl Fn(usize) -> bool) -> usize {
+    let mut k = cue.start;
+    while k > wstart {
+        k -= 1;
+        let w = s.tokens[k].lower.as_str();
+        let place = s.mentions.iter().any(|m| {
+            m.start <= k
+                && k < m.end
+                && table.get(m.ent).etype == EntityType::City
+                && m.start > 0
+                && is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
+        });
+        if stop(k) || place || matches!(w, "\"" | ";") || is_in(&s.words.clause_openers, w) {
+            k += 1;
+            break;
+        }
+    }
+    k
+}
+
+/// A capital stands for its government only where a party is expected
+/// ("dengan Moskow", "Washington-Beijing"), never in a dateline or after "di".
+fn capital_as_party(s: &Analysed, table: &EntityTable, m: &Mention) -> bool {
+    if table.get(m.ent).etype != EntityType::City {
+        return true;
+    }
+    let prev = if m.start > 0 { s.tokens[m.start - 1].lower.as_str() } else { "" };
+    let next = s.tokens.get(m.end).map(|t| t.text.as_str()).unwrap_or("");
+    prev == "-" || is_in(&s.words.with_preps, prev) || (next == "-" && m.start > 1)
 }
 
 /// Within an article, one meeting per city and date (or per city when a date is missing).

@@ -3,8 +3,9 @@
 
 use super::clauses::{clause_end, subject_before};
 use super::dates::{find_dates, Precision};
-use super::entities::{longest_phrase, EntityTable};
-use super::{side_of, Analysed, Context, EntRef, RegionStatus, RegionStatusKind};
+use super::entities::{side_of, EntityTable};
+use super::tokens::{longest_phrase, possessive_at};
+use super::{Analysed, Context, EntRef, RegionStatus, RegionStatusKind};
 use crate::lang::{is_in, EntityType};
 use chrono::Datelike;
 
@@ -28,8 +29,8 @@ fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) ->
         if let Some(m) = possessor {
             k = m.end;
             // "Ukraine's Donetsk and Luhansk regions".
-            if s.tokens.get(k).is_some_and(|t| t.text == "'") && s.tokens.get(k + 1).is_some_and(|t| t.lower == "s") {
-                k += 2;
+            if let Some(n) = possessive_at(&s.tokens, k) {
+                k += n;
             }
         } else if is_in(&s.words.region_lead_in, w) {
             k += 1;

@@ -186,7 +186,7 @@ impl Gazetteer {
 
     /// Adds a surface form (exact case, plus its all-caps form for datelines).
     pub fn add_name(&mut self, name: &str, idx: usize) {
-        let toks: Vec<String> = crate::extract::tokens::tokenize(name, 0).into_iter().map(|t| t.text).collect();
+        let toks: Vec<String> = super::tokens::tokenize(name, 0).into_iter().map(|t| t.text).collect();
         if toks.is_empty() {
             return;
         }

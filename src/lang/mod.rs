@@ -4,6 +4,7 @@
 mod choice;
 mod dates;
 pub mod gazetteer;
+pub mod tokens;
 
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -99,6 +100,12 @@ pub struct Words {
     pub not_places: Vec<String>,
     /// "hingga", "until": what follows is an end, not a date of the event.
     pub until: Vec<String>,
+    /// Possessive markers after the possessor ("'s" in "Russia's"), as the tokenizer splits them.
+    pub possessives: Vec<String>,
+    /// Words for a capital before its country ("ibu kota Filipina").
+    pub capital_before: Vec<String>,
+    /// Words for a capital after its country or demonym ("the Indonesian capital").
+    pub capital_after: Vec<String>,
 }
 
 /// Is `w` (already lower-cased where the list is) in `list`?
@@ -302,6 +309,38 @@ pub fn detect(text: &str) -> &'static LanguagePack {
     packs().iter().enumerate().max_by_key(|(i, p)| (score(p), std::cmp::Reverse(*i))).map(|(_, p)| p).unwrap_or_else(indonesian)
 }
 
+/// Cues the rules look for in every article whatever its language (an Indonesian
+/// article may quote "Russia's" or "the Philippine capital"): the union over all packs.
+#[derive(Debug, Default)]
+pub struct SharedCues {
+    pub possessives: Vec<Vec<String>>,
+    pub capital_before: Vec<Vec<String>>,
+    pub capital_after: Vec<Vec<String>>,
+}
+
+/// The cues of every registered pack, as token lists, computed once.
+pub fn shared_cues() -> &'static SharedCues {
+    static CUES: OnceLock<SharedCues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let all = |list: fn(&Words) -> &Vec<String>| {
+            let mut out: Vec<Vec<String>> = Vec::new();
+            for p in packs() {
+                for phrase in token_lists(list(&p.lexicon.words)) {
+                    if !out.contains(&phrase) {
+                        out.push(phrase);
+                    }
+                }
+            }
+            out
+        };
+        SharedCues {
+            possessives: all(|w| &w.possessives),
+            capital_before: all(|w| &w.capital_before),
+            capital_after: all(|w| &w.capital_after),
+        }
+    })
+}
+
 /// The built-in gazetteer.
 pub fn gazetteer() -> &'static Gazetteer {
     static GAZ: OnceLock<Gazetteer> = OnceLock::new();
@@ -313,5 +352,5 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 /// Splits a multi-word lexicon entry into lowercased tokens, as the tokenizer would.
 pub fn phrase_tokens(phrase: &str) -> Vec<String> {
-    crate::extract::tokens::tokenize(phrase, 0).into_iter().map(|t| t.lower).collect()
+    tokens::tokenize(phrase, 0).into_iter().map(|t| t.lower).collect()
 }

@@ -1,5 +1,5 @@
 //! Tokens: words (letters, digits, inner apostrophes and dotted initials) and punctuation,
-//! with byte offsets into the normalised text.
+//! with byte offsets into the normalised text; lexicon phrases matched against them.
 
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -38,7 +38,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 let continues = if cj.is_alphanumeric() {
                     true
                 } else if cj == '\'' {
-                    // "Jum'at" stays one word; the English possessive "Russia's" does not.
+                    // "Jum'at" stays one word; the English possessive "Russia's" does not. The
+                    // tokenizer runs while the packs are parsed, so this split is language-independent.
                     let possessive = matches!(next, Some('s' | 'S')) && chars.get(j + 2).is_none_or(|c| !c.1.is_alphanumeric());
                     next.is_some_and(char::is_alphanumeric) && !possessive
                 } else if cj == '.' {
@@ -79,6 +80,32 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     out
 }
 
+/// Length of the longest phrase (lowercased token lists) starting at token `i`.
+pub fn longest_phrase(tokens: &[Token], i: usize, phrases: &[Vec<String>]) -> usize {
+    phrases
+        .iter()
+        .filter(|p| !p.is_empty() && p.len() <= tokens.len().saturating_sub(i) && p.iter().zip(&tokens[i..]).all(|(a, t)| *a == t.lower))
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A possessive marker ("'s" in "Russia's") starting at token `i`: the number of tokens it spans.
+/// The markers of every registered pack count in every article, as they always have.
+pub fn possessive_at(tokens: &[Token], i: usize) -> Option<usize> {
+    Some(longest_phrase(tokens, i, &super::shared_cues().possessives)).filter(|&n| n > 0)
+}
+
+/// A possessive marker ending right before token `end`: the token where it starts.
+pub fn possessive_before(tokens: &[Token], end: usize) -> Option<usize> {
+    super::shared_cues()
+        .possessives
+        .iter()
+        .filter(|p| !p.is_empty() && p.len() <= end && longest_phrase(tokens, end - p.len(), std::slice::from_ref(p)) == p.len())
+        .map(|p| end - p.len())
+        .min()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +121,23 @@ mod tests {
         assert_eq!(words("pukul 10.30 WIB."), vec!["pukul", "10.30", "WIB", "."]);
         assert_eq!(words("(13/1/2022)"), vec!["(", "13", "/", "1", "/", "2022", ")"]);
         assert_eq!(words("Russia's demand, didn't"), vec!["Russia", "'", "s", "demand", ",", "didn't"]);
+    }
+
+    #[test]
+    fn finds_the_possessive_after_a_name() {
+        let toks = tokenize("Russia's demand and Jum'at", 0);
+        assert_eq!(possessive_at(&toks, 1), Some(2));
+        assert_eq!(possessive_before(&toks, 3), Some(1));
+        assert_eq!(possessive_at(&toks, 0), None);
+        assert_eq!(possessive_at(&toks, 5), None);
+        assert_eq!(possessive_before(&toks, 2), None);
+    }
+
+    #[test]
+    fn longest_phrase_prefers_the_longer_entry() {
+        let toks = tokenize("Menteri Luar Negeri Rusia", 0);
+        let phrases = vec![vec!["menteri".to_string()], vec!["menteri".into(), "luar".into(), "negeri".into()]];
+        assert_eq!(longest_phrase(&toks, 0, &phrases), 3);
+        assert_eq!(longest_phrase(&toks, 1, &phrases), 0);
     }
 }

@@ -1,0 +1,438 @@
+//! Coreference: later short mentions of people, quote speakers, and what pronouns and
+//! descriptions point back to ("pihaknya", "blok itu", "ia", "kedua negara", "the regime"),
+//! read left to right with the state of the discourse so far.
+
+use super::clauses::{is_dateline, is_preposition, is_verb};
+use super::entities::{side_of, EntityTable, Mention};
+use super::mentions::find_mentions;
+use super::tokens::longest_phrase;
+use super::{Analysed, EntRef, Role};
+use crate::lang::{is_in, EntityType, GrammarLex, LanguagePack};
+
+/// Adds later short mentions of people, coreferring expressions and quote speakers.
+pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack, roles: &[Role]) {
+    let mut discourse = Discourse::default();
+    for s in sents.iter_mut() {
+        add_short_mentions(s, table);
+        let previous = discourse.last_speaker.or(discourse.last_person);
+        s.speaker = find_speaker(s, table, &pack.lexicon.grammar, previous, discourse.last_person);
+        let mut added = Vec::new();
+        for i in 0..s.tokens.len() {
+            discourse.resolve_at(s, table, pack, roles, i, &mut added);
+        }
+        discourse.region_heads(s, table, &mut added);
+        s.mentions.extend(added);
+        s.mentions.sort_by_key(|m| m.start);
+        discourse.observe(s, table);
+    }
+}
+
+/// Short mentions of people found anywhere in the article ("Lavrov" after "Sergey Lavrov").
+fn add_short_mentions(s: &mut Analysed, table: &mut EntityTable) {
+    let extra = find_mentions(&s.tokens, table, s.words);
+    for m in extra {
+        if !s.mentions.iter().any(|x| x.start < m.end && m.start < x.end) {
+            s.mentions.push(m);
+        }
+    }
+    s.mentions.sort_by_key(|m| m.start);
+}
+
+/// What the article has told so far, in text order: the entities a reference may point back to.
+#[derive(Default)]
+struct Discourse {
+    last_person: Option<EntRef>,
+    /// An organization or a group ("the group", "kelompok itu").
+    last_org: Option<EntRef>,
+    /// An organization only ("the alliance", "blok itu").
+    last_organization: Option<EntRef>,
+    last_country: Option<EntRef>,
+    /// The side of the last sentence's subject.
+    last_subject: Option<EntRef>,
+    last_speaker: Option<EntRef>,
+    /// Actors and coordinated groups seen so far, with the sentence they stood in:
+    /// collective references ("kedua pihak") look back a few sentences only.
+    recent: Vec<(usize, EntRef)>,
+    groups: Vec<(usize, Vec<EntRef>)>,
+    /// Regions named so far: "the (disputed) shoal" points back to "Scarborough Shoal".
+    regions_seen: Vec<EntRef>,
+}
+
+/// Token `i` of a sentence and the words around it that may make it a reference.
+struct Cue<'a> {
+    i: usize,
+    w: &'a str,
+    next: &'a str,
+    prev: &'a str,
+    /// "blok itu" (id): the demonstrative after the head noun.
+    after: bool,
+    /// "the military regime": one lower-case modifier between the article and the head.
+    modified: bool,
+    /// "blok itu" (id) or "the bloc" (en): a head noun with its demonstrative.
+    demonstrative: bool,
+    /// Tokens the reference spans from `i`.
+    span: usize,
+    /// "the Secretary", "the Foreign Minister": a title after a demonstrative.
+    title_len: usize,
+}
+
+impl<'a> Cue<'a> {
+    fn at(s: &'a Analysed, pack: &LanguagePack, i: usize) -> Self {
+        let words = s.words;
+        let w = s.tokens[i].lower.as_str();
+        let next = s.tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+        let prev = if i > 0 { s.tokens[i - 1].lower.as_str() } else { "" };
+        let after = is_in(&words.demonstratives_after, next);
+        let modified = i >= 2
+            && is_in(&words.demonstratives_before, &s.tokens[i - 2].lower)
+            && s.tokens[i - 1].is_word
+            && !s.tokens[i - 1].is_capitalised()
+            && !s.mentions.iter().any(|m| m.start < i && i - 1 < m.end);
+        let demonstrative = after || is_in(&words.demonstratives_before, prev) || modified;
+        let span = if after { 2 } else { 1 };
+        let title_len = if is_in(&words.demonstratives_before, prev) { longest_phrase(&s.tokens, i, &pack.phrases().titles) } else { 0 };
+        Cue { i, w, next, prev, after, modified, demonstrative, span, title_len }
+    }
+}
+
+/// Is token `i` inside a mention already?
+fn covered(s: &Analysed, i: usize) -> bool {
+    s.mentions.iter().any(|m| m.start <= i && i < m.end)
+}
+
+impl Discourse {
+    /// The entity token `i` refers back to, added to `added` as a coreferring mention.
+    fn resolve_at(&self, s: &Analysed, table: &EntityTable, pack: &LanguagePack, roles: &[Role], i: usize, added: &mut Vec<Mention>) {
+        let c = Cue::at(s, pack, i);
+        let Some((e, len)) = self.referent(s, table, roles, &c, added) else { return };
+        // The mention takes in the demonstrative before the head ("the bloc", "the military regime").
+        let start = if c.demonstrative && !c.after && len == 1 && i > 0 && is_in(&s.words.demonstratives_before, c.prev) {
+            i - 1
+        } else if c.modified && !c.after && len == 1 {
+            i - 2
+        } else {
+            i
+        };
+        if !covered(s, i) {
+            added.push(Mention { ent: e, start, end: (i + len).min(s.tokens.len()), coref: true });
+        }
+    }
+
+    /// The referent of a cue and the tokens it spans, by cue family, in this order. Group
+    /// references ("the leaders", "kedua negara") add their mentions to `added` themselves.
+    fn referent(&self, s: &Analysed, table: &EntityTable, roles: &[Role], c: &Cue, added: &mut Vec<Mention>) -> Option<(EntRef, usize)> {
+        let words = s.words;
+        let determined = is_in(&words.demonstratives_before, c.prev);
+        if is_in(&words.speaker_side, c.w) {
+            s.speaker.map(|sp| side_of(table, sp)).or(self.last_subject).map(|e| (e, 1))
+        } else if c.demonstrative && is_in(&words.organization_heads, c.w) {
+            self.last_organization.map(|e| (e, c.span))
+        } else if c.title_len > 0 && determined && s.tokens.get(c.i + c.title_len).is_none_or(|t| !(t.is_word && t.is_capitalised())) {
+            titled_person(s, roles, c.i, c.title_len)
+        } else if determined
+            && is_in(&words.group_nouns, c.w)
+            && !is_in(&words.organization_heads, c.w)
+            && (c.i < 2 || words.collective_number(&s.tokens[c.i - 2].lower).is_none())
+        {
+            self.group_noun(s, table, c.i, added);
+            None
+        } else if c.demonstrative && is_in(&words.org_heads, c.w) {
+            self.last_org.map(|e| (e, c.span))
+        } else if c.demonstrative && is_in(&words.country_heads, c.w) && c.prev != "-" {
+            self.country(s, table, c.i).map(|e| (e, c.span))
+        } else if is_in(&words.person_pronouns, c.w) {
+            self.last_person.map(|e| (e, 1))
+        } else if let Some(n) = words.collective_number(c.w).filter(|_| is_in(&words.group_nouns, c.next)) {
+            self.collective(s, table, c.i, n, added);
+            None
+        } else if is_in(&words.plural_pronouns, c.w) {
+            // "NATO menegaskan bahwa mereka ...": the subject of this sentence, if before.
+            subject_mention(s, table).filter(|m| m.end <= c.i).map(|m| side_of(table, m.ent)).or(self.last_subject).map(|e| (e, 1))
+        } else if is_in(&words.first_person, c.w) && s.quoted[c.i] {
+            s.speaker.map(|sp| (side_of(table, sp), 1))
+        } else {
+            None
+        }
+    }
+
+    /// "The leaders also demanded ...": the latest coordinated group, a sentence or two back.
+    fn group_noun(&self, s: &Analysed, table: &EntityTable, i: usize, added: &mut Vec<Mention>) {
+        let free = !covered(s, i);
+        if let Some((_, g)) = self.groups.iter().rev().find(|(at, _)| s.index.saturating_sub(*at) <= 3) {
+            if free {
+                for &e in g {
+                    added.push(Mention { ent: e, start: i - 1, end: i + 1, coref: true });
+                }
+            }
+        } else if let Some(org) = self.last_subject.filter(|&e| free && table.get(e).etype == EntityType::Organization) {
+            // "The 42nd ASEAN Summit ... In their statement, the leaders called on ...": the bloc's leaders.
+            added.push(Mention { ent: org, start: i - 1, end: i + 1, coref: true });
+        }
+    }
+
+    /// "the country", "negara itu": in English a country named earlier in the same sentence
+    /// comes first ("On Burma, ... the regime"), then the last country named.
+    fn country(&self, s: &Analysed, table: &EntityTable, i: usize) -> Option<EntRef> {
+        let here = (!s.words.demonstratives_before.is_empty())
+            .then(|| {
+                s.mentions.iter().rev().find(|m| m.end <= i && !m.coref && table.get(m.ent).etype == EntityType::Country).map(|m| m.ent)
+            })
+            .flatten();
+        here.or(self.last_country)
+    }
+
+    /// "ketiga negara", "kedua menlu", "both countries": the last `n` sides named, preferring
+    /// the latest coordinated group of that size ("AS, Jepang dan Australia").
+    fn collective(&self, s: &Analysed, table: &EntityTable, i: usize, n: usize, added: &mut Vec<Mention>) {
+        let words = s.words;
+        // The sides already named in this sentence are not "both sides" they address ...
+        // but not a side named inside a phrase ("a mission on the Armenian side of the border").
+        let governed = |m: &Mention| {
+            let mut k = m.start;
+            if k > 0 && is_in(&words.articles, &s.tokens[k - 1].lower) {
+                k -= 1;
+            }
+            !words.demonstratives_before.is_empty() && k > 0 && is_preposition(words, &s.tokens[k - 1].lower)
+        };
+        let own: Vec<EntRef> = s.mentions.iter().filter(|m| m.end <= i && !governed(m)).map(|m| side_of(table, m.ent)).collect();
+        let near = |at: usize, back: usize| s.index.saturating_sub(at) <= back;
+        let group = self
+            .groups
+            .iter()
+            .rev()
+            .find(|(at, g)| near(*at, 10) && g.len() == n && !g.iter().any(|e| own.contains(e)))
+            .map(|(_, g)| g.clone());
+        let mut sides: Vec<EntRef> = group.unwrap_or_default();
+        for e in self.recent.iter().rev().filter(|(at, _)| near(*at, 2)).map(|(_, e)| *e) {
+            if sides.len() >= n {
+                break;
+            }
+            let side = side_of(table, e);
+            if table.is_actor(e) && table.get(side).etype != EntityType::Person && !sides.contains(&side) && !own.contains(&side) {
+                sides.push(side);
+            }
+        }
+        if sides.len() == n && !covered(s, i) {
+            for side in sides {
+                added.push(Mention { ent: side, start: i, end: (i + 2).min(s.tokens.len()), coref: true });
+            }
+        }
+    }
+
+    /// English: "the disputed shoal", "the peninsula": the head noun of a region named before.
+    fn region_heads(&self, s: &Analysed, table: &EntityTable, added: &mut Vec<Mention>) {
+        if s.words.demonstratives_before.is_empty() {
+            return;
+        }
+        for i in 1..s.tokens.len() {
+            let w = s.tokens[i].lower.as_str();
+            let det = is_in(&s.words.demonstratives_before, &s.tokens[i - 1].lower)
+                || (i >= 2
+                    && is_in(&s.words.demonstratives_before, &s.tokens[i - 2].lower)
+                    && s.tokens[i - 1].is_word
+                    && !s.tokens[i - 1].is_capitalised());
+            if !det || !s.tokens[i].is_word || s.tokens[i].is_capitalised() || covered(s, i) {
+                continue;
+            }
+            let head = |e: EntRef| {
+                let label = table.get(e).label_en.to_lowercase();
+                let last = label.rsplit(' ').next().unwrap_or("").to_string();
+                label.contains(' ') && (last == w || last.strip_suffix('s') == Some(w))
+            };
+            if let Some(&e) = self.regions_seen.iter().rev().find(|&&e| head(e)) {
+                added.push(Mention { ent: e, start: i, end: i + 1, coref: true });
+            }
+        }
+    }
+
+    /// Takes in a resolved sentence: its regions, coordinated groups, actors, subject and speaker.
+    fn observe(&mut self, s: &Analysed, table: &EntityTable) {
+        for m in s.mentions.iter().filter(|m| !m.coref && table.get(m.ent).etype == EntityType::Region) {
+            self.regions_seen.push(m.ent);
+        }
+        self.observe_groups(s, table);
+        for m in &s.mentions {
+            // "di Brussels" names a place, not a party.
+            if table.is_actor(m.ent) && !located(s, m) {
+                self.recent.push((s.index, m.ent));
+            }
+            let ent = table.get(m.ent);
+            match ent.etype {
+                EntityType::Person => self.last_person = Some(m.ent),
+                EntityType::Organization | EntityType::Group if !ent.media => {
+                    self.last_org = Some(m.ent);
+                    if ent.etype == EntityType::Organization {
+                        self.last_organization = Some(m.ent);
+                    }
+                }
+                EntityType::Country => self.last_country = Some(m.ent),
+                _ => {}
+            }
+        }
+        if let Some(sub) = subject_mention(s, table).map(|m| m.ent) {
+            self.last_subject = Some(side_of(table, sub));
+        }
+        if s.speaker.is_some() {
+            self.last_speaker = s.speaker;
+        }
+    }
+
+    /// Coordinated groups of actors: "A, B dan C".
+    fn observe_groups(&mut self, s: &Analysed, table: &EntityTable) {
+        let mut group: Vec<EntRef> = Vec::new();
+        let mut last_end = usize::MAX;
+        for m in s.mentions.iter().filter(|m| table.is_actor(m.ent) && !m.coref) {
+            if located(s, m) || (table.get(m.ent).etype == EntityType::City && !group.is_empty()) {
+                last_end = usize::MAX;
+                continue;
+            }
+            let side = side_of(table, m.ent);
+            let joined = last_end != usize::MAX
+                && m.start > last_end
+                && s.tokens[last_end..m.start]
+                    .iter()
+                    .all(|t| t.text == "," || is_in(&s.words.coordinators, &t.lower) || is_in(&s.words.articles, &t.lower));
+            if !joined {
+                if group.len() >= 2 {
+                    self.groups.push((s.index, std::mem::take(&mut group)));
+                }
+                group.clear();
+            }
+            if !group.contains(&side) && table.get(side).etype != EntityType::Person {
+                group.push(side);
+            }
+            last_end = m.end;
+        }
+        if group.len() >= 2 {
+            self.groups.push((s.index, group));
+        }
+    }
+}
+
+/// A mention after a preposition of place or direction ("di Brussels", "to Beijing").
+fn located(s: &Analysed, m: &Mention) -> bool {
+    m.start > 0 && {
+        let prev = &s.tokens[m.start - 1].lower;
+        is_in(&s.words.location_preps, prev) || is_in(&s.words.direction_preps, prev)
+    }
+}
+
+/// "the Secretary", "the Foreign Minister": the person last introduced with that title.
+fn titled_person(s: &Analysed, roles: &[Role], i: usize, title_len: usize) -> Option<(EntRef, usize)> {
+    let title = s.tokens[i..i + title_len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+    roles
+        .iter()
+        .filter(|r| {
+            // "the Secretary" for a "Secretary of State", "the minister" for a "Foreign Minister".
+            let full = format!(" {} ", r.title.to_lowercase());
+            r.evidence.sentence <= s.index && full.contains(&format!(" {title} "))
+        })
+        .max_by_key(|r| r.evidence.sentence)
+        .map(|r| (r.person, title_len))
+}
+
+/// The first actor mention of a sentence that stands before its first verb.
+fn subject_mention<'a>(s: &'a Analysed, table: &EntityTable) -> Option<&'a Mention> {
+    let first_verb = s.tokens.iter().position(|t| is_verb(s.words, t)).unwrap_or(s.tokens.len());
+    s.mentions
+        .iter()
+        .filter(|m| m.start < first_verb && table.is_actor(m.ent) && !is_dateline(s, m))
+        .find(|m| m.start == 0 || !is_preposition(s.words, &s.tokens[m.start - 1].lower))
+}
+
+/// Who speaks in a sentence: "kata X", "menurut X", "X said", "tegasnya" (the speaker
+/// already known), "..., he said" (the person last named), "X mengatakan (bahwa) ...".
+fn find_speaker(
+    s: &Analysed,
+    table: &EntityTable,
+    lex: &GrammarLex,
+    previous: Option<EntRef>,
+    last_person: Option<EntRef>,
+) -> Option<EntRef> {
+    let has_quote = s.tokens.iter().any(|t| t.text == "\"");
+    for (i, t) in s.tokens.iter().enumerate() {
+        if s.quoted[i] && t.text != "\"" {
+            continue;
+        }
+        if is_in(&lex.speech_self, &t.lower) {
+            return previous;
+        }
+        if is_in(&lex.speech, &t.lower) {
+            if let Some(m) = s.mentions.iter().find(|m| m.start == i + 1 && table.is_actor(m.ent)) {
+                return Some(m.ent);
+            }
+        }
+        if is_in(&s.words.according_to, &t.lower) {
+            if let Some(m) = s.mentions.iter().find(|m| m.start == i + 1) {
+                return Some(m.ent);
+            }
+        }
+        if is_in(&s.words.according_to_self, &t.lower) {
+            return previous;
+        }
+        if has_quote && is_in(&lex.speech_verbs, &t.lower) {
+            if let Some(m) = s.mentions.iter().find(|m| m.end == i && table.is_actor(m.ent)) {
+                return Some(m.ent);
+            }
+            // "...," he said: the person last named.
+            if i > 0 && is_in(&s.words.person_pronouns, &s.tokens[i - 1].lower) && last_person.is_some() {
+                return last_person;
+            }
+        }
+    }
+    // Reported speech: "Stoltenberg mengatakan (bahwa) ...".
+    s.mentions
+        .iter()
+        .find(|m| table.get(m.ent).etype == EntityType::Person && s.tokens.get(m.end).is_some_and(|t| is_in(&lex.speech_verbs, &t.lower)))
+        .map(|m| m.ent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve_references;
+    use crate::extract::test_support::{analysed, Run};
+
+    fn resolved(lang: &str, body: &str) -> Run {
+        let mut run = analysed(lang, "", body);
+        resolve_references(&mut run.sents, &mut run.table, run.pack, &[]);
+        run
+    }
+
+    #[test]
+    fn a_pronoun_points_to_the_person_last_named() {
+        let run = resolved("id", "Sergey Lavrov tiba di Jenewa pada Minggu. Ia mengatakan Rusia tidak akan mundur.");
+        assert_eq!(run.at(1, "Ia"), vec!["Sergey Lavrov"]);
+    }
+
+    #[test]
+    fn a_later_family_name_is_the_person() {
+        let run = resolved("en", "Antony Blinken arrived in Geneva. Blinken said the talks were frank.");
+        assert_eq!(run.at(1, "Blinken"), vec!["Antony Blinken"]);
+    }
+
+    #[test]
+    fn both_countries_are_the_last_two_sides_named() {
+        let run = resolved("id", "Amerika Serikat dan Rusia bertemu di Jenewa. Kedua negara sepakat melanjutkan pembicaraan.");
+        assert_eq!(run.at(1, "Kedua"), vec!["United States", "Russia"]);
+    }
+
+    #[test]
+    fn the_alliance_is_the_organization_last_named() {
+        let run = resolved("en", "Russia met NATO envoys in Brussels. The alliance rejected the demands.");
+        assert_eq!(run.at(1, "The"), vec!["NATO"]);
+    }
+
+    #[test]
+    fn the_speaker_of_a_quote_and_we_inside_it() {
+        let run = resolved("id", "Sergey Lavrov tiba di Jenewa. \"Kami tidak akan mundur,\" kata Lavrov.");
+        let s = &run.sents[1];
+        assert_eq!(s.speaker.map(|e| run.key(e)), Some("Sergey Lavrov"));
+        assert_eq!(run.at(1, "Kami"), vec!["Russia"]);
+    }
+
+    #[test]
+    fn the_shoal_is_the_region_named_before() {
+        let run = resolved("en", "Chinese ships blocked Scarborough Shoal on Monday. Manila said the shoal lies within its waters.");
+        assert_eq!(run.at(1, "shoal"), vec!["Scarborough Shoal"]);
+    }
+}

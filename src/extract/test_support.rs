@@ -1,0 +1,47 @@
+//! Test helpers: the pipeline run stage by stage on a short article, and readable answers.
+
+use super::entities::EntityTable;
+use super::normalise::{normalise, NormalisedText};
+use super::{mentions, segment, Analysed, Context, EntRef};
+use crate::lang::LanguagePack;
+
+/// An article after mention finding; later stages are run on it by the tests.
+pub struct Run {
+    pub norm: NormalisedText,
+    pub sents: Vec<Analysed>,
+    pub table: EntityTable,
+    pub pack: &'static LanguagePack,
+}
+
+/// Normalised, segmented and with its gazetteer mentions found (`lang`: "id" or "en").
+pub fn analysed(lang: &str, title: &str, body: &str) -> Run {
+    let pack = crate::lang::pack(lang).expect("a registered pack");
+    let norm = normalise(title, body);
+    let sentences = segment::sentences(&norm);
+    let mut table = EntityTable::new(crate::lang::gazetteer());
+    let sents = mentions::analyse(&norm.text, &sentences, &mut table, pack);
+    Run { norm, sents, table, pack }
+}
+
+impl Run {
+    pub fn context(&self) -> Context<'_> {
+        Context { pack: self.pack, text: &self.norm.text, published: None, dateline_city: None }
+    }
+
+    /// The entity's key (its gazetteer key, or the name found in the text).
+    pub fn key(&self, e: EntRef) -> &str {
+        &self.table.get(e).key
+    }
+
+    /// The entities the mentions starting at token text `word` of sentence `i` stand for.
+    pub fn at(&self, i: usize, word: &str) -> Vec<&str> {
+        let s = &self.sents[i];
+        s.mentions.iter().filter(|m| s.tokens[m.start].text == word).map(|m| self.key(m.ent)).collect()
+    }
+
+    /// Every (text of the span, entity) of sentence `i`, in order.
+    pub fn mentions(&self, i: usize) -> Vec<(String, &str)> {
+        let s = &self.sents[i];
+        s.mentions.iter().map(|m| (self.norm.text[s.tokens[m.start].start..s.tokens[m.end - 1].end].to_string(), self.key(m.ent))).collect()
+    }
+}
