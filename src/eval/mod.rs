@@ -20,9 +20,8 @@ pub use norm::norm;
 pub use predicted::{predicted, Graph, PredDemand, PredMeeting, PredRegion, PredRejection, PredRole, Predicted};
 pub use score::{score_article, Report, Score, Tally, KINDS, ROWS};
 
-use crate::article::Article;
-use crate::lang::LanguagePack;
-use chrono::NaiveDate;
+use crate::article::{Articles, Problem};
+use crate::lang::LangChoice;
 use oxigraph::model::{GraphName, Quad};
 use std::path::Path;
 
@@ -51,19 +50,21 @@ pub fn extract_file(path: &Path, published: Option<&str>) -> Result<Vec<Quad>, S
         .ok_or_else(|| format!("`published` {published:?} is not a date; use YYYY-MM-DD, e.g. 2022-01-21"))?;
     let mut errors = Vec::new();
     let mut quads = Vec::new();
-    for item in read_gold_article(path, date) {
-        let (a, pack) = match item {
-            Ok(article) => article,
-            Err(e) => {
-                errors.push(e);
-                continue;
+    let articles = Articles::list(&[path.to_path_buf()], Some(date), &mut |p| note_error(&mut errors, p));
+    let mut panicked = Vec::new();
+    let read = articles.for_each(
+        |p| note_error(&mut errors, p),
+        |a| {
+            let pack = LangChoice::Auto.pack_for(&a);
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::extract::extract(&a, pack))) {
+                Ok(x) => quads.extend(crate::rdf::article_quads(&x, GraphName::DefaultGraph)),
+                Err(_) => panicked.push(format!("{}: the extractor panicked", a.source)),
             }
-        };
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::extract::extract(&a, pack))) {
-            Ok(x) => quads.extend(crate::rdf::article_quads(&x, GraphName::DefaultGraph)),
-            Err(_) => errors.push(format!("{}: the extractor panicked", a.source)),
-        }
-    }
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    let Ok(_) = read;
+    errors.extend(panicked);
     if errors.is_empty() {
         Ok(crate::rdf::sorted_unique(quads))
     } else {
@@ -71,23 +72,9 @@ pub fn extract_file(path: &Path, published: Option<&str>) -> Result<Vec<Quad>, S
     }
 }
 
-/// One article with the language pack chosen for it, or why something could not be read.
-type GoldArticleRead = Result<(Article, &'static LanguagePack), String>;
-
-/// The articles of the file a gold article names, dated `published`, and the reading
-/// errors, in the order they are met. Kept apart so that a shared article reader
-/// and language choice can take its place.
-fn read_gold_article(path: &Path, published: NaiveDate) -> Vec<GoldArticleRead> {
-    let (files, list_errors) = crate::article::list_inputs(&[path.to_path_buf()]);
-    let mut out: Vec<GoldArticleRead> = list_errors.iter().map(|e| Err(e.to_string())).collect();
-    for file in files {
-        let outcome = crate::article::read_file(&file);
-        out.extend(outcome.errors.iter().map(|e| Err(e.to_string())));
-        for mut a in outcome.articles {
-            a.published = Some(published);
-            let pack = crate::lang::detect(&format!("{}\n{}", a.title, a.body));
-            out.push(Ok((a, pack)));
-        }
+/// Keeps the errors of reading (warnings do not change a score).
+fn note_error(errors: &mut Vec<String>, p: Problem) {
+    if let Problem::Error(e) = p {
+        errors.push(e.to_string());
     }
-    out
 }
