@@ -1,6 +1,7 @@
 //! Integration tests: the `warta` binary run on the seed articles (read from
 //! ../shared/seeds), the bundled samples and hand-written bad inputs.
 
+mod architecture;
 mod bad_input;
 mod build_query;
 mod common;
