@@ -20,6 +20,10 @@ pub struct Args {
     /// Print the scores as JSON: {"scores": {KIND: {p, r, f, tp, fp, fn}}, "failures": [[FILE, WHY]]}.
     #[arg(long)]
     pub json: bool,
+    /// Also print, per language and rule, how many of its facts were right (its precision),
+    /// the confidence it gave them, and precision per confidence band.
+    #[arg(long)]
+    pub calibration: bool,
     /// Score only the articles whose file name starts with this prefix.
     #[arg(long, value_name = "PREFIX", default_value = "")]
     pub only: String,
@@ -42,6 +46,9 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
         writeln!(out, "{}", report.json())?;
     } else {
         write!(out, "{}", report.table())?;
+    }
+    if a.calibration {
+        write!(out, "{}", crate::eval::calibration::table(&report.judged))?;
     }
     out.flush()?;
     Ok(Exit::Ok)

@@ -9,6 +9,7 @@
 //! labels naming different gold entities), this port follows it too, so even the
 //! `--detail` lines agree; `output` writes values as Python prints them.
 
+pub mod calibration;
 mod gold;
 mod norm;
 mod output;
@@ -17,8 +18,8 @@ mod score;
 
 pub use gold::{Entities, Gold, GoldArticle, GoldDemand, GoldFact, GoldMeeting, GoldRegion, GoldRejection, GoldRole};
 pub use norm::norm;
-pub use predicted::{predicted, Graph, PredDemand, PredMeeting, PredRegion, PredRejection, PredRole, Predicted};
-pub use score::{score_article, Report, Score, Tally, KINDS, ROWS};
+pub use predicted::{predicted, Graph, PredDemand, PredMeeting, PredRegion, PredRejection, PredRole, Predicted, RuleUse, Scored};
+pub use score::{score_article, Judged, Report, Score, Tally, KINDS, ROWS};
 
 use crate::article::{Articles, Problem};
 use crate::lang::LangChoice;

@@ -4,7 +4,7 @@
 
 use super::gold::Entities;
 use super::output::{py_tuple, Py};
-use crate::vocab::{owl, rdfs, schema, skos, warta, wd};
+use crate::vocab::{dcterms, owl, rdfs, schema, skos, warta, wd};
 use oxigraph::model::{NamedNode, NamedNodeRef, Quad, Term};
 use std::collections::{HashMap, HashSet};
 
@@ -104,9 +104,40 @@ impl Graph {
         }
     }
 
+    /// The evidence of `node` with the highest confidence: its rule and confidence.
+    fn rule_of(&self, node: &Term) -> Option<RuleUse> {
+        let mut best: Option<RuleUse> = None;
+        for m in self.objects(node, warta::EVIDENCE) {
+            let (Some(rule), Some(conf)) = (self.objects(m, warta::RULE).first(), self.objects(m, warta::CONFIDENCE).first()) else {
+                continue;
+            };
+            let u = RuleUse { rule: text(rule), confidence: text(conf).parse().unwrap_or(0.0) };
+            let better = best.as_ref().is_none_or(|b| u.confidence > b.confidence || (u.confidence == b.confidence && u.rule < b.rule));
+            if better {
+                best = Some(u);
+            }
+        }
+        best
+    }
+
+    /// The rule of the event node that has `a` as `pa` and `b` as `pb` (a rejection,
+    /// a region status, a role assignment).
+    fn rule_of_node(&self, pa: NamedNodeRef<'_>, a: &Term, pb: NamedNodeRef<'_>, b: &Term) -> Option<RuleUse> {
+        let second = self.subjects(pb, b);
+        self.subjects(pa, a).iter().filter(|n| second.contains(n)).find_map(|n| self.rule_of(n))
+    }
+
     fn first_label(&self, node: &Term) -> String {
         self.labels(node).swap_remove(0)
     }
+}
+
+/// The rule that gave an extracted fact and the confidence it was given: of the
+/// fact's evidence, the one with the highest confidence (for `--calibration`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleUse {
+    pub rule: String,
+    pub confidence: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +146,7 @@ pub struct PredDemand {
     pub of: Option<String>,
     pub labels: Vec<String>,
     pub(super) raw: String,
+    pub rule: Option<RuleUse>,
 }
 
 #[derive(Debug, Clone)]
@@ -123,6 +155,7 @@ pub struct PredMeeting {
     pub dates: Vec<String>,
     pub participants: HashSet<String>,
     pub(super) raw: String,
+    pub rule: Option<RuleUse>,
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +163,7 @@ pub struct PredRejection {
     pub by: Option<String>,
     pub of: Option<String>,
     pub(super) raw: String,
+    pub rule: Option<RuleUse>,
 }
 
 #[derive(Debug, Clone)]
@@ -137,6 +171,7 @@ pub struct PredRegion {
     pub region: Option<String>,
     pub status: String,
     pub(super) raw: String,
+    pub rule: Option<RuleUse>,
 }
 
 #[derive(Debug, Clone)]
@@ -145,7 +180,30 @@ pub struct PredRole {
     pub role: String,
     pub of: Option<String>,
     pub(super) raw: String,
+    pub rule: Option<RuleUse>,
 }
+
+/// What scoring reads of any extracted fact besides its content.
+pub trait Scored {
+    /// The fact as the scorer prints it in a `--detail` line.
+    fn raw(&self) -> &str;
+    /// The rule behind it, for `--calibration`.
+    fn rule(&self) -> Option<&RuleUse>;
+}
+
+macro_rules! scored {
+    ($($t:ty),*) => {$(
+        impl Scored for $t {
+            fn raw(&self) -> &str {
+                &self.raw
+            }
+            fn rule(&self) -> Option<&RuleUse> {
+                self.rule.as_ref()
+            }
+        }
+    )*};
+}
+scored!(PredDemand, PredMeeting, PredRejection, PredRegion, PredRole);
 
 /// The facts of one article's graph, sides and entities resolved against the gold.
 #[derive(Debug, Clone, Default)]
@@ -155,6 +213,8 @@ pub struct Predicted {
     pub rejections: Vec<PredRejection>,
     pub regions: Vec<PredRegion>,
     pub roles: Vec<PredRole>,
+    /// The article's language (`dcterms:language`), for calibration per language pack.
+    pub lang: String,
 }
 
 /// The scorer's `predicted()`.
@@ -162,17 +222,21 @@ pub fn predicted(g: &Graph, ents: &Entities) -> Predicted {
     let r = |n: &Term| g.resolve(n, ents);
     let side = |n: &Term| ents.side(r(n).as_deref());
     let mut out = Predicted::default();
+    if let Some((_, lang)) = g.subject_objects(dcterms::LANGUAGE).first() {
+        out.lang = text(lang);
+    }
     for (by, act) in g.subject_objects(warta::DEMANDS) {
         let labels = g.labels(act);
         let by_label = g.first_label(by);
         let addressees = g.objects(act, warta::ADDRESSEE);
+        let rule = g.rule_of(act);
         for of in addressees {
             let raw = py_tuple(&[Py::Str(&by_label), Py::Str(&g.first_label(of))]);
-            out.demands.push(PredDemand { by: side(by), of: side(of), labels: labels.clone(), raw });
+            out.demands.push(PredDemand { by: side(by), of: side(of), labels: labels.clone(), raw, rule: rule.clone() });
         }
         if addressees.is_empty() {
             let raw = py_tuple(&[Py::Str(&by_label), Py::None]);
-            out.demands.push(PredDemand { by: side(by), of: None, labels, raw });
+            out.demands.push(PredDemand { by: side(by), of: None, labels, raw, rule });
         }
     }
     for (m, city) in g.subject_objects(warta::HELD_IN) {
@@ -181,7 +245,7 @@ pub fn predicted(g: &Graph, ents: &Entities) -> Predicted {
         dates.dedup();
         let participants = g.objects(m, warta::PARTICIPANT).iter().filter_map(side).collect();
         let raw = py_tuple(&[Py::Str(&g.first_label(city)), Py::List(&dates)]);
-        out.meetings.push(PredMeeting { city: r(city), dates, participants, raw });
+        out.meetings.push(PredMeeting { city: r(city), dates, participants, raw, rule: g.rule_of(m) });
     }
     for (by, act) in g.subject_objects(warta::REJECTS) {
         let mut demanders: Vec<Option<String>> = g.subjects(warta::DEMANDS, act).iter().map(side).collect();
@@ -195,8 +259,9 @@ pub fn predicted(g: &Graph, ents: &Entities) -> Predicted {
             demanders.push(None);
         }
         let raw = py_tuple(&[Py::Str(&g.first_label(by))]);
+        let rule = g.rule_of_node(warta::AGENT, by, warta::REJECTED, act);
         for of in demanders {
-            out.rejections.push(PredRejection { by: side(by), of, raw: raw.clone() });
+            out.rejections.push(PredRejection { by: side(by), of, raw: raw.clone(), rule: rule.clone() });
         }
     }
     for (region, st) in g.subject_objects(warta::DISPUTED_STATUS) {
@@ -204,17 +269,19 @@ pub fn predicted(g: &Graph, ents: &Entities) -> Predicted {
         let local = term.rsplit('#').next().unwrap_or("");
         let status = local.rsplit('/').next().unwrap_or("").to_string();
         let raw = py_tuple(&[Py::Str(&g.first_label(region)), Py::Str(&term)]);
-        out.regions.push(PredRegion { region: r(region), status, raw });
+        let rule = g.rule_of_node(warta::REGION_PROP, region, warta::STATUS, st);
+        out.regions.push(PredRegion { region: r(region), status, raw, rule });
     }
     for (person, role) in g.subject_objects(warta::ROLE) {
         let mut sides: Vec<Option<String>> = g.objects(person, warta::REPRESENTS).iter().map(side).collect();
         if sides.is_empty() {
             sides.push(None);
         }
+        let rule = g.rule_of_node(warta::HOLDER, person, warta::ROLE_TITLE, role);
         let role = text(role);
         let raw = py_tuple(&[Py::Str(&g.first_label(person)), Py::Str(&role)]);
         for of in sides {
-            out.roles.push(PredRole { person: r(person), role: role.clone(), of, raw: raw.clone() });
+            out.roles.push(PredRole { person: r(person), role: role.clone(), of, raw: raw.clone(), rule: rule.clone() });
         }
     }
     out

@@ -4,7 +4,7 @@
 
 use super::gold::{Entities, GoldArticle, GoldDemand, GoldFact, GoldMeeting, GoldRegion, GoldRejection, GoldRole};
 use super::output::{json_str, py_float, py_tuple, Py};
-use super::predicted::{PredDemand, PredMeeting, PredRegion, PredRejection, PredRole, Predicted};
+use super::predicted::{PredDemand, PredMeeting, PredRegion, PredRejection, PredRole, Predicted, Scored};
 use std::collections::{BTreeMap, HashSet};
 
 /// The relation kinds that are scored, in report order.
@@ -74,17 +74,28 @@ pub struct Report {
     pub detail: Vec<String>,
     /// Articles that could not be extracted (scored as finding nothing), with why.
     pub failures: Vec<(String, String)>,
+    /// Every extracted fact of a scored kind: its language, rule, confidence and
+    /// whether it matched a gold fact (optional ones included).
+    pub judged: Vec<Judged>,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn score_kind<G, P>(
-    file: &str,
+/// One extracted fact as calibration sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judged {
+    pub lang: String,
+    pub kind: &'static str,
+    pub rule: String,
+    pub confidence: f64,
+    pub right: bool,
+}
+
+fn score_kind<G, P: Scored>(
+    (file, lang): (&str, &str),
     kind: &'static str,
     golds: &[GoldFact<G>],
     preds: &[P],
     ents: &Entities,
     matches: fn(&Entities, &G, &P) -> bool,
-    raw: fn(&P) -> &str,
     report: &mut Report,
 ) {
     let mut found = vec![false; golds.len()];
@@ -97,9 +108,12 @@ fn score_kind<G, P>(
                 hit = true;
             }
         }
+        if let Some(u) = p.rule() {
+            report.judged.push(Judged { lang: lang.to_string(), kind, rule: u.rule.clone(), confidence: u.confidence, right: hit });
+        }
         if !hit {
             fp += 1;
-            report.detail.push(format!("{file}\t{kind}\tFP\t{}", raw(p)));
+            report.detail.push(format!("{file}\t{kind}\tFP\t{}", p.raw()));
         }
     }
     let t = report.tallies.entry(kind).or_default();
@@ -123,9 +137,9 @@ fn score_kind<G, P>(
 
 /// The scorer's `score_article()`: adds one article's counts and detail lines.
 pub fn score_article(art: &GoldArticle, facts: &Predicted, ents: &Entities, report: &mut Report) {
-    let f = art.file.as_str();
-    score_kind(f, "demands", &art.demands, &facts.demands, ents, match_demand, |p| &p.raw, report);
-    score_kind(f, "meetings", &art.meetings, &facts.meetings, ents, match_meeting, |p| &p.raw, report);
+    let f = (art.file.as_str(), facts.lang.as_str());
+    score_kind(f, "demands", &art.demands, &facts.demands, ents, match_demand, report);
+    score_kind(f, "meetings", &art.meetings, &facts.meetings, ents, match_meeting, report);
     // Participants: recall over the gold meetings, from the extracted meetings that match them.
     let t = report.tallies.entry("participants").or_default();
     for g in &art.meetings {
@@ -136,9 +150,9 @@ pub fn score_article(art: &GoldArticle, facts: &Predicted, ents: &Entities, repo
         t.tp += hit;
         t.fn_ += want.len() - hit;
     }
-    score_kind(f, "rejections", &art.rejections, &facts.rejections, ents, match_rejection, |p| &p.raw, report);
-    score_kind(f, "regions", &art.regions, &facts.regions, ents, match_region, |p| &p.raw, report);
-    score_kind(f, "roles", &art.roles, &facts.roles, ents, match_role, |p| &p.raw, report);
+    score_kind(f, "rejections", &art.rejections, &facts.rejections, ents, match_rejection, report);
+    score_kind(f, "regions", &art.regions, &facts.regions, ents, match_region, report);
+    score_kind(f, "roles", &art.roles, &facts.roles, ents, match_role, report);
 }
 
 impl Report {

@@ -33,8 +33,10 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// Evidence for a token span of a sentence.
+    /// Evidence for a token span of a sentence. The confidence is the rule's measured
+    /// precision where the pack's `[confidence]` table has it, else `confidence`.
     pub fn evidence(&self, s: &Analysed, rule: &'static str, confidence: f32) -> Evidence {
+        let confidence = self.pack.lexicon.confidence.get(rule).copied().unwrap_or(confidence);
         let text = self.text[s.start..s.end].to_string();
         Evidence {
             sentence: s.index,

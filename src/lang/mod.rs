@@ -26,6 +26,10 @@ pub struct Lexicon {
     pub words: Words,
     #[serde(default)]
     pub dates: DateLex,
+    /// Each rule's confidence, set from its measured precision on the gold sets
+    /// (`warta eval --calibration`); a rule not listed keeps the value its code gives.
+    #[serde(default)]
+    pub confidence: std::collections::BTreeMap<String, f32>,
 }
 
 /// Words that identify the language of a text.

@@ -21,6 +21,20 @@ pub fn seeds() -> Option<PathBuf> {
     None
 }
 
+/// `../shared/dev`, the real-news development corpus with its gold; like the seeds,
+/// skipped outside CI when absent and required under CI=true.
+pub fn dev() -> Option<PathBuf> {
+    let dir = root().join("../shared/dev");
+    if dir.join("gold.toml").exists() {
+        return Some(dir);
+    }
+    if in_ci() {
+        panic!("CI=true but ../shared/dev is missing: CI must run beside shared/");
+    }
+    eprintln!("skipping: ../shared/dev not found (not in CI)");
+    None
+}
+
 pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }

@@ -157,3 +157,29 @@ fn unreadable_article_counts_as_finding_nothing() {
     assert!(v["failures"][0][1].as_str().unwrap_or("").contains("no such file"), "{v}");
     assert_eq!((num(&v, "rejections", "tp"), num(&v, "rejections", "fn")), (0.0, 1.0));
 }
+
+#[test]
+fn calibration_counts_each_rules_facts() {
+    let Some(seeds) = seeds() else { return };
+    let gold = root().join("../shared/gold/seeds.toml").display().to_string();
+    let out = ok(&["eval", &gold, "--texts", &seeds.display().to_string(), "--calibration"]);
+    // The seeds' facts are all right (F1 1.00): every rule row reads precision 1.00 and
+    // the rows add up to the facts the scorer counted (23 true positives, duplicates of a
+    // found fact included).
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("lang "))
+        .skip(1)
+        .take_while(|l| !l.starts_with("confidence band"))
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert!(rows.iter().any(|r| r[1] == "role.title-name"), "{out}");
+    assert!(rows.iter().any(|r| r[1].starts_with("meeting.")), "{out}");
+    for r in &rows {
+        assert_eq!(r[0], "id", "{out}");
+        assert_eq!(r[2], r[3], "every fact right: {out}");
+        assert_eq!(r[4], "1.00", "{out}");
+    }
+    let facts: usize = rows.iter().map(|r| r[2].parse::<usize>().unwrap()).sum();
+    assert!(facts >= 23, "{facts} facts: {out}");
+}
