@@ -4,6 +4,7 @@
 use super::clauses::{is_preposition, mention_starting_at};
 use super::dates::{find_dates, Precision};
 use super::entities::{side_of, EntityTable};
+use super::places::is_city;
 use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef, Meeting, Mention};
 use crate::lang::{is_in, EntityType};
@@ -154,12 +155,11 @@ fn city_after(s: &Analysed, table: &EntityTable, cue: &Cue, wend: usize) -> Opti
             break;
         }
         if let Some(m) = mention_starting_at(s, k) {
-            let e = table.get(m.ent);
             // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom".
             let w = s.words;
             let after_di = (k.saturating_sub(5)..k).any(|j| is_in(&w.location_preps, &toks[j].lower))
                 && !is_in(&w.direction_preps, &toks[k - 1].lower);
-            if e.etype == EntityType::City && k > 0 && after_di {
+            if is_city(table, m.ent) && k > 0 && after_di {
                 return Some((m.ent, m.end));
             }
         }
@@ -175,7 +175,7 @@ fn city_before(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize) -> O
     let clause_from = (from..cue.start).rev().find(|&k| matches!(toks[k].text.as_str(), "," | ";" | "\"")).map_or(from, |k| k + 1);
     s.mentions
         .iter()
-        .filter(|m| m.start > clause_from && m.end <= cue.start && table.get(m.ent).etype == EntityType::City)
+        .filter(|m| m.start > clause_from && m.end <= cue.start && is_city(table, m.ent))
         .rfind(|m| is_in(&s.words.location_preps, &toks[m.start - 1].lower))
         .map(|m| (m.ent, cue.end))
 }
@@ -188,7 +188,7 @@ fn other_place_at(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize) ->
             t.is_word
                 && t.is_capitalised()
                 && find_dates(&t.text, 0, ctx.published).is_empty()
-                && s.mentions.iter().all(|m| m.start != k + 1 || table.get(m.ent).etype != EntityType::City)
+                && s.mentions.iter().all(|m| m.start != k + 1 || !is_city(table, m.ent))
         })
 }
 
@@ -211,9 +211,10 @@ fn meeting_date(
     let after: Vec<_> =
         find_dates(&ctx.text[a..b], a, ctx.published).into_iter().filter(|d| d.precision == Precision::Day && !until(d)).collect();
     if let Some(d) = after.iter().find(|d| !d.relative).or(after.first()) {
-        // "will meet on Wednesday": a weekday of a meeting to come lies ahead.
+        // "will meet on Wednesday": a weekday of a meeting to come lies ahead
+        // ("Kamis (29/6)" names its day: it stays).
         let date = match ctx.published {
-            Some(p) if future && d.relative && d.date < p => d.date + chrono::Duration::days(7),
+            Some(p) if future && d.weekday_only && d.date < p => d.date + chrono::Duration::days(7),
             _ => d.date,
         };
         return (Some(date), true);
@@ -309,7 +310,7 @@ fn left_edge(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize, stop: 
         let place = s.mentions.iter().any(|m| {
             m.start <= k
                 && k < m.end
-                && table.get(m.ent).etype == EntityType::City
+                && is_city(table, m.ent)
                 && m.start > 0
                 && is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
         });
