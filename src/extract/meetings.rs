@@ -119,15 +119,19 @@ fn meeting_at(
     if city.is_none() && english && !cue.verb {
         city = city_before(s, table, cue, wstart);
     }
-    // "... met the speaker in California": a place the gazetteer lacks is still a place, not the dateline's.
-    let place_named = english && (cue.end..clause_stop).any(|k| other_place_at(ctx, s, table, k));
+    // "... met the speaker in California", "kunjungan ke Meksiko untuk melakukan pertemuan": a
+    // place the gazetteer lacks, or another country, is still a place, not the dateline's.
+    let place_named = (cue.end..clause_stop).any(|k| other_place_at(ctx, s, table, k, &lex.away_after))
+        || (wstart..cue.start).any(|k| other_place_at(ctx, s, table, k, &lex.away_before));
+    // A meeting to come, or told in a quote, is not placed by where the report is filed.
+    let dateline_ok = !place_named && super::clauses::modality(ctx, s, cue.start).is_none() && !s.quoted.get(cue.start).copied().unwrap_or(false);
     let mut confidence = 0.85;
     let (city, city_end) = match city {
         Some(c) => c,
         // "Retno bertemu dengan Menlu Iran ...": with no place named, a meeting told
         // with its counterpart happens where the report is filed from.
         // English leads name the place in the dateline only: "BRUSSELS, Jan 12 (AP) — ... at the first session of ...".
-        None if !place_named
+        None if dateline_ok
             && (cue.verb || (english && s.is_lead))
             && (s.is_lead || toks.get(cue.end).is_some_and(|t| is_in(&s.words.with_preps, &t.lower))) =>
         {
@@ -180,15 +184,16 @@ fn city_before(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize) -> O
         .map(|m| (m.ent, cue.end))
 }
 
-/// "in California": a preposition of place at `k` before a capitalised word that is no
-/// date and no city of the gazetteer.
-fn other_place_at(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize) -> bool {
-    is_in(&s.words.location_preps, &s.tokens[k].lower)
+/// "in California", "ke Meksiko": one of `preps` at `k` before a capitalised word that is no
+/// date, no city of the gazetteer and not the dateline city's country.
+fn other_place_at(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize, preps: &[String]) -> bool {
+    let home = ctx.dateline_city.and_then(|c| table.gazetteer().get(&table.get(c).key)).and_then(|(_, def)| def.country.as_deref());
+    is_in(preps, &s.tokens[k].lower)
         && s.tokens.get(k + 1).is_some_and(|t| {
             t.is_word
                 && t.is_capitalised()
                 && find_dates(&t.text, 0, ctx.published).is_empty()
-                && s.mentions.iter().all(|m| m.start != k + 1 || !is_city(table, m.ent))
+                && s.mentions.iter().all(|m| m.start != k + 1 || !(is_city(table, m.ent) || Some(table.get(m.ent).key.as_str()) == home))
         })
 }
 

@@ -172,6 +172,13 @@ pub struct MeetingLex {
     pub remote: Vec<String>,
     pub not_meetings: Vec<String>,
     pub participant_stops: Vec<String>,
+    /// After the cue, in its clause: a preposition before a place the gazetteer lacks or
+    /// another country ("bertemu ... di Adana"), so the meeting is not at the dateline city.
+    #[serde(default)]
+    pub away_after: Vec<String>,
+    /// The same before the cue ("kunjungan ke Meksiko untuk melakukan pertemuan").
+    #[serde(default)]
+    pub away_before: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
