@@ -124,7 +124,8 @@ fn meeting_at(
     let place_named = (cue.end..clause_stop).any(|k| other_place_at(ctx, s, table, k, &lex.away_after))
         || (wstart..cue.start).any(|k| other_place_at(ctx, s, table, k, &lex.away_before));
     // A meeting to come, or told in a quote, is not placed by where the report is filed.
-    let dateline_ok = !place_named && super::clauses::modality(ctx, s, cue.start).is_none() && !s.quoted.get(cue.start).copied().unwrap_or(false);
+    let dateline_ok =
+        !place_named && super::clauses::modality(ctx, s, cue.start).is_none() && !s.quoted.get(cue.start).copied().unwrap_or(false);
     let mut confidence = 0.85;
     let (city, city_end) = match city {
         Some(c) => c,
@@ -350,3 +351,6 @@ fn merge(out: &mut Vec<Meeting>, m: Meeting) {
     }
     out.push(m);
 }
+
+#[cfg(test)]
+mod tests;

@@ -169,6 +169,16 @@ mod tests {
     }
 
     #[test]
+    fn a_venue_after_a_place_preposition_stands_for_its_city() {
+        let id = placed("id", "Gedung Putih menyatakan Presiden akan bertemu Raja Yordania di Gedung Putih.");
+        assert_eq!(id.mentions(0).first().map(|(_, e)| *e), Some("United States"), "an actor before the verb");
+        assert!(id.mentions(0).contains(&("Gedung Putih".to_string(), "Washington, D.C.")));
+        let en = placed("en", "The leaders met at the Kremlin and at NATO headquarters.");
+        assert_eq!(en.at(0, "the"), vec!["Moscow"]);
+        assert_eq!(en.at(0, "NATO"), vec!["Brussels"]);
+    }
+
+    #[test]
     fn a_capital_described_by_its_country() {
         let en = placed("en", "The ministers met in the Philippine capital on Monday.");
         assert_eq!(en.at(0, "Philippine"), vec!["Manila"]);

@@ -289,4 +289,18 @@ mod tests {
         assert_eq!(g.longest_match(&["JENEWA"]), Some((gen, 1)));
         assert!(g.entities.iter().filter(|e| e.etype == EntityType::Country).count() >= 193);
     }
+
+    #[test]
+    fn a_venue_names_its_city_and_no_entity() {
+        let g = crate::lang::gazetteer();
+        let (washington, _) = g.get("Washington, D.C.").expect("Washington");
+        assert_eq!(g.venue_at(&["Gedung", "Putih", "pada"]), Some((washington, 2)));
+        let (us, _) = g.get("United States").expect("US");
+        assert_eq!(g.longest_match(&["Gedung", "Putih"]), Some((us, 2)), "the name stays the actor's");
+        assert!(g.get("White House").is_none());
+        let row = |ty: &str, city: &str| format!("Hall\t{ty}\t\tHall\tBalai\t\t{city}\t\nParis\tCity\t\tParis\tParis\t\t\tcapital\n");
+        let parsed = Gazetteer::parse(&row("Venue", "Paris"), "").expect("a venue row parses");
+        assert_eq!(parsed.venue_at(&["Balai"]).map(|(i, _)| parsed.entities[i].key.as_str()), Some("Paris"));
+        assert!(Gazetteer::parse(&row("Venue", "Lyon"), "").is_err(), "a venue's city must be known");
+    }
 }
