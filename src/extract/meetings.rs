@@ -22,9 +22,9 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     let mut out: Vec<Meeting> = Vec::new();
     let mut undated: Vec<Meeting> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
-        // Where the sentence before this one starts: an undated meeting told right after a
-        // dated sentence takes that date (English wire style: the date is given once).
-        let back = if ctx.pack.lexicon.words.demonstratives_before.is_empty() { s.start } else { sents[si.saturating_sub(2)].start };
+        // Where the sentences before this one start: an undated meeting told right after a
+        // dated sentence takes that date (the date is given once).
+        let back = sents[si.saturating_sub(ctx.pack.lexicon.meeting.date_look_back)].start;
         // Find the cues first: each owns the words up to the next one.
         let mut cues = Vec::new();
         let mut k = 0;
@@ -235,7 +235,8 @@ fn meeting_date(
     // The date the sentences just before give ("... on Thursday. Manalo held talks with Wang ...").
     if back < s.start {
         let earlier = find_dates(&ctx.text[back..s.start], back, ctx.published);
-        if let Some(d) = earlier.iter().rev().find(|d| d.precision == Precision::Day && ctx.published.is_none_or(|p| d.date <= p)) {
+        // The report's own date there (a timestamp line) says nothing of the meeting's day.
+        if let Some(d) = earlier.iter().rev().find(|d| d.precision == Precision::Day && ctx.published.is_none_or(|p| d.date < p)) {
             *confidence *= 0.8;
             return (Some(d.date), true);
         }

@@ -179,6 +179,10 @@ pub struct MeetingLex {
     /// The same before the cue ("kunjungan ke Meksiko untuk melakukan pertemuan").
     #[serde(default)]
     pub away_before: Vec<String>,
+    /// How many sentences back an undated meeting looks for its date ("... pada Minggu (25/9)
+    /// memberitahu Netanyahu ... Dalam pertemuan dengan Netanyahu di New York, ...").
+    #[serde(default)]
+    pub date_look_back: usize,
 }
 
 #[derive(Debug, Deserialize)]
