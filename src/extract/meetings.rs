@@ -119,6 +119,9 @@ fn meeting_at(
     if city.is_none() && english && !cue.verb {
         city = city_before(s, table, cue, wstart);
     }
+    if city.is_none() && wstart == 0 {
+        city = fronted_city(s, table, cue);
+    }
     // "... met the speaker in California", "kunjungan ke Meksiko untuk melakukan pertemuan": a
     // place the gazetteer lacks, or another country, is still a place, not the dateline's.
     let place_named = (cue.end..clause_stop).any(|k| other_place_at(ctx, s, table, k, &lex.away_after))
@@ -160,9 +163,10 @@ fn city_after(s: &Analysed, table: &EntityTable, cue: &Cue, wend: usize) -> Opti
             break;
         }
         if let Some(m) = mention_starting_at(s, k) {
-            // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom".
+            // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom",
+            // "di National Convention Center (NCC) Vientiane" (a venue's name may be longer).
             let w = s.words;
-            let after_di = (k.saturating_sub(5)..k).any(|j| is_in(&w.location_preps, &toks[j].lower))
+            let after_di = (k.saturating_sub(5)..k).chain(venue_name_start(s, k)).any(|j| is_in(&w.location_preps, &toks[j].lower))
                 && !is_in(&w.direction_preps, &toks[k - 1].lower);
             if is_city(table, m.ent) && k > 0 && after_di {
                 return Some((m.ent, m.end));
@@ -170,6 +174,15 @@ fn city_after(s: &Analysed, table: &EntityTable, cue: &Cue, wend: usize) -> Opti
         }
     }
     None
+}
+
+/// Where a run of capitalised words and parenthesised acronyms before `k` starts, one
+/// token before it (where "di" would stand): "di National Convention Center (NCC) Vientiane".
+fn venue_name_start(s: &Analysed, k: usize) -> Option<usize> {
+    let toks = &s.tokens;
+    let named = |t: &super::tokens::Token| (t.is_word && t.is_capitalised()) || t.text == "(" || t.text == ")";
+    let j = (k.saturating_sub(10)..k).rev().take_while(|&j| named(&toks[j])).last()?;
+    j.checked_sub(1)
 }
 
 /// English: "due in Jakarta on Friday for meetings with ...": the place may come just
@@ -182,6 +195,17 @@ fn city_before(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize) -> O
         .iter()
         .filter(|m| m.start > clause_from && m.end <= cue.start && is_city(table, m.ent))
         .rfind(|m| is_in(&s.words.location_preps, &toks[m.start - 1].lower))
+        .map(|m| (m.ent, cue.end))
+}
+
+/// "Today in Jeddah, President Biden met ...", "Di Jeddah, Presiden ... bertemu ...": a place
+/// fronted before the subject, closed by a comma, places the sentence's first cue.
+fn fronted_city(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    let comma = (0..cue.start.min(6)).find(|&k| toks[k].text == ",")?;
+    s.mentions
+        .iter()
+        .find(|m| m.end == comma && m.start > 0 && is_city(table, m.ent) && is_in(&s.words.location_preps, &toks[m.start - 1].lower))
         .map(|m| (m.ent, cue.end))
 }
 
