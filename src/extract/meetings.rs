@@ -199,13 +199,20 @@ fn city_before(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize) -> O
 }
 
 /// "Today in Jeddah, President Biden met ...", "Di Jeddah, Presiden ... bertemu ...": a place
-/// fronted before the subject, closed by a comma, places the sentence's first cue.
+/// fronted before the subject (at the sentence's or the dateline's start), closed by a comma.
 fn fronted_city(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef, usize)> {
     let toks = &s.tokens;
-    let comma = (0..cue.start.min(6)).find(|&k| toks[k].text == ",")?;
+    let opening = |p: usize| (p.saturating_sub(2)..=p).any(|st| st == 0 || matches!(toks[st - 1].text.as_str(), "-" | "--" | "—" | "–"));
     s.mentions
         .iter()
-        .find(|m| m.end == comma && m.start > 0 && is_city(table, m.ent) && is_in(&s.words.location_preps, &toks[m.start - 1].lower))
+        .find(|m| {
+            m.start > 0
+                && m.end < cue.start
+                && toks[m.end].text == ","
+                && is_city(table, m.ent)
+                && is_in(&s.words.location_preps, &toks[m.start - 1].lower)
+                && opening(m.start - 1)
+        })
         .map(|m| (m.ent, cue.end))
 }
 

@@ -94,7 +94,7 @@ fn the_dateline_does_not_place_a_meeting_told_elsewhere() {
         meetings("id", "Jakarta, CNN Indonesia -- Menlu Retno Marsudi bertemu dengan Menlu China Wang Yi, Senin (4/3).", "2024-03-05");
     assert_eq!(cities(&home), vec!["Jakarta"]);
     let unknown =
-        meetings("id", "Jakarta, CNN Indonesia -- Tim KBRI sudah bertemu dengan pejabat Turki di Adana, Senin (4/3).", "2024-03-05");
+        meetings("id", "Jakarta, CNN Indonesia -- Tim KBRI sudah bertemu dengan pejabat Turki di Mersin, Senin (4/3).", "2024-03-05");
     assert!(unknown.is_empty(), "{unknown:?}");
     let visit = meetings(
         "id",
@@ -110,4 +110,56 @@ fn the_dateline_does_not_place_a_meeting_told_elsewhere() {
     assert!(quoted.is_empty(), "{quoted:?}");
     let planned = meetings("id", "Jakarta, CNN Indonesia -- Menlu Retno akan bertemu dengan Menlu China Wang Yi.", "2024-03-05");
     assert!(planned.is_empty(), "{planned:?}");
+}
+
+#[test]
+fn a_long_venue_name_between_di_and_the_city() {
+    let found = meetings(
+        "id",
+        "Para pemimpin ASEAN menghadiri KTT ASEAN Ke-43 di Jakarta International Convention Center (JICC) Jakarta, Selasa (5/9).",
+        "2023-09-06",
+    );
+    assert_eq!(cities(&found), vec!["Jakarta"]);
+    assert_eq!(found[0].1.as_deref(), Some("2023-09-05"));
+    // Lower-case words between "di" and the city are another phrase.
+    let far = meetings("id", "KTT itu membahas krisis di kawasan yang selama ini dilanda konflik bersenjata Kabul.", "2023-09-06");
+    assert!(far.is_empty(), "{far:?}");
+}
+
+#[test]
+fn a_place_fronted_before_the_subject() {
+    let en = meetings("en", "Today in Jeddah, President Biden met with Crown Prince Mohammed bin Salman of Saudi Arabia.", "2022-07-16");
+    assert_eq!(cities(&en), vec!["Jeddah"]);
+    let id = meetings(
+        "id",
+        "Jakarta, CNN Indonesia -- Di Tokyo, Presiden Joko Widodo bertemu dengan Perdana Menteri Fumio Kishida.",
+        "2023-05-23",
+    );
+    assert_eq!(cities(&id), vec!["Tokyo"], "not the dateline's Jakarta");
+    // A place that is not followed by the comma of a fronted phrase is no fronted place.
+    let topic = meetings("en", "Officials in Jeddah said the President met with the Crown Prince.", "2022-07-16");
+    assert!(!cities(&topic).contains(&"Jeddah") || topic.is_empty(), "{topic:?}");
+}
+
+#[test]
+fn an_undated_meeting_takes_the_date_of_the_sentence_before() {
+    let found = meetings(
+        "id",
+        "Washington (ANTARA News) - Presiden Joko Widodo pada Minggu (25/9) menyampaikan sikap Indonesia kepada Perdana Menteri Jepang Fumio Kishida. Dalam pertemuan dengan Kishida di New York, Jokowi membahas kerja sama maritim.",
+        "2022-09-27",
+    );
+    assert_eq!(found, vec![("New York City".to_string(), Some("2022-09-25".to_string()), vec!["Japan".to_string()])]);
+    // The report's own date (a timestamp line) dates nothing.
+    let stamped = meetings("id", "Selasa, 27 Sep 2022 07:30 WIB\n\nPertemuan para menteri di Bogor membahas kerja sama.", "2022-09-27");
+    assert_eq!(stamped.first().map(|m| m.1.as_deref()), Some(Some("2022-09-27")));
+}
+
+#[test]
+fn a_turkish_city_is_a_place() {
+    let found = meetings(
+        "id",
+        "Menteri Luar Negeri Turki bertemu dengan Menteri Luar Negeri Rusia Sergey Lavrov di Adana, Senin (4/3).",
+        "2024-03-05",
+    );
+    assert_eq!(cities(&found), vec!["Adana"]);
 }
