@@ -23,6 +23,9 @@ pub struct DateExpr {
     pub precision: Precision,
     /// Resolved against the publication date rather than written in full.
     pub relative: bool,
+    /// Named by a weekday alone ("pada Kamis", "on Monday"): its week is a guess from
+    /// publication, unlike "Kamis (29/6)", which names its day and month.
+    pub weekday_only: bool,
 }
 
 /// The date words of every registered pack and the patterns built from them, once.
@@ -256,7 +259,8 @@ impl DateGrammar {
                 if let Some((date, precision, relative)) = self.resolve(*kind, &g, published) {
                     let start =
                         if matches!(kind, Kind::Year | Kind::WeekdayBare) { c.get(2).map_or(m.start(), |x| x.start()) } else { m.start() };
-                    found.push(DateExpr { start: base + start, end: base + m.end(), date, precision, relative });
+                    let weekday_only = kind.is_weekday_word();
+                    found.push(DateExpr { start: base + start, end: base + m.end(), date, precision, relative, weekday_only });
                 }
             }
         }

@@ -4,6 +4,7 @@
 use super::clauses::{is_preposition, mention_starting_at};
 use super::dates::{find_dates, Precision};
 use super::entities::{side_of, EntityTable};
+use super::places::is_city;
 use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef, Meeting, Mention};
 use crate::lang::{is_in, EntityType};
@@ -21,9 +22,9 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     let mut out: Vec<Meeting> = Vec::new();
     let mut undated: Vec<Meeting> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
-        // Where the sentence before this one starts: an undated meeting told right after a
-        // dated sentence takes that date (English wire style: the date is given once).
-        let back = if ctx.pack.lexicon.words.demonstratives_before.is_empty() { s.start } else { sents[si.saturating_sub(2)].start };
+        // Where the sentences before this one start: an undated meeting told right after a
+        // dated sentence takes that date (the date is given once).
+        let back = sents[si.saturating_sub(ctx.pack.lexicon.meeting.date_look_back)].start;
         // Find the cues first: each owns the words up to the next one.
         let mut cues = Vec::new();
         let mut k = 0;
@@ -118,15 +119,23 @@ fn meeting_at(
     if city.is_none() && english && !cue.verb {
         city = city_before(s, table, cue, wstart);
     }
-    // "... met the speaker in California": a place the gazetteer lacks is still a place, not the dateline's.
-    let place_named = english && (cue.end..clause_stop).any(|k| other_place_at(ctx, s, table, k));
+    if city.is_none() && wstart == 0 {
+        city = fronted_city(s, table, cue);
+    }
+    // "... met the speaker in California", "kunjungan ke Meksiko untuk melakukan pertemuan": a
+    // place the gazetteer lacks, or another country, is still a place, not the dateline's.
+    let place_named = (cue.end..clause_stop).any(|k| other_place_at(ctx, s, table, k, &lex.away_after))
+        || (wstart..cue.start).any(|k| other_place_at(ctx, s, table, k, &lex.away_before));
+    // A meeting to come, or told in a quote, is not placed by where the report is filed.
+    let dateline_ok =
+        !place_named && super::clauses::modality(ctx, s, cue.start).is_none() && !s.quoted.get(cue.start).copied().unwrap_or(false);
     let mut confidence = 0.85;
     let (city, city_end) = match city {
         Some(c) => c,
         // "Retno bertemu dengan Menlu Iran ...": with no place named, a meeting told
         // with its counterpart happens where the report is filed from.
         // English leads name the place in the dateline only: "BRUSSELS, Jan 12 (AP) — ... at the first session of ...".
-        None if !place_named
+        None if dateline_ok
             && (cue.verb || (english && s.is_lead))
             && (s.is_lead || toks.get(cue.end).is_some_and(|t| is_in(&s.words.with_preps, &t.lower))) =>
         {
@@ -154,17 +163,26 @@ fn city_after(s: &Analysed, table: &EntityTable, cue: &Cue, wend: usize) -> Opti
             break;
         }
         if let Some(m) = mention_starting_at(s, k) {
-            let e = table.get(m.ent);
-            // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom".
+            // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom",
+            // "di National Convention Center (NCC) Vientiane" (a venue's name may be longer).
             let w = s.words;
-            let after_di = (k.saturating_sub(5)..k).any(|j| is_in(&w.location_preps, &toks[j].lower))
+            let after_di = (k.saturating_sub(5)..k).chain(venue_name_start(s, k)).any(|j| is_in(&w.location_preps, &toks[j].lower))
                 && !is_in(&w.direction_preps, &toks[k - 1].lower);
-            if e.etype == EntityType::City && k > 0 && after_di {
+            if is_city(table, m.ent) && k > 0 && after_di {
                 return Some((m.ent, m.end));
             }
         }
     }
     None
+}
+
+/// Where a run of capitalised words and parenthesised acronyms before `k` starts, one
+/// token before it (where "di" would stand): "di National Convention Center (NCC) Vientiane".
+fn venue_name_start(s: &Analysed, k: usize) -> Option<usize> {
+    let toks = &s.tokens;
+    let named = |t: &super::tokens::Token| (t.is_word && t.is_capitalised()) || t.text == "(" || t.text == ")";
+    let j = (k.saturating_sub(10)..k).rev().take_while(|&j| named(&toks[j])).last()?;
+    j.checked_sub(1)
 }
 
 /// English: "due in Jakarta on Friday for meetings with ...": the place may come just
@@ -175,20 +193,39 @@ fn city_before(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize) -> O
     let clause_from = (from..cue.start).rev().find(|&k| matches!(toks[k].text.as_str(), "," | ";" | "\"")).map_or(from, |k| k + 1);
     s.mentions
         .iter()
-        .filter(|m| m.start > clause_from && m.end <= cue.start && table.get(m.ent).etype == EntityType::City)
+        .filter(|m| m.start > clause_from && m.end <= cue.start && is_city(table, m.ent))
         .rfind(|m| is_in(&s.words.location_preps, &toks[m.start - 1].lower))
         .map(|m| (m.ent, cue.end))
 }
 
-/// "in California": a preposition of place at `k` before a capitalised word that is no
-/// date and no city of the gazetteer.
-fn other_place_at(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize) -> bool {
-    is_in(&s.words.location_preps, &s.tokens[k].lower)
+/// "Today in Jeddah, President Biden met ...", "Di Jeddah, Presiden ... bertemu ...": a place
+/// fronted before the subject (at the sentence's or the dateline's start), closed by a comma.
+fn fronted_city(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    let opening = |p: usize| (p.saturating_sub(2)..=p).any(|st| st == 0 || matches!(toks[st - 1].text.as_str(), "-" | "--" | "—" | "–"));
+    s.mentions
+        .iter()
+        .find(|m| {
+            m.start > 0
+                && m.end < cue.start
+                && toks[m.end].text == ","
+                && is_city(table, m.ent)
+                && is_in(&s.words.location_preps, &toks[m.start - 1].lower)
+                && opening(m.start - 1)
+        })
+        .map(|m| (m.ent, cue.end))
+}
+
+/// "in California", "ke Meksiko": one of `preps` at `k` before a capitalised word that is no
+/// date, no city of the gazetteer and not the dateline city's country.
+fn other_place_at(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize, preps: &[String]) -> bool {
+    let home = ctx.dateline_city.and_then(|c| table.gazetteer().get(&table.get(c).key)).and_then(|(_, def)| def.country.as_deref());
+    is_in(preps, &s.tokens[k].lower)
         && s.tokens.get(k + 1).is_some_and(|t| {
             t.is_word
                 && t.is_capitalised()
                 && find_dates(&t.text, 0, ctx.published).is_empty()
-                && s.mentions.iter().all(|m| m.start != k + 1 || table.get(m.ent).etype != EntityType::City)
+                && s.mentions.iter().all(|m| m.start != k + 1 || !(is_city(table, m.ent) || Some(table.get(m.ent).key.as_str()) == home))
         })
 }
 
@@ -211,9 +248,10 @@ fn meeting_date(
     let after: Vec<_> =
         find_dates(&ctx.text[a..b], a, ctx.published).into_iter().filter(|d| d.precision == Precision::Day && !until(d)).collect();
     if let Some(d) = after.iter().find(|d| !d.relative).or(after.first()) {
-        // "will meet on Wednesday": a weekday of a meeting to come lies ahead.
+        // "will meet on Wednesday": a weekday of a meeting to come lies ahead
+        // ("Kamis (29/6)" names its day: it stays).
         let date = match ctx.published {
-            Some(p) if future && d.relative && d.date < p => d.date + chrono::Duration::days(7),
+            Some(p) if future && d.weekday_only && d.date < p => d.date + chrono::Duration::days(7),
             _ => d.date,
         };
         return (Some(date), true);
@@ -228,7 +266,8 @@ fn meeting_date(
     // The date the sentences just before give ("... on Thursday. Manalo held talks with Wang ...").
     if back < s.start {
         let earlier = find_dates(&ctx.text[back..s.start], back, ctx.published);
-        if let Some(d) = earlier.iter().rev().find(|d| d.precision == Precision::Day && ctx.published.is_none_or(|p| d.date <= p)) {
+        // The report's own date there (a timestamp line) says nothing of the meeting's day.
+        if let Some(d) = earlier.iter().rev().find(|d| d.precision == Precision::Day && ctx.published.is_none_or(|p| d.date < p)) {
             *confidence *= 0.8;
             return (Some(d.date), true);
         }
@@ -309,7 +348,7 @@ fn left_edge(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize, stop: 
         let place = s.mentions.iter().any(|m| {
             m.start <= k
                 && k < m.end
-                && table.get(m.ent).etype == EntityType::City
+                && is_city(table, m.ent)
                 && m.start > 0
                 && is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
         });
@@ -344,3 +383,6 @@ fn merge(out: &mut Vec<Meeting>, m: Meeting) {
     }
     out.push(m);
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,5 +1,6 @@
-//! Place discovery: the dateline's city, capitals named by description ("the Indonesian
-//! capital", "ibu kota Filipina") and places the gazetteer lacks ("di Ohrid, Makedonia Utara").
+//! Place discovery: the dateline's city, venues named as places ("di Gedung Putih"),
+//! capitals named by description ("the Indonesian capital", "ibu kota Filipina") and
+//! places the gazetteer lacks ("di Ohrid, Makedonia Utara").
 
 use super::entities::{EntityTable, Mention};
 use super::normalise::Paragraph;
@@ -7,32 +8,51 @@ use super::tokens::{longest_phrase, tokenize};
 use super::{Analysed, EntRef};
 use crate::lang::{is_in, shared_cues, EntityType, LanguagePack};
 
-/// The city a dateline names ("JENEWA - ", "JAKARTA, KOMPAS.com - ").
+/// The city a dateline names ("JENEWA - ", "JAKARTA, KOMPAS.com - ", "New York-Presiden ...").
 pub fn dateline_city(text: &str, paragraphs: &[Paragraph], table: &EntityTable) -> Option<EntRef> {
     // The dateline opens one of the first paragraphs (a byline or timestamp may come first):
     // "JENEWA - ", "Jakarta, CNN Indonesia -- ", "NEW YORK, KOMPAS.com - ", "Jakarta (ANTARA) - ".
     paragraphs.iter().filter(|p| !p.is_title).take(4).find_map(|p| {
         let para = &text[p.start..p.end];
-        let dash = para.find(" - ").or_else(|| para.find(" -- ")).or_else(|| para.find(" — ")).or_else(|| para.find(" – "))?;
-        let head = para[..dash].split([',', '(']).next()?.trim();
-        let words: Vec<String> = tokenize(head, 0).into_iter().map(|t| t.text).collect();
-        if words.is_empty() || words.len() > 4 || !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
-            return None;
-        }
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let gaz = table.gazetteer();
-        let (gi, n) = gaz.longest_match(&refs)?;
-        if n != refs.len() || gaz.entities[gi].etype != EntityType::City {
-            return None;
-        }
-        table.interned(gi)
+        let dash = para.find(" - ").or_else(|| para.find(" -- ")).or_else(|| para.find(" — ")).or_else(|| para.find(" – "));
+        // "New York-Presiden terpilih ...": a dash glued between the city and the first word.
+        let glued = para.find('-').filter(|&i| para[i + 1..].starts_with(char::is_uppercase));
+        [dash, glued].into_iter().flatten().find_map(|dash| dateline_head(&para[..dash], table))
     })
+}
+
+/// The city that is the whole head of a dateline ("JENEWA", "Jakarta, CNN Indonesia").
+fn dateline_head(head: &str, table: &EntityTable) -> Option<EntRef> {
+    let head = head.split([',', '(']).next()?.trim();
+    let words: Vec<String> = tokenize(head, 0).into_iter().map(|t| t.text).collect();
+    if words.is_empty() || words.len() > 4 || !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let gaz = table.gazetteer();
+    let (gi, n) = gaz.longest_match(&refs)?;
+    let def = &gaz.entities[gi];
+    if n != refs.len() || !(def.etype == EntityType::City || def.flags.city_state) {
+        return None;
+    }
+    table.interned(gi)
+}
+
+/// A place a meeting can be held in: a city, or a city-state ("di Singapura").
+pub fn is_city(table: &EntityTable, e: EntRef) -> bool {
+    let ent = table.get(e);
+    match ent.etype {
+        EntityType::City => true,
+        EntityType::Country => table.gazetteer().get(&ent.key).is_some_and(|(_, def)| def.flags.city_state),
+        _ => false,
+    }
 }
 
 /// Places the gazetteer lacks, named as "di X, <Country>" ("di Ohrid, Makedonia Utara",
 /// "di Pattaya, Thailand"): a city of that country, so meetings there are found.
 pub fn unknown_places(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack) {
     for s in sents.iter_mut() {
+        venues(s, table);
         capitals_by_description(s, table);
         let mut found = Vec::new();
         for k in 0..s.tokens.len() {
@@ -63,6 +83,37 @@ pub fn unknown_places(sents: &mut [Analysed], table: &mut EntityTable, pack: &La
                 found.push(Mention { ent: e, start, end, coref: false });
             }
         }
+        s.mentions.extend(found);
+        s.mentions.sort_by_key(|m| m.start);
+    }
+}
+
+/// "di Gedung Putih", "at the Kremlin": after a place preposition a venue of the gazetteer
+/// stands for its city (the name stays an actor elsewhere: "Gedung Putih menyatakan").
+fn venues(s: &mut Analysed, table: &mut EntityTable) {
+    let toks = &s.tokens;
+    let mut found = Vec::new();
+    for k in 0..toks.len() {
+        if !is_in(&s.words.location_preps, &toks[k].lower) {
+            continue;
+        }
+        // "at the White House": the article belongs to the venue's name.
+        let j = if toks.get(k + 1).is_some_and(|t| is_in(&s.words.demonstratives_before, &t.lower)) { k + 2 } else { k + 1 };
+        let words: Vec<&str> = toks[j.min(toks.len())..].iter().map(|t| t.text.as_str()).collect();
+        let Some((ci, n)) = table.gazetteer().venue_at(&words) else { continue };
+        let end = j + n;
+        // "Istana Negara Malaysia", "Dewan Keamanan Nasional": a longer name, another place;
+        // "Markas PBB di Jenewa", "Gedung Merdeka, Bandung": the city is named.
+        let next = toks.get(end);
+        let city_follows = next.is_some_and(|t| t.text == "," || is_in(&s.words.location_preps, &t.lower))
+            && s.mentions.iter().any(|m| m.start == end + 1 && table.get(m.ent).etype == EntityType::City);
+        if next.is_some_and(|t| t.is_word && t.is_capitalised()) || city_follows {
+            continue;
+        }
+        found.push(Mention { ent: table.intern(ci), start: k + 1, end, coref: false });
+    }
+    if !found.is_empty() {
+        s.mentions.retain(|m| !found.iter().any(|f| m.start < f.end && f.start < m.end));
         s.mentions.extend(found);
         s.mentions.sort_by_key(|m| m.start);
     }
@@ -115,6 +166,16 @@ mod tests {
         let run = analysed("id", "Judul", "JENEWA - Rusia dan Amerika Serikat memulai pembicaraan.");
         let city = dateline_city(&run.norm.text, &run.norm.paragraphs, &run.table);
         assert_eq!(city.map(|e| run.key(e)), Some("Geneva"));
+    }
+
+    #[test]
+    fn a_venue_after_a_place_preposition_stands_for_its_city() {
+        let id = placed("id", "Gedung Putih menyatakan Presiden akan bertemu Raja Yordania di Gedung Putih.");
+        assert_eq!(id.mentions(0).first().map(|(_, e)| *e), Some("United States"), "an actor before the verb");
+        assert!(id.mentions(0).contains(&("Gedung Putih".to_string(), "Washington, D.C.")));
+        let en = placed("en", "The leaders met at the Kremlin and at NATO headquarters.");
+        assert_eq!(en.at(0, "the"), vec!["Moscow"]);
+        assert_eq!(en.at(0, "NATO"), vec!["Brussels"]);
     }
 
     #[test]

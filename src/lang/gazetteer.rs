@@ -48,6 +48,8 @@ pub struct Flags {
     pub geo: bool,
     pub venue: bool,
     pub media: bool,
+    /// A city-state (Singapore, Monaco): named as a place, the country is its own city.
+    pub city_state: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,9 +74,41 @@ pub struct EntityDef {
 pub struct Gazetteer {
     pub entities: Vec<EntityDef>,
     by_key: HashMap<String, usize>,
-    /// First token (exact case) → candidate names as token lists, longest first.
-    index: HashMap<String, Vec<(Vec<String>, usize)>>,
+    index: NameIndex,
     pub max_name_tokens: usize,
+    /// Buildings and seats named as places ("Gedung Putih", "the Kremlin"): name → its city.
+    venues: NameIndex,
+}
+
+/// Names as token lists, found by their first token (exact case), longest first.
+#[derive(Debug, Default)]
+struct NameIndex(HashMap<String, Vec<(Vec<String>, usize)>>);
+
+impl NameIndex {
+    /// Adds a name; returns its length in tokens (0 when it has none).
+    fn add(&mut self, toks: Vec<String>, idx: usize) -> usize {
+        let Some(first) = toks.first() else { return 0 };
+        let n = toks.len();
+        let list = self.0.entry(first.clone()).or_default();
+        if !list.iter().any(|(t, _)| *t == toks) {
+            list.push((toks, idx));
+        }
+        n
+    }
+
+    fn sort(&mut self) {
+        for list in self.0.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        }
+    }
+
+    fn longest_match(&self, words: &[&str]) -> Option<(usize, usize)> {
+        let cands = self.0.get(*words.first()?)?;
+        cands
+            .iter()
+            .find(|(toks, _)| toks.len() <= words.len() && toks.iter().zip(words).all(|(a, b)| a == b))
+            .map(|(toks, idx)| (*idx, toks.len()))
+    }
 }
 
 fn split_list(cell: &str) -> Vec<String> {
@@ -90,6 +124,7 @@ impl Gazetteer {
     /// Parses `entities.tsv` (8 columns) and `people.tsv` (6 columns).
     pub fn parse(entities: &str, people: &str) -> Result<Self, String> {
         let mut g = Gazetteer::default();
+        let mut venues = Vec::new();
         for (n, line) in entities.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -98,9 +133,14 @@ impl Gazetteer {
             if c.len() != 8 {
                 return Err(format!("entities.tsv:{}: expected 8 columns, found {}", n + 1, c.len()));
             }
-            let etype = EntityType::parse(c[1].trim()).ok_or(format!("entities.tsv:{}: unknown type {:?}", n + 1, c[1]))?;
             let names_en = split_list(c[3]);
             let names_id = split_list(c[4]);
+            // A venue is no entity: only its names, standing for the city in the country column.
+            if c[1].trim() == "Venue" {
+                venues.push((n + 1, names_en.into_iter().chain(names_id).collect::<Vec<_>>(), c[6].trim().to_string()));
+                continue;
+            }
+            let etype = EntityType::parse(c[1].trim()).ok_or(format!("entities.tsv:{}: unknown type {:?}", n + 1, c[1]))?;
             let mut flags = Flags::default();
             for f in c[7].split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 match f {
@@ -109,6 +149,7 @@ impl Gazetteer {
                     "geo" => flags.geo = true,
                     "venue" => flags.venue = true,
                     "media" => flags.media = true,
+                    "city-state" => flags.city_state = true,
                     other => return Err(format!("entities.tsv:{}: unknown flag {other:?}", n + 1)),
                 }
             }
@@ -166,9 +207,19 @@ impl Gazetteer {
                 }
             }
         }
-        for list in g.index.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        for (line, names, city) in venues {
+            let Some((ci, def)) = g.get(&city) else {
+                return Err(format!("entities.tsv:{line}: venue in unknown city {city:?}"));
+            };
+            if def.etype != EntityType::City {
+                return Err(format!("entities.tsv:{line}: venue in {city:?}, which is no City"));
+            }
+            for name in names {
+                g.venues.add(tokens(&name), ci);
+            }
         }
+        g.index.sort();
+        g.venues.sort();
         Ok(g)
     }
 
@@ -186,17 +237,11 @@ impl Gazetteer {
 
     /// Adds a surface form (exact case, plus its all-caps form for datelines).
     pub fn add_name(&mut self, name: &str, idx: usize) {
-        let toks: Vec<String> = super::tokens::tokenize(name, 0).into_iter().map(|t| t.text).collect();
-        if toks.is_empty() {
-            return;
-        }
+        let toks = tokens(name);
         let upper: Vec<String> = toks.iter().map(|t| t.to_uppercase()).collect();
         for variant in [toks, upper] {
-            self.max_name_tokens = self.max_name_tokens.max(variant.len());
-            let list = self.index.entry(variant[0].clone()).or_default();
-            if !list.iter().any(|(t, _)| *t == variant) {
-                list.push((variant, idx));
-            }
+            let n = self.index.add(variant, idx);
+            self.max_name_tokens = self.max_name_tokens.max(n);
         }
     }
 
@@ -211,13 +256,18 @@ impl Gazetteer {
 
     /// Longest name starting at `words[0]`: (entity index, number of tokens).
     pub fn longest_match(&self, words: &[&str]) -> Option<(usize, usize)> {
-        let first = words.first()?;
-        let cands = self.index.get(*first)?;
-        cands
-            .iter()
-            .find(|(toks, _)| toks.len() <= words.len() && toks.iter().zip(words).all(|(a, b)| a == b))
-            .map(|(toks, idx)| (*idx, toks.len()))
+        self.index.longest_match(words)
     }
+
+    /// Longest venue name starting at `words[0]` ("Gedung Putih", "Kremlin"): (the
+    /// entity index of its city, number of tokens).
+    pub fn venue_at(&self, words: &[&str]) -> Option<(usize, usize)> {
+        self.venues.longest_match(words)
+    }
+}
+
+fn tokens(name: &str) -> Vec<String> {
+    super::tokens::tokenize(name, 0).into_iter().map(|t| t.text).collect()
 }
 
 #[cfg(test)]
@@ -238,5 +288,19 @@ mod tests {
         assert_eq!(def.etype, EntityType::City);
         assert_eq!(g.longest_match(&["JENEWA"]), Some((gen, 1)));
         assert!(g.entities.iter().filter(|e| e.etype == EntityType::Country).count() >= 193);
+    }
+
+    #[test]
+    fn a_venue_names_its_city_and_no_entity() {
+        let g = crate::lang::gazetteer();
+        let (washington, _) = g.get("Washington, D.C.").expect("Washington");
+        assert_eq!(g.venue_at(&["Gedung", "Putih", "pada"]), Some((washington, 2)));
+        let (us, _) = g.get("United States").expect("US");
+        assert_eq!(g.longest_match(&["Gedung", "Putih"]), Some((us, 2)), "the name stays the actor's");
+        assert!(g.get("White House").is_none());
+        let row = |ty: &str, city: &str| format!("Hall\t{ty}\t\tHall\tBalai\t\t{city}\t\nParis\tCity\t\tParis\tParis\t\t\tcapital\n");
+        let parsed = Gazetteer::parse(&row("Venue", "Paris"), "").expect("a venue row parses");
+        assert_eq!(parsed.venue_at(&["Balai"]).map(|(i, _)| parsed.entities[i].key.as_str()), Some("Paris"));
+        assert!(Gazetteer::parse(&row("Venue", "Lyon"), "").is_err(), "a venue's city must be known");
     }
 }

@@ -176,6 +176,17 @@ pub struct MeetingLex {
     pub remote: Vec<String>,
     pub not_meetings: Vec<String>,
     pub participant_stops: Vec<String>,
+    /// After the cue, in its clause: a preposition before a place the gazetteer lacks or
+    /// another country ("bertemu ... di Adana"), so the meeting is not at the dateline city.
+    #[serde(default)]
+    pub away_after: Vec<String>,
+    /// The same before the cue ("kunjungan ke Meksiko untuk melakukan pertemuan").
+    #[serde(default)]
+    pub away_before: Vec<String>,
+    /// How many sentences back an undated meeting looks for its date ("... pada Minggu (25/9)
+    /// memberitahu Netanyahu ... Dalam pertemuan dengan Netanyahu di New York, ...").
+    #[serde(default)]
+    pub date_look_back: usize,
 }
 
 #[derive(Debug, Deserialize)]

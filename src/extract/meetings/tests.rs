@@ -1,0 +1,165 @@
+//! Meetings found in short articles written for the purpose: the city, the date, the sides.
+
+use crate::article::Article;
+use chrono::NaiveDate;
+
+/// A meeting as (city, date, sides), every key as the entity table names it.
+type Found = (String, Option<String>, Vec<String>);
+
+/// The meetings the whole pipeline finds in `body`, published on `published` (YYYY-MM-DD).
+fn meetings(lang: &str, body: &str, published: &str) -> Vec<Found> {
+    let pack = crate::lang::pack(lang).expect("a registered pack");
+    let article = Article {
+        title: "Berita".into(),
+        body: body.into(),
+        published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        source: "test".into(),
+        url: None,
+        external_id: None,
+    };
+    let x = crate::extract::extract(&article, pack);
+    let key = |e| x.entities.get(e).key.clone();
+    x.meetings.iter().map(|m| (key(m.city), m.date.map(|d| d.to_string()), m.participants.iter().map(|&p| key(p)).collect())).collect()
+}
+
+fn cities(found: &[Found]) -> Vec<&str> {
+    found.iter().map(|m| m.0.as_str()).collect()
+}
+
+#[test]
+fn a_venue_after_di_is_its_city_not_the_dateline() {
+    let found = meetings(
+        "id",
+        "Jakarta, CNN Indonesia -- Menteri Luar Negeri Retno Marsudi bertemu dengan Menteri Luar Negeri AS Antony Blinken di Gedung Putih pada Selasa (12/3).",
+        "2024-03-13",
+    );
+    assert_eq!(cities(&found), vec!["Washington, D.C."]);
+    assert_eq!(found[0].1.as_deref(), Some("2024-03-12"));
+    assert!(found[0].2.contains(&"Indonesia".to_string()) && found[0].2.contains(&"United States".to_string()), "{found:?}");
+    let kremlin = meetings(
+        "en",
+        "LONDON (Reuters) - Prime Minister Narendra Modi met President Vladimir Putin at the Kremlin on Tuesday.",
+        "2024-07-10",
+    );
+    assert_eq!(cities(&kremlin), vec!["Moscow"]);
+    let palace = meetings(
+        "id",
+        "Presiden Joko Widodo menerima kunjungan Perdana Menteri Jepang Fumio Kishida di Istana Merdeka, Kamis (5/1).",
+        "2023-01-06",
+    );
+    assert_eq!(cities(&palace), vec!["Jakarta"]);
+}
+
+#[test]
+fn a_venue_with_its_own_city_or_a_longer_name_is_not_the_seat() {
+    let geneva = meetings("id", "Para diplomat Rusia dan Ukraina bertemu di Markas PBB di Jenewa pada Senin (4/3).", "2024-03-05");
+    assert_eq!(cities(&geneva), vec!["Geneva"]);
+    // "Istana Negara Malaysia" is another palace than Jakarta's Istana Negara.
+    let kl = meetings("id", "Menlu Retno bertemu dengan Raja Malaysia di Istana Negara Malaysia pada Senin (4/3).", "2024-03-05");
+    assert!(!cities(&kl).contains(&"Jakarta"), "{kl:?}");
+}
+
+#[test]
+fn a_city_state_is_the_meetings_place() {
+    let found = meetings(
+        "id",
+        "Menteri Luar Negeri Retno Marsudi bertemu dengan Menteri Luar Negeri China Wang Yi di Singapura pada Sabtu (3/6).",
+        "2023-06-05",
+    );
+    assert_eq!(cities(&found), vec!["Singapore"]);
+    assert_eq!(found[0].1.as_deref(), Some("2023-06-03"));
+}
+
+#[test]
+fn a_dateline_glued_to_the_first_word_names_the_city() {
+    let found = meetings("id", "Tokyo-Perdana Menteri Jepang Fumio Kishida bertemu dengan Presiden Joko Widodo pada Senin.", "2023-05-23");
+    assert_eq!(cities(&found), vec!["Tokyo"]);
+    // A pair of countries is no dateline.
+    let pair = meetings("id", "Amerika-Rusia kembali memanas. Menlu Rusia Sergey Lavrov bertemu dengan Menlu Retno.", "2023-05-23");
+    assert!(pair.is_empty(), "{pair:?}");
+}
+
+#[test]
+fn a_weekday_with_its_day_and_month_is_not_moved_a_week() {
+    let dated = meetings("id", "Presiden dijadwalkan bertemu dengan Presiden Korea Selatan di Washington pada Kamis (29/6).", "2017-06-30");
+    assert_eq!(dated[0].1.as_deref(), Some("2017-06-29"));
+    // A bare weekday of a meeting to come lies ahead.
+    let ahead = meetings("id", "Presiden akan bertemu dengan Presiden Korea Selatan di Washington pada Kamis.", "2017-06-30");
+    assert_eq!(ahead[0].1.as_deref(), Some("2017-07-06"));
+}
+
+#[test]
+fn the_dateline_does_not_place_a_meeting_told_elsewhere() {
+    let home =
+        meetings("id", "Jakarta, CNN Indonesia -- Menlu Retno Marsudi bertemu dengan Menlu China Wang Yi, Senin (4/3).", "2024-03-05");
+    assert_eq!(cities(&home), vec!["Jakarta"]);
+    let unknown =
+        meetings("id", "Jakarta, CNN Indonesia -- Tim KBRI sudah bertemu dengan pejabat Turki di Mersin, Senin (4/3).", "2024-03-05");
+    assert!(unknown.is_empty(), "{unknown:?}");
+    let visit = meetings(
+        "id",
+        "Jakarta, CNN Indonesia -- Kunjungan Blinken ke Meksiko untuk melakukan pertemuan dengan pejabat setempat.",
+        "2024-03-05",
+    );
+    assert!(visit.is_empty(), "{visit:?}");
+    let quoted = meetings(
+        "id",
+        "Jakarta, CNN Indonesia -- \"Kami terus melakukan pembicaraan dengan pemerintah Yordania,\" kata Lavrov.",
+        "2024-03-05",
+    );
+    assert!(quoted.is_empty(), "{quoted:?}");
+    let planned = meetings("id", "Jakarta, CNN Indonesia -- Menlu Retno akan bertemu dengan Menlu China Wang Yi.", "2024-03-05");
+    assert!(planned.is_empty(), "{planned:?}");
+}
+
+#[test]
+fn a_long_venue_name_between_di_and_the_city() {
+    let found = meetings(
+        "id",
+        "Para pemimpin ASEAN menghadiri KTT ASEAN Ke-43 di Jakarta International Convention Center (JICC) Jakarta, Selasa (5/9).",
+        "2023-09-06",
+    );
+    assert_eq!(cities(&found), vec!["Jakarta"]);
+    assert_eq!(found[0].1.as_deref(), Some("2023-09-05"));
+    // Lower-case words between "di" and the city are another phrase.
+    let far = meetings("id", "KTT itu membahas krisis di kawasan yang selama ini dilanda konflik bersenjata Kabul.", "2023-09-06");
+    assert!(far.is_empty(), "{far:?}");
+}
+
+#[test]
+fn a_place_fronted_before_the_subject() {
+    let en = meetings("en", "Today in Jeddah, President Biden met with Crown Prince Mohammed bin Salman of Saudi Arabia.", "2022-07-16");
+    assert_eq!(cities(&en), vec!["Jeddah"]);
+    let id = meetings(
+        "id",
+        "Jakarta, CNN Indonesia -- Di Tokyo, Presiden Joko Widodo bertemu dengan Perdana Menteri Fumio Kishida.",
+        "2023-05-23",
+    );
+    assert_eq!(cities(&id), vec!["Tokyo"], "not the dateline's Jakarta");
+    // A place that is not followed by the comma of a fronted phrase is no fronted place.
+    let topic = meetings("en", "Officials in Jeddah said the President met with the Crown Prince.", "2022-07-16");
+    assert!(!cities(&topic).contains(&"Jeddah") || topic.is_empty(), "{topic:?}");
+}
+
+#[test]
+fn an_undated_meeting_takes_the_date_of_the_sentence_before() {
+    let found = meetings(
+        "id",
+        "Washington (ANTARA News) - Presiden Joko Widodo pada Minggu (25/9) menyampaikan sikap Indonesia kepada Perdana Menteri Jepang Fumio Kishida. Dalam pertemuan dengan Kishida di New York, Jokowi membahas kerja sama maritim.",
+        "2022-09-27",
+    );
+    assert_eq!(found, vec![("New York City".to_string(), Some("2022-09-25".to_string()), vec!["Japan".to_string()])]);
+    // The report's own date (a timestamp line) dates nothing.
+    let stamped = meetings("id", "Selasa, 27 Sep 2022 07:30 WIB\n\nPertemuan para menteri di Bogor membahas kerja sama.", "2022-09-27");
+    assert_eq!(stamped.first().map(|m| m.1.as_deref()), Some(Some("2022-09-27")));
+}
+
+#[test]
+fn a_turkish_city_is_a_place() {
+    let found = meetings(
+        "id",
+        "Menteri Luar Negeri Turki bertemu dengan Menteri Luar Negeri Rusia Sergey Lavrov di Adana, Senin (4/3).",
+        "2024-03-05",
+    );
+    assert_eq!(cities(&found), vec!["Adana"]);
+}
