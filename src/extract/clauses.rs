@@ -177,6 +177,26 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     s.speaker.map(|sp| (vec![sp], 0.7))
 }
 
+/// When the cue at `cue` opens a relative clause ("..., yang mendorong X untuk", "Russia,
+/// which demanded"), the actors it hangs on: those right before the relative word (and a
+/// comma). Empty when the antecedent is no actor ("apa yang dilakukan AS, yang mendorong
+/// ...": an event prompted it). None when the cue is not in a relative clause.
+pub fn relative_antecedent(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<Vec<EntRef>> {
+    let g = &ctx.pack.lexicon.grammar;
+    let mut j = cue;
+    while j > 0 && in_list(&g.adverbs, &s.tokens[j - 1].lower) {
+        j -= 1;
+    }
+    if j == 0 || !is_in(&s.words.relatives, &s.tokens[j - 1].lower) {
+        return None;
+    }
+    let mut end = j - 1;
+    if end > 0 && s.tokens[end - 1].text == "," {
+        end -= 1;
+    }
+    Some(chain_left(s, table, end))
+}
+
 /// The end (exclusive) of the clause that starts at token `start`.
 pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
     let g = &ctx.pack.lexicon.grammar;

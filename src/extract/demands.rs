@@ -1,7 +1,9 @@
 //! Demands ("X meminta Y untuk ...", "permintaan X agar Y ...") and the rejections
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
-use super::clauses::{chain_right, clause_end, conditional, is_verb, modality, negated, split_actions, subject_before, text_of};
+use super::clauses::{
+    chain_right, clause_end, conditional, is_verb, modality, negated, relative_antecedent, split_actions, subject_before, text_of,
+};
 use super::entities::{side_of, EntityTable};
 use super::rejections::PendingRejection;
 use super::tokens::{longest_phrase, possessive_at, possessive_before};
@@ -127,7 +129,14 @@ fn implied_addressee(s: &Analysed, table: &EntityTable, by: &[EntRef], a: usize,
 /// "X meminta (kepada) Y (…) untuk/agar ACTION", "X meminta agar Y ACTION", "X minta Y ACTION".
 fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len): (usize, usize), out: &mut Vec<Demand>) {
     let lex = &ctx.pack.lexicon.demand;
-    let Some((by, conf)) = subject_before(ctx, s, table, cue) else {
+    // "Rusia, yang menuntut ...": the relative clause's antecedent asks; "..., yang mendorong
+    // Trump untuk ...": a relative clause on an event, not on an actor, asks nothing.
+    let found = match relative_antecedent(ctx, s, table, cue) {
+        Some(a) if a.is_empty() => None,
+        Some(a) => Some((a, 1.0)),
+        None => subject_before(ctx, s, table, cue),
+    };
+    let Some((by, conf)) = found else {
         return;
     };
     let mut j = cue + cue_len;
@@ -151,6 +160,7 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         }
     }
     let mut comp = false;
+    let mut rule = "demand.verb-object";
     if of.is_empty() && s.tokens.get(j).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
         comp = true;
         let (o, e) = chain_right(s, table, j + 1);
@@ -162,6 +172,13 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
             if !s.tokens[after..k].iter().any(|t| t.text == "," || t.text == "\"") || k == after {
                 after = k + 1;
                 comp = true;
+            }
+        }
+        if !comp {
+            if let Some(k) = apposition_end(ctx, s, after) {
+                after = k + 1;
+                comp = true;
+                rule = "demand.verb-apposition";
             }
         }
     } else if let Some(o) = nominal_addressee(ctx, s, table, j, &by) {
@@ -183,8 +200,26 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         return;
     }
     let end = clause_end(ctx, s, after);
-    let rule = if comp { "demand.verb-complement" } else { "demand.verb-object" };
+    if comp && rule == "demand.verb-object" {
+        rule = "demand.verb-complement";
+    }
     push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule, confidence: 0.9 * conf }, out);
+}
+
+/// "mendorong China, sekutu terbesar Korut, untuk ...": an apposition (a short phrase
+/// between commas, no quote, no relative clause) right after the addressee, then the
+/// complementiser. Returns the complementiser's token. Verbs are not refused inside:
+/// Indonesian superlatives look like verbs ("terbesar").
+fn apposition_end(ctx: &Context, s: &Analysed, after: usize) -> Option<usize> {
+    if s.tokens.get(after)?.text != "," {
+        return None;
+    }
+    let close = (after + 2..(after + 10).min(s.tokens.len())).find(|&k| s.tokens[k].text == ",")?;
+    let inside = &s.tokens[after + 1..close];
+    let plain = inside.iter().all(|t| t.is_word || t.text == "-")
+        && !inside.iter().any(|t| is_in(&s.words.relatives, &t.lower) || is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
+    let comp = s.tokens.get(close + 1).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
+    (plain && comp).then_some(close + 1)
 }
 
 /// English: the actor a nominal object names as the doer of what is to end or be undone:

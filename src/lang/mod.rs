@@ -48,6 +48,9 @@ pub struct Words {
     pub addressee_preps: Vec<String>,
     pub with_preps: Vec<String>,
     pub inclusion: Vec<String>,
+    /// "Negara-negara tersebut di antaranya A, B dan C", "These countries include A and B":
+    /// words opening the list of a plural group's members.
+    pub member_list_openers: Vec<String>,
     pub relatives: Vec<String>,
     pub copulas: Vec<String>,
     pub prepositions: Vec<String>,
@@ -60,6 +63,9 @@ pub struct Words {
     pub plural_pronouns: Vec<String>,
     pub speaker_side: Vec<String>,
     pub first_person: Vec<String>,
+    /// A headline opening with one of these ("Statement by", "Pernyataan") names the text's
+    /// author: first person outside quotes is the author's side.
+    pub author_cues: Vec<String>,
     pub org_heads: Vec<String>,
     /// Head nouns that point back to an organization only ("the alliance", "the bloc"), not a group.
     pub organization_heads: Vec<String>,
