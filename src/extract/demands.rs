@@ -181,6 +181,11 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
                 rule = "demand.verb-apposition";
             }
         }
+    } else if let Some(o) = requested_from(ctx, s, table, j, &by) {
+        // "meminta penegasan Amerika Serikat terkait ...": what the addressee is to give.
+        of = vec![o];
+        after = j;
+        rule = "demand.verb-requested";
     } else if let Some(o) = nominal_addressee(ctx, s, table, j, &by) {
         // "demanded an end to Israel's occupation", "demanded the removal of the buoy that China installed".
         of = vec![o];
@@ -220,6 +225,28 @@ fn apposition_end(ctx: &Context, s: &Analysed, after: usize) -> Option<usize> {
         && !inside.iter().any(|t| is_in(&s.words.relatives, &t.lower) || is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
     let comp = s.tokens.get(close + 1).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
     (plain && comp).then_some(close + 1)
+}
+
+/// The actor asked to give a thing the lexicon lists (`requested_things`): right after it
+/// ("penegasan Amerika Serikat") or after `requested_from` ("assurances from Moscow").
+/// A state, organisation or group, not one of the demanders.
+fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
+    let lex = &ctx.pack.lexicon.demand;
+    let n = lex
+        .requested_things
+        .iter()
+        .map(|o| o.split_whitespace().collect::<Vec<_>>())
+        .filter(|o| o.iter().enumerate().all(|(k, w)| s.tokens.get(j + k).is_some_and(|t| t.lower == *w)))
+        .map(|o| o.len())
+        .max()?;
+    let mut k = j + n;
+    if s.tokens.get(k).is_some_and(|t| is_in(&lex.requested_from, &t.lower)) {
+        k += 1;
+    }
+    let (actors, _) = chain_right(s, table, k);
+    let o = side_of(table, *actors.first()?);
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    (table.get(o).etype != EntityType::Person && !by_sides.contains(&o)).then_some(o)
 }
 
 /// English: the actor a nominal object names as the doer of what is to end or be undone:

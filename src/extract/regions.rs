@@ -32,6 +32,13 @@ fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) ->
             if let Some(n) = possessive_at(&s.tokens, k) {
                 k += n;
             }
+            // "klaim Beijing yang tumpang-tindih di kawasan ...": a short relative clause on
+            // the claim, up to the place it is made in.
+            if s.tokens.get(k).is_some_and(|t| is_in(&s.words.relatives, &t.lower)) {
+                if let Some(at) = (k + 1..(k + 6).min(end)).find(|&j| is_in(&s.words.location_preps, &s.tokens[j].lower)) {
+                    k = at;
+                }
+            }
         } else if is_in(&s.words.region_lead_in, w) {
             k += 1;
         } else {
@@ -241,14 +248,25 @@ fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut
     // region before it in the sentence.
     let after = regions_after(s, table, cue + len, end);
     let before = regions_before(s, table, cue);
-    let nearest = s.mentions.iter().filter(|m| m.end <= cue && is_region(table, m.ent)).max_by_key(|m| m.end);
+    // A disputed country is a region only where a cue says so next to it: as the nearest
+    // name it is more often one of the claimants ("Vietnam ... dan Taiwan memiliki klaim").
+    let nearest = s
+        .mentions
+        .iter()
+        .filter(|m| m.end <= cue && is_region(table, m.ent) && table.get(m.ent).etype != EntityType::Country)
+        .max_by_key(|m| m.end);
+    // A name that holds the cue ("wilayah Palestina yang diduduki", "the Occupied Palestinian
+    // Territories") is the region itself.
+    let named = s.mentions.iter().find(|m| m.start <= cue && cue + len <= m.end && m.end > cue && is_region(table, m.ent));
     // "wilayah yang diduduki sejak 1967, termasuk Tepi Barat dan Yerusalem Timur".
     let included = || {
         let k = (cue + len..end).find(|&k| is_in(&s.words.inclusion, &s.tokens[k].lower))?;
         let list = regions_after(s, table, k + 1, end);
         (!list.is_empty() && cue >= 1 && is_in(&s.words.relatives, &s.tokens[cue - 1].lower)).then_some(list)
     };
-    let (regions, region_after) = if !after.is_empty() {
+    let (regions, region_after) = if let Some(m) = named {
+        (vec![m.ent], false)
+    } else if !after.is_empty() {
         (after, true)
     } else if !before.is_empty() {
         (before, false)
@@ -303,7 +321,7 @@ fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut
                 claimed_by: if claim { counterpart } else { None },
                 forces: None,
                 since,
-                evidence: ctx.evidence(s, rule_name(kind), if region_after { 0.85 } else { 0.75 }),
+                evidence: ctx.evidence(s, if named.is_some() { "region.in-name" } else { rule_name(kind) }, if region_after { 0.85 } else { 0.75 }),
             },
         );
     }

@@ -151,6 +151,12 @@ pub struct DemandLex {
     #[serde(default)]
     pub noun_complementisers: Vec<String>,
     pub addressee_preps: Vec<String>,
+    /// Things one asks a party to give ("meminta jaminan China", "demanded assurances from
+    /// Moscow"): the actor after them (or after `requested_from`) is the addressee.
+    #[serde(default)]
+    pub requested_things: Vec<String>,
+    #[serde(default)]
+    pub requested_from: Vec<String>,
 }
 
 impl DemandLex {
