@@ -1,7 +1,7 @@
 //! Shallow Indonesian clause structure: subjects before a cue, coordinated actor
 //! chains after it, the demanded clause, negation, conditionals and modality.
 
-use super::tokens::Token;
+use super::tokens::{possessive_at, Token};
 use super::{Analysed, Context, EntRef, Mention};
 use crate::extract::entities::EntityTable;
 use crate::lang::{is_in, Words};
@@ -133,7 +133,12 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
         if next > pos && s.tokens.get(next).is_some_and(|t| is_in(&s.words.articles, &t.lower)) {
             next += 1;
         }
-        if next == pos || mention_starting_at(s, next).is_none() {
+        let Some(m) = mention_starting_at(s, next).filter(|_| next > pos) else { break };
+        // "Beijing, Pyongyang's main ally, ...": a possessor after a comma opens an apposition.
+        if s.tokens[pos].text == ","
+            && !is_in(&s.words.coordinators, &s.tokens[next - 1].lower)
+            && possessive_at(&s.tokens, m.end).is_some()
+        {
             break;
         }
         pos = next;

@@ -2,7 +2,8 @@
 //! descriptions point back to ("pihaknya", "blok itu", "ia", "kedua negara", "the regime"),
 //! read left to right with the state of the discourse so far.
 
-use super::clauses::{chain_right, is_dateline, is_preposition, is_verb};
+use super::antecedents;
+use super::clauses::{is_dateline, is_preposition, is_verb};
 use super::entities::{side_of, EntityTable, Mention};
 use super::mentions::find_mentions;
 use super::tokens::longest_phrase;
@@ -15,7 +16,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
     for s in sents.iter_mut() {
         if s.is_title && discourse.author.is_none() {
             add_short_mentions(s, table);
-            discourse.author = author(s, table);
+            discourse.author = antecedents::author(s, table);
         }
         add_short_mentions(s, table);
         let previous = discourse.last_speaker.or(discourse.last_person);
@@ -29,85 +30,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
         s.mentions.sort_by_key(|m| m.start);
         discourse.observe(s, table);
     }
-    listed_members(sents, table);
-}
-
-/// "Indonesia mengajak negara-negara sahabat ... untuk ... . Negara-negara tersebut di antaranya
-/// A, B dan C.": a plural group named in one sentence stands for the members the next lists.
-fn listed_members(sents: &mut [Analysed], table: &EntityTable) {
-    for i in 1..sents.len() {
-        let Some((head, members)) = member_list(&sents[i], table) else { continue };
-        let prev = &mut sents[i - 1];
-        if let Some((start, end)) = plural_group(prev, &head) {
-            for ent in members {
-                prev.mentions.push(Mention { ent, start, end, coref: true });
-            }
-            prev.mentions.sort_by_key(|m| m.start);
-        }
-    }
-}
-
-/// A plural group noun at token `k`: "negara-negara" (a reduplicated group noun) or, where
-/// plurals are inflected, "countries". Its head word and the tokens it spans.
-fn plural_head_at(s: &Analysed, k: usize) -> Option<(String, usize)> {
-    let t = s.tokens.get(k).filter(|t| t.is_word && is_in(&s.words.group_nouns, &t.lower))?;
-    let reduplicated = s.tokens.get(k + 1).is_some_and(|d| d.text == "-") && s.tokens.get(k + 2).is_some_and(|u| u.lower == t.lower);
-    if reduplicated {
-        Some((t.lower.clone(), 3))
-    } else if !s.words.demonstratives_before.is_empty() && t.lower.ends_with('s') {
-        Some((t.lower.clone(), 1))
-    } else {
-        None
-    }
-}
-
-/// A sentence opening with "<group noun> tersebut <list opener> A, B dan C" ("These countries
-/// include A and B"): the group's head word and its members (at least two, none a person).
-fn member_list(s: &Analysed, table: &EntityTable) -> Option<(String, Vec<EntRef>)> {
-    let words = s.words;
-    let det_before = s.tokens.first().is_some_and(|t| is_in(&words.demonstratives_before, &t.lower));
-    let mut p = usize::from(det_before);
-    let (head, n) = plural_head_at(s, p)?;
-    p += n;
-    let det_after = s.tokens.get(p).is_some_and(|t| is_in(&words.demonstratives_after, &t.lower));
-    p += usize::from(det_after);
-    if !det_before && !det_after {
-        return None;
-    }
-    let opener = words
-        .member_list_openers
-        .iter()
-        .map(|o| o.split_whitespace().collect::<Vec<_>>())
-        .filter(|o| o.iter().enumerate().all(|(k, w)| s.tokens.get(p + k).is_some_and(|t| t.lower == *w)))
-        .map(|o| o.len())
-        .max()?;
-    let (members, _) = chain_right(s, table, p + opener);
-    let people = members.iter().any(|&e| table.get(side_of(table, e)).etype == EntityType::Person);
-    (members.len() >= 2 && !people).then_some((head, members))
-}
-
-/// The last plural group with this head word in a sentence, not yet a mention: its span,
-/// with the lower-case modifiers before an English head ("neighbouring countries").
-fn plural_group(s: &Analysed, head: &str) -> Option<(usize, usize)> {
-    let words = s.words;
-    let k = (0..s.tokens.len()).rev().find(|&k| plural_head_at(s, k).is_some_and(|(h, _)| h == head) && !covered(s, k))?;
-    let (_, n) = plural_head_at(s, k)?;
-    let mut start = k;
-    if !words.demonstratives_before.is_empty() {
-        while start > 0 && k - start < 2 && {
-            let t = &s.tokens[start - 1];
-            t.is_word
-                && !t.is_capitalised()
-                && !is_verb(words, t)
-                && !is_preposition(words, &t.lower)
-                && !is_in(&words.demonstratives_before, &t.lower)
-                && !is_in(&words.coordinators, &t.lower)
-                && !is_in(&words.base_verbs, &t.lower)
-        } {
-            start -= 1;
-        }
-    }
-    Some((start, k + n))
+    antecedents::listed_members(sents, table);
 }
 
 /// Short mentions of people found anywhere in the article ("Lavrov" after "Sergey Lavrov").
@@ -395,22 +318,6 @@ impl Discourse {
             self.groups.push((s.index, group));
         }
     }
-}
-
-/// The side of the author a headline names: "Statement by President Joseph R. Biden, Jr. on
-/// ..." (a cue opening the headline, then an actor within a few words).
-fn author(s: &Analysed, table: &EntityTable) -> Option<EntRef> {
-    let n = s
-        .words
-        .author_cues
-        .iter()
-        .map(|c| c.split_whitespace().collect::<Vec<_>>())
-        .filter(|c| c.iter().enumerate().all(|(k, w)| s.tokens.get(k).is_some_and(|t| t.lower == *w)))
-        .map(|c| c.len())
-        .max()?;
-    let m = s.mentions.iter().filter(|m| m.start >= n && m.start <= n + 4 && table.is_actor(m.ent)).min_by_key(|m| m.start)?;
-    let side = side_of(table, m.ent);
-    (table.get(side).etype != EntityType::Person).then_some(side)
 }
 
 /// A mention after a preposition of place or direction ("di Brussels", "to Beijing").

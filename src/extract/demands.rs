@@ -221,7 +221,7 @@ fn apposition_end(ctx: &Context, s: &Analysed, after: usize) -> Option<usize> {
     }
     let close = (after + 2..(after + 10).min(s.tokens.len())).find(|&k| s.tokens[k].text == ",")?;
     let inside = &s.tokens[after + 1..close];
-    let plain = inside.iter().all(|t| t.is_word || t.text == "-")
+    let plain = inside.iter().all(|t| t.is_word || t.text == "-" || t.text == "'")
         && !inside.iter().any(|t| is_in(&s.words.relatives, &t.lower) || is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
     let comp = s.tokens.get(close + 1).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
     (plain && comp).then_some(close + 1)
@@ -479,3 +479,7 @@ fn rejection_at(
         evidence: ctx.evidence(s, "reject.verb", 0.85 * conf),
     })
 }
+
+#[cfg(test)]
+#[path = "demands_tests.rs"]
+mod tests;

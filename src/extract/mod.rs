@@ -1,6 +1,7 @@
 //! The extractor: normalise → segment → mentions → roles → coreference → places →
 //! demands and rejections, meetings, region statuses.
 
+pub mod antecedents;
 pub mod clauses;
 pub mod context;
 pub mod coreference;

@@ -23,7 +23,8 @@ fn list_glue(words: &crate::lang::Words, w: &str) -> bool {
 /// A city joins the list once a region is in it ("wilayah Zaporizhzhia dan Kherson").
 fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) -> Vec<EntRef> {
     let mut k = start;
-    while k < end && k < start + 4 {
+    let mut limit = start + 4;
+    while k < end && k < limit {
         let w = s.tokens[k].lower.as_str();
         let possessor = s.mentions.iter().find(|m| m.start == k && table.is_actor(m.ent) && !is_region(table, m.ent));
         if let Some(m) = possessor {
@@ -37,6 +38,7 @@ fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) ->
             if s.tokens.get(k).is_some_and(|t| is_in(&s.words.relatives, &t.lower)) {
                 if let Some(at) = (k + 1..(k + 6).min(end)).find(|&j| is_in(&s.words.location_preps, &s.tokens[j].lower)) {
                     k = at;
+                    limit = at + 3;
                 }
             }
         } else if is_in(&s.words.region_lead_in, w) {
@@ -321,7 +323,11 @@ fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut
                 claimed_by: if claim { counterpart } else { None },
                 forces: None,
                 since,
-                evidence: ctx.evidence(s, if named.is_some() { "region.in-name" } else { rule_name(kind) }, if region_after { 0.85 } else { 0.75 }),
+                evidence: ctx.evidence(
+                    s,
+                    if named.is_some() { "region.in-name" } else { rule_name(kind) },
+                    if region_after { 0.85 } else { 0.75 },
+                ),
             },
         );
     }
@@ -411,5 +417,47 @@ fn presence_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extract;
+    use crate::extract::test_support::analysed;
+
+    /// (region, status, controlled or claimed by, rule) of every status in a text.
+    fn statuses(lang: &str, body: &str) -> Vec<(String, &'static str, String, &'static str)> {
+        let run = analysed(lang, "", body);
+        let side = |e: Option<usize>| e.map(|e| run.key(e).to_string()).unwrap_or_default();
+        extract(&run.context(), &run.sents, &run.table)
+            .iter()
+            .map(|r| (run.key(r.region).to_string(), r.status.names().gold, side(r.controlled_by.or(r.claimed_by)), r.evidence.rule))
+            .collect()
+    }
+
+    #[test]
+    fn a_cue_inside_the_regions_name() {
+        let found = statuses("id", "PBB mengecam pembangunan permukiman di wilayah Palestina yang diduduki Israel.");
+        assert_eq!(found, vec![("Palestinian territories".into(), "occupied", "Israel".into(), "region.in-name")]);
+        let found = statuses("en", "Aid convoys reached the Occupied Palestinian Territories on Monday.");
+        assert_eq!(found, vec![("Palestinian territories".into(), "occupied", String::new(), "region.in-name")]);
+    }
+
+    #[test]
+    fn a_claim_with_a_relative_clause_before_the_place() {
+        let found = statuses("id", "Ketegangan meningkat akibat klaim China yang tumpang tindih di kawasan Laut China Selatan.");
+        assert_eq!(found, vec![("South China Sea".into(), "contested", "China".into(), "region.contested")]);
+    }
+
+    #[test]
+    fn a_claimant_is_not_the_contested_region() {
+        let found = statuses("id", "Vietnam, Filipina, Malaysia dan Taiwan memiliki klaim yang saling tumpang tindih.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn forces_based_in_a_country() {
+        let found = statuses("id", "Sekitar 900 pasukan Amerika Serikat berbasis di Suriah timur laut.");
+        assert_eq!(found, vec![("Syria".into(), "foreign-military-presence", String::new(), "region.troops")]);
     }
 }
