@@ -1,7 +1,7 @@
 //! References whose antecedent the left-to-right discourse cannot see: a plural group whose
 //! members the next sentence lists, and the author a headline names for "we" outside quotes.
 
-use super::clauses::{chain_right, is_preposition, is_verb};
+use super::clauses::{chain_right, is_preposition, is_verb, list_phrase_at};
 use super::entities::{side_of, EntityTable, Mention};
 use super::{Analysed, EntRef};
 use crate::lang::{is_in, EntityType};
@@ -48,13 +48,10 @@ fn member_list(s: &Analysed, table: &EntityTable) -> Option<(String, Vec<EntRef>
     if !det_before && !det_after {
         return None;
     }
-    let opener = words
-        .member_list_openers
-        .iter()
-        .map(|o| o.split_whitespace().collect::<Vec<_>>())
-        .filter(|o| o.iter().enumerate().all(|(k, w)| s.tokens.get(p + k).is_some_and(|t| t.lower == *w)))
-        .map(|o| o.len())
-        .max()?;
+    let opener = list_phrase_at(s, p, &words.member_list_openers);
+    if opener == 0 {
+        return None;
+    }
     let (members, _) = chain_right(s, table, p + opener);
     let people = members.iter().any(|&e| table.get(side_of(table, e)).etype == EntityType::Person);
     (members.len() >= 2 && !people).then_some((head, members))
@@ -87,14 +84,10 @@ fn plural_group(s: &Analysed, head: &str) -> Option<(usize, usize)> {
 /// The side of the author a headline names: "Statement by President Joseph R. Biden, Jr. on
 /// ..." (a cue opening the headline, then an actor within a few words).
 pub fn author(s: &Analysed, table: &EntityTable) -> Option<EntRef> {
-    let n = s
-        .words
-        .author_cues
-        .iter()
-        .map(|c| c.split_whitespace().collect::<Vec<_>>())
-        .filter(|c| c.iter().enumerate().all(|(k, w)| s.tokens.get(k).is_some_and(|t| t.lower == *w)))
-        .map(|c| c.len())
-        .max()?;
+    let n = list_phrase_at(s, 0, &s.words.author_cues);
+    if n == 0 {
+        return None;
+    }
     let m = s.mentions.iter().filter(|m| m.start >= n && m.start <= n + 4 && table.is_actor(m.ent)).min_by_key(|m| m.start)?;
     let side = side_of(table, m.ent);
     (table.get(side).etype != EntityType::Person).then_some(side)

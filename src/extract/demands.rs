@@ -2,8 +2,10 @@
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
 use super::clauses::{
-    chain_right, clause_end, conditional, is_verb, modality, negated, relative_antecedent, split_actions, subject_before, text_of,
+    chain_right, clause_end, conditional, is_verb, list_phrase_at, modality, negated, relative_antecedent, split_actions, subject_before,
+    text_of,
 };
+use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
 use super::rejections::PendingRejection;
 use super::tokens::{longest_phrase, possessive_at, possessive_before};
@@ -31,6 +33,19 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                     }
                 }
                 k += len;
+                continue;
+            }
+            let part_len = list_phrase_at(s, k, &lex.demand.participles);
+            if part_len > 0 {
+                if !negated(ctx, s, k) && !conditional(ctx, s, k) {
+                    if let Some((by, of, after)) = participle_demand(ctx, s, table, k, part_len) {
+                        let end = clause_end(ctx, s, after);
+                        let found =
+                            Found { by: &by, of: &of, span: (after, end), cue: k, rule: "demand.participle-source", confidence: 0.8 };
+                        push_actions(ctx, s, table, found, &mut demands);
+                    }
+                }
+                k += part_len;
                 continue;
             }
             let verb_len = longest_phrase(&s.tokens, k, demand_verbs);
@@ -232,13 +247,10 @@ fn apposition_end(ctx: &Context, s: &Analysed, after: usize) -> Option<usize> {
 /// A state, organisation or group, not one of the demanders.
 fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
     let lex = &ctx.pack.lexicon.demand;
-    let n = lex
-        .requested_things
-        .iter()
-        .map(|o| o.split_whitespace().collect::<Vec<_>>())
-        .filter(|o| o.iter().enumerate().all(|(k, w)| s.tokens.get(j + k).is_some_and(|t| t.lower == *w)))
-        .map(|o| o.len())
-        .max()?;
+    let n = list_phrase_at(s, j, &lex.requested_things);
+    if n == 0 {
+        return None;
+    }
     let mut k = j + n;
     if s.tokens.get(k).is_some_and(|t| is_in(&lex.requested_from, &t.lower)) {
         k += 1;

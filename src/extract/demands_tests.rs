@@ -94,3 +94,21 @@ fn we_in_a_statement_is_its_author() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_statement_from_an_actor_calling_on_another() {
+    let found =
+        demands("en", "", "Britain welcomed the statement from the European Union calling on Belarus to free all political prisoners.");
+    assert_eq!(pairs(&found), vec![("European Union", "Belarus")]);
+    assert_eq!(found[0].2, "free all political prisoners");
+    let found = demands("en", "", "Jordan backed the UN resolution urging Israel to halt settlement building.");
+    assert_eq!(pairs(&found), vec![("United Nations", "Israel")]);
+}
+
+#[test]
+fn no_participle_demand_without_an_author_or_a_to_clause() {
+    // No author of the statement, no source noun, no "to": nothing.
+    assert!(demands("en", "", "Britain welcomed a statement calling on Belarus to free all political prisoners.").is_empty());
+    assert!(demands("en", "", "Protesters marched through Minsk, urging Belarus to free political prisoners.").is_empty());
+    assert!(demands("en", "", "The statement from the European Union calling on Belarus was brief.").is_empty());
+}

@@ -6,6 +6,7 @@ pub mod clauses;
 pub mod context;
 pub mod coreference;
 pub mod dates;
+pub mod demand_sources;
 pub mod demands;
 pub mod entities;
 pub mod facts;

@@ -157,6 +157,14 @@ pub struct DemandLex {
     pub requested_things: Vec<String>,
     #[serde(default)]
     pub requested_from: Vec<String>,
+    /// "the statement from the African Union calling on Russia to ...": participles that make
+    /// a demand of the text a `sources` noun names, whose author follows `source_preps`.
+    #[serde(default)]
+    pub participles: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub source_preps: Vec<String>,
 }
 
 impl DemandLex {
