@@ -1,7 +1,7 @@
 //! Shallow Indonesian clause structure: subjects before a cue, coordinated actor
 //! chains after it, the demanded clause, negation, conditionals and modality.
 
-use super::tokens::Token;
+use super::tokens::{possessive_at, Token};
 use super::{Analysed, Context, EntRef, Mention};
 use crate::extract::entities::EntityTable;
 use crate::lang::{is_in, Words};
@@ -13,6 +13,17 @@ pub fn is_verb(words: &Words, t: &Token) -> bool {
         return false;
     }
     words.is_verb_word(&t.lower, t.is_capitalised())
+}
+
+/// The tokens the longest entry of a lexicon list (entries may be several words: "di antaranya")
+/// spans from token `k`; 0 when none matches.
+pub fn list_phrase_at(s: &Analysed, k: usize, list: &[String]) -> usize {
+    list.iter()
+        .map(|e| e.split_whitespace().collect::<Vec<_>>())
+        .filter(|e| e.iter().enumerate().all(|(i, w)| s.tokens.get(k + i).is_some_and(|t| t.lower == *w)))
+        .map(|e| e.len())
+        .max()
+        .unwrap_or(0)
 }
 
 pub fn is_preposition(words: &Words, w: &str) -> bool {
@@ -133,7 +144,12 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
         if next > pos && s.tokens.get(next).is_some_and(|t| is_in(&s.words.articles, &t.lower)) {
             next += 1;
         }
-        if next == pos || mention_starting_at(s, next).is_none() {
+        let Some(m) = mention_starting_at(s, next).filter(|_| next > pos) else { break };
+        // "Beijing, Pyongyang's main ally, ...": a possessor after a comma opens an apposition.
+        if s.tokens[pos].text == ","
+            && !is_in(&s.words.coordinators, &s.tokens[next - 1].lower)
+            && possessive_at(&s.tokens, m.end).is_some()
+        {
             break;
         }
         pos = next;
@@ -175,6 +191,26 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
         return Some((chain, 0.85));
     }
     s.speaker.map(|sp| (vec![sp], 0.7))
+}
+
+/// When the cue at `cue` opens a relative clause ("..., yang mendorong X untuk", "Russia,
+/// which demanded"), the actors it hangs on: those right before the relative word (and a
+/// comma). Empty when the antecedent is no actor ("apa yang dilakukan AS, yang mendorong
+/// ...": an event prompted it). None when the cue is not in a relative clause.
+pub fn relative_antecedent(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<Vec<EntRef>> {
+    let g = &ctx.pack.lexicon.grammar;
+    let mut j = cue;
+    while j > 0 && in_list(&g.adverbs, &s.tokens[j - 1].lower) {
+        j -= 1;
+    }
+    if j == 0 || !is_in(&s.words.relatives, &s.tokens[j - 1].lower) {
+        return None;
+    }
+    let mut end = j - 1;
+    if end > 0 && s.tokens[end - 1].text == "," {
+        end -= 1;
+    }
+    Some(chain_left(s, table, end))
 }
 
 /// The end (exclusive) of the clause that starts at token `start`.

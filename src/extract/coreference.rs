@@ -2,6 +2,7 @@
 //! descriptions point back to ("pihaknya", "blok itu", "ia", "kedua negara", "the regime"),
 //! read left to right with the state of the discourse so far.
 
+use super::antecedents;
 use super::clauses::{is_dateline, is_preposition, is_verb};
 use super::entities::{side_of, EntityTable, Mention};
 use super::mentions::find_mentions;
@@ -13,6 +14,10 @@ use crate::lang::{is_in, EntityType, GrammarLex, LanguagePack};
 pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack, roles: &[Role]) {
     let mut discourse = Discourse::default();
     for s in sents.iter_mut() {
+        if s.is_title && discourse.author.is_none() {
+            add_short_mentions(s, table);
+            discourse.author = antecedents::author(s, table);
+        }
         add_short_mentions(s, table);
         let previous = discourse.last_speaker.or(discourse.last_person);
         s.speaker = find_speaker(s, table, &pack.lexicon.grammar, previous, discourse.last_person);
@@ -25,6 +30,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
         s.mentions.sort_by_key(|m| m.start);
         discourse.observe(s, table);
     }
+    antecedents::listed_members(sents, table);
 }
 
 /// Short mentions of people found anywhere in the article ("Lavrov" after "Sergey Lavrov").
@@ -56,6 +62,8 @@ struct Discourse {
     groups: Vec<(usize, Vec<EntRef>)>,
     /// Regions named so far: "the (disputed) shoal" points back to "Scarborough Shoal".
     regions_seen: Vec<EntRef>,
+    /// The side of the text's author, from a headline "Statement by President X".
+    author: Option<EntRef>,
 }
 
 /// Token `i` of a sentence and the words around it that may make it a reference.
@@ -150,6 +158,9 @@ impl Discourse {
             subject_mention(s, table).filter(|m| m.end <= c.i).map(|m| side_of(table, m.ent)).or(self.last_subject).map(|e| (e, 1))
         } else if is_in(&words.first_person, c.w) && s.quoted[c.i] {
             s.speaker.map(|sp| (side_of(table, sp), 1))
+        } else if is_in(&words.first_person, c.w) && !s.is_title {
+            // Outside quotes, "we" in a statement is its author ("We call on the regime to ...").
+            self.author.map(|a| (a, 1))
         } else {
             None
         }

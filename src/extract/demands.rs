@@ -1,7 +1,11 @@
 //! Demands ("X meminta Y untuk ...", "permintaan X agar Y ...") and the rejections
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
-use super::clauses::{chain_right, clause_end, conditional, is_verb, modality, negated, split_actions, subject_before, text_of};
+use super::clauses::{
+    chain_right, clause_end, conditional, is_verb, list_phrase_at, modality, negated, relative_antecedent, split_actions, subject_before,
+    text_of,
+};
+use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
 use super::rejections::PendingRejection;
 use super::tokens::{longest_phrase, possessive_at, possessive_before};
@@ -29,6 +33,19 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                     }
                 }
                 k += len;
+                continue;
+            }
+            let part_len = list_phrase_at(s, k, &lex.demand.participles);
+            if part_len > 0 {
+                if !negated(ctx, s, k) && !conditional(ctx, s, k) {
+                    if let Some((by, of, after)) = participle_demand(ctx, s, table, k, part_len) {
+                        let end = clause_end(ctx, s, after);
+                        let found =
+                            Found { by: &by, of: &of, span: (after, end), cue: k, rule: "demand.participle-source", confidence: 0.8 };
+                        push_actions(ctx, s, table, found, &mut demands);
+                    }
+                }
+                k += part_len;
                 continue;
             }
             let verb_len = longest_phrase(&s.tokens, k, demand_verbs);
@@ -127,7 +144,14 @@ fn implied_addressee(s: &Analysed, table: &EntityTable, by: &[EntRef], a: usize,
 /// "X meminta (kepada) Y (…) untuk/agar ACTION", "X meminta agar Y ACTION", "X minta Y ACTION".
 fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len): (usize, usize), out: &mut Vec<Demand>) {
     let lex = &ctx.pack.lexicon.demand;
-    let Some((by, conf)) = subject_before(ctx, s, table, cue) else {
+    // "Rusia, yang menuntut ...": the relative clause's antecedent asks; "..., yang mendorong
+    // Trump untuk ...": a relative clause on an event, not on an actor, asks nothing.
+    let found = match relative_antecedent(ctx, s, table, cue) {
+        Some(a) if a.is_empty() => None,
+        Some(a) => Some((a, 1.0)),
+        None => subject_before(ctx, s, table, cue),
+    };
+    let Some((by, conf)) = found else {
         return;
     };
     let mut j = cue + cue_len;
@@ -151,6 +175,7 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         }
     }
     let mut comp = false;
+    let mut rule = "demand.verb-object";
     if of.is_empty() && s.tokens.get(j).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
         comp = true;
         let (o, e) = chain_right(s, table, j + 1);
@@ -164,6 +189,18 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
                 comp = true;
             }
         }
+        if !comp {
+            if let Some(k) = apposition_end(ctx, s, after) {
+                after = k + 1;
+                comp = true;
+                rule = "demand.verb-apposition";
+            }
+        }
+    } else if let Some(o) = requested_from(ctx, s, table, j, &by) {
+        // "meminta penegasan Amerika Serikat terkait ...": what the addressee is to give.
+        of = vec![o];
+        after = j;
+        rule = "demand.verb-requested";
     } else if let Some(o) = nominal_addressee(ctx, s, table, j, &by) {
         // "demanded an end to Israel's occupation", "demanded the removal of the buoy that China installed".
         of = vec![o];
@@ -183,8 +220,45 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         return;
     }
     let end = clause_end(ctx, s, after);
-    let rule = if comp { "demand.verb-complement" } else { "demand.verb-object" };
+    if comp && rule == "demand.verb-object" {
+        rule = "demand.verb-complement";
+    }
     push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule, confidence: 0.9 * conf }, out);
+}
+
+/// "mendorong China, sekutu terbesar Korut, untuk ...": an apposition (a short phrase
+/// between commas, no quote, no relative clause) right after the addressee, then the
+/// complementiser. Returns the complementiser's token. Verbs are not refused inside:
+/// Indonesian superlatives look like verbs ("terbesar").
+fn apposition_end(ctx: &Context, s: &Analysed, after: usize) -> Option<usize> {
+    if s.tokens.get(after)?.text != "," {
+        return None;
+    }
+    let close = (after + 2..(after + 10).min(s.tokens.len())).find(|&k| s.tokens[k].text == ",")?;
+    let inside = &s.tokens[after + 1..close];
+    let plain = inside.iter().all(|t| t.is_word || t.text == "-" || t.text == "'")
+        && !inside.iter().any(|t| is_in(&s.words.relatives, &t.lower) || is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
+    let comp = s.tokens.get(close + 1).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
+    (plain && comp).then_some(close + 1)
+}
+
+/// The actor asked to give a thing the lexicon lists (`requested_things`): right after it
+/// ("penegasan Amerika Serikat") or after `requested_from` ("assurances from Moscow").
+/// A state, organisation or group, not one of the demanders.
+fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
+    let lex = &ctx.pack.lexicon.demand;
+    let n = list_phrase_at(s, j, &lex.requested_things);
+    if n == 0 {
+        return None;
+    }
+    let mut k = j + n;
+    if s.tokens.get(k).is_some_and(|t| is_in(&lex.requested_from, &t.lower)) {
+        k += 1;
+    }
+    let (actors, _) = chain_right(s, table, k);
+    let o = side_of(table, *actors.first()?);
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    (table.get(o).etype != EntityType::Person && !by_sides.contains(&o)).then_some(o)
 }
 
 /// English: the actor a nominal object names as the doer of what is to end or be undone:
@@ -417,3 +491,7 @@ fn rejection_at(
         evidence: ctx.evidence(s, "reject.verb", 0.85 * conf),
     })
 }
+
+#[cfg(test)]
+#[path = "demands_tests.rs"]
+mod tests;

@@ -1,10 +1,12 @@
 //! The extractor: normalise → segment → mentions → roles → coreference → places →
 //! demands and rejections, meetings, region statuses.
 
+pub mod antecedents;
 pub mod clauses;
 pub mod context;
 pub mod coreference;
 pub mod dates;
+pub mod demand_sources;
 pub mod demands;
 pub mod entities;
 pub mod facts;

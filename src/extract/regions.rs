@@ -23,7 +23,8 @@ fn list_glue(words: &crate::lang::Words, w: &str) -> bool {
 /// A city joins the list once a region is in it ("wilayah Zaporizhzhia dan Kherson").
 fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) -> Vec<EntRef> {
     let mut k = start;
-    while k < end && k < start + 4 {
+    let mut limit = start + 4;
+    while k < end && k < limit {
         let w = s.tokens[k].lower.as_str();
         let possessor = s.mentions.iter().find(|m| m.start == k && table.is_actor(m.ent) && !is_region(table, m.ent));
         if let Some(m) = possessor {
@@ -31,6 +32,14 @@ fn regions_after(s: &Analysed, table: &EntityTable, start: usize, end: usize) ->
             // "Ukraine's Donetsk and Luhansk regions".
             if let Some(n) = possessive_at(&s.tokens, k) {
                 k += n;
+            }
+            // "klaim Beijing yang tumpang-tindih di kawasan ...": a short relative clause on
+            // the claim, up to the place it is made in.
+            if s.tokens.get(k).is_some_and(|t| is_in(&s.words.relatives, &t.lower)) {
+                if let Some(at) = (k + 1..(k + 6).min(end)).find(|&j| is_in(&s.words.location_preps, &s.tokens[j].lower)) {
+                    k = at;
+                    limit = at + 3;
+                }
             }
         } else if is_in(&s.words.region_lead_in, w) {
             k += 1;
@@ -241,14 +250,25 @@ fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut
     // region before it in the sentence.
     let after = regions_after(s, table, cue + len, end);
     let before = regions_before(s, table, cue);
-    let nearest = s.mentions.iter().filter(|m| m.end <= cue && is_region(table, m.ent)).max_by_key(|m| m.end);
+    // A disputed country is a region only where a cue says so next to it: as the nearest
+    // name it is more often one of the claimants ("Vietnam ... dan Taiwan memiliki klaim").
+    let nearest = s
+        .mentions
+        .iter()
+        .filter(|m| m.end <= cue && is_region(table, m.ent) && table.get(m.ent).etype != EntityType::Country)
+        .max_by_key(|m| m.end);
+    // A name that holds the cue ("wilayah Palestina yang diduduki", "the Occupied Palestinian
+    // Territories") is the region itself.
+    let named = s.mentions.iter().find(|m| m.start <= cue && cue + len <= m.end && m.end > cue && is_region(table, m.ent));
     // "wilayah yang diduduki sejak 1967, termasuk Tepi Barat dan Yerusalem Timur".
     let included = || {
         let k = (cue + len..end).find(|&k| is_in(&s.words.inclusion, &s.tokens[k].lower))?;
         let list = regions_after(s, table, k + 1, end);
         (!list.is_empty() && cue >= 1 && is_in(&s.words.relatives, &s.tokens[cue - 1].lower)).then_some(list)
     };
-    let (regions, region_after) = if !after.is_empty() {
+    let (regions, region_after) = if let Some(m) = named {
+        (vec![m.ent], false)
+    } else if !after.is_empty() {
         (after, true)
     } else if !before.is_empty() {
         (before, false)
@@ -303,7 +323,11 @@ fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut
                 claimed_by: if claim { counterpart } else { None },
                 forces: None,
                 since,
-                evidence: ctx.evidence(s, rule_name(kind), if region_after { 0.85 } else { 0.75 }),
+                evidence: ctx.evidence(
+                    s,
+                    if named.is_some() { "region.in-name" } else { rule_name(kind) },
+                    if region_after { 0.85 } else { 0.75 },
+                ),
             },
         );
     }
@@ -393,5 +417,47 @@ fn presence_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extract;
+    use crate::extract::test_support::analysed;
+
+    /// (region, status, controlled or claimed by, rule) of every status in a text.
+    fn statuses(lang: &str, body: &str) -> Vec<(String, &'static str, String, &'static str)> {
+        let run = analysed(lang, "", body);
+        let side = |e: Option<usize>| e.map(|e| run.key(e).to_string()).unwrap_or_default();
+        extract(&run.context(), &run.sents, &run.table)
+            .iter()
+            .map(|r| (run.key(r.region).to_string(), r.status.names().gold, side(r.controlled_by.or(r.claimed_by)), r.evidence.rule))
+            .collect()
+    }
+
+    #[test]
+    fn a_cue_inside_the_regions_name() {
+        let found = statuses("id", "PBB mengecam pembangunan permukiman di wilayah Palestina yang diduduki Israel.");
+        assert_eq!(found, vec![("Palestinian territories".into(), "occupied", "Israel".into(), "region.in-name")]);
+        let found = statuses("en", "Aid convoys reached the Occupied Palestinian Territories on Monday.");
+        assert_eq!(found, vec![("Palestinian territories".into(), "occupied", String::new(), "region.in-name")]);
+    }
+
+    #[test]
+    fn a_claim_with_a_relative_clause_before_the_place() {
+        let found = statuses("id", "Ketegangan meningkat akibat klaim China yang tumpang tindih di kawasan Laut China Selatan.");
+        assert_eq!(found, vec![("South China Sea".into(), "contested", "China".into(), "region.contested")]);
+    }
+
+    #[test]
+    fn a_claimant_is_not_the_contested_region() {
+        let found = statuses("id", "Vietnam, Filipina, Malaysia dan Taiwan memiliki klaim yang saling tumpang tindih.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn forces_based_in_a_country() {
+        let found = statuses("id", "Sekitar 900 pasukan Amerika Serikat berbasis di Suriah timur laut.");
+        assert_eq!(found, vec![("Syria".into(), "foreign-military-presence", String::new(), "region.troops")]);
     }
 }

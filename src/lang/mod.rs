@@ -52,6 +52,9 @@ pub struct Words {
     pub addressee_preps: Vec<String>,
     pub with_preps: Vec<String>,
     pub inclusion: Vec<String>,
+    /// "Negara-negara tersebut di antaranya A, B dan C", "These countries include A and B":
+    /// words opening the list of a plural group's members.
+    pub member_list_openers: Vec<String>,
     pub relatives: Vec<String>,
     pub copulas: Vec<String>,
     pub prepositions: Vec<String>,
@@ -64,6 +67,9 @@ pub struct Words {
     pub plural_pronouns: Vec<String>,
     pub speaker_side: Vec<String>,
     pub first_person: Vec<String>,
+    /// A headline opening with one of these ("Statement by", "Pernyataan") names the text's
+    /// author: first person outside quotes is the author's side.
+    pub author_cues: Vec<String>,
     pub org_heads: Vec<String>,
     /// Head nouns that point back to an organization only ("the alliance", "the bloc"), not a group.
     pub organization_heads: Vec<String>,
@@ -149,6 +155,20 @@ pub struct DemandLex {
     #[serde(default)]
     pub noun_complementisers: Vec<String>,
     pub addressee_preps: Vec<String>,
+    /// Things one asks a party to give ("meminta jaminan China", "demanded assurances from
+    /// Moscow"): the actor after them (or after `requested_from`) is the addressee.
+    #[serde(default)]
+    pub requested_things: Vec<String>,
+    #[serde(default)]
+    pub requested_from: Vec<String>,
+    /// "the statement from the African Union calling on Russia to ...": participles that make
+    /// a demand of the text a `sources` noun names, whose author follows `source_preps`.
+    #[serde(default)]
+    pub participles: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub source_preps: Vec<String>,
 }
 
 impl DemandLex {

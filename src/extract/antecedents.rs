@@ -1,0 +1,162 @@
+//! References whose antecedent the left-to-right discourse cannot see: a plural group whose
+//! members the next sentence lists, and the author a headline names for "we" outside quotes.
+
+use super::clauses::{chain_right, is_preposition, is_verb, list_phrase_at};
+use super::entities::{side_of, EntityTable, Mention};
+use super::{Analysed, EntRef};
+use crate::lang::{is_in, EntityType};
+
+/// "Indonesia mengajak negara-negara sahabat ... untuk ... . Negara-negara tersebut di antaranya
+/// A, B dan C.": a plural group named in one sentence stands for the members the next lists.
+pub fn listed_members(sents: &mut [Analysed], table: &EntityTable) {
+    for i in 1..sents.len() {
+        let Some((head, members)) = member_list(&sents[i], table) else { continue };
+        let prev = &mut sents[i - 1];
+        if let Some((start, end)) = plural_group(prev, &head) {
+            for ent in members {
+                prev.mentions.push(Mention { ent, start, end, coref: true });
+            }
+            prev.mentions.sort_by_key(|m| m.start);
+        }
+    }
+}
+
+/// A plural group noun at token `k`: "negara-negara" (a reduplicated group noun) or, where
+/// plurals are inflected, "countries". Its head word and the tokens it spans.
+fn plural_head_at(s: &Analysed, k: usize) -> Option<(String, usize)> {
+    let t = s.tokens.get(k).filter(|t| t.is_word && is_in(&s.words.group_nouns, &t.lower))?;
+    let reduplicated = s.tokens.get(k + 1).is_some_and(|d| d.text == "-") && s.tokens.get(k + 2).is_some_and(|u| u.lower == t.lower);
+    if reduplicated {
+        Some((t.lower.clone(), 3))
+    } else if !s.words.demonstratives_before.is_empty() && t.lower.ends_with('s') {
+        Some((t.lower.clone(), 1))
+    } else {
+        None
+    }
+}
+
+/// A sentence opening with "<group noun> tersebut <list opener> A, B dan C" ("These countries
+/// include A and B"): the group's head word and its members (at least two, none a person).
+fn member_list(s: &Analysed, table: &EntityTable) -> Option<(String, Vec<EntRef>)> {
+    let words = s.words;
+    let det_before = s.tokens.first().is_some_and(|t| is_in(&words.demonstratives_before, &t.lower));
+    let mut p = usize::from(det_before);
+    let (head, n) = plural_head_at(s, p)?;
+    p += n;
+    let det_after = s.tokens.get(p).is_some_and(|t| is_in(&words.demonstratives_after, &t.lower));
+    p += usize::from(det_after);
+    if !det_before && !det_after {
+        return None;
+    }
+    let opener = list_phrase_at(s, p, &words.member_list_openers);
+    if opener == 0 {
+        return None;
+    }
+    let (members, _) = chain_right(s, table, p + opener);
+    let people = members.iter().any(|&e| table.get(side_of(table, e)).etype == EntityType::Person);
+    (members.len() >= 2 && !people).then_some((head, members))
+}
+
+/// The last plural group with this head word in a sentence, not yet a mention: its span,
+/// with the lower-case modifiers before an English head ("neighbouring countries").
+fn plural_group(s: &Analysed, head: &str) -> Option<(usize, usize)> {
+    let words = s.words;
+    let k = (0..s.tokens.len()).rev().find(|&k| plural_head_at(s, k).is_some_and(|(h, _)| h == head) && !covered(s, k))?;
+    let (_, n) = plural_head_at(s, k)?;
+    let mut start = k;
+    if !words.demonstratives_before.is_empty() {
+        while start > 0 && k - start < 2 && {
+            let t = &s.tokens[start - 1];
+            t.is_word
+                && !t.is_capitalised()
+                && !is_verb(words, t)
+                && !is_preposition(words, &t.lower)
+                && !is_in(&words.demonstratives_before, &t.lower)
+                && !is_in(&words.coordinators, &t.lower)
+                && !is_in(&words.base_verbs, &t.lower)
+        } {
+            start -= 1;
+        }
+    }
+    Some((start, k + n))
+}
+
+/// The side of the author a headline names: "Statement by President Joseph R. Biden, Jr. on
+/// ..." (a cue opening the headline, then an actor within a few words).
+pub fn author(s: &Analysed, table: &EntityTable) -> Option<EntRef> {
+    let n = list_phrase_at(s, 0, &s.words.author_cues);
+    if n == 0 {
+        return None;
+    }
+    let m = s.mentions.iter().filter(|m| m.start >= n && m.start <= n + 4 && table.is_actor(m.ent)).min_by_key(|m| m.start)?;
+    let side = side_of(table, m.ent);
+    (table.get(side).etype != EntityType::Person).then_some(side)
+}
+
+/// Is token `i` inside a mention already?
+fn covered(s: &Analysed, i: usize) -> bool {
+    s.mentions.iter().any(|m| m.start <= i && i < m.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::coreference::resolve_references;
+    use crate::extract::test_support::{analysed, Run};
+
+    fn resolved(lang: &str, title: &str, body: &str) -> Run {
+        let mut run = analysed(lang, title, body);
+        resolve_references(&mut run.sents, &mut run.table, run.pack, &[]);
+        run
+    }
+
+    #[test]
+    fn a_plural_group_stands_for_the_members_listed_next() {
+        let run = resolved(
+            "id",
+            "",
+            "Jepang mengajak negara-negara tetangga untuk memperketat pengawasan laut. Negara-negara tersebut antara lain Korea Selatan, Filipina dan Vietnam.",
+        );
+        assert_eq!(run.at(0, "negara"), vec!["South Korea", "Philippines", "Vietnam"]);
+    }
+
+    #[test]
+    fn an_english_group_with_its_modifier_takes_the_listed_members() {
+        let run = resolved(
+            "en",
+            "",
+            "Washington urged neighbouring countries to close their airspace. These countries include Poland, Romania and Slovakia.",
+        );
+        assert_eq!(run.at(0, "neighbouring"), vec!["Poland", "Romania", "Slovakia"]);
+    }
+
+    #[test]
+    fn no_members_without_a_demonstrative_or_a_list() {
+        // The next sentence talks about other countries; a single country is no list.
+        let run = resolved(
+            "id",
+            "",
+            "Jepang mengajak negara-negara tetangga untuk memperketat pengawasan laut. Negara-negara tersebut adalah mitra dagang Malaysia.",
+        );
+        assert!(run.at(0, "negara").is_empty());
+    }
+
+    #[test]
+    fn we_outside_quotes_is_the_author_a_statement_headline_names() {
+        let run = resolved(
+            "en",
+            "Statement by President Joe Biden on the Elections in Belarus",
+            "We call on the authorities in Minsk to release all political prisoners.",
+        );
+        assert_eq!(run.at(1, "We"), vec!["United States"]);
+    }
+
+    #[test]
+    fn we_in_a_news_report_has_no_author() {
+        let run = resolved(
+            "en",
+            "Biden urges Belarus to free prisoners",
+            "We call on the authorities in Minsk to release all political prisoners.",
+        );
+        assert!(run.at(1, "We").is_empty());
+    }
+}

@@ -1,0 +1,61 @@
+//! Demands a text makes of someone: "the statement from the African Union calling on Russia
+//! to ...", "a UN resolution urging Israel to ...": who wrote it, who is asked, where the
+//! demanded clause starts.
+
+use super::clauses::{chain_right, is_verb, list_phrase_at, mention_ending_at};
+use super::entities::{side_of, EntityTable};
+use super::tokens::possessive_before;
+use super::{Analysed, Context, EntRef};
+use crate::lang::{is_in, EntityType};
+
+/// At a participle cue (`cue`, `len` tokens): the authors of the source text named just
+/// before, the addressees after the cue, and the token after the complementiser.
+pub fn participle_demand(
+    ctx: &Context,
+    s: &Analysed,
+    table: &EntityTable,
+    cue: usize,
+    len: usize,
+) -> Option<(Vec<EntRef>, Vec<EntRef>, usize)> {
+    let lex = &ctx.pack.lexicon.demand;
+    let (of, after) = chain_right(s, table, cue + len);
+    if of.is_empty() || !s.tokens.get(after).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
+        return None;
+    }
+    let from = cue.saturating_sub(14);
+    let noun = (from..cue)
+        .rev()
+        .take_while(|&k| !matches!(s.tokens[k].text.as_str(), "." | ";" | ":"))
+        .find(|&k| list_phrase_at(s, k, &lex.sources) > 0)?;
+    let by = authors(ctx, s, table, noun)?;
+    let of_sides: Vec<EntRef> = of.iter().map(|&o| side_of(table, o)).collect();
+    let by: Vec<EntRef> = by.into_iter().filter(|b| !of_sides.contains(b)).collect();
+    (!by.is_empty()).then_some((by, of, after + 1))
+}
+
+/// The sides that wrote the source text at token `noun`: its possessor or modifier ("Russia's
+/// statement", "the UN resolution"), else the actors after "from/by/of" ("the statement from
+/// the Chairperson and the African Union"). Each side once; no person without a side.
+fn authors(ctx: &Context, s: &Analysed, table: &EntityTable, noun: usize) -> Option<Vec<EntRef>> {
+    let lex = &ctx.pack.lexicon.demand;
+    let owner_end = possessive_before(&s.tokens, noun).unwrap_or(noun);
+    let before = mention_ending_at(s, owner_end).filter(|m| table.is_actor(m.ent)).map(|m| vec![m.ent]);
+    let named = || {
+        let k = noun + list_phrase_at(s, noun, &lex.sources);
+        s.tokens.get(k).filter(|t| is_in(&lex.source_preps, &t.lower))?;
+        // "from the Chairperson and African Union chair ...": the first actor a few words on,
+        // with no verb or punctuation before it.
+        let first = (k + 1..(k + 5).min(s.tokens.len()))
+            .take_while(|&j| s.tokens[j].is_word && !is_verb(s.words, &s.tokens[j]))
+            .find(|&j| s.mentions.iter().any(|m| m.start == j && table.is_actor(m.ent)))?;
+        Some(chain_right(s, table, first).0).filter(|c| !c.is_empty())
+    };
+    let mut sides = Vec::new();
+    for e in before.or_else(named)? {
+        let side = side_of(table, e);
+        if table.get(side).etype != EntityType::Person && !sides.contains(&side) {
+            sides.push(side);
+        }
+    }
+    (!sides.is_empty()).then_some(sides)
+}
