@@ -132,6 +132,17 @@ pub(super) fn person_at(
             k += 1;
             continue;
         }
+        // "Laksamana Muda M. Hasan Ali Khan": an initial and its full stop.
+        let initial = t.is_word
+            && t.text.chars().count() == 1
+            && t.is_capitalised()
+            && tokens.get(k + 1).is_some_and(|d| d.text == "." && d.start == t.end)
+            && tokens.get(k + 2).is_some_and(|n| n.is_word && n.is_capitalised() && !mentions.iter().any(|m| m.start == k + 2));
+        if initial {
+            name.push(format!("{}.", t.text));
+            k += 2;
+            continue;
+        }
         if hyphen
             || glued
             || (t.is_word && (t.is_capitalised() || (particle && !name.is_empty())) && !acronym && !is_in(&lex.grammar.not_name, &t.text))
