@@ -67,9 +67,12 @@ pub(super) fn home_side_for(ctx: &Context, s: &Analysed, table: &EntityTable, ho
     if home.statement && s.is_title && home.author_at == Some(start) {
         return Some(home.side);
     }
+    // Media ("CNN Indonesia") serve no side; a city of the home country sets the scene at home.
     let side_of = |e: EntRef| {
         let ent = table.get(e);
         match ent.etype {
+            _ if ent.media => None,
+            EntityType::City => in_country(table, e, home.side).then_some(home.side),
             EntityType::Country | EntityType::Organization | EntityType::Group => Some(e),
             EntityType::Person => ent.side,
             _ => None,
