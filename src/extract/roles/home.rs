@@ -64,7 +64,13 @@ pub(super) fn home_side_for(ctx: &Context, s: &Analysed, table: &EntityTable, ho
     if longest_phrase(&s.tokens, start + deputy, &ctx.pack.phrases().domestic_titles) != len - deputy {
         return None;
     }
-    if home.statement && s.is_title && home.author_at == Some(start) {
+    // The author's own title: "Statement by [NSC] Spokesperson ...", "by Senior Advisor and Chief Spokesperson ...".
+    let author = home.author_at.is_some_and(|h| {
+        h <= start
+            && start <= h + 3
+            && s.tokens[h..start].iter().all(|w| w.is_word && (w.is_capitalised() || is_in(&s.words.coordinators, &w.lower)))
+    });
+    if home.statement && s.is_title && author {
         return Some(home.side);
     }
     // Media ("CNN Indonesia") serve no side; a city of the home country sets the scene at home.
