@@ -227,6 +227,32 @@ pub struct RoleLex {
     pub titles: Vec<String>,
     pub of_words: Vec<String>,
     pub counterpart: Vec<String>,
+    /// "Wakil", "Deputy": before any title, a title of its own ("Wakil Duta Besar").
+    #[serde(default)]
+    pub deputy: Vec<String>,
+    /// Titles a government gives its own officials ("Menteri Keuangan", "Press Secretary"):
+    /// named with no side, they serve the document's own side.
+    #[serde(default)]
+    pub domestic_titles: Vec<String>,
+    /// The side the pack's press writes from (the key of an entity), if it has one.
+    #[serde(default)]
+    pub home_side: Option<String>,
+    /// Headline openings of a government's own text ("Statement by", "Readout of"):
+    /// the side of the person they name is the document's side.
+    #[serde(default)]
+    pub statement_heads: Vec<String>,
+    /// "my Special Envoy": possessives of the document's author.
+    #[serde(default)]
+    pub own_possessives: Vec<String>,
+    /// Titles whose "for X" names a portfolio, not the side served ("Special Envoy for Yemen").
+    #[serde(default)]
+    pub portfolio_titles: Vec<String>,
+    /// "Foreign Minister Simon Coveney of Ireland": words between a name and the side after it.
+    #[serde(default)]
+    pub side_after_name: Vec<String>,
+    /// Words joining two titled persons who share a side ("X bersama Menlu Y").
+    #[serde(default)]
+    pub shared_side_joiners: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -258,6 +284,9 @@ pub struct Phrases {
     pub reject: Vec<Vec<String>>,
     pub titles: Vec<Vec<String>>,
     pub of_words: Vec<Vec<String>>,
+    pub domestic_titles: Vec<Vec<String>>,
+    pub statement_heads: Vec<Vec<String>>,
+    pub portfolio_titles: Vec<Vec<String>>,
     pub meeting_verbs: Vec<Vec<String>>,
     pub meeting_nouns: Vec<Vec<String>>,
     pub not_meetings: Vec<Vec<String>>,
@@ -291,6 +320,9 @@ impl LanguagePack {
                 reject: token_lists(&l.reject.phrases),
                 titles: token_lists(&l.role.titles),
                 of_words: token_lists(&l.role.of_words),
+                domestic_titles: token_lists(&l.role.domestic_titles),
+                statement_heads: token_lists(&l.role.statement_heads),
+                portfolio_titles: token_lists(&l.role.portfolio_titles),
                 meeting_verbs: token_lists(&l.meeting.verbs),
                 meeting_nouns: token_lists(&l.meeting.nouns),
                 not_meetings: token_lists(&l.meeting.not_meetings),

@@ -3,17 +3,23 @@
 //! "timpalannya dari AS Antony Blinken"). A role is a fact; the person and its mention
 //! join the entity table on the way.
 
+mod home;
+mod names;
+
 use super::clauses::is_verb;
 use super::entities::{EntityTable, Mention};
-use super::tokens::{longest_phrase, possessive_at, possessive_before, Token};
+use super::tokens::{longest_phrase, possessive_at, possessive_before};
 use super::{Analysed, Context, EntRef, Role};
 use crate::lang::{is_in, EntityType, Lexicon};
+use home::{document_home, home_side_for, Home};
+use names::{appositive, capitalised_run, person_at, span_text, starts_entity};
 
 /// People introduced by a role: persons, role facts, and mentions.
 pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> Vec<Role> {
     let mut out = Vec::new();
+    let home = document_home(ctx, sents, table);
     for s in sents.iter_mut() {
-        roles_in_sentence(ctx, s, table, &mut out);
+        roles_in_sentence(ctx, s, table, home.as_ref(), &mut out);
     }
     drop_bare_titles(&mut out);
     out
@@ -34,21 +40,46 @@ struct Title {
     lead: usize,
     /// Where the person's name may start.
     name_at: usize,
+    /// How the side was found when not in the phrase itself ("role.title-name-shared", ...).
+    side_rule: Option<&'static str>,
 }
 
-fn roles_in_sentence(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, out: &mut Vec<Role>) {
+/// The last role named in a sentence with its side in the phrase: a partner joined to it
+/// ("Menhan Jepang X bersama Menlu Y") may share that side.
+struct Shared {
+    side: EntRef,
+    title: String,
+    end: usize,
+}
+
+fn roles_in_sentence(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, home: Option<&Home>, out: &mut Vec<Role>) {
     let lex = &ctx.pack.lexicon;
     let titles = &ctx.pack.phrases().titles;
     let mut last_title: Option<String> = None;
+    let mut shared: Option<Shared> = None;
     let mut i = 0;
     while i < s.tokens.len() {
         let counterpart = is_in(&lex.role.counterpart, &s.tokens[i].lower);
-        let title_len = if counterpart { 1 } else { longest_phrase(&s.tokens, i, titles) };
+        let mut title_len = if counterpart { 1 } else { longest_phrase(&s.tokens, i, titles) };
+        // "Wakil Duta Besar", "Deputy Special Envoy": a deputy of any title.
+        if !counterpart && is_in(&lex.role.deputy, &s.tokens[i].lower) {
+            let after = longest_phrase(&s.tokens, i + 1, titles);
+            if after > 0 {
+                title_len = title_len.max(after + 1);
+            }
+        }
         if title_len == 0 {
             i += 1;
             continue;
         }
-        let t = read_title(ctx, s, table, i, title_len, counterpart);
+        let mut t = read_title(ctx, s, table, i, title_len, counterpart);
+        if t.side.is_none() && !counterpart {
+            if let Some(e) = own_side(ctx, s, home, t.lead) {
+                (t.side, t.side_rule) = (Some(e), Some("role.title-name-own"));
+            } else if let Some(e) = shared_side(ctx, s, shared.as_ref(), &t) {
+                (t.side, t.side_rule) = (Some(e), Some("role.title-name-shared"));
+            }
+        }
         let title_text = if counterpart {
             last_title.clone().unwrap_or_else(|| s.tokens[i].text.clone())
         } else {
@@ -65,11 +96,40 @@ fn roles_in_sentence(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, o
         if !counterpart {
             last_title = Some(title_text.clone());
         }
+        let before = out.len();
         i = match appositive_role(ctx, s, table, &t, &title_text, out) {
             Some(next) => next,
-            None => named_role(ctx, s, table, &t, title_text, out),
+            None => named_role(ctx, s, table, &t, home, title_text.clone(), out),
         };
+        // Only a side named in the phrase itself is shared with a partner.
+        if out.len() > before && t.side_rule.is_none() && !counterpart {
+            if let Some(side) = t.side {
+                shared = Some(Shared { side, title: title_text.to_lowercase(), end: i });
+            }
+        }
     }
+}
+
+/// "my Special Envoy for Yemen" in a government's statement: the author's side.
+fn own_side(ctx: &Context, s: &Analysed, home: Option<&Home>, lead: usize) -> Option<EntRef> {
+    let home = home.filter(|h| h.statement)?;
+    (lead > 0 && is_in(&ctx.pack.lexicon.role.own_possessives, &s.tokens[lead - 1].lower)).then_some(home.side)
+}
+
+/// "Menteri Pertahanan Jepang X bersama Menlu Y", "President Ortega and his wife, Vice President
+/// Murillo": the partner's side, when only a joiner and a few lower-case words stand between
+/// the two, and the titles differ (two presidents serve two sides).
+fn shared_side(ctx: &Context, s: &Analysed, shared: Option<&Shared>, t: &Title) -> Option<EntRef> {
+    let shared = shared?;
+    if t.lead < shared.end || t.lead - shared.end > 5 {
+        return None;
+    }
+    let gap = &s.tokens[shared.end..t.lead];
+    let joiners = &ctx.pack.lexicon.role.shared_side_joiners;
+    let joined = gap.first().is_some_and(|w| is_in(joiners, &w.lower));
+    let plain = gap.iter().all(|w| w.text == "," || (w.is_word && !w.is_capitalised() && !is_verb(s.words, w)));
+    let title = span_text(ctx.text, &s.tokens[t.start..t.start + t.len]).to_lowercase();
+    (joined && plain && shared.title != title).then_some(shared.side)
 }
 
 /// The title at token `i`: how far its text reaches, the side it serves, where the name may start.
@@ -85,6 +145,9 @@ fn read_title(ctx: &Context, s: &Analysed, table: &EntityTable, i: usize, len: u
         if k > j && starts_entity(s, k) && !institution {
             end = k;
             j = k;
+        } else if let Some(p) = joined_portfolio(ctx, s, j, k) {
+            end = p;
+            j = p;
         }
     }
     // "(Menlu)" after the title.
@@ -94,6 +157,22 @@ fn read_title(ctx: &Context, s: &Analysed, table: &EntityTable, i: usize, len: u
         }
     }
     let of_len = longest_phrase(&s.tokens, j, of_words);
+    // "Special Envoy for Yemen": the portfolio, not the side served.
+    let portfolio = of_len > 0
+        && is_in(&s.words.role_for, &s.tokens[j].lower)
+        && ctx
+            .pack
+            .phrases()
+            .portfolio_titles
+            .iter()
+            .any(|p| p.len() <= len && s.tokens[i + len - p.len()..i + len].iter().zip(p).all(|(t, w)| t.lower == *w));
+    if portfolio {
+        if let Some(m) = s.mentions.iter().find(|m| m.start == j + 1 && !m.coref) {
+            let j = m.end;
+            let (side, lead) = side_named_first(s, table, of_words, i).map_or((None, i), |(e, start)| (Some(e), start));
+            return Title { start: i, len, end: j, counterpart, side, lead, name_at: j, side_rule: None };
+        }
+    }
     j += of_len;
     // "Minister of Foreign Affairs of the People's Republic of China": an article before the side.
     if of_len > 0
@@ -108,6 +187,13 @@ fn read_title(ctx: &Context, s: &Analysed, table: &EntityTable, i: usize, len: u
         if starts_entity(s, k) {
             j = k;
         }
+    }
+    // "Juru bicara pemerintah Kanada": a head noun standing for the side before its name.
+    if of_len == 0
+        && s.tokens.get(j).is_some_and(|t| is_in(&s.words.articles, &t.lower))
+        && s.mentions.iter().any(|m| m.start == j + 1 && !m.coref && table.get(m.ent).etype == EntityType::Country)
+    {
+        j += 1;
     }
     let mut side = None;
     if let Some(m) = s.mentions.iter().find(|m| m.start == j && !m.coref) {
@@ -133,8 +219,21 @@ fn read_title(ctx: &Context, s: &Analysed, table: &EntityTable, i: usize, len: u
     }
     if side.is_some() {
         j = past_side(s, j);
+    } else if of_len > 0 && j == end + of_len {
+        // "Vice President of Policy & Partnerships": what follows the "of" is no name.
+        j -= of_len;
     }
-    Title { start: i, len, end, counterpart, side, lead, name_at: j }
+    Title { start: i, len, end, counterpart, side, lead, name_at: j, side_rule: None }
+}
+
+/// "Menteri Kelautan dan Perikanan Susi Pudjiastuti", "Menteri Hukum dan HAM, Yasonna Laoly":
+/// a portfolio of two words joined by a coordinator belongs to the title. Where it ends.
+fn joined_portfolio(ctx: &Context, s: &Analysed, j: usize, run_end: usize) -> Option<usize> {
+    let joiner = s.tokens.get(j + 1).is_some_and(|t| is_in(&s.words.coordinators, &t.lower));
+    let after = j + 3;
+    let next_is_name = s.tokens.get(after).is_some_and(|t| t.text == "," || (t.is_word && t.is_capitalised()));
+    let title_next = longest_phrase(&s.tokens, j + 2, &ctx.pack.phrases().titles) > 0;
+    (joiner && run_end >= after && next_is_name && !title_next && !starts_entity(s, j + 2)).then_some(after)
 }
 
 /// English names the side first: "Russian Foreign Minister ...", "U.S. Secretary of
@@ -152,6 +251,10 @@ fn side_named_first(s: &Analysed, table: &EntityTable, of_words: &[Vec<String>],
         if let Some(at) = possessive_before(&s.tokens, k) {
             k = at;
         }
+    }
+    // "African Union Commission Chairperson": an organ of the side between it and the title.
+    if k > 1 && !s.mentions.iter().any(|m| m.end == k) && is_in(&s.words.institutions, &s.tokens[k - 1].text) {
+        k -= 1;
     }
     let m = s.mentions.iter().find(|m| m.end == k && !m.coref)?;
     matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization | EntityType::Group).then_some((m.ent, m.start))
@@ -217,16 +320,26 @@ fn appositive_role(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, t: 
 
 /// The person named after the title ("Menlu Rusia Sergey Lavrov", "kata juru bicara Kemlu
 /// China, Wang Wenbin"). Returns where to go on.
-fn named_role(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, t: &Title, title: String, out: &mut Vec<Role>) -> usize {
+fn named_role(
+    ctx: &Context,
+    s: &mut Analysed,
+    table: &mut EntityTable,
+    t: &Title,
+    home: Option<&Home>,
+    title: String,
+    out: &mut Vec<Role>,
+) -> usize {
     let lex = &ctx.pack.lexicon;
     let mut j = t.name_at;
+    // A domestic title with no side: the document's own side ("Menteri Keuangan Sri Mulyani").
+    let home_side = home.filter(|_| t.side.is_none() && !t.counterpart).and_then(|h| home_side_for(ctx, s, table, h, t.start, t.len));
     // The name after a comma (not in headlines).
-    if t.side.is_some()
+    let comma = (t.side.is_some() || home_side.is_some())
         && !s.is_title
         && s.tokens.get(j).is_some_and(|t| t.text == ",")
         && s.tokens.get(j + 1).is_some_and(|t| t.is_word && t.is_capitalised() && !is_in(&lex.grammar.not_name, &t.text))
-        && s.tokens.get(j + 2).is_some_and(|t| t.is_word && t.is_capitalised())
-    {
+        && s.tokens.get(j + 2).is_some_and(|t| t.is_word && t.is_capitalised());
+    if comma {
         j += 1;
     }
     let Some((person, name_end)) = person_at(&s.tokens, &s.mentions, j, table, lex, s.is_title) else {
@@ -236,22 +349,61 @@ fn named_role(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, t: &Titl
     if !name.is_empty() {
         table.add_short_names(&name, person);
     }
+    // "Foreign Minister Simon Coveney of Ireland": the side after the name.
+    let after = if t.side.is_none() && !t.counterpart { side_after_name(ctx, s, table, name_end) } else { None };
+    let named = t.side.or(after.map(|(e, _)| e));
     // A known person serving another side than the title's is a misparse
     // ("Bertemu Menlu Jepang, Retno minta ..."): no role from it.
     let known = table.get(person).side;
-    if !t.counterpart && known.is_some() && t.side.is_some() && known != t.side {
+    if !t.counterpart && known.is_some() && named.is_some() && known != named && !office_names(table, person, named) {
         return name_end;
     }
-    table.set_side_if_unknown(person, t.side);
-    let side = t.side.or(table.get(person).side);
+    let home_side = home_side.filter(|_| named.is_none() && known.is_none() && name.len() <= 4);
+    table.set_side_if_unknown(person, named.or(home_side));
+    let side = named.or(known).or(home_side);
+    let name_end = after.map_or(name_end, |(_, end)| end);
     s.mentions.retain(|m| m.end <= t.start || m.start >= name_end);
     s.mentions.push(Mention { ent: person, start: t.start, end: name_end, coref: false });
     s.mentions.sort_by_key(|m| m.start);
     if let Some(of) = side {
-        let (rule, confidence) = if t.counterpart { ("role.counterpart", 0.6) } else { ("role.title-name", 0.9) };
+        let (rule, confidence) = if t.counterpart {
+            ("role.counterpart", 0.6)
+        } else if let Some(rule) = t.side_rule {
+            (rule, 0.8)
+        } else if after.is_some() {
+            ("role.title-name-of", 0.85)
+        } else if named.is_none() && known.is_none() {
+            ("role.title-name-home", 0.75)
+        } else {
+            ("role.title-name", 0.9)
+        };
         out.push(Role { person, title, of, evidence: ctx.evidence(s, rule, confidence) });
     }
     name_end
+}
+
+/// The known office of a person names the side: "European Commission President Ursula von der
+/// Leyen" (side EU in the gazetteer, office "President of the European Commission").
+fn office_names(table: &EntityTable, person: EntRef, side: Option<EntRef>) -> bool {
+    let Some(side) = side else { return false };
+    let Some((_, def)) = table.gazetteer().get(&table.get(person).key) else { return false };
+    let names = &table.get(side).names;
+    [&def.role_en, &def.role_id].into_iter().flatten().any(|office| names.iter().any(|n| n.len() > 3 && office.contains(n.as_str())))
+}
+
+/// "Simon Coveney of Ireland", "Macky Sall of Senegal": the side named right after a name,
+/// and where it ends.
+fn side_after_name(ctx: &Context, s: &Analysed, table: &EntityTable, name_end: usize) -> Option<(EntRef, usize)> {
+    let mut k = name_end;
+    if !s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.role.side_after_name, &t.lower)) {
+        return None;
+    }
+    k += 1;
+    if s.tokens.get(k).is_some_and(|t| is_in(&s.words.articles, &t.lower)) {
+        k += 1;
+    }
+    let m = s.mentions.iter().find(|m| m.start == k && !m.coref)?;
+    matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization).then_some((m.ent, m.end))
 }
 
 /// "Minister Kamikawa" after "KAMIKAWA Yoko, Minister for Foreign Affairs of Japan": the bare
@@ -266,204 +418,5 @@ fn drop_bare_titles(out: &mut Vec<Role>) {
     out.retain(|_| keep.next().unwrap_or(true));
 }
 
-fn starts_entity(s: &Analysed, k: usize) -> bool {
-    s.mentions.iter().any(|m| m.start == k)
-}
-
-/// Capitalised words from token `from`, joined by a coordinator ("Sumber Daya Air dan Irigasi"),
-/// up to an entity: where the run ends.
-fn capitalised_run(s: &Analysed, from: usize) -> usize {
-    let mut k = from;
-    while k < s.tokens.len() && k < from + 6 && !starts_entity(s, k) {
-        let t = &s.tokens[k];
-        let joiner = k > from
-            && is_in(&s.words.coordinators, &t.lower)
-            && s.tokens.get(k + 1).is_some_and(|n| n.is_word && n.is_capitalised() && !starts_entity(s, k + 1));
-        if !(t.is_word && t.is_capitalised() || joiner) {
-            break;
-        }
-        k += 1;
-    }
-    k
-}
-
-/// "NAME, TITLE SIDE ,": the person named right before a title set off by commas.
-/// Returns the person and the token where the name starts.
-fn appositive(
-    tokens: &[Token],
-    mentions: &[Mention],
-    title_start: usize,
-    side_end: usize,
-    table: &mut EntityTable,
-    lex: &Lexicon,
-) -> Option<(EntRef, usize)> {
-    if title_start < 2 || tokens[title_start - 1].text != "," || tokens.get(side_end).is_none_or(|t| t.text != "," && t.text != ".") {
-        return None;
-    }
-    let end = title_start - 1;
-    if let Some(m) = mentions.iter().find(|m| m.end == end) {
-        return (table.get(m.ent).etype == EntityType::Person).then_some((m.ent, m.start));
-    }
-    let mut start = end;
-    while start > 0 && end - start < 4 {
-        let t = &tokens[start - 1];
-        if t.is_word && t.is_capitalised() && !is_in(&lex.grammar.not_name, &t.text) && !mentions.iter().any(|m| m.end == start) {
-            start -= 1;
-        } else {
-            break;
-        }
-    }
-    // "KAMIKAWA Yoko": a known family name written first, then the given name.
-    if end - start == 1 {
-        if let Some(m) = mentions.iter().find(|m| m.end == start && m.end - m.start == 1) {
-            if table.get(m.ent).etype == EntityType::Person && tokens[end - 1].is_capitalised() {
-                let name: Vec<String> = tokens[m.start..end].iter().map(|t| t.text.clone()).collect();
-                table.add_local(name, m.ent);
-                return Some((m.ent, m.start));
-            }
-        }
-    }
-    // Two words at least, and not the first word of the sentence alone.
-    if end - start < 2 {
-        return None;
-    }
-    let name: Vec<String> = tokens[start..end].iter().map(|t| t.text.clone()).collect();
-    if name.iter().any(|w| is_in(&lex.words.ranks, w)) && end - start < 3 {
-        return None;
-    }
-    Some((table.new_person(&name, None), start))
-}
-
-fn lowered(t: &Token) -> Token {
-    Token { text: t.lower.clone(), ..t.clone() }
-}
-
-fn span_text(text: &str, toks: &[Token]) -> String {
-    match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => text[a.start..b.end].to_string(),
-        _ => String::new(),
-    }
-}
-
-/// A person's name starting at token `j`: a known person, or capitalised words.
-fn person_at(
-    tokens: &[Token],
-    mentions: &[Mention],
-    j: usize,
-    table: &mut EntityTable,
-    lex: &Lexicon,
-    headline: bool,
-) -> Option<(EntRef, usize)> {
-    // Ranks and honorifics before a known name: "Mayor Jenderal Zaw Min Tun", "Col. Gen. Alexander Fomin".
-    let mut j = j;
-    while tokens.get(j).is_some_and(|t| is_in(&lex.words.ranks, &t.text)) && !mentions.iter().any(|m| m.start == j) {
-        j += 1;
-        // "Col." is tokenised "Col" ".".
-        if tokens.get(j).is_some_and(|t| t.text == ".") {
-            j += 1;
-        }
-    }
-    // A known person; or a first name that is also a place ("Wellington Koo") when a
-    // capitalised word follows it.
-    let mut place_name = None;
-    if let Some(m) = mentions.iter().find(|m| m.start == j) {
-        let etype = table.get(m.ent).etype;
-        let name_follows = tokens.get(m.end).is_some_and(|t| t.is_word && t.is_capitalised()) && !mentions.iter().any(|o| o.start == m.end);
-        if etype == EntityType::City && m.end == j + 1 && name_follows {
-            place_name = Some(m.start);
-        } else {
-            return (etype == EntityType::Person).then_some((m.ent, m.end));
-        }
-    }
-    let mut k = j;
-    let mut name: Vec<String> = Vec::new();
-    while k < tokens.len() && name.len() < 5 {
-        let t = &tokens[k];
-        let particle = is_in(&lex.words.name_particles, &t.lower);
-        let acronym = t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-        // "Al-Sisi", "Kim Yeon-chul": a hyphen glued to the next word.
-        let hyphen = t.text == "-"
-            && !name.is_empty()
-            && tokens.get(k + 1).is_some_and(|n| n.is_word && n.start == t.end && t.start == tokens[k - 1].end);
-        let glued = !name.is_empty() && k > j && tokens[k - 1].text == "-" && t.start == tokens[k - 1].end;
-        // Ranks and honorifics are not part of the name: "Mayor Jenderal Zaw Min Tun".
-        if name.is_empty() && is_in(&lex.words.ranks, &t.text) {
-            k += 1;
-            continue;
-        }
-        if hyphen
-            || glued
-            || (t.is_word && (t.is_capitalised() || (particle && !name.is_empty())) && !acronym && !is_in(&lex.grammar.not_name, &t.text))
-        {
-            // Headlines capitalise every word: a verb there ends the name ("Menlu Retno Desak ...").
-            if (mentions.iter().any(|m| m.start == k) && place_name != Some(k)) || (headline && is_verb(&lex.words, &lowered(t))) {
-                break;
-            }
-            name.push(t.text.clone());
-            k += 1;
-        } else {
-            break;
-        }
-    }
-    while name.last().is_some_and(|w| w == "-" || is_in(&lex.words.name_particles, w)) {
-        name.pop();
-        k -= 1;
-    }
-    // Institutions are not people: "Departemen Luar Negeri", "Dewan Keamanan".
-    if name.is_empty() || name.iter().any(|w| is_in(&lex.words.institutions, w)) {
-        return None;
-    }
-    Some((table.new_person(&name, None), k))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::roles;
-    use crate::extract::test_support::{analysed, Run};
-    use crate::extract::Context;
-
-    /// (person, title, side, rule) of every role found.
-    fn found(run: &mut Run) -> Vec<(String, String, String, &'static str)> {
-        let ctx = Context { pack: run.pack, text: &run.norm.text, published: None, dateline_city: None };
-        let found = roles(&ctx, &mut run.sents, &mut run.table);
-        found.iter().map(|r| (run.key(r.person).to_string(), r.title.clone(), run.key(r.of).to_string(), r.evidence.rule)).collect()
-    }
-
-    fn row(person: &str, title: &str, side: &str, rule: &'static str) -> (String, String, String, &'static str) {
-        (person.to_string(), title.to_string(), side.to_string(), rule)
-    }
-
-    #[test]
-    fn a_title_then_its_side_then_a_new_name() {
-        let mut run = analysed("id", "", "Menteri Luar Negeri Filipina Budi Santoso mengatakan pembicaraan berjalan baik.");
-        assert_eq!(found(&mut run), vec![row("Budi Santoso", "Menteri Luar Negeri", "Philippines", "role.title-name")]);
-        assert_eq!(run.at(0, "Menteri"), vec!["Budi Santoso"]);
-    }
-
-    #[test]
-    fn a_name_before_a_title_set_off_by_commas() {
-        let mut run = analysed("en", "", "Tom Becker, the U.S. envoy, said the offer stood.");
-        let roles = found(&mut run);
-        assert_eq!(roles.len(), 1, "{roles:?}");
-        assert_eq!((roles[0].0.as_str(), roles[0].2.as_str(), roles[0].3), ("Tom Becker", "United States", "role.appositive"));
-    }
-
-    #[test]
-    fn a_lower_case_title_without_a_side_is_no_role() {
-        let mut run = analysed("id", "", "Seorang menteri luar negeri mengatakan pembicaraan berjalan baik.");
-        assert!(found(&mut run).is_empty());
-    }
-
-    #[test]
-    fn a_counterpart_takes_the_last_title() {
-        let mut run =
-            analysed("id", "", "Menteri Luar Negeri Filipina Budi Santoso bertemu timpalannya dari Jepang Hiro Tanaka di Manila.");
-        assert_eq!(
-            found(&mut run),
-            vec![
-                row("Budi Santoso", "Menteri Luar Negeri", "Philippines", "role.title-name"),
-                row("Hiro Tanaka", "Menteri Luar Negeri", "Japan", "role.counterpart"),
-            ]
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,92 @@
+//! The document's own side: the government whose statement it is ("Statement by President
+//! Biden on ..." → United States), or the side the pack's press writes from (Indonesia for
+//! Indonesian news). Officials named with a domestic title and no side serve it
+//! ("Menteri Keuangan Sri Mulyani", "Press Secretary Jen Psaki").
+
+use super::super::entities::EntityTable;
+use super::super::tokens::longest_phrase;
+use super::super::{Analysed, Context, EntRef};
+use crate::lang::{is_in, EntityType};
+
+/// The side a document speaks from, and how it is known.
+pub(super) struct Home {
+    pub side: EntRef,
+    /// From the headline of a government's statement (not from the pack).
+    pub statement: bool,
+    /// Token where the author's title starts in the headline ("Statement by |Press Secretary ...").
+    pub author_at: Option<usize>,
+    /// The article is datelined in the home side's country.
+    pub home_dateline: bool,
+}
+
+/// The document's side: from a statement's headline, else the pack's press side.
+pub(super) fn document_home(ctx: &Context, sents: &[Analysed], table: &mut EntityTable) -> Option<Home> {
+    let heads = &ctx.pack.phrases().statement_heads;
+    if let Some(s) = sents.first().filter(|s| s.is_title) {
+        let h = longest_phrase(&s.tokens, 0, heads);
+        if h > 0 {
+            return statement_side(s, table, h).map(|side| Home { side, statement: true, author_at: Some(h), home_dateline: false });
+        }
+    }
+    let side = table.intern_key(ctx.pack.lexicon.role.home_side.as_deref()?)?;
+    let home_dateline = ctx.dateline_city.is_some_and(|c| in_country(table, c, side));
+    Some(Home { side, statement: false, author_at: None, home_dateline })
+}
+
+/// "Statement by President Biden ...", "Readout of White House Meeting ...": the first known
+/// person's side in the headline, or the side named right after the head.
+fn statement_side(s: &Analysed, table: &EntityTable, h: usize) -> Option<EntRef> {
+    let mut ms: Vec<_> = s.mentions.iter().filter(|m| m.start >= h && !m.coref).collect();
+    ms.sort_by_key(|m| m.start);
+    ms.iter().find_map(|m| {
+        let e = table.get(m.ent);
+        match e.etype {
+            EntityType::Person => e.side,
+            EntityType::Country | EntityType::Organization if m.start <= h + 1 => Some(m.ent),
+            _ => None,
+        }
+    })
+}
+
+/// Is the place `c` in the country `side` (its capital, or a city of it)?
+fn in_country(table: &EntityTable, c: EntRef, side: EntRef) -> bool {
+    let city = table.get(c);
+    city.capital_of == Some(side)
+        || table.gazetteer().get(&city.key).and_then(|(_, def)| def.country.as_deref()).is_some_and(|k| k == table.get(side).key)
+}
+
+/// The home side for a title with no side of its own, at token `start` (`len` tokens, the
+/// deputy word included) of sentence `s`: a domestic title, and no other side named in the
+/// sentence; outside a statement's author line, the sentence or the dateline must be set at home.
+pub(super) fn home_side_for(ctx: &Context, s: &Analysed, table: &EntityTable, home: &Home, start: usize, len: usize) -> Option<EntRef> {
+    let role = &ctx.pack.lexicon.role;
+    let deputy = usize::from(is_in(&role.deputy, &s.tokens[start].lower) && len > 1);
+    if longest_phrase(&s.tokens, start + deputy, &ctx.pack.phrases().domestic_titles) != len - deputy {
+        return None;
+    }
+    // The author's own title: "Statement by [NSC] Spokesperson ...", "by Senior Advisor and Chief Spokesperson ...".
+    let author = home.author_at.is_some_and(|h| {
+        h <= start
+            && start <= h + 3
+            && s.tokens[h..start].iter().all(|w| w.is_word && (w.is_capitalised() || is_in(&s.words.coordinators, &w.lower)))
+    });
+    if home.statement && s.is_title && author {
+        return Some(home.side);
+    }
+    // Media ("CNN Indonesia") serve no side; a city of the home country sets the scene at home.
+    let side_of = |e: EntRef| {
+        let ent = table.get(e);
+        match ent.etype {
+            _ if ent.media => None,
+            EntityType::City => in_country(table, e, home.side).then_some(home.side),
+            EntityType::Country | EntityType::Organization | EntityType::Group => Some(e),
+            EntityType::Person => ent.side,
+            _ => None,
+        }
+    };
+    let sides: Vec<EntRef> = s.mentions.iter().filter(|m| !m.coref).filter_map(|m| side_of(m.ent)).collect();
+    if sides.iter().any(|&e| e != home.side) {
+        return None;
+    }
+    (home.statement || home.home_dateline || sides.contains(&home.side)).then_some(home.side)
+}

@@ -1,0 +1,169 @@
+//! Names around a title: the person after it, the appositive before it, the capitalised
+//! words that belong to the title.
+
+use super::super::clauses::is_verb;
+use super::super::entities::{EntityTable, Mention};
+use super::super::tokens::Token;
+use super::super::{Analysed, EntRef};
+use crate::lang::{is_in, EntityType, Lexicon};
+
+pub(super) fn starts_entity(s: &Analysed, k: usize) -> bool {
+    s.mentions.iter().any(|m| m.start == k)
+}
+
+/// Capitalised words from token `from`, joined by a coordinator ("Sumber Daya Air dan Irigasi"),
+/// up to an entity: where the run ends.
+pub(super) fn capitalised_run(s: &Analysed, from: usize) -> usize {
+    let mut k = from;
+    while k < s.tokens.len() && k < from + 6 && !starts_entity(s, k) {
+        let t = &s.tokens[k];
+        let joiner = k > from
+            && is_in(&s.words.coordinators, &t.lower)
+            && s.tokens.get(k + 1).is_some_and(|n| n.is_word && n.is_capitalised() && !starts_entity(s, k + 1));
+        if !(t.is_word && t.is_capitalised() || joiner) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// "NAME, TITLE SIDE ,": the person named right before a title set off by commas.
+/// Returns the person and the token where the name starts.
+pub(super) fn appositive(
+    tokens: &[Token],
+    mentions: &[Mention],
+    title_start: usize,
+    side_end: usize,
+    table: &mut EntityTable,
+    lex: &Lexicon,
+) -> Option<(EntRef, usize)> {
+    if title_start < 2 || tokens[title_start - 1].text != "," || tokens.get(side_end).is_none_or(|t| t.text != "," && t.text != ".") {
+        return None;
+    }
+    let end = title_start - 1;
+    if let Some(m) = mentions.iter().find(|m| m.end == end) {
+        return (table.get(m.ent).etype == EntityType::Person).then_some((m.ent, m.start));
+    }
+    let mut start = end;
+    while start > 0 && end - start < 4 {
+        let t = &tokens[start - 1];
+        if t.is_word && t.is_capitalised() && !is_in(&lex.grammar.not_name, &t.text) && !mentions.iter().any(|m| m.end == start) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // "KAMIKAWA Yoko": a known family name written first, then the given name.
+    if end - start == 1 {
+        if let Some(m) = mentions.iter().find(|m| m.end == start && m.end - m.start == 1) {
+            if table.get(m.ent).etype == EntityType::Person && tokens[end - 1].is_capitalised() {
+                let name: Vec<String> = tokens[m.start..end].iter().map(|t| t.text.clone()).collect();
+                table.add_local(name, m.ent);
+                return Some((m.ent, m.start));
+            }
+        }
+    }
+    // Two words at least, and not the first word of the sentence alone.
+    if end - start < 2 {
+        return None;
+    }
+    let name: Vec<String> = tokens[start..end].iter().map(|t| t.text.clone()).collect();
+    if name.iter().any(|w| is_in(&lex.words.ranks, w)) && end - start < 3 {
+        return None;
+    }
+    Some((table.new_person(&name, None), start))
+}
+
+fn lowered(t: &Token) -> Token {
+    Token { text: t.lower.clone(), ..t.clone() }
+}
+
+pub(super) fn span_text(text: &str, toks: &[Token]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text[a.start..b.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A person's name starting at token `j`: a known person, or capitalised words.
+pub(super) fn person_at(
+    tokens: &[Token],
+    mentions: &[Mention],
+    j: usize,
+    table: &mut EntityTable,
+    lex: &Lexicon,
+    headline: bool,
+) -> Option<(EntRef, usize)> {
+    // Ranks and honorifics before a known name: "Mayor Jenderal Zaw Min Tun", "Col. Gen. Alexander Fomin".
+    let mut j = j;
+    while tokens.get(j).is_some_and(|t| is_in(&lex.words.ranks, &t.text)) && !mentions.iter().any(|m| m.start == j) {
+        j += 1;
+        // "Col." is tokenised "Col" ".".
+        if tokens.get(j).is_some_and(|t| t.text == ".") {
+            j += 1;
+        }
+    }
+    // A known person; or a first name that is also a place ("Wellington Koo") when a
+    // capitalised word follows it.
+    let mut place_name = None;
+    if let Some(m) = mentions.iter().find(|m| m.start == j) {
+        let etype = table.get(m.ent).etype;
+        let name_follows = tokens.get(m.end).is_some_and(|t| t.is_word && t.is_capitalised()) && !mentions.iter().any(|o| o.start == m.end);
+        if etype == EntityType::City && m.end == j + 1 && name_follows {
+            place_name = Some(m.start);
+        } else {
+            return (etype == EntityType::Person).then_some((m.ent, m.end));
+        }
+    }
+    let mut k = j;
+    let mut name: Vec<String> = Vec::new();
+    while k < tokens.len() && name.len() < 5 {
+        let t = &tokens[k];
+        let particle = is_in(&lex.words.name_particles, &t.lower);
+        let acronym = t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        // "Al-Sisi", "Kim Yeon-chul": a hyphen glued to the next word.
+        let hyphen = t.text == "-"
+            && !name.is_empty()
+            && tokens.get(k + 1).is_some_and(|n| n.is_word && n.start == t.end && t.start == tokens[k - 1].end);
+        let glued = !name.is_empty() && k > j && tokens[k - 1].text == "-" && t.start == tokens[k - 1].end;
+        // Ranks and honorifics are not part of the name: "Mayor Jenderal Zaw Min Tun".
+        if name.is_empty() && is_in(&lex.words.ranks, &t.text) {
+            k += 1;
+            continue;
+        }
+        // "Laksamana Muda M. Hasan Ali Khan": an initial and its full stop.
+        let initial = t.is_word
+            && t.text.chars().count() == 1
+            && t.is_capitalised()
+            && tokens.get(k + 1).is_some_and(|d| d.text == "." && d.start == t.end)
+            && tokens.get(k + 2).is_some_and(|n| n.is_word && n.is_capitalised() && !mentions.iter().any(|m| m.start == k + 2));
+        if initial {
+            name.push(format!("{}.", t.text));
+            k += 2;
+            continue;
+        }
+        if hyphen
+            || glued
+            || (t.is_word && (t.is_capitalised() || (particle && !name.is_empty())) && !acronym && !is_in(&lex.grammar.not_name, &t.text))
+        {
+            // Headlines capitalise every word: a verb there ends the name ("Menlu Retno Desak ...").
+            if (mentions.iter().any(|m| m.start == k) && place_name != Some(k)) || (headline && is_verb(&lex.words, &lowered(t))) {
+                break;
+            }
+            name.push(t.text.clone());
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    while name.last().is_some_and(|w| w == "-" || is_in(&lex.words.name_particles, w)) {
+        name.pop();
+        k -= 1;
+    }
+    // Institutions are not people: "Departemen Luar Negeri", "Dewan Keamanan".
+    if name.is_empty() || name.iter().any(|w| is_in(&lex.words.institutions, w)) {
+        return None;
+    }
+    Some((table.new_person(&name, None), k))
+}

@@ -1,0 +1,163 @@
+//! Tests of the role stage: sentences written for them, answers on content.
+
+use super::roles;
+use crate::extract::test_support::{analysed, Run};
+use crate::extract::Context;
+
+/// (person, title, side, rule) of every role found.
+fn found(run: &mut Run) -> Vec<(String, String, String, &'static str)> {
+    let ctx = Context { pack: run.pack, text: &run.norm.text, published: None, dateline_city: None };
+    let found = roles(&ctx, &mut run.sents, &mut run.table);
+    found.iter().map(|r| (run.key(r.person).to_string(), r.title.clone(), run.key(r.of).to_string(), r.evidence.rule)).collect()
+}
+
+fn row(person: &str, title: &str, side: &str, rule: &'static str) -> (String, String, String, &'static str) {
+    (person.to_string(), title.to_string(), side.to_string(), rule)
+}
+
+#[test]
+fn a_title_then_its_side_then_a_new_name() {
+    let mut run = analysed("id", "", "Menteri Luar Negeri Filipina Budi Santoso mengatakan pembicaraan berjalan baik.");
+    assert_eq!(found(&mut run), vec![row("Budi Santoso", "Menteri Luar Negeri", "Philippines", "role.title-name")]);
+    assert_eq!(run.at(0, "Menteri"), vec!["Budi Santoso"]);
+}
+
+#[test]
+fn a_name_before_a_title_set_off_by_commas() {
+    let mut run = analysed("en", "", "Tom Becker, the U.S. envoy, said the offer stood.");
+    let roles = found(&mut run);
+    assert_eq!(roles.len(), 1, "{roles:?}");
+    assert_eq!((roles[0].0.as_str(), roles[0].2.as_str(), roles[0].3), ("Tom Becker", "United States", "role.appositive"));
+}
+
+#[test]
+fn a_lower_case_title_without_a_side_is_no_role() {
+    let mut run = analysed("id", "", "Seorang menteri luar negeri mengatakan pembicaraan berjalan baik.");
+    assert!(found(&mut run).is_empty());
+}
+
+#[test]
+fn a_counterpart_takes_the_last_title() {
+    let mut run = analysed("id", "", "Menteri Luar Negeri Filipina Budi Santoso bertemu timpalannya dari Jepang Hiro Tanaka di Manila.");
+    assert_eq!(
+        found(&mut run),
+        vec![
+            row("Budi Santoso", "Menteri Luar Negeri", "Philippines", "role.title-name"),
+            row("Hiro Tanaka", "Menteri Luar Negeri", "Japan", "role.counterpart"),
+        ]
+    );
+}
+
+/// (person, title, side) of every role found, in order.
+fn roles_of(lang: &str, title: &str, body: &str) -> Vec<(String, String, String, &'static str)> {
+    let mut run = analysed(lang, title, body);
+    found(&mut run)
+}
+
+#[test]
+fn an_indonesian_minister_with_no_side_serves_indonesia_at_home() {
+    let roles = roles_of("id", "", "Jakarta, CNN Indonesia -- Menteri Keuangan Budi Hartono mengatakan anggaran RI tahun depan aman.");
+    assert_eq!(roles, vec![row("Budi Hartono", "Menteri Keuangan", "Indonesia", "role.title-name-home")]);
+    // A portfolio of two words joined by "dan", then a comma-name.
+    let roles = roles_of("id", "", "Jakarta - Menteri Pemuda dan Olahraga, Andi Pratama, membuka acara itu di Jakarta.");
+    assert_eq!(roles, vec![row("Andi Pratama", "Menteri Pemuda dan Olahraga", "Indonesia", "role.title-name-home")]);
+}
+
+#[test]
+fn a_domestic_title_next_to_another_side_is_no_home_role() {
+    // Another country in the sentence: the minister may be its own.
+    let roles = roles_of("id", "", "Jakarta - Menteri Keuangan Peter Hollis menyebut Inggris tetap di pasar tunggal.");
+    assert!(roles.is_empty(), "{roles:?}");
+    // A foreign minister's title is not domestic.
+    let roles = roles_of("id", "", "Jakarta - Menteri Luar Negeri Hiro Tanaka mengatakan hal itu.");
+    assert!(roles.is_empty(), "{roles:?}");
+}
+
+#[test]
+fn a_statement_headline_gives_its_staff_the_authors_side() {
+    let roles = roles_of(
+        "en",
+        "Statement by Press Secretary Dana Whitfield on President Biden's Call with Allies",
+        "Today, Senior Advisor Carl Jennings met civil society leaders.",
+    );
+    assert_eq!(
+        roles,
+        vec![
+            row("Dana Whitfield", "Press Secretary", "United States", "role.title-name-home"),
+            row("Joe Biden", "President", "United States", "role.title-name"),
+            row("Carl Jennings", "Senior Advisor", "United States", "role.title-name-home"),
+        ]
+    );
+    // The author's title may follow an organ's acronym; the headline may name another side.
+    let roles = roles_of(
+        "en",
+        "Statement by NSC Spokesperson Dana Whitfield on President Biden's Meeting with President Ana Flores of Peru",
+        "The two leaders met in Lima.",
+    );
+    assert_eq!(roles[0], row("Dana Whitfield", "Spokesperson", "United States", "role.title-name-home"));
+    // Without a statement headline, an English text has no home side.
+    let roles = roles_of("en", "Talks resume", "Senior Advisor Carl Jennings met civil society leaders.");
+    assert!(roles.is_empty(), "{roles:?}");
+}
+
+#[test]
+fn my_envoy_for_a_country_serves_the_author_and_for_is_the_portfolio() {
+    let roles = roles_of(
+        "en",
+        "Statement by President Biden on the Truce",
+        "I thank my Special Envoy for Sudan Mark Ellis, who worked with UN Special Envoy for Sudan Lena Berg.",
+    );
+    assert_eq!(
+        roles,
+        vec![
+            row("Joe Biden", "President", "United States", "role.title-name"),
+            row("Mark Ellis", "Special Envoy for Sudan", "United States", "role.title-name-own"),
+            row("Lena Berg", "Special Envoy for Sudan", "United Nations", "role.title-name"),
+        ]
+    );
+}
+
+#[test]
+fn the_side_may_follow_the_name() {
+    let roles = roles_of("en", "", "The adviser met Foreign Minister Liam Byrne of Ireland in Dublin.");
+    assert_eq!(roles, vec![row("Liam Byrne", "Foreign Minister", "Ireland", "role.title-name-of")]);
+}
+
+#[test]
+fn a_partner_joined_to_a_titled_person_shares_its_side_unless_the_titles_are_the_same() {
+    let roles = roles_of("id", "", "Menteri Pertahanan Jepang Kenji Sato bersama Menlu Hiro Tanaka tiba di Manila.");
+    assert_eq!(
+        roles,
+        vec![
+            row("Kenji Sato", "Menteri Pertahanan", "Japan", "role.title-name"),
+            row("Hiro Tanaka", "Menlu", "Japan", "role.title-name-shared"),
+        ]
+    );
+    let roles = roles_of("en", "", "Peruvian President Ana Flores and his wife, Vice President Luis Ortega, spoke.");
+    assert_eq!(roles[1], row("Luis Ortega", "Vice President", "Peru", "role.title-name-shared"));
+    // Two presidents are two sides; "dengan" is not a coordination.
+    let roles = roles_of("id", "", "Presiden Filipina Ana Cruz dan Presiden Hiro Tanaka bertemu.");
+    assert_eq!(roles.len(), 1, "{roles:?}");
+    let roles = roles_of("id", "", "Menhan Jepang Kenji Sato bertemu dengan Menlu Hiro Tanaka di Manila.");
+    assert_eq!(roles.len(), 1, "{roles:?}");
+}
+
+#[test]
+fn a_deputy_title_words_between_title_and_side_and_ranks_with_initials() {
+    let roles = roles_of("id", "", "Wakil Duta Besar Jepang untuk PBB Kenji Sato menolak usulan itu.");
+    assert_eq!(roles, vec![row("Kenji Sato", "Wakil Duta Besar", "Japan", "role.title-name")]);
+    let roles = roles_of("id", "", "Juru bicara pemerintah Kanada Tom Becker mengatakan hal itu.");
+    assert_eq!(roles, vec![row("Tom Becker", "Juru bicara", "Canada", "role.title-name")]);
+    let roles = roles_of("id", "", "Kasal Filipina Laksamana Muda R. Santos Cruz hadir di acara itu.");
+    assert_eq!(roles, vec![row("R. Santos Cruz", "Kasal", "Philippines", "role.title-name")]);
+}
+
+#[test]
+fn an_of_phrase_without_a_side_names_no_person() {
+    let roles = roles_of(
+        "en",
+        "Statement by President Biden on Voting Rights",
+        "Participants included Ana Lee, Senior Vice President of Policy & Strategy, National Action Network.",
+    );
+    assert!(roles.iter().all(|r| r.0 != "Policy"), "{roles:?}");
+}
