@@ -81,16 +81,26 @@ fn plural_group(s: &Analysed, head: &str) -> Option<(usize, usize)> {
     Some((start, k + n))
 }
 
-/// The side of the author a headline names: "Statement by President Joseph R. Biden, Jr. on
-/// ..." (a cue opening the headline, then an actor within a few words).
-pub fn author(s: &Analysed, table: &EntityTable) -> Option<EntRef> {
-    let n = list_phrase_at(s, 0, &s.words.author_cues);
-    if n == 0 {
+/// The side of the author a headline names, and where the author's words start:
+/// "Statement by President Joseph R. Biden, Jr. on ..." (a `statement_heads` opening,
+/// then the first known person's side, or a side named right after the opening:
+/// "Readout of White House ...").
+pub fn statement_author(s: &Analysed, table: &EntityTable) -> Option<(EntRef, usize)> {
+    let h = list_phrase_at(s, 0, &s.words.statement_heads);
+    if h == 0 {
         return None;
     }
-    let m = s.mentions.iter().filter(|m| m.start >= n && m.start <= n + 4 && table.is_actor(m.ent)).min_by_key(|m| m.start)?;
-    let side = side_of(table, m.ent);
-    (table.get(side).etype != EntityType::Person).then_some(side)
+    let mut ms: Vec<_> = s.mentions.iter().filter(|m| m.start >= h && !m.coref).collect();
+    ms.sort_by_key(|m| m.start);
+    let side = ms.iter().find_map(|m| {
+        let e = table.get(m.ent);
+        match e.etype {
+            EntityType::Person => e.side,
+            EntityType::Country | EntityType::Organization if m.start <= h + 1 => Some(m.ent),
+            _ => None,
+        }
+    })?;
+    Some((side, h))
 }
 
 /// Is token `i` inside a mention already?

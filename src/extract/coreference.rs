@@ -16,7 +16,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
     for s in sents.iter_mut() {
         if s.is_title && discourse.author.is_none() {
             add_short_mentions(s, table);
-            discourse.author = antecedents::author(s, table);
+            discourse.author = antecedents::statement_author(s, table).map(|(side, _)| side);
         }
         add_short_mentions(s, table);
         let previous = discourse.last_speaker.or(discourse.last_person);

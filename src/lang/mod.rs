@@ -67,9 +67,10 @@ pub struct Words {
     pub plural_pronouns: Vec<String>,
     pub speaker_side: Vec<String>,
     pub first_person: Vec<String>,
-    /// A headline opening with one of these ("Statement by", "Pernyataan") names the text's
-    /// author: first person outside quotes is the author's side.
-    pub author_cues: Vec<String>,
+    /// A headline opening with one of these ("Statement by", "Siaran pers") names the text's
+    /// author: first person outside quotes is the author's side, and officials named with a
+    /// domestic title and no side serve it.
+    pub statement_heads: Vec<String>,
     pub org_heads: Vec<String>,
     /// Head nouns that point back to an organization only ("the alliance", "the bloc"), not a group.
     pub organization_heads: Vec<String>,
@@ -237,10 +238,6 @@ pub struct RoleLex {
     /// The side the pack's press writes from (the key of an entity), if it has one.
     #[serde(default)]
     pub home_side: Option<String>,
-    /// Headline openings of a government's own text ("Statement by", "Readout of"):
-    /// the side of the person they name is the document's side.
-    #[serde(default)]
-    pub statement_heads: Vec<String>,
     /// "my Special Envoy": possessives of the document's author.
     #[serde(default)]
     pub own_possessives: Vec<String>,
@@ -285,7 +282,6 @@ pub struct Phrases {
     pub titles: Vec<Vec<String>>,
     pub of_words: Vec<Vec<String>>,
     pub domestic_titles: Vec<Vec<String>>,
-    pub statement_heads: Vec<Vec<String>>,
     pub portfolio_titles: Vec<Vec<String>>,
     pub meeting_verbs: Vec<Vec<String>>,
     pub meeting_nouns: Vec<Vec<String>>,
@@ -321,7 +317,6 @@ impl LanguagePack {
                 titles: token_lists(&l.role.titles),
                 of_words: token_lists(&l.role.of_words),
                 domestic_titles: token_lists(&l.role.domestic_titles),
-                statement_heads: token_lists(&l.role.statement_heads),
                 portfolio_titles: token_lists(&l.role.portfolio_titles),
                 meeting_verbs: token_lists(&l.meeting.verbs),
                 meeting_nouns: token_lists(&l.meeting.nouns),

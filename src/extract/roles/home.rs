@@ -3,6 +3,8 @@
 //! Indonesian news). Officials named with a domestic title and no side serve it
 //! ("Menteri Keuangan Sri Mulyani", "Press Secretary Jen Psaki").
 
+use super::super::antecedents::statement_author;
+use super::super::clauses::list_phrase_at;
 use super::super::entities::EntityTable;
 use super::super::tokens::longest_phrase;
 use super::super::{Analysed, Context, EntRef};
@@ -21,31 +23,17 @@ pub(super) struct Home {
 
 /// The document's side: from a statement's headline, else the pack's press side.
 pub(super) fn document_home(ctx: &Context, sents: &[Analysed], table: &mut EntityTable) -> Option<Home> {
-    let heads = &ctx.pack.phrases().statement_heads;
     if let Some(s) = sents.first().filter(|s| s.is_title) {
-        let h = longest_phrase(&s.tokens, 0, heads);
-        if h > 0 {
-            return statement_side(s, table, h).map(|side| Home { side, statement: true, author_at: Some(h), home_dateline: false });
+        if let Some((side, h)) = statement_author(s, table) {
+            return Some(Home { side, statement: true, author_at: Some(h), home_dateline: false });
+        }
+        if list_phrase_at(s, 0, &s.words.statement_heads) > 0 {
+            return None;
         }
     }
     let side = table.intern_key(ctx.pack.lexicon.role.home_side.as_deref()?)?;
     let home_dateline = ctx.dateline_city.is_some_and(|c| in_country(table, c, side));
     Some(Home { side, statement: false, author_at: None, home_dateline })
-}
-
-/// "Statement by President Biden ...", "Readout of White House Meeting ...": the first known
-/// person's side in the headline, or the side named right after the head.
-fn statement_side(s: &Analysed, table: &EntityTable, h: usize) -> Option<EntRef> {
-    let mut ms: Vec<_> = s.mentions.iter().filter(|m| m.start >= h && !m.coref).collect();
-    ms.sort_by_key(|m| m.start);
-    ms.iter().find_map(|m| {
-        let e = table.get(m.ent);
-        match e.etype {
-            EntityType::Person => e.side,
-            EntityType::Country | EntityType::Organization if m.start <= h + 1 => Some(m.ent),
-            _ => None,
-        }
-    })
 }
 
 /// Is the place `c` in the country `side` (its capital, or a city of it)?
