@@ -33,10 +33,10 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// Evidence for a token span of a sentence. The confidence is the rule's measured
-    /// precision where the pack's `[confidence]` table has it, else `confidence`.
+    /// Evidence for a token span of a sentence. `confidence` is the rule's own judgement,
+    /// calibrated to the rule's measured precision where the pack's `[confidence]` table has it.
     pub fn evidence(&self, s: &Analysed, rule: &'static str, confidence: f32) -> Evidence {
-        let confidence = self.pack.lexicon.confidence.get(rule).copied().unwrap_or(confidence);
+        let confidence = self.pack.lexicon.confidence.get(rule).map_or(confidence, |c| c.apply(confidence));
         let text = self.text[s.start..s.end].to_string();
         Evidence {
             sentence: s.index,

@@ -26,10 +26,28 @@ pub struct Lexicon {
     pub words: Words,
     #[serde(default)]
     pub dates: DateLex,
-    /// Each rule's confidence, set from its measured precision on the gold sets
-    /// (`warta eval --calibration`); a rule not listed keeps the value its code gives.
+    /// Each rule's measured precision on the gold sets (`warta eval --calibration`);
+    /// a rule not listed keeps the confidence its code gives.
     #[serde(default)]
-    pub confidence: std::collections::BTreeMap<String, f32>,
+    pub confidence: std::collections::BTreeMap<String, Calibration>,
+}
+
+/// A rule's measured precision and the mean confidence its code gave the facts measured.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct Calibration {
+    pub measured: f32,
+    pub coded: f32,
+}
+
+impl Calibration {
+    /// A fact's calibrated confidence: its coded one scaled so that the rule's facts
+    /// average the measured precision (below 1: no rule is certain).
+    pub fn apply(self, coded: f32) -> f32 {
+        if self.coded <= 0.0 {
+            return self.measured;
+        }
+        (coded * self.measured / self.coded).clamp(0.0, 0.99)
+    }
 }
 
 /// Words that identify the language of a text.
