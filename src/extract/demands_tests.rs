@@ -112,3 +112,16 @@ fn no_participle_demand_without_an_author_or_a_to_clause() {
     assert!(demands("en", "", "Protesters marched through Minsk, urging Belarus to free political prisoners.").is_empty());
     assert!(demands("en", "", "The statement from the European Union calling on Belarus was brief.").is_empty());
 }
+
+#[test]
+fn encouraged_and_pushed_ask_only_with_an_addressee_and_to() {
+    let found = demands(
+        "en",
+        "",
+        "Washington encouraged Kenya and Somalia to resume the border talks. \
+         The envoy said he was encouraged by the progress of the talks. \
+         Officials pushed back against the report. Brazil pushed Venezuela to publish the vote tallies.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Kenya"), ("United States", "Somalia"), ("Brazil", "Venezuela")]);
+    assert_eq!(found[2].2, "publish the vote tallies");
+}
