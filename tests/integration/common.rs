@@ -10,28 +10,25 @@ pub fn root() -> PathBuf {
 /// `../shared/seeds` beside the repository. CI has it; a user's clone may not,
 /// in which case seed tests are skipped outside CI and fail inside it.
 pub fn seeds() -> Option<PathBuf> {
-    let dir = root().join("../shared/seeds");
-    if dir.join("000_e43f02ee6ccfe38c.txt").exists() {
-        return Some(dir);
-    }
-    if in_ci() {
-        panic!("CI=true but ../shared/seeds is missing: CI must run beside shared/");
-    }
-    eprintln!("skipping: ../shared/seeds not found (not in CI)");
-    None
+    shared("seeds", "000_e43f02ee6ccfe38c.txt")
 }
 
 /// `../shared/dev`, the real-news development corpus with its gold; like the seeds,
 /// skipped outside CI when absent and required under CI=true.
 pub fn dev() -> Option<PathBuf> {
-    let dir = root().join("../shared/dev");
-    if dir.join("gold.toml").exists() {
+    shared("dev", "gold.toml")
+}
+
+/// `../shared/NAME` when it holds `marker`.
+fn shared(name: &str, marker: &str) -> Option<PathBuf> {
+    let dir = root().join("../shared").join(name);
+    if dir.join(marker).exists() {
         return Some(dir);
     }
     if in_ci() {
-        panic!("CI=true but ../shared/dev is missing: CI must run beside shared/");
+        panic!("CI=true but ../shared/{name} is missing: CI must run beside shared/");
     }
-    eprintln!("skipping: ../shared/dev not found (not in CI)");
+    eprintln!("skipping: ../shared/{name} not found (not in CI)");
     None
 }
 
