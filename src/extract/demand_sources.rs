@@ -43,7 +43,7 @@ fn authors(ctx: &Context, s: &Analysed, table: &EntityTable, noun: usize) -> Opt
     let named = || {
         let k = noun + list_phrase_at(s, noun, &lex.sources);
         s.tokens.get(k).filter(|t| is_in(&lex.source_preps, &t.lower))?;
-        // "from the Chairperson and African Union chair ...": the first actor a few words on,
+        // "from the Secretary-General and ASEAN chair ...": the first actor a few words on,
         // with no verb or punctuation before it.
         let first = (k + 1..(k + 5).min(s.tokens.len()))
             .take_while(|&j| s.tokens[j].is_word && !is_verb(s.words, &s.tokens[j]))
