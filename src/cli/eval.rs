@@ -22,7 +22,7 @@ pub struct Args {
     pub json: bool,
     /// Also print, per language and rule, how many of its facts were right (its precision),
     /// the confidence it gave them, and precision per confidence band.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "json")]
     pub calibration: bool,
     /// Score only the articles whose file name starts with this prefix.
     #[arg(long, value_name = "PREFIX", default_value = "")]
