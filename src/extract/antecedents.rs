@@ -1,16 +1,17 @@
 //! References whose antecedent the left-to-right discourse cannot see: a plural group whose
 //! members the next sentence lists, and the author a headline names for "we" outside quotes.
 
-use super::clauses::{chain_right, is_preposition, is_verb, list_phrase_at};
+use super::clauses::{chain_right, is_preposition, is_verb};
 use super::entities::{side_of, EntityTable, Mention};
+use super::tokens::longest_phrase;
 use super::{Analysed, EntRef};
-use crate::lang::{is_in, EntityType};
+use crate::lang::{is_in, EntityType, LanguagePack};
 
 /// "Indonesia mengajak negara-negara sahabat ... untuk ... . Negara-negara tersebut di antaranya
 /// A, B dan C.": a plural group named in one sentence stands for the members the next lists.
-pub fn listed_members(sents: &mut [Analysed], table: &EntityTable) {
+pub fn listed_members(sents: &mut [Analysed], table: &EntityTable, pack: &LanguagePack) {
     for i in 1..sents.len() {
-        let Some((head, members)) = member_list(&sents[i], table) else { continue };
+        let Some((head, members)) = member_list(&sents[i], table, pack) else { continue };
         let prev = &mut sents[i - 1];
         if let Some((start, end)) = plural_group(prev, &head) {
             for ent in members {
@@ -37,7 +38,7 @@ fn plural_head_at(s: &Analysed, k: usize) -> Option<(String, usize)> {
 
 /// A sentence opening with "<group noun> tersebut <list opener> A, B dan C" ("These countries
 /// include A and B"): the group's head word and its members (at least two, none a person).
-fn member_list(s: &Analysed, table: &EntityTable) -> Option<(String, Vec<EntRef>)> {
+fn member_list(s: &Analysed, table: &EntityTable, pack: &LanguagePack) -> Option<(String, Vec<EntRef>)> {
     let words = s.words;
     let det_before = s.tokens.first().is_some_and(|t| is_in(&words.demonstratives_before, &t.lower));
     let mut p = usize::from(det_before);
@@ -48,7 +49,7 @@ fn member_list(s: &Analysed, table: &EntityTable) -> Option<(String, Vec<EntRef>
     if !det_before && !det_after {
         return None;
     }
-    let opener = list_phrase_at(s, p, &words.member_list_openers);
+    let opener = longest_phrase(&s.tokens, p, &pack.phrases().member_list_openers);
     if opener == 0 {
         return None;
     }
@@ -81,26 +82,29 @@ fn plural_group(s: &Analysed, head: &str) -> Option<(usize, usize)> {
     Some((start, k + n))
 }
 
-/// The side of the author a headline names, and where the author's words start:
-/// "Statement by President Joseph R. Biden, Jr. on ..." (a `statement_heads` opening,
-/// then the first known person's side, or a side named right after the opening:
-/// "Readout of White House ...").
-pub fn statement_author(s: &Analysed, table: &EntityTable) -> Option<(EntRef, usize)> {
-    let h = list_phrase_at(s, 0, &s.words.statement_heads);
+/// The tokens a `statement_heads` opening spans at the start of sentence `s` (0: none):
+/// "Statement by", "Readout of", "Siaran pers".
+pub fn statement_head(s: &Analysed, pack: &LanguagePack) -> usize {
+    longest_phrase(&s.tokens, 0, &pack.phrases().statement_heads)
+}
+
+/// The side of the author a headline names after its `statement_head` of `h` tokens:
+/// "Statement by President Joseph R. Biden, Jr. on ..." (the first known person's side, or
+/// a side named right after the opening: "Readout of White House ..."). None when `h` is 0.
+pub fn statement_author(s: &Analysed, table: &EntityTable, h: usize) -> Option<EntRef> {
     if h == 0 {
         return None;
     }
     let mut ms: Vec<_> = s.mentions.iter().filter(|m| m.start >= h && !m.coref).collect();
     ms.sort_by_key(|m| m.start);
-    let side = ms.iter().find_map(|m| {
+    ms.iter().find_map(|m| {
         let e = table.get(m.ent);
         match e.etype {
             EntityType::Person => e.side,
             EntityType::Country | EntityType::Organization if m.start <= h + 1 => Some(m.ent),
             _ => None,
         }
-    })?;
-    Some((side, h))
+    })
 }
 
 /// Is token `i` inside a mention already?

@@ -15,17 +15,6 @@ pub fn is_verb(words: &Words, t: &Token) -> bool {
     words.is_verb_word(&t.lower, t.is_capitalised())
 }
 
-/// The tokens the longest entry of a lexicon list (entries may be several words: "di antaranya")
-/// spans from token `k`; 0 when none matches.
-pub fn list_phrase_at(s: &Analysed, k: usize, list: &[String]) -> usize {
-    list.iter()
-        .map(|e| e.split_whitespace().collect::<Vec<_>>())
-        .filter(|e| e.iter().enumerate().all(|(i, w)| s.tokens.get(k + i).is_some_and(|t| t.lower == *w)))
-        .map(|e| e.len())
-        .max()
-        .unwrap_or(0)
-}
-
 pub fn is_preposition(words: &Words, w: &str) -> bool {
     is_in(&words.prepositions, w)
 }

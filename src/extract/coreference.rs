@@ -16,7 +16,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
     for s in sents.iter_mut() {
         if s.is_title && discourse.author.is_none() {
             add_short_mentions(s, table);
-            discourse.author = antecedents::statement_author(s, table).map(|(side, _)| side);
+            discourse.author = antecedents::statement_author(s, table, antecedents::statement_head(s, pack));
         }
         add_short_mentions(s, table);
         let previous = discourse.last_speaker.or(discourse.last_person);
@@ -30,7 +30,7 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
         s.mentions.sort_by_key(|m| m.start);
         discourse.observe(s, table);
     }
-    antecedents::listed_members(sents, table);
+    antecedents::listed_members(sents, table, pack);
 }
 
 /// Short mentions of people found anywhere in the article ("Lavrov" after "Sergey Lavrov").

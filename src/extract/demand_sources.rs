@@ -2,9 +2,9 @@
 //! to ...", "a UN resolution urging Israel to ...": who wrote it, who is asked, where the
 //! demanded clause starts.
 
-use super::clauses::{chain_right, is_verb, list_phrase_at, mention_ending_at};
+use super::clauses::{chain_right, is_verb, mention_ending_at};
 use super::entities::{side_of, EntityTable};
-use super::tokens::possessive_before;
+use super::tokens::{longest_phrase, possessive_before};
 use super::{Analysed, Context, EntRef};
 use crate::lang::{is_in, EntityType};
 
@@ -26,7 +26,7 @@ pub fn participle_demand(
     let noun = (from..cue)
         .rev()
         .take_while(|&k| !matches!(s.tokens[k].text.as_str(), "." | ";" | ":"))
-        .find(|&k| list_phrase_at(s, k, &lex.sources) > 0)?;
+        .find(|&k| longest_phrase(&s.tokens, k, &ctx.pack.phrases().demand_sources) > 0)?;
     let by = authors(ctx, s, table, noun)?;
     let of_sides: Vec<EntRef> = of.iter().map(|&o| side_of(table, o)).collect();
     let by: Vec<EntRef> = by.into_iter().filter(|b| !of_sides.contains(b)).collect();
@@ -41,7 +41,7 @@ fn authors(ctx: &Context, s: &Analysed, table: &EntityTable, noun: usize) -> Opt
     let owner_end = possessive_before(&s.tokens, noun).unwrap_or(noun);
     let before = mention_ending_at(s, owner_end).filter(|m| table.is_actor(m.ent)).map(|m| vec![m.ent]);
     let named = || {
-        let k = noun + list_phrase_at(s, noun, &lex.sources);
+        let k = noun + longest_phrase(&s.tokens, noun, &ctx.pack.phrases().demand_sources);
         s.tokens.get(k).filter(|t| is_in(&lex.source_preps, &t.lower))?;
         // "from the Secretary-General and ASEAN chair ...": the first actor a few words on,
         // with no verb or punctuation before it.

@@ -2,8 +2,7 @@
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
 use super::clauses::{
-    chain_right, clause_end, conditional, is_verb, list_phrase_at, modality, negated, relative_antecedent, split_actions, subject_before,
-    text_of,
+    chain_right, clause_end, conditional, is_verb, modality, negated, relative_antecedent, split_actions, subject_before, text_of,
 };
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
@@ -35,7 +34,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 k += len;
                 continue;
             }
-            let part_len = list_phrase_at(s, k, &lex.demand.participles);
+            let part_len = longest_phrase(&s.tokens, k, &ctx.pack.phrases().demand_participles);
             if part_len > 0 {
                 if !negated(ctx, s, k) && !conditional(ctx, s, k) {
                     if let Some((by, of, after)) = participle_demand(ctx, s, table, k, part_len) {
@@ -247,7 +246,7 @@ fn apposition_end(ctx: &Context, s: &Analysed, after: usize) -> Option<usize> {
 /// A state, organisation or group, not one of the demanders.
 fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
     let lex = &ctx.pack.lexicon.demand;
-    let n = list_phrase_at(s, j, &lex.requested_things);
+    let n = longest_phrase(&s.tokens, j, &ctx.pack.phrases().requested_things);
     if n == 0 {
         return None;
     }

@@ -3,8 +3,7 @@
 //! Indonesian news). Officials named with a domestic title and no side serve it
 //! ("Menteri Keuangan Sri Mulyani", "Press Secretary Jen Psaki").
 
-use super::super::antecedents::statement_author;
-use super::super::clauses::list_phrase_at;
+use super::super::antecedents::{statement_author, statement_head};
 use super::super::entities::EntityTable;
 use super::super::tokens::longest_phrase;
 use super::super::{Analysed, Context, EntRef};
@@ -24,11 +23,9 @@ pub(super) struct Home {
 /// The document's side: from a statement's headline, else the pack's press side.
 pub(super) fn document_home(ctx: &Context, sents: &[Analysed], table: &mut EntityTable) -> Option<Home> {
     if let Some(s) = sents.first().filter(|s| s.is_title) {
-        if let Some((side, h)) = statement_author(s, table) {
-            return Some(Home { side, statement: true, author_at: Some(h), home_dateline: false });
-        }
-        if list_phrase_at(s, 0, &s.words.statement_heads) > 0 {
-            return None;
+        let h = statement_head(s, ctx.pack);
+        if h > 0 {
+            return statement_author(s, table, h).map(|side| Home { side, statement: true, author_at: Some(h), home_dateline: false });
         }
     }
     let side = table.intern_key(ctx.pack.lexicon.role.home_side.as_deref()?)?;
