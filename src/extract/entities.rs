@@ -130,6 +130,12 @@ impl EntityTable {
         e
     }
 
+    /// The gazetteer key of the country a place lies in (its row's `country`), if the
+    /// gazetteer knows the place.
+    pub fn country_key(&self, e: EntRef) -> Option<&'static str> {
+        self.gaz.get(&self.entities[e].key).and_then(|(_, def)| def.country.as_deref())
+    }
+
     /// The gazetteer the table interns from.
     pub fn gazetteer(&self) -> &'static Gazetteer {
         self.gaz

@@ -219,7 +219,7 @@ fn fronted_city(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef,
 /// "in California", "ke Meksiko": one of `preps` at `k` before a capitalised word that is no
 /// date, no city of the gazetteer and not the dateline city's country.
 fn other_place_at(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize, preps: &[String]) -> bool {
-    let home = ctx.dateline_city.and_then(|c| table.gazetteer().get(&table.get(c).key)).and_then(|(_, def)| def.country.as_deref());
+    let home = ctx.dateline_city.and_then(|c| table.country_key(c));
     is_in(preps, &s.tokens[k].lower)
         && s.tokens.get(k + 1).is_some_and(|t| {
             t.is_word

@@ -36,8 +36,7 @@ pub(super) fn document_home(ctx: &Context, sents: &[Analysed], table: &mut Entit
 /// Is the place `c` in the country `side` (its capital, or a city of it)?
 fn in_country(table: &EntityTable, c: EntRef, side: EntRef) -> bool {
     let city = table.get(c);
-    city.capital_of == Some(side)
-        || table.gazetteer().get(&city.key).and_then(|(_, def)| def.country.as_deref()).is_some_and(|k| k == table.get(side).key)
+    city.capital_of == Some(side) || table.country_key(c) == Some(table.get(side).key.as_str())
 }
 
 /// The home side for a title with no side of its own, at token `start` (`len` tokens, the
