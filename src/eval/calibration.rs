@@ -98,7 +98,7 @@ mod tests {
     use super::*;
 
     fn j(lang: &str, rule: &str, confidence: f64, right: bool) -> Judged {
-        Judged { lang: lang.into(), kind: "roles", rule: rule.into(), confidence, right }
+        Judged { lang: lang.into(), rule: rule.into(), confidence, right }
     }
 
     #[test]

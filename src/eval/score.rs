@@ -83,7 +83,6 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judged {
     pub lang: String,
-    pub kind: &'static str,
     pub rule: String,
     pub confidence: f64,
     pub right: bool,
@@ -109,7 +108,7 @@ fn score_kind<G, P: Scored>(
             }
         }
         if let Some(u) = p.rule() {
-            report.judged.push(Judged { lang: lang.to_string(), kind, rule: u.rule.clone(), confidence: u.confidence, right: hit });
+            report.judged.push(Judged { lang: lang.to_string(), rule: u.rule.clone(), confidence: u.confidence, right: hit });
         }
         if !hit {
             fp += 1;
