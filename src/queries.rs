@@ -130,8 +130,9 @@ pub struct Limits {
 
 /// Runs a query with its parameters bound (see `bind`) and writes the
 /// results: solutions and booleans in `format`, graphs in `rdf`. Unless the
-/// query names its own dataset (FROM), its default graph is the union of the
-/// article graphs; `GRAPH` reaches every graph, the merged one included.
+/// query names its own dataset (FROM), its default graph is the store's, which
+/// holds the union of the article graphs (see `store::union`); `GRAPH`
+/// reaches every graph, the merged one included.
 pub fn run_with(
     store: &Store,
     q: &QuerySource,
@@ -160,10 +161,6 @@ pub fn run_with(
         _ => qerr(e),
     };
     let mut prepared = evaluator.parse_query(&q.text).map_err(|e| qerr(format!("SPARQL syntax error: {e}")))?;
-    if prepared.dataset().is_default_dataset() {
-        let articles = crate::store::article_graphs(store).map_err(|e| qerr(e.to_string()))?;
-        prepared.dataset_mut().set_default_graph(articles.into_iter().map(GraphName::NamedNode).collect());
-    }
     for (var, term) in bindings {
         prepared = prepared.substitute_variable(var.clone(), term.clone());
     }

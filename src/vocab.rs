@@ -33,7 +33,7 @@ vocabulary! {
         ROLE_TITLE = "roleTitle", ROLE_OF = "roleOf", EVIDENCE = "evidence", TEXT = "text",
         START = "start", END = "end", RULE = "rule", CONFIDENCE = "confidence", ARTICLE_PROP = "article",
         MODALITY = "modality", CONTENT_HASH = "contentHash", EXTRACTOR_VERSION = "extractorVersion",
-        DATE_CONFLICT = "dateConflict", MEETS_WITH = "meetsWith", MERGED_FROM = "mergedFrom", BUILD = "Build",
+        DATE_CONFLICT = "dateConflict", MEETS_WITH = "meetsWith", MERGED_FROM = "mergedFrom", DEFAULT_GRAPH_FROM = "defaultGraphFrom", BUILD = "Build",
         ARTICLE_COUNT = "articleCount", ARTICLES_ADDED = "articlesAdded",
         ARTICLES_REPLACED = "articlesReplaced", ARTICLES_UNCHANGED = "articlesUnchanged",
         ARTICLES_REMOVED = "articlesRemoved", ARTICLES_EXTRACTED = "articlesExtracted", INPUTS_FAILED = "inputsFailed",

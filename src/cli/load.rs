@@ -3,7 +3,7 @@
 //! merged graph, so the store answers as if `warta build` had made it.
 
 use super::Exit;
-use crate::store::{merge, Access, WartaStore, DEFAULT_STORE};
+use crate::store::{merge, union, Access, WartaStore, DEFAULT_STORE};
 use anyhow::Context;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad};
@@ -40,6 +40,7 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     let store = WartaStore::open(&a.store, Access::Write)?;
     let (mut loaded, mut failed, mut quads, mut derived) = (0usize, 0usize, 0usize, 0usize);
     let mut graphs = BTreeSet::new();
+    let union_was_current = union::is_current(&store, &merge::fingerprint(&store)?)?;
     for path in &a.files {
         // A file loads whole or not at all: parsed first, then written in one transaction.
         let file = match read(path) {
@@ -53,13 +54,19 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
         if a.replace {
             store.remove_graphs(&file.graphs.iter().cloned().collect::<Vec<_>>())?;
         }
-        store.insert(&file.quads)?;
+        store.insert_articles(&file.quads)?;
         loaded += 1;
         quads += file.quads.len();
         derived += file.derived;
         graphs.extend(file.graphs);
     }
     let merged = if loaded > 0 { Some(merge::rebuild(&store)?) } else { None };
+    if loaded > 0 || !union_was_current {
+        if !union_was_current {
+            union::rebuild(&store)?;
+        }
+        union::record(&store, &merge::fingerprint(&store)?)?;
+    }
     store.flush()?;
     if derived > 0 {
         eprintln!("warta: warning: skipped {derived} quads of derived graphs (merged, meta); the merged graph is recomputed from the article graphs");

@@ -49,6 +49,7 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     }
     let q = queries::resolve(a.query.as_deref().unwrap_or_default())?;
     let store = WartaStore::open(&a.store, Access::Read)?;
+    crate::store::union::check(&store)?;
     let bindings = queries::bind(&store.store, &q, &a.params)?;
     let mut out = super::output(a.output.as_ref())?;
     let limits = queries::Limits { timeout: a.timeout, max_rows: a.limit };

@@ -1,7 +1,7 @@
 //! `warta serve`: the store as a read-only SPARQL endpoint until Ctrl-C.
 
 use super::Exit;
-use crate::serve::{serve, Endpoint, Limits};
+use crate::serve::{serve, Endpoint, Limits, Pool};
 use crate::store::{Access, WartaStore, DEFAULT_STORE};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -23,14 +23,17 @@ pub struct Args {
     /// Send at most this many result rows (or triples); the response then carries `Warta-Truncated`.
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_rows: u64,
-    /// Requests answered at the same time.
+    /// Requests answered at the same time (worker threads); a slow query holds one.
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=64))]
     pub threads: u64,
+    /// Requests that may wait for a free worker; beyond that they are refused at once with 503 and Retry-After.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub queue: u64,
 }
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
     let store = WartaStore::open(&a.store, Access::Read)?;
-    let article_graphs = store.article_graphs()?;
+    crate::store::union::check(&store)?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(|e| anyhow::anyhow!("cannot watch for Ctrl-C: {e}"))?;
@@ -38,15 +41,14 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     if !a.bind.ip().is_loopback() {
         eprintln!("warta: warning: listening on {}: anyone who can reach this address can query the store", a.bind.ip());
     }
-    let graphs = article_graphs.len();
     let store_path = a.store.display().to_string();
     let endpoint = Endpoint {
         store: store.store.clone(),
-        article_graphs,
         limits: Limits { timeout: Duration::from_secs(a.timeout_secs), max_rows: usize::try_from(a.max_rows).unwrap_or(usize::MAX) },
     };
-    serve(endpoint, a.bind, a.threads as usize, stop, |addr| {
-        eprintln!("warta: serving {graphs} article graphs of {store_path} at http://{addr}/query (read-only; Ctrl-C stops)");
+    let pool = Pool { workers: a.threads as usize, queue: a.queue as usize };
+    serve(endpoint, a.bind, pool, stop, |addr| {
+        eprintln!("warta: serving {store_path} at http://{addr}/query (read-only; Ctrl-C stops)");
     })?;
     eprintln!("warta: stopped");
     drop(store);

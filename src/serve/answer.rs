@@ -1,4 +1,4 @@
-//! Answering one query: the dataset (article graphs by default), a time
+//! Answering one query: the dataset (the union of the article graphs by default), a time
 //! limit, a row limit, and the results serialised in the negotiated format.
 
 use super::protocol::{rdf_format, results_format, QueryRequest, Refusal};
@@ -48,30 +48,23 @@ fn iri(s: &str) -> Result<NamedNode, Refusal> {
     NamedNode::new(s).map_err(|e| Refusal { status: 400, message: format!("{s:?} is not a valid graph IRI: {e}") })
 }
 
-/// Evaluates the query over `store`; `article_graphs` is the default graph
-/// unless the request or the query names its own dataset.
-pub fn answer(
-    store: &Store,
-    article_graphs: &[NamedNode],
-    req: &QueryRequest,
-    accept: Option<&str>,
-    limits: &Limits,
-) -> Result<Answer, Refusal> {
+/// Evaluates the query over `store`. Its default graph is the store's (the
+/// union of the article graphs, see `store::union`) unless the request or the
+/// query names its own dataset.
+pub fn answer(store: &Store, req: &QueryRequest, accept: Option<&str>, limits: &Limits) -> Result<Answer, Refusal> {
     let token = CancellationToken::new();
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .parse_query(&req.query)
         .map_err(|e| Refusal { status: 400, message: format!("SPARQL syntax error: {e}") })?;
-    let dataset = prepared.dataset_mut();
     if !req.default_graphs.is_empty() || !req.named_graphs.is_empty() {
+        let dataset = prepared.dataset_mut();
         let defaults = req.default_graphs.iter().map(|g| iri(g).map(GraphName::NamedNode)).collect::<Result<Vec<_>, _>>()?;
         dataset.set_default_graph(defaults);
         let named = req.named_graphs.iter().map(|g| iri(g).map(NamedOrBlankNode::NamedNode)).collect::<Result<Vec<_>, _>>()?;
         if !named.is_empty() {
             dataset.set_available_named_graphs(named);
         }
-    } else if dataset.is_default_dataset() {
-        dataset.set_default_graph(article_graphs.iter().cloned().map(GraphName::NamedNode).collect());
     }
     let _deadline = Deadline::start(token, limits.timeout);
     let failed = |e: QueryEvaluationError| match e {

@@ -1,19 +1,24 @@
 //! `warta serve`: a read-only SPARQL 1.1 Protocol endpoint over the store.
-//! Worker threads share one tiny_http listener; a stop flag (set on Ctrl-C
-//! or SIGTERM) lets each finish the request in hand before the server exits.
+//!
+//! One thread accepts connections and hands each request to a bounded queue;
+//! a fixed pool of workers answers them. A slow query holds one worker only,
+//! so light queries keep being answered by the others; when every worker is
+//! busy and the queue is full, a request is refused at once with 503 and
+//! `Retry-After` instead of waiting without bound. A stop flag (set on Ctrl-C
+//! or SIGTERM) ends the accepting; the workers finish the requests in hand.
 
 mod answer;
 pub mod protocol;
 
 pub use answer::Limits;
 
-use oxigraph::model::NamedNode;
 use oxigraph::store::Store;
 use protocol::Refusal;
 use std::io::Read;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::mpsc::{sync_channel, Receiver, TrySendError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tiny_http::{Header, Request, Response};
 
@@ -28,48 +33,89 @@ pub enum ServeError {
     Thread(String),
 }
 
-/// What the endpoint serves and how.
+/// What the endpoint serves and how. Queries that name no dataset read the
+/// store's default graph: the union of the article graphs (`store::union`).
 pub struct Endpoint {
     pub store: Store,
-    /// The default graph of queries that name no dataset.
-    pub article_graphs: Vec<NamedNode>,
     pub limits: Limits,
+}
+
+/// How many requests are answered at once, and how many may wait.
+#[derive(Debug, Clone, Copy)]
+pub struct Pool {
+    pub workers: usize,
+    /// Requests waiting for a worker, at most; one more is refused with 503.
+    pub queue: usize,
 }
 
 /// Listens on `addr` until `stop` is set; returns once every worker is done.
 pub fn serve(
     endpoint: Endpoint,
     addr: SocketAddr,
-    workers: usize,
+    pool: Pool,
     stop: Arc<AtomicBool>,
     ready: impl FnOnce(SocketAddr),
 ) -> Result<(), ServeError> {
     let server = tiny_http::Server::http(addr).map_err(|e| ServeError::Bind { addr, message: e.to_string() })?;
     let bound = server.server_addr().to_ip().unwrap_or(addr);
-    ready(bound);
-    let server = Arc::new(server);
     let endpoint = Arc::new(endpoint);
+    let (tx, rx) = sync_channel::<Request>(pool.queue);
+    let rx = Arc::new(Mutex::new(rx));
     let mut handles = Vec::new();
-    for n in 0..workers.max(1) {
-        let (server, endpoint, stop) = (Arc::clone(&server), Arc::clone(&endpoint), Arc::clone(&stop));
+    for n in 0..pool.workers.max(1) {
+        let (endpoint, rx) = (Arc::clone(&endpoint), Arc::clone(&rx));
         let h = std::thread::Builder::new()
             .name(format!("warta-serve-{n}"))
-            .spawn(move || {
-                while !stop.load(Ordering::SeqCst) {
-                    match server.recv_timeout(Duration::from_millis(200)) {
-                        Ok(Some(request)) => handle(&endpoint, request),
-                        Ok(None) => {}
-                        Err(e) => eprintln!("warta: serve: connection error: {e}"),
-                    }
-                }
-            })
+            .spawn(move || work(&endpoint, &rx))
             .map_err(|e| ServeError::Thread(e.to_string()))?;
         handles.push(h);
     }
+    ready(bound);
+    while !stop.load(Ordering::SeqCst) {
+        match server.recv_timeout(Duration::from_millis(100)) {
+            Ok(Some(request)) => match tx.try_send(request) {
+                Ok(()) => {}
+                Err(TrySendError::Full(request)) => busy(request, pool.workers),
+                Err(TrySendError::Disconnected(_)) => break,
+            },
+            Ok(None) => {}
+            Err(e) => eprintln!("warta: serve: connection error: {e}"),
+        }
+    }
+    drop(tx);
     for h in handles {
         h.join().map_err(|_| ServeError::Thread("a worker panicked".into()))?;
     }
     Ok(())
+}
+
+/// A worker: answers queued requests until the queue is closed and empty.
+fn work(endpoint: &Endpoint, rx: &Mutex<Receiver<Request>>) {
+    loop {
+        // The lock is held only while taking one request, never while answering it.
+        let next = rx.lock().map(|r| r.recv());
+        match next {
+            Ok(Ok(request)) => handle(endpoint, request),
+            _ => return,
+        }
+    }
+}
+
+/// Every worker busy and the queue full: refused at once.
+fn busy(request: Request, workers: usize) {
+    let message = format!("the server is busy ({workers} queries running and the queue is full); retry in a moment\n");
+    let r = Response::from_string(message)
+        .with_status_code(503)
+        .with_header(h("Content-Type", "text/plain; charset=utf-8"))
+        .with_header(h("Retry-After", "1"));
+    eprintln!(
+        "{} {} \"{} {}\" 503 busy",
+        chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        request.remote_addr().map(ToString::to_string).unwrap_or_else(|| "-".into()),
+        request.method(),
+        request.url().split('?').next().unwrap_or_default()
+    );
+    let _ = request.respond(r);
 }
 
 /// Answers one request and logs it on one line.
@@ -84,7 +130,7 @@ fn handle(endpoint: &Endpoint, mut request: Request) {
     let outcome = match path {
         "/query" => read_body(&mut request).and_then(|body| {
             let req = protocol::query_request(&method, query, content_type.as_deref(), &body)?;
-            answer::answer(&endpoint.store, &endpoint.article_graphs, &req, accept.as_deref(), &endpoint.limits)
+            answer::answer(&endpoint.store, &req, accept.as_deref(), &endpoint.limits)
         }),
         "/update" => Err(Refusal { status: 403, message: "this endpoint is read-only: SPARQL Update is refused".into() }),
         "/" if method == "GET" => {
@@ -144,6 +190,6 @@ const HOME: &str = "warta SPARQL endpoint (read-only)\n\n\
   GET  /query?query=...                         SPARQL 1.1 Protocol query\n\
   POST /query  application/x-www-form-urlencoded (query=...)\n\
   POST /query  application/sparql-query\n\n\
-The default graph is the union of the article graphs; GRAPH ?g reaches each article's graph and the merged graph.\n\
+The default graph is the union of the article graphs (stored as the store's default graph); GRAPH ?g reaches each article's graph and the merged graph.\n\
 Results: application/sparql-results+json (default), application/sparql-results+xml, text/csv, text/tab-separated-values;\n\
 CONSTRUCT/DESCRIBE: text/turtle (default), application/n-triples, application/n-quads, application/trig, application/rdf+xml, application/ld+json.\n";

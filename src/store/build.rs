@@ -3,7 +3,7 @@
 
 use super::articles::{hash_of_graph, BulkWriter};
 use super::status::{self, BuildSummary};
-use super::{merge, WartaStore};
+use super::{merge, union, WartaStore};
 use crate::article::Article;
 use crate::error::Result;
 use crate::extract::Extraction;
@@ -68,8 +68,10 @@ pub struct Build<'a> {
     replaced: Vec<NamedNode>,
     /// What the article graphs written and removed touch in the merged graph.
     dirty: merge::Dirty,
-    /// Was the merged graph up to date before this build's first write? (Asked once, then.)
+    /// Were the merged graph and the default graph up to date before this
+    /// build's first write? (Asked once, then.)
     merged_was_current: Option<bool>,
+    union_was_current: bool,
     summary: BuildSummary,
     clock: Instant,
 }
@@ -86,6 +88,7 @@ impl<'a> Build<'a> {
             replaced: Vec::new(),
             dirty: merge::Dirty::default(),
             merged_was_current: None,
+            union_was_current: false,
             summary,
             clock: Instant::now(),
         }
@@ -116,6 +119,7 @@ impl<'a> Build<'a> {
         old.retain(|g| *g != graph && !hash_of_graph(g).is_some_and(|h| self.seen.contains(h)));
         let quads = rdf::article_quads(&x, GraphName::NamedNode(graph.clone()));
         self.dirty.note(&quads);
+        let copies: Vec<_> = super::union::copies(&quads).collect();
         // Its graph from another extractor version goes too.
         if self.store.has_graph(&graph)? {
             old.push(graph);
@@ -127,6 +131,7 @@ impl<'a> Build<'a> {
         }
         self.replaced.extend(old);
         self.new_graphs.add(quads)?;
+        self.new_graphs.add(copies)?;
         self.pending.insert(x.hash.clone());
         Ok(outcome)
     }
@@ -135,7 +140,9 @@ impl<'a> Build<'a> {
     /// only then can the build update it part by part.
     fn before_first_write(&mut self) -> Result<()> {
         if self.merged_was_current.is_none() {
-            self.merged_was_current = Some(merge::is_current(self.store)?);
+            let fingerprint = merge::fingerprint(self.store)?;
+            self.merged_was_current = Some(merge::is_current(self.store, &fingerprint)?);
+            self.union_was_current = union::is_current(self.store, &fingerprint)?;
         }
         Ok(())
     }
@@ -200,6 +207,14 @@ impl<'a> Build<'a> {
             merge::rebuild(self.store)?
         };
         phase("merged graph");
+        // The default graph followed every change above; a stale one (a build killed
+        // half-way, a store from an older warta) is recomputed whole.
+        if !(unchanged && self.union_was_current) {
+            if !self.union_was_current {
+                union::rebuild(self.store)?;
+            }
+            union::record(self.store, &merge::fingerprint(self.store)?)?;
+        }
         self.summary.seconds = self.clock.elapsed().as_secs_f64();
         status::record(self.store, &self.summary)?;
         phase("status recorded");

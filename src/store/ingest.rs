@@ -61,6 +61,11 @@ struct Stamp {
 
 /// Builds (or updates) `store` from `inputs`: see the module documentation.
 pub fn build(store: &WartaStore, inputs: &[PathBuf], o: &BuildConfig, progress: &Progress) -> Result<BuildSummary> {
+    // An article's source is its file's canonical path, so that a folder given as
+    // `articles`, `./articles`, `/home/me/articles` or through a symlink is the same
+    // source, and a changed file replaces its old graph instead of joining it.
+    let inputs: Vec<PathBuf> = inputs.iter().map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())).collect();
+    let inputs = &inputs[..];
     let index_path = store.path.join(INPUT_INDEX);
     let old_index = if o.rescan || o.published.is_some() { BTreeMap::new() } else { read_index(&index_path) };
     crate::progress::phase("build start");

@@ -7,6 +7,7 @@ pub mod build;
 pub mod ingest;
 pub mod merge;
 pub mod status;
+pub mod union;
 
 use crate::error::{Result, WartaError};
 use crate::vocab::wid;
@@ -85,6 +86,22 @@ impl WartaStore {
     /// The named graphs that hold one article each (not the merged or meta graph), sorted.
     pub fn article_graphs(&self) -> Result<Vec<NamedNode>> {
         article_graphs(&self.store).map_err(|e| self.error(e))
+    }
+
+    /// Up to `n` article graphs, in the store's order (cheap: stops after `n`).
+    pub fn article_graphs_sample(&self, n: usize) -> Result<Vec<NamedNode>> {
+        let mut out = Vec::new();
+        for g in self.store.named_graphs() {
+            if out.len() >= n {
+                break;
+            }
+            if let NamedOrBlankNode::NamedNode(g) = g.map_err(|e| self.error(e))? {
+                if !is_derived_graph(g.as_str()) {
+                    out.push(g);
+                }
+            }
+        }
+        Ok(out)
     }
 
     pub fn has_graph(&self, graph: &NamedNode) -> Result<bool> {

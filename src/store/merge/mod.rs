@@ -371,7 +371,7 @@ fn fingerprint_quad(store: &WartaStore) -> Result<Quad> {
 }
 
 /// A hash of every article graph's name and extractor version.
-fn fingerprint(store: &WartaStore) -> Result<String> {
+pub fn fingerprint(store: &WartaStore) -> Result<String> {
     let mut parts = Vec::new();
     for q in store.store.quads_for_pattern(None, Some(warta::EXTRACTOR_VERSION), None, None) {
         let q = q.map_err(|e| store.error(e))?;
@@ -398,12 +398,10 @@ fn recorded_fingerprint(store: &WartaStore) -> Result<Option<String>> {
     })
 }
 
-/// Is the merged graph computed from exactly the article graphs the store holds?
-pub fn is_current(store: &WartaStore) -> Result<bool> {
-    match recorded_fingerprint(store)? {
-        Some(recorded) => Ok(recorded == fingerprint(store)?),
-        None => Ok(false),
-    }
+/// Is the merged graph computed from exactly the article graphs whose
+/// fingerprint (see `fingerprint`) is given?
+pub fn is_current(store: &WartaStore, fingerprint: &str) -> Result<bool> {
+    Ok(recorded_fingerprint(store)?.as_deref() == Some(fingerprint))
 }
 
 /// What the merged graph holds, counted.

@@ -122,3 +122,65 @@ fn serve_refuses_a_missing_store_and_a_taken_port() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("cannot listen on"), "{}", stderr(&o));
 }
+
+/// A runaway query holds one worker until its time limit; light queries sent
+/// meanwhile are answered by the other workers at their own speed.
+#[test]
+fn serve_keeps_answering_light_queries_while_a_runaway_query_runs() {
+    let Some((_tmp, store)) = seed_store() else { return };
+    if !has_curl() {
+        return;
+    }
+    let (server, url) = start(&store, &["--timeout-secs", "6", "--threads", "3"]);
+    let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let slow_url = url.clone();
+    let started = std::time::Instant::now();
+    let slow = std::thread::spawn(move || curl(&["--data-urlencode", &format!("query={runaway}")], &slow_url));
+    // Give the runaway query time to reach a worker.
+    std::thread::sleep(Duration::from_millis(300));
+    let light = "SELECT ?m WHERE { ?m a <https://w3id.org/warta/ontology#Meeting> } LIMIT 5";
+    let mut answered = 0;
+    while started.elapsed() < Duration::from_secs(4) {
+        let sent = std::time::Instant::now();
+        let r = curl(&["-H", "Accept: text/csv", "--data-urlencode", &format!("query={light}")], &url);
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.body.contains("https://w3id.org/warta/id/"), "{}", r.body);
+        assert!(sent.elapsed() < Duration::from_secs(2), "a light query waited {:?} behind the runaway one", sent.elapsed());
+        answered += 1;
+    }
+    let r = slow.join().unwrap();
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("6 s limit"), "{}", r.body);
+    assert!(answered >= 10, "only {answered} light queries answered while the runaway one ran");
+    let log = server.log();
+    assert!(log.matches("\"POST /query\" 200").count() >= answered, "{log}");
+}
+
+/// Every worker busy and the queue full: the next request is refused at once.
+#[test]
+fn serve_refuses_with_503_when_workers_and_queue_are_full() {
+    let Some((_tmp, store)) = seed_store() else { return };
+    if !has_curl() {
+        return;
+    }
+    let (_server, url) = start(&store, &["--timeout-secs", "4", "--threads", "1", "--queue", "1"]);
+    let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let held: Vec<_> = (0..2)
+        .map(|_| {
+            let url = url.clone();
+            let t = std::thread::spawn(move || curl(&["--data-urlencode", &format!("query={runaway}")], &url));
+            std::thread::sleep(Duration::from_millis(300));
+            t
+        })
+        .collect();
+    let sent = std::time::Instant::now();
+    let r = curl(&["--data-urlencode", "query=ASK {}"], &url);
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("busy") && r.headers.contains("retry-after: 1"), "{}\n{}", r.headers, r.body);
+    assert!(sent.elapsed() < Duration::from_secs(2), "refused after {:?}", sent.elapsed());
+    for t in held {
+        assert_eq!(t.join().unwrap().status, 503);
+    }
+    // Once the queue drains, the server answers again.
+    assert_eq!(curl(&["--data-urlencode", "query=ASK {}"], &url).status, 200);
+}
