@@ -41,6 +41,8 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     let (mut loaded, mut failed, mut quads, mut derived) = (0usize, 0usize, 0usize, 0usize);
     let mut graphs = BTreeSet::new();
     let union_was_current = union::is_current(&store, &merge::fingerprint(&store)?)?;
+    // Graphs replaced: their triples may linger in the default graph, which is then recomputed.
+    let mut replaced = false;
     for path in &a.files {
         // A file loads whole or not at all: parsed first, then written in one transaction.
         let file = match read(path) {
@@ -52,9 +54,11 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
             }
         };
         if a.replace {
-            store.remove_graphs(&file.graphs.iter().cloned().collect::<Vec<_>>())?;
+            let old: Vec<_> = file.graphs.iter().cloned().collect();
+            replaced |= old.iter().map(|g| store.has_graph(g)).collect::<Result<Vec<_>, _>>()?.contains(&true);
+            store.remove_graphs(&old)?;
         }
-        store.insert_articles(&file.quads)?;
+        union::insert_articles(&store, &file.quads)?;
         loaded += 1;
         quads += file.quads.len();
         derived += file.derived;
@@ -62,7 +66,7 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     }
     let merged = if loaded > 0 { Some(merge::rebuild(&store)?) } else { None };
     if loaded > 0 || !union_was_current {
-        if !union_was_current {
+        if replaced || !union_was_current {
             union::rebuild(&store)?;
         }
         union::record(&store, &merge::fingerprint(&store)?)?;

@@ -5,8 +5,7 @@ use super::WartaStore;
 use crate::error::Result;
 use crate::rdf;
 use crate::vocab::{dcterms, warta, xsd};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, Term, Triple};
-use std::collections::HashSet;
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, Term};
 
 impl WartaStore {
     /// The article graph `hash` exists and was written by this extractor version.
@@ -31,26 +30,13 @@ impl WartaStore {
         Ok(out)
     }
 
-    /// Removes graphs (their quads and names) in one transaction; then the
-    /// triples of removed article graphs that no other article graph holds
-    /// leave the default graph (see `union`).
+    /// Removes graphs (their quads and names) in one transaction. The default
+    /// graph is the caller's to bring in step (see `union`).
     pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<()> {
-        let articles: Vec<NamedNode> = graphs.iter().filter(|g| !super::is_derived_graph(g.as_str())).cloned().collect();
-        let triples: HashSet<Triple> = self.graph_quads(&articles)?.into_iter().map(Triple::from).collect();
         let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;
         for g in graphs {
             tx.remove_named_graph(g).map_err(|e| self.error(e))?;
         }
-        tx.commit().map_err(|e| self.error(e))?;
-        super::union::remove_orphans(self, triples)?;
-        Ok(())
-    }
-
-    /// Adds article graphs' quads, and their copies in the default graph, in one transaction.
-    pub fn insert_articles(&self, quads: &[Quad]) -> Result<()> {
-        let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;
-        tx.extend(quads.iter());
-        tx.extend(super::union::copies(quads).collect::<Vec<_>>().iter());
         tx.commit().map_err(|e| self.error(e))
     }
 

@@ -10,13 +10,18 @@ use crate::extract::Extraction;
 use crate::lang::LanguagePack;
 use crate::progress::phase;
 use crate::rdf;
-use oxigraph::model::{GraphName, NamedNode};
+use oxigraph::model::{GraphName, NamedNode, Triple};
 use std::collections::HashSet;
 use std::time::Instant;
 
 /// The merged graph is updated part by part when fewer than one article in
 /// this many changed; otherwise recomputed whole.
 const PART_BY_PART_BELOW: usize = 5;
+
+/// The default graph follows removals when fewer than one article graph in
+/// this many goes (their triples are held in memory meanwhile); otherwise it
+/// is recomputed whole.
+const UNION_IN_STEP_BELOW: usize = 50;
 
 /// Article graphs removed per transaction.
 const GRAPHS_PER_TRANSACTION: usize = 200;
@@ -119,7 +124,9 @@ impl<'a> Build<'a> {
         old.retain(|g| *g != graph && !hash_of_graph(g).is_some_and(|h| self.seen.contains(h)));
         let quads = rdf::article_quads(&x, GraphName::NamedNode(graph.clone()));
         self.dirty.note(&quads);
-        let copies: Vec<_> = super::union::copies(&quads).collect();
+        self.before_first_write()?;
+        // Copies for the default graph, unless it is to be recomputed whole anyway.
+        let copies: Vec<_> = if self.union_was_current { union::copies(&quads).collect() } else { Vec::new() };
         // Its graph from another extractor version goes too.
         if self.store.has_graph(&graph)? {
             old.push(graph);
@@ -177,9 +184,20 @@ impl<'a> Build<'a> {
         // touch are recomputed; many changes, or a graph out of date: all of it.
         let few = (self.summary.loaded() + self.summary.removed) * PART_BY_PART_BELOW <= before.len();
         let part_by_part = few && self.merged_was_current == Some(true);
-        if part_by_part {
+        // The default graph likewise: the removed graphs' triples are looked up
+        // once each after the removal (a triple told by several of them, once), or,
+        // after many changes, it is recomputed whole.
+        let union_in_step = self.union_was_current && gone.len() * UNION_IN_STEP_BELOW <= before.len();
+        let mut removed_triples = HashSet::new();
+        if part_by_part || union_in_step {
             for chunk in gone.chunks(GRAPHS_PER_TRANSACTION) {
-                self.dirty.note(&self.store.graph_quads(chunk)?);
+                let quads = self.store.graph_quads(chunk)?;
+                if part_by_part {
+                    self.dirty.note(&quads);
+                }
+                if union_in_step {
+                    removed_triples.extend(quads.into_iter().map(Triple::from));
+                }
             }
         }
         // Old graphs out, then the new ones in at once: a build killed between the
@@ -187,6 +205,9 @@ impl<'a> Build<'a> {
         // holds them) extracts again; the merged graph's record tells it to recompute.
         for chunk in gone.chunks(GRAPHS_PER_TRANSACTION) {
             self.store.remove_graphs(chunk)?;
+        }
+        if union_in_step {
+            union::remove_orphans(self.store, removed_triples)?;
         }
         phase("old graphs removed");
         std::mem::replace(&mut self.new_graphs, BulkWriter::new(self.store)).commit()?;
@@ -207,10 +228,11 @@ impl<'a> Build<'a> {
             merge::rebuild(self.store)?
         };
         phase("merged graph");
-        // The default graph followed every change above; a stale one (a build killed
-        // half-way, a store from an older warta) is recomputed whole.
+        // The default graph followed the changes above, or is recomputed whole: after
+        // many changes, or when it was stale (a build killed half-way, a store from
+        // an older warta).
         if !(unchanged && self.union_was_current) {
-            if !self.union_was_current {
+            if !union_in_step {
                 union::rebuild(self.store)?;
             }
             union::record(self.store, &merge::fingerprint(self.store)?)?;

@@ -26,6 +26,14 @@ pub fn copies(quads: &[Quad]) -> impl Iterator<Item = Quad> + '_ {
     quads.iter().map(|q| Quad::new(q.subject.clone(), q.predicate.clone(), q.object.clone(), GraphName::DefaultGraph))
 }
 
+/// Adds article graphs' quads, and their copies in the default graph, in one transaction.
+pub fn insert_articles(store: &WartaStore, quads: &[Quad]) -> Result<()> {
+    let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
+    tx.extend(quads.iter());
+    tx.extend(copies(quads).collect::<Vec<_>>().iter());
+    tx.commit().map_err(|e| store.error(e))
+}
+
 /// Removes from the default graph those of `triples` that no article graph
 /// holds any more (call after their graphs were removed).
 pub fn remove_orphans(store: &WartaStore, triples: HashSet<Triple>) -> Result<usize> {
@@ -126,9 +134,16 @@ pub fn record(store: &WartaStore, fingerprint: &str) -> Result<()> {
     store.insert(&[q])
 }
 
-/// Is the default graph the union of exactly the article graphs with this fingerprint?
+/// Is the default graph the union of exactly the article graphs with this
+/// fingerprint? (A new store, empty, is: the union of no graphs.)
 pub fn is_current(store: &WartaStore, fingerprint: &str) -> Result<bool> {
-    Ok(recorded(store)?.as_deref() == Some(fingerprint))
+    match recorded(store)? {
+        Some(r) => Ok(r == fingerprint),
+        None => {
+            let empty_default = store.store.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)).next().is_none();
+            Ok(empty_default && store.article_graphs_sample(1)?.is_empty())
+        }
+    }
 }
 
 /// For readers: fails with what to do when the store has no default graph
