@@ -240,8 +240,10 @@ impl<'a> Build<'a> {
         self.summary.seconds = self.clock.elapsed().as_secs_f64();
         status::record(self.store, &self.summary)?;
         phase("status recorded");
-        self.summary.quads = self.store.quad_count()?;
-        phase("quads counted");
+        if !unchanged {
+            self.summary.quads = Some(self.store.quad_count()?);
+            phase("quads counted");
+        }
         self.store.flush()?;
         phase("flushed");
         Ok(self.summary)
