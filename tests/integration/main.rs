@@ -5,6 +5,7 @@ mod architecture;
 mod bad_input;
 mod build_query;
 mod common;
+mod diagrams_real;
 mod eval;
 mod extract;
 mod interop;
