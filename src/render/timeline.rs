@@ -286,7 +286,7 @@ pub fn to_dot(d: &Diagram, g: &ViewGraph) -> String {
         let w = meetings[*k].city.chars().count() as f64 * CHAR_W + 4.0;
         let spot = [top + 10.0, bottom - 10.0].into_iter().find(|&y| {
             let b = (x - w / 2.0, y - 5.5, x + w / 2.0, y + 5.5);
-            b.0 >= NAMES_W && b.2 <= right + 40.0 && !placed.iter().any(|p| b.0 < p.3 && p.1 < b.2 && b.1 < p.4 && p.2 < b.3)
+            b.0 >= 4.0 && b.2 <= right + 40.0 && !placed.iter().any(|p| b.0 < p.3 && p.1 < b.2 && b.1 < p.4 && p.2 < b.3)
         });
         if let Some(y) = spot.filter(|_| placed.len() < CITY_LABELS) {
             placed.push((*k, x - w / 2.0, y - 5.5, x + w / 2.0, y + 5.5, tip));
