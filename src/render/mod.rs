@@ -92,6 +92,9 @@ pub fn draw(d: &Diagram, g: &ViewGraph, format: DiagramFormat) -> Result<(Vec<u8
             _ => (svg.into_bytes(), None),
         });
     }
+    if d.layout == Layout::Lanes && format == DiagramFormat::Svg && !dot_available() {
+        return Ok((timeline::to_svg(d, g).into_bytes(), Some(SvgEngine::PureRust)));
+    }
     let dot = to_dot(d, g);
     Ok(match format {
         DiagramFormat::Dot => (dot.into_bytes(), None),

@@ -14,8 +14,8 @@ use std::fmt::Write;
 
 /// Lanes drawn unless the diagram is `full`; the other sides share one lane.
 pub const LANES: usize = 20;
-/// City labels written at most; crowded meetings keep their city in the tooltip.
-pub const CITY_LABELS: usize = 36;
+/// City names written at most (with 20 lanes, 60 labels in all); the others are in the tooltips.
+pub const CITY_LABELS: usize = 40;
 const LANE_H: f64 = 24.0;
 /// Room left of the lanes for the side names, and below them for the time axis.
 const NAMES_W: f64 = 170.0;
@@ -192,16 +192,91 @@ impl Axis {
     }
 }
 
-/// Writes the timeline as DOT. Same graph, same bytes.
-pub fn to_dot(d: &Diagram, g: &ViewGraph) -> String {
+/// A meeting placed on the timeline.
+struct Placed {
+    x: f64,
+    /// (lane, y) of each mark, top lane first.
+    marks: Vec<(usize, f64)>,
+    /// "City YYYY-MM-DD", and the tooltip naming every side.
+    name: String,
+    tip: String,
+}
+
+/// Where everything goes, in points with y upwards (Graphviz's way), so that
+/// the DOT and the built-in SVG draw the same picture.
+struct Plan {
+    diagram: Diagram,
+    lanes: Vec<(String, f64)>,
+    right: f64,
+    /// The y of the time axis and of the top of the lanes.
+    axis_y: f64,
+    top_y: f64,
+    ticks: Vec<(f64, String)>,
+    cuts: Vec<f64>,
+    meetings: Vec<Placed>,
+    /// (meeting, x, y, city) of each city name written.
+    cities: Vec<(usize, f64, f64, String)>,
+}
+
+fn plan(d: &Diagram, g: &ViewGraph) -> Plan {
     let (lanes, meetings, unplaced, hidden) = gather(g, d.full);
-    let mut d = d.clone();
+    let mut diagram = d.clone();
     if hidden > 0 {
-        d.note(&format!("the {LANES} sides with most meetings ({hidden} more with --force)"));
+        diagram.note(&format!("the {LANES} sides with most meetings ({hidden} more with --force)"));
     }
     if unplaced > 0 {
-        d.note(&format!("{unplaced} meeting(s) undated or of other sides, not shown"));
+        diagram.note(&format!("{unplaced} meeting(s) undated or of other sides, not shown"));
     }
+    let height = lanes.len() as f64 * LANE_H;
+    // Wide enough to tell meetings apart, never wider than three times the height.
+    let width = (meetings.len() as f64 * 18.0).clamp(560.0, (2.8 * (height + AXIS_H + 60.0) - NAMES_W).max(560.0));
+    let dates: Vec<NaiveDate> = meetings.iter().map(|m| m.date).collect::<BTreeSet<_>>().into_iter().collect();
+    let axis = Axis::new(&dates, NAMES_W, width);
+    let y_of = |lane: usize| AXIS_H + height - (lane as f64 + 0.5) * LANE_H;
+    let right = NAMES_W + width.max(axis.spans.last().map_or(0.0, |s| s.2 + s.3 - NAMES_W));
+    let (ticks, cuts) = axis.ticks();
+    let mut placed = Vec::new();
+    let mut same_day: Option<(NaiveDate, usize)> = None;
+    for m in &meetings {
+        let nth = match same_day {
+            Some((d, n)) if d == m.date => n + 1,
+            _ => 0,
+        };
+        same_day = Some((m.date, nth));
+        placed.push(Placed {
+            x: axis.x(m.date) + 7.0 * nth as f64,
+            marks: m.lanes.iter().map(|&l| (l, y_of(l))).collect(),
+            name: format!("{} {}", m.city, m.date),
+            tip: format!("{}, {}: {}", m.city, m.date, m.sides.join(", ")),
+        });
+    }
+    // City names go to the meetings with the most sides first, above the
+    // meeting or else below it, wherever they overlap no other name.
+    let mut order: Vec<usize> = (0..placed.len()).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(placed[k].marks.len()), k));
+    let mut boxes: Vec<(usize, f64, f64, f64, f64)> = Vec::new();
+    for k in order {
+        let p = &placed[k];
+        let (Some(top), Some(bottom)) = (p.marks.first().map(|m| m.1), p.marks.last().map(|m| m.1)) else { continue };
+        let w = meetings[k].city.chars().count() as f64 * CHAR_W + 4.0;
+        let spot = [top + 10.0, bottom - 10.0].into_iter().find(|&y| {
+            let b = (p.x - w / 2.0, y - 5.5, p.x + w / 2.0, y + 5.5);
+            b.0 >= 4.0 && b.2 <= right + 40.0 && !boxes.iter().any(|o| b.0 < o.3 && o.1 < b.2 && b.1 < o.4 && o.2 < b.3)
+        });
+        if let Some(y) = spot.filter(|_| boxes.len() < CITY_LABELS) {
+            boxes.push((k, p.x - w / 2.0, y - 5.5, p.x + w / 2.0, y + 5.5));
+        }
+    }
+    boxes.sort_by_key(|b| b.0);
+    let cities = boxes.into_iter().map(|(k, x0, y0, x1, _)| (k, (x0 + x1) / 2.0, y0 + 5.5, meetings[k].city.clone())).collect();
+    let lanes = lanes.into_iter().enumerate().map(|(i, name)| (name, y_of(i))).collect();
+    Plan { diagram, lanes, right, axis_y: AXIS_H - 6.0, top_y: AXIS_H + height, ticks, cuts, meetings: placed, cities }
+}
+
+/// Writes the timeline as DOT. Same graph, same bytes.
+pub fn to_dot(d: &Diagram, g: &ViewGraph) -> String {
+    let p = plan(d, g);
+    let d = &p.diagram;
     let mut out = String::new();
     let mut title = format!("<b>{}</b>", html(&d.title));
     if let Some(sub) = &d.subtitle {
@@ -213,21 +288,12 @@ pub fn to_dot(d: &Diagram, g: &ViewGraph) -> String {
         "  graph [label=<{title}>, labelloc=t, fontsize=18, fontname=\"Helvetica\", layout=neato, inputscale=72, splines=false, outputorder=edgesfirst, pad=0.3];"
     );
     out.push_str("  node [fontname=\"Helvetica\", fontsize=9, shape=plaintext, margin=0, width=0, height=0, label=\"\"];\n  edge [arrowhead=none];\n");
-    let Some(first) = meetings.first().map(|m| m.date) else {
+    if p.meetings.is_empty() {
         out.push_str("  empty [label=\"(nothing to draw: no dated meetings match)\", fontsize=11, pos=\"0,0!\"];\n}\n");
         return out;
-    };
-    let height = lanes.len() as f64 * LANE_H;
-    // Wide enough to tell meetings apart, never wider than three times the height.
-    let width = (meetings.len() as f64 * 18.0).clamp(560.0, (2.8 * (height + AXIS_H + 60.0) - NAMES_W).max(560.0));
-    let dates: Vec<NaiveDate> = meetings.iter().map(|m| m.date).collect::<BTreeSet<_>>().into_iter().collect();
-    let axis = Axis::new(&dates, NAMES_W, width);
-    let x_of = |date: NaiveDate| axis.x(date);
-    let y_of = |lane: usize| AXIS_H + height - (lane as f64 + 0.5) * LANE_H;
-    let right = NAMES_W + width.max(axis.spans.last().map_or(0.0, |s| s.2 + s.3 - NAMES_W));
+    }
     // Lanes: the side's name, right-aligned, and a faint line across.
-    for (i, name) in lanes.iter().enumerate() {
-        let y = y_of(i);
+    for (i, (name, y)) in p.lanes.iter().enumerate() {
         let _ = writeln!(
             out,
             "  lane{i} [label=\"{}\\r\", class=\"lane\", fontsize=10, width={:.2}, height=0.3, fixedsize=true, pos=\"{:.1},{y:.1}!\"];",
@@ -236,73 +302,99 @@ pub fn to_dot(d: &Diagram, g: &ViewGraph) -> String {
             (NAMES_W - 12.0) / 2.0
         );
         let _ = writeln!(out, "  lane{i}_a [shape=point, width=0, pos=\"{NAMES_W:.1},{y:.1}!\"];");
-        let _ = writeln!(out, "  lane{i}_b [shape=point, width=0, pos=\"{right:.1},{y:.1}!\"];");
+        let _ = writeln!(out, "  lane{i}_b [shape=point, width=0, pos=\"{:.1},{y:.1}!\"];", p.right);
         let _ = writeln!(out, "  lane{i}_a -> lane{i}_b [color=\"{GRID}\"];");
     }
     // The time axis: a tick line and a date under it; ≈ where time is cut out.
-    let (ticks, cuts) = axis.ticks();
-    for (k, (x, text)) in ticks.iter().enumerate() {
+    for (k, (x, text)) in p.ticks.iter().enumerate() {
         let _ = writeln!(
             out,
             "  tick{k} [label=\"{}\", class=\"tick\", fontcolor=\"#555555\", pos=\"{x:.1},{:.1}!\"];",
             escape(text),
             AXIS_H / 2.0 - 4.0
         );
-        let _ = writeln!(out, "  tick{k}_a [shape=point, width=0, pos=\"{x:.1},{:.1}!\"];", AXIS_H - 6.0);
-        let _ = writeln!(out, "  tick{k}_b [shape=point, width=0, pos=\"{x:.1},{:.1}!\"];", AXIS_H + height);
+        let _ = writeln!(out, "  tick{k}_a [shape=point, width=0, pos=\"{x:.1},{:.1}!\"];", p.axis_y);
+        let _ = writeln!(out, "  tick{k}_b [shape=point, width=0, pos=\"{x:.1},{:.1}!\"];", p.top_y);
         let _ = writeln!(out, "  tick{k}_a -> tick{k}_b [color=\"{GRID}\", style=dashed];");
     }
-    for (k, x) in cuts.iter().enumerate() {
-        let _ = writeln!(out, "  cut{k} [label=\"≈\", class=\"cut\", fontsize=14, fontcolor=\"#888888\", tooltip=\"time without meetings left out\", pos=\"{x:.1},{:.1}!\"];", AXIS_H - 6.0);
-    }
-    // Meetings: a mark in each participant's lane, joined by a line; the city above.
-    let mut named = Vec::new();
-    let mut same_day = (first, 0usize);
-    for (k, m) in meetings.iter().enumerate() {
-        same_day = if same_day.0 == m.date { (m.date, same_day.1 + 1) } else { (m.date, 0) };
-        let x = x_of(m.date) + 7.0 * same_day.1 as f64;
-        let tip = escape(&format!("{}, {}: {}", m.city, m.date, m.sides.join(", ")));
-        let lanes: Vec<usize> = m.lanes.iter().copied().collect();
-        for &lane in &lanes {
-            let _ = writeln!(
-                out,
-                "  m{k}_{lane} [shape=circle, style=filled, width=0.11, color=\"{MARK}\", fillcolor=\"{MARK}\", class=\"meeting\", meeting=\"{}\", tooltip=\"{tip}\", pos=\"{x:.1},{:.1}!\"];",
-                escape(&format!("{} {}", m.city, m.date)),
-                y_of(lane)
-            );
-        }
-        for pair in lanes.windows(2) {
-            let _ = writeln!(out, "  m{k}_{} -> m{k}_{} [color=\"{MARK}\", penwidth=1.6, class=\"meeting\"];", pair[0], pair[1]);
-        }
-        let top = y_of(lanes.first().copied().unwrap_or(0));
-        let bottom = y_of(lanes.last().copied().unwrap_or(0));
-        named.push((k, x, top, bottom, tip));
-    }
-    // City names go to the meetings with the most sides first, above the
-    // meeting or else below it, wherever they overlap no other name.
-    named.sort_by_key(|n| (std::cmp::Reverse(meetings[n.0].lanes.len()), n.0));
-    let mut placed: Vec<(usize, f64, f64, f64, f64, &str)> = Vec::new();
-    for (k, x, top, bottom, tip) in &named {
-        let w = meetings[*k].city.chars().count() as f64 * CHAR_W + 4.0;
-        let spot = [top + 10.0, bottom - 10.0].into_iter().find(|&y| {
-            let b = (x - w / 2.0, y - 5.5, x + w / 2.0, y + 5.5);
-            b.0 >= 4.0 && b.2 <= right + 40.0 && !placed.iter().any(|p| b.0 < p.3 && p.1 < b.2 && b.1 < p.4 && p.2 < b.3)
-        });
-        if let Some(y) = spot.filter(|_| placed.len() < CITY_LABELS) {
-            placed.push((*k, x - w / 2.0, y - 5.5, x + w / 2.0, y + 5.5, tip));
-        }
-    }
-    placed.sort_by_key(|p| p.0);
-    for (k, x0, y0, x1, _, tip) in placed {
-        let (x, y) = ((x0 + x1) / 2.0, y0 + 5.5);
+    for (k, x) in p.cuts.iter().enumerate() {
         let _ = writeln!(
             out,
-            "  city{k} [label=\"{}\", class=\"city\", tooltip=\"{tip}\", pos=\"{x:.1},{y:.1}!\"];",
-            escape(&meetings[k].city)
+            "  cut{k} [label=\"≈\", class=\"cut\", fontsize=14, fontcolor=\"#888888\", tooltip=\"time without meetings left out\", pos=\"{x:.1},{:.1}!\"];",
+            p.axis_y
         );
+    }
+    // Meetings: a mark in each participant's lane, joined by a line; the city above.
+    for (k, m) in p.meetings.iter().enumerate() {
+        let (name, tip) = (escape(&m.name), escape(&m.tip));
+        for (lane, y) in &m.marks {
+            let _ = writeln!(
+                out,
+                "  m{k}_{lane} [shape=circle, style=filled, width=0.11, color=\"{MARK}\", fillcolor=\"{MARK}\", class=\"meeting\", meeting=\"{name}\", tooltip=\"{tip}\", pos=\"{:.1},{y:.1}!\"];",
+                m.x
+            );
+        }
+        for pair in m.marks.windows(2) {
+            let _ = writeln!(out, "  m{k}_{} -> m{k}_{} [color=\"{MARK}\", penwidth=1.6, class=\"meeting\"];", pair[0].0, pair[1].0);
+        }
+    }
+    for (k, x, y, city) in &p.cities {
+        let tip = escape(&p.meetings[*k].tip);
+        let _ = writeln!(out, "  city{k} [label=\"{}\", class=\"city\", tooltip=\"{tip}\", pos=\"{x:.1},{y:.1}!\"];", escape(city));
     }
     out.push_str("}\n");
     out
+}
+
+/// The same timeline as SVG drawn by warta itself, for machines without Graphviz.
+pub fn to_svg(d: &Diagram, g: &ViewGraph) -> String {
+    use svg::node::element::{Circle, Group, Line, Text, Title};
+    let p = plan(d, g);
+    const BAND: f64 = 60.0;
+    let width = p.right + 40.0;
+    let height = BAND + p.top_y + 20.0;
+    // Graphviz's y grows upwards, SVG's downwards.
+    let y = |v: f64| ((BAND + p.top_y + 14.0 - v) * 10.0).round() / 10.0;
+    let r = |v: f64| (v * 10.0).round() / 10.0;
+    let font = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+    let text = |x: f64, y: f64, s: &str, size: u32| Text::new(s).set("x", r(x)).set("y", y).set("font-size", size).set("font-family", font);
+    let line = |x1: f64, y1: f64, x2: f64, y2: f64, color: &str| {
+        Line::new().set("x1", r(x1)).set("y1", y1).set("x2", r(x2)).set("y2", y2).set("stroke", color.to_string())
+    };
+    let mut doc = svg::Document::new()
+        .set("width", r(width))
+        .set("height", r(height))
+        .set("viewBox", format!("0 0 {} {}", r(width), r(height)))
+        .add(text(16.0, 26.0, &p.diagram.title, 18).set("font-weight", "bold"))
+        .add(text(16.0, 44.0, p.diagram.subtitle.as_deref().unwrap_or(""), 11).set("fill", "#555555"));
+    if p.meetings.is_empty() {
+        return doc.add(text(16.0, 70.0, "(nothing to draw: no dated meetings match)", 12)).to_string();
+    }
+    for (name, ly) in &p.lanes {
+        doc = doc.add(line(NAMES_W, y(*ly), p.right, y(*ly), GRID));
+        doc = doc.add(text(NAMES_W - 8.0, y(*ly) + 3.5, name, 10).set("text-anchor", "end").set("class", "lane"));
+    }
+    for (x, label) in &p.ticks {
+        doc = doc.add(line(*x, y(p.axis_y), *x, y(p.top_y), GRID).set("stroke-dasharray", "4 3"));
+        doc = doc.add(text(*x, y(AXIS_H / 2.0 - 4.0) + 3.0, label, 9).set("text-anchor", "middle").set("fill", "#555555"));
+    }
+    for x in &p.cuts {
+        doc = doc.add(text(*x, y(p.axis_y) + 4.0, "≈", 14).set("text-anchor", "middle").set("fill", "#888888"));
+    }
+    for m in &p.meetings {
+        let mut group = Group::new().set("class", "meeting").add(Title::new(m.tip.clone()));
+        if let (Some(a), Some(b)) = (m.marks.first(), m.marks.last()) {
+            group = group.add(line(m.x, y(a.1), m.x, y(b.1), MARK).set("stroke-width", 1.6));
+        }
+        for (_, my) in &m.marks {
+            group = group.add(Circle::new().set("cx", r(m.x)).set("cy", y(*my)).set("r", 4).set("fill", MARK));
+        }
+        doc = doc.add(group);
+    }
+    for (_, x, cy, city) in &p.cities {
+        doc = doc.add(text(*x, y(*cy) + 3.0, city, 9).set("text-anchor", "middle").set("class", "city"));
+    }
+    doc.to_string()
 }
 
 #[cfg(test)]
@@ -367,5 +459,7 @@ mod tests {
         assert!(dot.contains("m0_0 -> m0_2") && !dot.contains("m0_1 "), "{dot}");
         assert!(dot.contains("city0 [label=\"Geneva\"") && dot.contains("tooltip=\"Geneva, 2022-01-10: A, C\""), "{dot}");
         assert_eq!(dot, to_dot(&d, &g));
+        let svg = to_svg(&d, &g);
+        assert!(svg.contains("<title>Geneva, 2022-01-10: A, C</title>") && svg.matches("<circle").count() == 4, "{svg}");
     }
 }
