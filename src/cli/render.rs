@@ -1,7 +1,7 @@
 //! `warta render`: a view of the store (or a CONSTRUCT query) as DOT, SVG or PNG.
 
 use super::Exit;
-use crate::graph::{self, Filter, Request, UserQuery, View, MAX_READABLE_NODES};
+use crate::graph::{self, Filter, Request, UserQuery, View, MAX_READABLE_NODES, OVERVIEW_NODES};
 use crate::render::{self, DiagramFormat, SvgEngine};
 use crate::store::{Access, WartaStore, DEFAULT_STORE};
 use chrono::NaiveDate;
@@ -22,9 +22,12 @@ pub struct Args {
     /// How many hops from the focus the ego view reaches.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub depth: usize,
-    /// Meetings view: meetings in a row, left to right by date.
+    /// Meetings view: time left to right, one lane per side, each meeting a mark across its sides' lanes.
     #[arg(long)]
     pub timeline: bool,
+    /// Demands view: every demanded action on its edge (for small selections), instead of one edge per pair with a count.
+    #[arg(long)]
+    pub detail: bool,
     /// Only facts dated on or after this day (a meeting's date, else its article's publication date).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
     pub since: Option<NaiveDate>,
@@ -43,10 +46,10 @@ pub struct Args {
     /// Label language (entities have English and Indonesian labels) [default: the articles' language].
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
-    /// Draw diagrams even when they have more than 80 nodes.
+    /// Draw every node: no overview of the busiest (graphs over 80 nodes), every side in the timeline and matrix.
     #[arg(long)]
     pub force: bool,
-    /// Draw demands, meetings, meetings-timeline and regions into the folder given by -o (default out/diagrams), as .dot and .svg (and .png with --format png).
+    /// Draw demands, meetings-timeline, who-met-whom and regions into the folder given by -o (default out/diagrams), as .dot and .svg (and .png with --format png).
     #[arg(long, conflicts_with_all = ["view", "query", "focus", "timeline"])]
     pub all: bool,
     /// Diagram format (SVG without Graphviz uses a built-in layout; PNG needs Graphviz).
@@ -78,6 +81,7 @@ fn parse_top(s: &str) -> Result<usize, String> {
 struct Config {
     request: Request,
     timeline: bool,
+    detail: bool,
     force: bool,
 }
 
@@ -114,94 +118,59 @@ impl Args {
             }
         }
         let request = Request { view, query, focus: self.focus.clone(), depth: self.depth, filter, lang: self.lang.clone(), top: self.top };
-        Ok(Config { request, timeline: self.timeline, force: self.force })
+        Ok(Config { request, timeline: self.timeline, detail: self.detail, force: self.force })
     }
 }
 
-/// A diagram with more nodes than a reader can follow.
-#[derive(Debug)]
-pub struct TooBig {
-    pub name: String,
-    pub nodes: usize,
+/// Above this many nodes, networks are laid out as a spring model: in ranks
+/// they would make a strip far wider than high.
+const SPRING_NODES: usize = 24;
+
+/// What an overview leaves out, and how to narrow the diagram instead.
+fn overview_note(hidden: usize, nodes: usize) -> String {
+    format!(
+        "overview: the {OVERVIEW_NODES} most connected of {nodes} nodes, {hidden} in “others”; narrow with --focus NAME, --since/--until, --article, or --force for all"
+    )
 }
 
-impl std::fmt::Display for TooBig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the {} diagram would have {} nodes, too many to read (the limit is {MAX_READABLE_NODES}).\n\
-             Narrow it down: --top 40 (the most connected nodes), --since/--until YYYY-MM-DD, --article TITLE-WORDS,\n\
-             --min-confidence 0.8, or --view ego --focus NAME --depth 1; or add --force to draw it anyway.",
-            self.name, self.nodes
-        )
-    }
-}
-
-impl std::error::Error for TooBig {}
-
-/// Builds the graph and writes its DOT; refuses unreadably big graphs unless `force`.
-fn draw_dot(store: &WartaStore, req: &Request, timeline: bool, force: bool) -> anyhow::Result<(render::Diagram, String)> {
+/// Builds the graph and describes its diagram; a graph over the readable size
+/// becomes an overview of its busiest nodes unless `force`.
+fn prepare(store: &WartaStore, cfg: &Config, req: &Request) -> anyhow::Result<(render::Diagram, graph::ViewGraph)> {
     let drawn = graph::draw(&store.store, req)?;
-    let diagram = render::describe(req, &drawn, timeline);
+    let mut diagram = render::describe(req, &drawn, cfg.timeline, cfg.detail, cfg.force);
     let nodes = drawn.graph.node_count();
-    if nodes > MAX_READABLE_NODES && !force {
-        return Err(TooBig { name: diagram.name.clone(), nodes }.into());
-    }
-    let dot = render::to_dot(&diagram, &drawn.graph);
-    Ok((diagram, dot))
+    let own_overview = matches!(diagram.layout, render::Layout::Lanes | render::Layout::Matrix);
+    let g = if nodes > MAX_READABLE_NODES && !cfg.force && !own_overview {
+        let (small, hidden) = graph::overview(&drawn.graph, OVERVIEW_NODES);
+        diagram.note(&overview_note(hidden, nodes));
+        small
+    } else {
+        drawn.graph
+    };
+    diagram.spring = !own_overview && !diagram.detail && g.node_count() > SPRING_NODES;
+    Ok((diagram, g))
 }
 
-/// DOT text converted to `format`.
-fn convert(dot: String, format: DiagramFormat) -> anyhow::Result<(Vec<u8>, Option<SvgEngine>)> {
-    Ok(match format {
-        DiagramFormat::Dot => (dot.into_bytes(), None),
-        DiagramFormat::Svg => {
-            let (svg, engine) = render::to_svg(&dot)?;
-            (svg.into_bytes(), Some(engine))
-        }
-        DiagramFormat::Png => {
-            if !render::dot_available() {
-                anyhow::bail!("PNG needs Graphviz's `dot` on PATH (e.g. `apt-get install graphviz`); use --format svg meanwhile");
-            }
-            (render::svg::graphviz(&dot, graphviz_rust::cmd::Format::Png)?, Some(SvgEngine::Graphviz))
-        }
-    })
-}
-
-/// Writes every standard view as .dot and .svg into `dir`; a view too big to
-/// read is left out with a note on stderr. Returns the files written.
+/// Writes every standard view as .dot and .svg into `dir`. Returns the files written.
 pub fn render_all(store: &WartaStore, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let (written, too_big) = render_all_with(store, dir, &Request::view(View::Demands), false, &[DiagramFormat::Dot, DiagramFormat::Svg])?;
-    for t in too_big {
-        eprintln!("warta: skipped: {t}");
-    }
-    Ok(written)
+    let cfg = Config { request: Request::view(View::Demands), timeline: false, detail: false, force: false };
+    render_all_with(store, dir, &cfg, &[DiagramFormat::Dot, DiagramFormat::Svg])
 }
 
-/// Every standard view (and the meetings timeline) with the filters of `template`.
-fn render_all_with(
-    store: &WartaStore,
-    dir: &Path,
-    template: &Request,
-    force: bool,
-    formats: &[DiagramFormat],
-) -> anyhow::Result<(Vec<PathBuf>, Vec<TooBig>)> {
+/// The four report diagrams, with the filters of `cfg`: the demands overview,
+/// the meetings timeline, who met whom and the disputed regions.
+pub const ALL_VIEWS: [(View, bool); 4] =
+    [(View::Demands, false), (View::Meetings, true), (View::WhoMetWhom, false), (View::Regions, false)];
+
+fn render_all_with(store: &WartaStore, dir: &Path, cfg: &Config, formats: &[DiagramFormat]) -> anyhow::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: cannot create folder: {e}", dir.display()))?;
-    let (mut written, mut too_big) = (Vec::new(), Vec::new());
-    for (view, timeline) in [(View::Demands, false), (View::Meetings, false), (View::Meetings, true), (View::Regions, false)] {
-        let req = Request { view, ..template.clone() };
-        let (diagram, dot) = match draw_dot(store, &req, timeline, force) {
-            Ok(d) => d,
-            Err(e) => match e.downcast::<TooBig>() {
-                Ok(t) => {
-                    too_big.push(t);
-                    continue;
-                }
-                Err(e) => return Err(e),
-            },
-        };
+    let mut written = Vec::new();
+    for (view, timeline) in ALL_VIEWS {
+        let req = Request { view, ..cfg.request.clone() };
+        let cfg = Config { request: req.clone(), timeline, detail: cfg.detail, force: cfg.force };
+        let (diagram, g) = prepare(store, &cfg, &req)?;
         for &format in formats {
-            let (bytes, _) = convert(dot.clone(), format)?;
+            let (bytes, _) = render::draw(&diagram, &g, format)?;
             let ext = match format {
                 DiagramFormat::Dot => "dot",
                 DiagramFormat::Svg => "svg",
@@ -212,7 +181,7 @@ fn render_all_with(
             written.push(path);
         }
     }
-    Ok((written, too_big))
+    Ok(written)
 }
 
 pub fn run(a: Args) -> anyhow::Result<Exit> {
@@ -224,17 +193,13 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
         if a.format == DiagramFormat::Png {
             formats.push(DiagramFormat::Png);
         }
-        let (written, too_big) = render_all_with(&store, &dir, &cfg.request, cfg.force, &formats)?;
-        for p in &written {
+        for p in render_all_with(&store, &dir, &cfg, &formats)? {
             eprintln!("warta: wrote {}", p.display());
         }
-        for t in &too_big {
-            eprintln!("warta: skipped: {t}");
-        }
-        return Ok(if too_big.is_empty() { Exit::Ok } else { Exit::Partial });
+        return Ok(Exit::Ok);
     }
-    let (_, dot) = draw_dot(&store, &cfg.request, cfg.timeline, cfg.force)?;
-    let (bytes, engine) = convert(dot, a.format)?;
+    let (diagram, g) = prepare(&store, &cfg, &cfg.request)?;
+    let (bytes, engine) = render::draw(&diagram, &g, a.format)?;
     if engine == Some(SvgEngine::PureRust) {
         eprintln!("warta: note: Graphviz not found; SVG laid out by the built-in engine (install graphviz for nicer diagrams)");
     }

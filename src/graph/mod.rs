@@ -3,6 +3,7 @@
 //! and edge model they share, and trimming big graphs to their busiest nodes.
 
 mod ego;
+mod overview;
 mod source;
 mod views;
 
@@ -12,6 +13,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+pub use overview::{overview, OTHERS_ID, OVERVIEW_NODES};
 pub use source::Filter;
 use source::Source;
 
@@ -19,8 +21,10 @@ use source::Source;
 pub enum View {
     /// Who demands what of whom, with rejections.
     Demands,
-    /// Meetings (city and date) and their participants.
+    /// Meetings (city and date) and their participants; with --timeline, one lane per side over time.
     Meetings,
+    /// A side × side matrix: how many meetings each pair of sides shared.
+    WhoMetWhom,
     /// Disputed regions and the sides that control or claim them.
     Regions,
     /// Everything within --depth hops of the --focus entity.
@@ -28,12 +32,11 @@ pub enum View {
 }
 
 impl View {
-    /// The standard views that `render --all` draws (ego needs a focus).
-    pub const ALL: [View; 3] = [View::Demands, View::Meetings, View::Regions];
     pub fn name(self) -> &'static str {
         match self {
             View::Demands => "demands",
             View::Meetings => "meetings",
+            View::WhoMetWhom => "who-met-whom",
             View::Regions => "regions",
             View::Ego => "ego",
         }
@@ -42,6 +45,7 @@ impl View {
         match self {
             View::Demands => "Who demands what of whom",
             View::Meetings => "Meetings: where, when, who",
+            View::WhoMetWhom => "Who met whom: meetings shared by each pair of sides",
             View::Regions => "Disputed regions",
             View::Ego => "Relations",
         }
@@ -164,7 +168,7 @@ pub fn draw(store: &Store, req: &Request) -> Result<Drawn> {
     } else {
         match req.view {
             View::Demands => views::demands(&src)?.finish(),
-            View::Meetings => views::meetings(&src)?.finish(),
+            View::Meetings | View::WhoMetWhom => views::meetings(&src)?.finish(),
             View::Regions => views::regions(&src)?.finish(),
             View::Ego => {
                 let (g, centre) = ego::build(&src, req.focus.as_deref().unwrap_or(""), req.depth)?;
@@ -250,7 +254,7 @@ fn label_order(l: &str) -> (bool, &str) {
     (l.chars().next().is_some_and(char::is_uppercase), l)
 }
 
-/// Diagrams with more nodes than this are refused unless forced.
+/// Diagrams with more nodes than this are drawn as an overview unless forced.
 pub const MAX_READABLE_NODES: usize = 80;
 
 /// The subgraph of the `n` nodes with the most edges (ties: by id, so the

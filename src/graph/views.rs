@@ -13,15 +13,21 @@ use std::collections::{BTreeMap, HashMap};
 /// rejecter → demander for each rejection of a demand or of a side.
 pub fn demands(src: &Source) -> Result<Collector> {
     let mut c = Collector::default();
+    // One label per action (an action may carry a gloss in a second language),
+    // so that an edge's labels count its demands.
     let q = format!(
-        "SELECT DISTINCT ?a ?b ?label WHERE {{ ?a warta:demands ?x . ?x warta:addressee ?b ; rdfs:label ?label . {} }}",
+        "SELECT DISTINCT ?a ?b ?x ?label (LANG(?label) AS ?lang) WHERE {{ ?a warta:demands ?x . ?x warta:addressee ?b ; rdfs:label ?label . {} }}",
         src.fact_filter("x")
     );
+    let mut actions: BTreeMap<(String, String, String), Vec<(String, String)>> = BTreeMap::new();
     for r in src.select(&q)? {
-        let (a, b) = (text(&r, "a"), text(&r, "b"));
+        actions.entry((text(&r, "a"), text(&r, "b"), text(&r, "x"))).or_default().push((text(&r, "lang"), text(&r, "label")));
+    }
+    for ((a, b, _), labels) in actions {
         c.entity(src, &a);
         c.entity(src, &b);
-        c.edge(&a, &b, EdgeKind::Demand, &text(&r, "label"));
+        let label = pick_label(&labels, src.lang()).unwrap_or_default();
+        c.edge(&a, &b, EdgeKind::Demand, &label);
     }
     // The rejected target is an action (answer to that demand) or a side.
     let q = format!(

@@ -2,7 +2,7 @@
 //! same store always gives the same bytes (petgraph's `Dot` makes no such promise).
 
 use super::style::{self, caption, clean_phrase, edge_attrs, html, node_attrs, wrap};
-use crate::graph::{EdgeKind, NodeKind, ViewGraph};
+use crate::graph::{EdgeKind, NodeKind, ViewGraph, OTHERS_ID};
 use petgraph::visit::EdgeRef;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -12,6 +12,10 @@ const ACTIONS_PER_EDGE: usize = 3;
 /// Characters per line of an action label, and lines per action.
 const ACTION_WIDTH: usize = 30;
 const ACTION_LINES: usize = 2;
+/// The colour of edges with an overview's “others” node.
+const OTHERS: &str = "#c8c8c8";
+/// Actions listed in the tooltip of a demands-overview edge.
+const TOOLTIP_ACTIONS: usize = 6;
 /// Characters per line of a node label.
 const NODE_WIDTH: usize = 22;
 
@@ -22,8 +26,10 @@ pub enum Layout {
     LeftToRight,
     /// Edges point downwards (networks with long edge labels).
     TopToBottom,
-    /// Meetings in one row, left to right by date; participants above.
-    Timeline,
+    /// Time left to right, one lane per side (src/render/timeline.rs).
+    Lanes,
+    /// A side × side matrix (src/render/matrix.rs).
+    Matrix,
 }
 
 /// What a diagram says about itself: its name, title, a line on the filters used.
@@ -38,6 +44,23 @@ pub struct Diagram {
     pub clusters: Vec<NodeKind>,
     /// The id of a node to draw in bold (the focus of an ego view).
     pub highlight: Option<String>,
+    /// Demands: every action on its edge, instead of a count with the actions in a tooltip.
+    pub detail: bool,
+    /// Every side, however many (the timeline and matrix keep the busiest otherwise).
+    pub full: bool,
+    /// Laid out as a spring model (Graphviz's neato) rather than in ranks: many
+    /// nodes in ranks make a strip far wider than high.
+    pub spring: bool,
+}
+
+impl Diagram {
+    /// Adds a note to the subtitle.
+    pub fn note(&mut self, note: &str) {
+        self.subtitle = Some(match self.subtitle.take() {
+            Some(s) => format!("{s} · {note}"),
+            None => note.to_string(),
+        });
+    }
 }
 
 /// Escapes a label for a double-quoted DOT string; newlines become centred line breaks.
@@ -70,7 +93,13 @@ fn node_label(label: &str) -> String {
 
 /// An edge label as escaped DOT text: demanded actions wrapped and left-aligned
 /// (a bullet per action when there are several), other kinds centred.
-fn edge_label(kind: EdgeKind, labels: &[String]) -> String {
+fn edge_label(kind: EdgeKind, labels: &[String], detail: bool) -> String {
+    match kind {
+        EdgeKind::Demand if !detail => return demand_count(labels.len()),
+        // The legend says what a red dashed line is; on every edge it would crowd an overview.
+        EdgeKind::Rejection if !detail => return String::new(),
+        _ => {}
+    }
     if kind != EdgeKind::Demand {
         let lines: Vec<&str> =
             if labels.is_empty() { caption(kind).into_iter().collect() } else { labels.iter().map(String::as_str).collect() };
@@ -94,6 +123,26 @@ fn edge_label(kind: EdgeKind, labels: &[String]) -> String {
     out
 }
 
+/// The label of a demands-overview edge: how many demands it stands for.
+fn demand_count(n: usize) -> String {
+    match n {
+        0 | 1 => String::new(),
+        n => format!("{n}"),
+    }
+}
+
+/// Tooltip, line width and weight of a demands-overview edge: the first actions
+/// (the edge's label counts them all), thicker the more demands it stands for.
+fn demand_overview_attrs(labels: &[String]) -> String {
+    let mut lines: Vec<String> = labels.iter().take(TOOLTIP_ACTIONS).map(|l| format!("• {}", clean_phrase(l))).collect();
+    if labels.len() > TOOLTIP_ACTIONS {
+        lines.push(format!("(+{} more)", labels.len() - TOOLTIP_ACTIONS));
+    }
+    let n = labels.len().max(1) as f64;
+    let width = (1.0 + 1.6 * n.ln()).min(7.0);
+    format!(", tooltip=\"{}\", penwidth={width:.1}, weight={}", escape(&lines.join("\n")), labels.len().max(1))
+}
+
 /// Writes the graph as DOT. Same graph, same bytes.
 pub fn to_dot(d: &Diagram, g: &ViewGraph) -> String {
     let mut out = String::new();
@@ -103,22 +152,30 @@ pub fn to_dot(d: &Diagram, g: &ViewGraph) -> String {
     }
     // Side by side, nodes can sit close; one above the other, edge labels need room.
     let (rankdir, nodesep) = if d.layout == Layout::LeftToRight { ("LR", 0.18) } else { ("TB", 0.35) };
+    let layout = if d.spring {
+        "layout=neato, overlap=false, sep=\"+14\", splines=true, mode=major".to_string()
+    } else {
+        format!("rankdir={rankdir}, nodesep={nodesep}, ranksep=0.8, newrank=true")
+    };
     let _ = writeln!(out, "digraph \"warta_{}\" {{", escape(&d.name));
-    let _ = writeln!(
-        out,
-        "  graph [label=<{title}>, labelloc=t, fontsize=18, fontname=\"Helvetica\", rankdir={rankdir}, nodesep={nodesep}, ranksep=0.8, pad=0.3, newrank=true];"
-    );
+    let _ = writeln!(out, "  graph [label=<{title}>, labelloc=t, fontsize=18, fontname=\"Helvetica\", {layout}, pad=0.3];");
+    // neato draws no clusters: their nodes are written like the others.
+    let clusters: &[NodeKind] = if d.spring { &[] } else { &d.clusters };
     out.push_str("  node [fontname=\"Helvetica\", fontsize=11, margin=\"0.12,0.04\", height=0.34];\n  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n");
+    if d.spring {
+        // Longer springs than neato's default: room for the counts between the sides.
+        out.push_str("  edge [len=1.6];\n");
+    }
     let mut nodes: Vec<_> = g.node_weights().collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
     let line = |n: &crate::graph::Node| {
         let bold = if d.highlight.as_deref() == Some(n.id.as_str()) { ", penwidth=2.5, fontname=\"Helvetica-Bold\"" } else { "" };
         format!("{} [label=\"{}\", {}{bold}];", node_id(&n.id), node_label(&n.label), node_attrs(n.kind))
     };
-    for n in nodes.iter().filter(|n| !d.clusters.contains(&n.kind)) {
+    for n in nodes.iter().filter(|n| !clusters.contains(&n.kind)) {
         let _ = writeln!(out, "  {}", line(n));
     }
-    for &kind in &d.clusters {
+    for &kind in clusters {
         let members: Vec<_> = nodes.iter().filter(|n| n.kind == kind).collect();
         if members.is_empty() {
             continue;
@@ -135,25 +192,31 @@ pub fn to_dot(d: &Diagram, g: &ViewGraph) -> String {
         }
         out.push_str("  }\n");
     }
-    if d.layout == Layout::Timeline {
-        write_time_axis(&mut out, &nodes);
-    }
-    let mut edges: Vec<(String, String, EdgeKind, String)> = g
+    let mut edges: Vec<(String, String, EdgeKind, String, String)> = g
         .edge_references()
-        .map(|e| (node_id(&g[e.source()].id), node_id(&g[e.target()].id), e.weight().kind, edge_label(e.weight().kind, &e.weight().labels)))
+        .map(|e| {
+            let w = e.weight();
+            let (a, b) = (&g[e.source()].id, &g[e.target()].id);
+            if a == OTHERS_ID || b == OTHERS_ID {
+                // The relations with the sides an overview leaves out: faint, so the kept sides stand out.
+                return (node_id(a), node_id(b), w.kind, String::new(), format!(", color=\"{OTHERS}\", penwidth=0.7"));
+            }
+            let extra = if w.kind == EdgeKind::Demand && !d.detail { demand_overview_attrs(&w.labels) } else { String::new() };
+            (node_id(a), node_id(b), w.kind, edge_label(w.kind, &w.labels, d.detail), extra)
+        })
         .collect();
     edges.sort();
-    for (a, b, kind, label) in &edges {
+    for (a, b, kind, label, extra) in &edges {
         let label = if label.is_empty() { String::new() } else { format!("label=\"{label}\", ") };
-        let _ = writeln!(out, "  {a} -> {b} [{label}{}];", edge_attrs(*kind));
+        // Later attributes win: an edge with the “others” node keeps its class, not its colour.
+        let _ = writeln!(out, "  {a} -> {b} [{label}{}{extra}];", edge_attrs(*kind));
     }
     let node_kinds: BTreeSet<NodeKind> = nodes.iter().map(|n| n.kind).collect();
     let edge_kinds: BTreeSet<EdgeKind> = edges.iter().map(|e| e.2).collect();
     if nodes.is_empty() {
         out.push_str("  empty [shape=plaintext, label=\"(nothing to draw: no facts match)\"];\n");
     } else {
-        let time_axis = d.layout == Layout::Timeline && nodes.iter().any(|n| n.date.is_some());
-        let table = style::legend(&node_kinds.into_iter().collect::<Vec<_>>(), &edge_kinds.into_iter().collect::<Vec<_>>(), time_axis);
+        let table = style::legend(&node_kinds.into_iter().collect::<Vec<_>>(), &edge_kinds.into_iter().collect::<Vec<_>>(), !d.detail);
         let _ = writeln!(out, "  legend [shape=plain, label={table}];");
     }
     out.push_str("}\n");
@@ -170,35 +233,23 @@ fn cluster_title(kind_name: &str) -> String {
     }
 }
 
-/// Dated meetings in one rank, joined left to right by date with a time arrow
-/// (in a cluster, Graphviz would not keep that order).
-fn write_time_axis(out: &mut String, nodes: &[&crate::graph::Node]) {
-    let meetings = nodes.iter().filter(|n| n.kind == NodeKind::Meeting);
-    let mut dated: Vec<_> = meetings.filter_map(|n| n.date.as_deref().map(|d| (d, node_id(&n.id)))).collect();
-    dated.sort();
-    if dated.is_empty() {
-        return;
-    }
-    let ids: Vec<&str> = dated.iter().map(|(_, id)| id.as_str()).collect();
-    let _ = writeln!(out, "  subgraph time_axis {{ rank=same; {}; }}", ids.join("; "));
-    for pair in ids.windows(2) {
-        let _ = writeln!(
-            out,
-            "  {} -> {} [class=\"timeline\", color=\"{}\", penwidth=2, arrowhead=vee, weight=10];",
-            pair[0],
-            pair[1],
-            style::TIME_AXIS
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::graph::{Edge, Node};
 
     fn diagram(layout: Layout) -> Diagram {
-        Diagram { name: "t".into(), title: "T & \"U\"".into(), subtitle: None, layout, clusters: vec![], highlight: None }
+        Diagram {
+            name: "t".into(),
+            title: "T & \"U\"".into(),
+            subtitle: None,
+            layout,
+            clusters: vec![],
+            highlight: None,
+            detail: true,
+            full: false,
+            spring: false,
+        }
     }
 
     #[test]
@@ -220,6 +271,12 @@ mod tests {
         assert!(dot.contains(r#"label="menghentikan peluncuran rudal\lbalistik yang melanggar…\l""#), "wrapped on two lines: {dot}");
         assert!(dot.contains(r#"label="rejects""#));
         assert_eq!(dot, to_dot(&diagram(Layout::TopToBottom), &g));
+        let overview = to_dot(&Diagram { detail: false, ..diagram(Layout::TopToBottom) }, &g);
+        assert!(
+            overview.contains(r#"tooltip="• menghentikan peluncuran rudal balistik yang melanggar resolusi", penwidth=1.0"#),
+            "{overview}"
+        );
+        assert!(!overview.contains(r#"label="menghentikan"#), "{overview}");
     }
 
     #[test]

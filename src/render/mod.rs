@@ -1,14 +1,18 @@
-//! Diagrams: a deterministic DOT writer and SVG (Graphviz when installed,
-//! otherwise a pure-Rust layout).
+//! Diagrams: a deterministic DOT writer (networks, the lanes of the meetings
+//! timeline), the who-met-whom matrix as SVG, and SVG or PNG from DOT (Graphviz
+//! when installed, otherwise a pure-Rust layout).
 
 pub mod dot;
+pub mod matrix;
 pub mod style;
 pub mod svg;
+pub mod timeline;
 
-pub use dot::{to_dot, Diagram, Layout};
+pub use dot::{Diagram, Layout};
 pub use svg::{dot_available, to_svg, SvgEngine};
 
-use crate::graph::{Drawn, NodeKind, Request, View};
+use crate::error::{Result, WartaError};
+use crate::graph::{Drawn, NodeKind, Request, View, ViewGraph};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiagramFormat {
@@ -18,7 +22,9 @@ pub enum DiagramFormat {
 }
 
 /// Name, title, subtitle (the filters in use) and layout of a request's diagram.
-pub fn describe(req: &Request, drawn: &Drawn, timeline: bool) -> Diagram {
+/// `detail`: demands with every action on its edge; `full`: every side in the
+/// timeline and matrix.
+pub fn describe(req: &Request, drawn: &Drawn, timeline: bool, detail: bool, full: bool) -> Diagram {
     let (name, title) = match (&req.query, req.view) {
         (Some(q), _) => {
             let file = q.origin.rsplit('/').next().unwrap_or(&q.origin);
@@ -29,7 +35,7 @@ pub fn describe(req: &Request, drawn: &Drawn, timeline: bool) -> Diagram {
             let focus = drawn.focus.as_ref().map_or("the focus", |(_, label)| label.as_str());
             ("ego".to_string(), format!("Within {} {hops} of {focus}", req.depth))
         }
-        (None, View::Meetings) if timeline => ("meetings-timeline".to_string(), "Meetings over time: where, when, who".to_string()),
+        (None, View::Meetings) if timeline => ("meetings-timeline".to_string(), "Meetings over time: who met where".to_string()),
         (None, view) => (view.name().to_string(), view.title().to_string()),
     };
     let f = &req.filter;
@@ -50,7 +56,8 @@ pub fn describe(req: &Request, drawn: &Drawn, timeline: bool) -> Diagram {
         notes.push(format!("the {n} most connected"));
     }
     let layout = match (&req.query, req.view) {
-        (None, View::Meetings) if timeline => Layout::Timeline,
+        (None, View::Meetings) if timeline => Layout::Lanes,
+        (None, View::WhoMetWhom) => Layout::Matrix,
         (None, View::Meetings | View::Regions) => Layout::LeftToRight,
         _ => Layout::TopToBottom,
     };
@@ -61,5 +68,47 @@ pub fn describe(req: &Request, drawn: &Drawn, timeline: bool) -> Diagram {
     };
     let subtitle = (!notes.is_empty()).then(|| notes.join(" · "));
     let highlight = drawn.focus.as_ref().map(|(id, _)| id.clone());
-    Diagram { name, title, subtitle, layout, clusters, highlight }
+    // The ego view is small by nature: its demand edges name their actions.
+    let detail = detail || req.view == View::Ego || req.query.is_some();
+    Diagram { name, title, subtitle, layout, clusters, highlight, detail, full, spring: false }
+}
+
+/// The diagram as DOT. Same graph, same bytes.
+pub fn to_dot(d: &Diagram, g: &ViewGraph) -> String {
+    match d.layout {
+        Layout::Lanes => timeline::to_dot(d, g),
+        Layout::Matrix => matrix::to_dot(d, &matrix::Matrix::new(g, d.full)),
+        _ => dot::to_dot(d, g),
+    }
+}
+
+/// The diagram in `format`, and which engine drew an SVG or PNG. The matrix is
+/// drawn here; everything else is laid out from its DOT.
+pub fn draw(d: &Diagram, g: &ViewGraph, format: DiagramFormat) -> Result<(Vec<u8>, Option<SvgEngine>)> {
+    if d.layout == Layout::Matrix && format != DiagramFormat::Dot {
+        let svg = matrix::to_svg(d, &matrix::Matrix::new(g, d.full));
+        return Ok(match format {
+            DiagramFormat::Png => (matrix::to_png(&svg)?, None),
+            _ => (svg.into_bytes(), None),
+        });
+    }
+    if d.layout == Layout::Lanes && format == DiagramFormat::Svg && !dot_available() {
+        return Ok((timeline::to_svg(d, g).into_bytes(), Some(SvgEngine::PureRust)));
+    }
+    let dot = to_dot(d, g);
+    Ok(match format {
+        DiagramFormat::Dot => (dot.into_bytes(), None),
+        DiagramFormat::Svg => {
+            let (svg, engine) = to_svg(&dot)?;
+            (svg.into_bytes(), Some(engine))
+        }
+        DiagramFormat::Png => {
+            if !dot_available() {
+                return Err(WartaError::Other(
+                    "PNG needs Graphviz's `dot` on PATH (e.g. `apt-get install graphviz`); use --format svg meanwhile".into(),
+                ));
+            }
+            (svg::graphviz(&dot, graphviz_rust::cmd::Format::Png)?, Some(SvgEngine::Graphviz))
+        }
+    })
 }

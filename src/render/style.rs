@@ -131,11 +131,9 @@ fn sample_line(s: &EdgeStyle) -> String {
     format!("{line}{}", if s.arrow { "▶" } else { "" })
 }
 
-/// The colour of the time axis that joins meetings in date order.
-pub const TIME_AXIS: &str = "#c8c0a8";
-
-/// An HTML-like table listing the node types and edge styles present (and the time axis).
-pub fn legend(nodes: &[NodeKind], edges: &[EdgeKind], time_axis: bool) -> String {
+/// An HTML-like table listing the node types and edge styles present; with
+/// `counted_demands`, a line saying what a demand edge's number and width mean.
+pub fn legend(nodes: &[NodeKind], edges: &[EdgeKind], counted_demands: bool) -> String {
     let mut rows = String::from("<tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>");
     for &k in nodes {
         let s = node_style(k);
@@ -148,15 +146,13 @@ pub fn legend(nodes: &[NodeKind], edges: &[EdgeKind], time_axis: bool) -> String
     }
     for &k in edges {
         let s = edge_style(k);
+        let name = if k == EdgeKind::Demand && counted_demands { "demands (number: how many; hover for the actions)" } else { s.name };
         rows.push_str(&format!(
             "<tr><td><font color=\"{}\">{}</font></td><td align=\"left\">{}</td></tr>",
             s.color,
             sample_line(&s),
-            html(s.name)
+            html(name)
         ));
-    }
-    if time_axis {
-        rows.push_str(&format!("<tr><td><font color=\"{TIME_AXIS}\">━━▶</font></td><td align=\"left\">in date order</td></tr>"));
     }
     format!(
         "<<table border=\"1\" color=\"#bbbbbb\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"2\" bgcolor=\"#ffffff\">{rows}</table>>"

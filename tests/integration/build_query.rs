@@ -91,7 +91,14 @@ fn demo_writes_results_and_diagrams() {
     let out = tmp.path().join("out");
     let o = warta(&["demo", "--out", &out.display().to_string()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    for f in ["results/demands.csv", "results/meetings.txt", "diagrams/demands.svg", "diagrams/meetings.dot", "graph.trig"] {
+    for f in [
+        "results/demands.csv",
+        "results/meetings.txt",
+        "diagrams/demands.svg",
+        "diagrams/meetings-timeline.dot",
+        "diagrams/who-met-whom.svg",
+        "graph.trig",
+    ] {
         assert!(Path::new(&out.join(f)).exists(), "demo did not write {f}");
     }
     let demands = std::fs::read_to_string(out.join("results/demands.csv")).unwrap();

@@ -6,6 +6,7 @@ mod bad_input;
 mod build_query;
 mod common;
 mod default_graph;
+mod diagrams_real;
 mod eval;
 mod extract;
 mod interop;
