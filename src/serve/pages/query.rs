@@ -1,0 +1,231 @@
+//! The diagrams page (the four `render --all` views with their filters as a
+//! form) and the query page (a SPARQL box, the library as examples, results
+//! as a table with CSV/JSON downloads, errors with line and column).
+
+use super::layout::frame;
+use super::{href, Endpoint, Page};
+use crate::graph::{self, Filter, Request, View, MAX_READABLE_NODES};
+use crate::render;
+use crate::serve::answer;
+use crate::serve::protocol::QueryRequest;
+use maud::{html, Markup, PreEscaped};
+
+/// Rows shown in the results table (downloads carry up to `--max-rows`).
+const TABLE_ROWS: usize = 500;
+
+/// Nodes an ego diagram is cut down to when its neighbourhood is too big to read.
+const FIT_NODES: usize = 40;
+
+/// A request's diagram as SVG for inline use: nodes link to their pages. Too
+/// big a diagram is refused, or with `fit` cut to its most connected nodes.
+pub fn svg(ep: &Endpoint, req: &Request, timeline: bool, fit: bool) -> Result<String, String> {
+    let drawn = graph::draw(&ep.store, req).map_err(|e| e.to_string())?;
+    let mut drawn = drawn;
+    let n = drawn.graph.node_count();
+    if n == 0 {
+        return Err("no facts of this kind".into());
+    }
+    let mut req = req.clone();
+    if n > MAX_READABLE_NODES && fit {
+        req.top = Some(FIT_NODES);
+        drawn.graph = graph::keep_top(&drawn.graph, FIT_NODES);
+    } else if n > MAX_READABLE_NODES {
+        return Err(format!("{n} nodes are too many to read; give “most connected” a number such as {FIT_NODES}"));
+    }
+    let diagram = render::describe(&req, &drawn, timeline);
+    let mut dot = render::to_dot(&diagram, &drawn.graph);
+    // Entities and facts have pages; meeting nodes of the views are keyed by city and date.
+    for node in drawn.graph.node_weights().filter(|n| n.id.starts_with("http")) {
+        let id = render::dot::node_id(&node.id);
+        let url = render::dot::escape(&href(&node.id));
+        dot = dot.replacen(&format!("  {id} ["), &format!("  {id} [URL=\"{url}\", target=\"_top\", "), 1);
+    }
+    let (svg, _) = render::to_svg(&dot).map_err(|e| e.to_string())?;
+    // Inline: drop the XML prolog and doctype, keep the <svg> element.
+    Ok(svg.find("<svg").map(|i| svg[i..].to_string()).unwrap_or(svg))
+}
+
+fn date(params: &[(String, String)], name: &str) -> Result<Option<chrono::NaiveDate>, String> {
+    match params.iter().find(|(k, v)| k == name && !v.trim().is_empty()) {
+        None => Ok(None),
+        Some((_, v)) => {
+            crate::article::parse_published(v.trim()).map(Some).ok_or_else(|| format!("{name}: {v:?} is not a date; use YYYY-MM-DD"))
+        }
+    }
+}
+
+pub fn diagrams(ep: &Endpoint, params: &[(String, String)]) -> Page {
+    let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
+    let mut problems = Vec::new();
+    let since = date(params, "since").unwrap_or_else(|e| {
+        problems.push(e);
+        None
+    });
+    let until = date(params, "until").unwrap_or_else(|e| {
+        problems.push(e);
+        None
+    });
+    let top = match get("top") {
+        t if t.is_empty() => None,
+        t => match t.parse::<usize>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                problems.push(format!("most connected: {t:?} is not a whole number above 0"));
+                None
+            }
+        },
+    };
+    let filter = Filter { since, until, ..Filter::default() };
+    let views = [(View::Demands, false), (View::Meetings, false), (View::Meetings, true), (View::Regions, false)];
+    let body = html! {
+        h1 { "Diagrams" }
+        form.filters action="/diagrams" method="get" {
+            label { "since " input type="date" name="since" value=(get("since")); } " "
+            label { "until " input type="date" name="until" value=(get("until")); } " "
+            label { "most connected " input type="number" min="1" name="top" value=(get("top")) placeholder="all"; } " "
+            button type="submit" { "Draw" }
+        }
+        @for p in &problems { pre.error { (p) } }
+        @for (view, timeline) in views {
+            @let req = Request { view, top, filter: filter.clone(), ..Request::view(view) };
+            h2 { @if timeline { "Meetings over time" } @else { (view.title()) } }
+            @match svg(ep, &req, timeline, false) {
+                Ok(s) => div.diagram { (PreEscaped(s)) },
+                Err(why) => p.muted { (why) },
+            }
+        }
+    };
+    Page::html(200, frame("Diagrams", body))
+}
+
+/// The library queries a page can run as they are (no parameters).
+fn examples() -> Vec<(&'static str, &'static str, String)> {
+    crate::queries::LIBRARY.iter().map(|(name, text)| (*name, *text, crate::queries::description(text))).collect()
+}
+
+fn evaluate(ep: &Endpoint, query: &str, accept: &str) -> Result<answer::Answer, super::super::protocol::Refusal> {
+    let req = QueryRequest { query: query.to_string(), ..QueryRequest::default() };
+    answer::answer(&ep.store, &ep.article_graphs, &req, Some(accept), &ep.limits)
+}
+
+pub fn page(ep: &Endpoint, query: Option<&str>) -> Page {
+    let default = crate::queries::LIBRARY.iter().find(|(n, _)| *n == "meetings-timeline").map(|(_, t)| *t).unwrap_or("");
+    let shown = query.unwrap_or(default);
+    let (status, results) = match query {
+        None => (200, html! {}),
+        Some(q) => match evaluate(ep, q, "application/sparql-results+json, application/n-triples") {
+            Ok(a) => (200, table(&a, q)),
+            Err(r) => (if r.status == 400 { 400 } else { r.status }, html! { pre.error { (r.message) } }),
+        },
+    };
+    let body = html! {
+        h1 { "Query" }
+        p.muted { "SPARQL 1.1 over the article graphs (" code { "GRAPH ?g" } " reaches each article's graph and " code { "wid:graph/merged" } "). Read-only." }
+        form action="/sparql" method="get" {
+            textarea name="query" rows="14" spellcheck="false" { (shown) }
+            p { button type="submit" { "Run" } }
+        }
+        (results)
+        h2 { "The query library" }
+        table {
+            tr { th { "query" } th { "answers" } }
+            @for (name, text, about) in examples() {
+                tr {
+                    td { a href=(format!("/sparql?query={}", encode(text))) { (name) } }
+                    td { (about) @if text.contains("@param") { span.muted { " (edit the parameter value in the text before running)" } } }
+                }
+            }
+        }
+    };
+    Page::html(status, frame("Query", body))
+}
+
+pub fn encode(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// The results as an HTML table, with download links.
+fn table(a: &answer::Answer, query: &str) -> Markup {
+    let (head, rows) = match a.content_type {
+        "application/n-triples" => {
+            let nt = String::from_utf8_lossy(&a.body);
+            let rows = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NTriples)
+                .for_slice(nt.as_bytes())
+                .filter_map(Result::ok)
+                .map(|q| vec![Some(q.subject.to_string()), Some(q.predicate.to_string()), Some(q.object.to_string())])
+                .collect();
+            (vec!["subject".to_string(), "predicate".into(), "object".into()], rows)
+        }
+        _ => json_rows(&a.body),
+    };
+    let q = encode(query);
+    html! {
+        p {
+            (a.rows) " result" @if a.rows != 1 { "s" } @if a.truncated { " (cut at the server's row limit)" }
+            @if a.content_type != "application/n-triples" {
+                " · download " a href=(format!("/sparql/results.csv?query={q}")) { "CSV" } " · " a href=(format!("/sparql/results.json?query={q}")) { "JSON" }
+            }
+        }
+        table.results {
+            tr { @for h in &head { th { (h) } } }
+            @for r in rows.iter().take(TABLE_ROWS) { tr { @for c in r { td { (cell(c.as_deref())) } } } }
+        }
+        @if rows.len() > TABLE_ROWS { p.muted { "The first " (TABLE_ROWS) " rows are shown; download for all." } }
+    }
+}
+
+/// A value: IRIs as links (warta's to their pages), literals as text.
+fn cell(v: Option<&str>) -> Markup {
+    match v {
+        None => html! {},
+        Some(s) if s.starts_with('<') && s.ends_with('>') => {
+            let iri = &s[1..s.len() - 1];
+            let shown = crate::vocab::prefixed(iri).unwrap_or_else(|| iri.to_string());
+            html! { a href=(href(iri)) { (shown) } }
+        }
+        Some(s) => html! { (s) },
+    }
+}
+
+/// SPARQL JSON results as a header and rows (IRIs kept in `<…>`).
+fn json_rows(body: &[u8]) -> (Vec<String>, Vec<Vec<Option<String>>>) {
+    let v: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+    if let Some(b) = v.get("boolean").and_then(|b| b.as_bool()) {
+        return (vec!["answer".into()], vec![vec![Some(b.to_string())]]);
+    }
+    let head: Vec<String> =
+        v["head"]["vars"].as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default();
+    let rows = v["results"]["bindings"]
+        .as_array()
+        .map(|bs| {
+            bs.iter()
+                .map(|b| {
+                    head.iter()
+                        .map(|h| {
+                            let t = &b[h];
+                            let value = t["value"].as_str()?.to_string();
+                            Some(if t["type"] == "uri" { format!("<{value}>") } else { value })
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (head, rows)
+}
+
+/// `/sparql/results.csv` and `.json`: the results as a file.
+pub fn download(ep: &Endpoint, query: Option<&str>, accept: &'static str) -> Page {
+    let Some(q) = query else {
+        return Page::bytes(400, "text/plain; charset=utf-8", b"no query: give ?query=...\n".to_vec());
+    };
+    match evaluate(ep, q, accept) {
+        Ok(a) => {
+            let ext = if accept == "text/csv" { "csv" } else { "json" };
+            let mut p = Page::bytes(200, a.content_type, a.body);
+            p.headers.push(("Content-Disposition", format!("attachment; filename=\"results.{ext}\"")));
+            p
+        }
+        Err(r) => Page::bytes(r.status, "text/plain; charset=utf-8", format!("{}\n", r.message).into_bytes()),
+    }
+}
