@@ -115,7 +115,7 @@ pub fn page(ep: &Endpoint, query: Option<&str>) -> Page {
         None => (200, html! {}),
         Some(q) => match evaluate(ep, q, "application/sparql-results+json, application/n-triples") {
             Ok(a) => (200, table(&a, q)),
-            Err(r) => (if r.status == 400 { 400 } else { r.status }, html! { pre.error { (r.message) } }),
+            Err(r) => (r.status, error(q, &r.message)),
         },
     };
     let body = html! {
@@ -138,6 +138,23 @@ pub fn page(ep: &Endpoint, query: Option<&str>) -> Page {
         }
     };
     Page::html(status, frame("Query", body))
+}
+
+/// An error, with the line and column of a syntax error spelled out and pointed at.
+fn error(query: &str, message: &str) -> Markup {
+    let at = regex::Regex::new(r"at (\d+):(\d+)").ok().and_then(|re| {
+        let c = re.captures(message)?;
+        Some((c[1].parse::<usize>().ok()?, c[2].parse::<usize>().ok()?))
+    });
+    html! {
+        @if let Some((line, column)) = at {
+            p.conflict { b { "Syntax error at line " (line) ", column " (column) } }
+            @if let Some(text) = query.lines().nth(line.saturating_sub(1)) {
+                pre { (text) "\n" (" ".repeat(column.saturating_sub(1))) "^" }
+            }
+        }
+        pre.error { (message) }
+    }
 }
 
 pub fn encode(s: &str) -> String {
