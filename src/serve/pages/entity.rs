@@ -23,22 +23,26 @@ pub fn page(ep: &Endpoint, iri: &str, page_no: usize) -> Result<Page, NotFound> 
     let articles = article_graph_filter("g");
     let made = paged(ep, &format!("SELECT ?a ?l ?to WHERE {{ GRAPH {merged} {{ ?a warta:agent {node} ; warta:addressee ?to ; rdfs:label ?l }} }} ORDER BY LCASE(?l) ?a"), page_no)?;
     let received = paged(ep, &format!("SELECT ?a ?l ?to WHERE {{ GRAPH {merged} {{ ?a warta:addressee {node} ; warta:agent ?to ; rdfs:label ?l }} }} ORDER BY LCASE(?l) ?a"), page_no)?;
+    // Rejections are listed in store order (no sort), so a page needs only its own rows.
     let rejects = paged(
         ep,
         &format!(
-            "SELECT ?r ?x ?l ?who ?d WHERE {{ GRAPH ?g {{ ?r a warta:Rejection ; warta:agent {node} ; warta:rejected ?x \
-             OPTIONAL {{ ?x rdfs:label ?l }} OPTIONAL {{ ?x warta:agent ?who }} ?art dcterms:issued ?d }} {articles} }} ORDER BY ?d ?r"
+            "SELECT ?r ?x ?l ?who ?d WHERE {{ GRAPH ?g {{ ?r warta:agent {node} ; a warta:Rejection ; warta:rejected ?x \
+             OPTIONAL {{ ?x rdfs:label ?l }} OPTIONAL {{ ?x warta:agent ?who }} ?art dcterms:issued ?d }} {articles} }}"
         ),
         page_no,
     )?;
-    let rejected = paged(
+    let mut rejected = paged(
         ep,
-        &format!(
-            "SELECT ?r ?x ?l ?who ?d WHERE {{ GRAPH ?g {{ {{ ?r warta:rejected {node} BIND({node} AS ?x) }} UNION {{ ?x warta:agent {node} . ?r warta:rejected ?x . ?x rdfs:label ?l }} \
-             ?r warta:agent ?who . ?art dcterms:issued ?d }} {articles} }} ORDER BY ?d ?r"
-        ),
+        &format!("SELECT ?r ?x ?who ?d WHERE {{ GRAPH ?g {{ ?r warta:rejected {node} ; warta:agent ?who . ?art dcterms:issued ?d }} {articles} BIND({node} AS ?x) }}"),
         page_no,
     )?;
+    // Rejected demands: the merged graph links each rejecting side to the merged demand.
+    rejected.extend(paged(
+        ep,
+        &format!("SELECT ?r ?x ?l ?who WHERE {{ GRAPH {merged} {{ ?x warta:agent {node} ; rdfs:label ?l . ?who warta:rejects ?x }} BIND(?x AS ?r) }}"),
+        page_no,
+    )?);
     let meetings = paged(
         ep,
         &format!(
@@ -51,26 +55,37 @@ pub fn page(ep: &Endpoint, iri: &str, page_no: usize) -> Result<Page, NotFound> 
     let roles = paged(
         ep,
         &format!(
-            "SELECT ?holder ?title ?side (MIN(STR(?r)) AS ?fact) WHERE {{ GRAPH ?g {{ ?r a warta:RoleAssignment ; warta:holder ?holder ; warta:roleTitle ?title ; warta:roleOf ?side \
-             FILTER(?holder = {node} || ?side = {node}) }} {articles} }} GROUP BY ?holder ?title ?side ORDER BY ?title ?holder"
+            "SELECT ?holder ?title ?side (MIN(STR(?r)) AS ?fact) WHERE {{ GRAPH ?g {{ \
+             {{ ?r warta:holder {node} ; warta:roleTitle ?title ; warta:roleOf ?side BIND({node} AS ?holder) }} UNION \
+             {{ ?r warta:roleOf {node} ; warta:holder ?holder ; warta:roleTitle ?title BIND({node} AS ?side) }} }} {articles} }} \
+             GROUP BY ?holder ?title ?side ORDER BY ?title ?holder"
         ),
         page_no,
     )?;
     let statuses = paged(
         ep,
         &format!(
-            "SELECT ?region ?status (MIN(STR(?s)) AS ?fact) (SAMPLE(?by) AS ?side) WHERE {{ GRAPH ?g {{ ?s a warta:RegionStatus ; warta:region ?region ; warta:status ?status \
-             {{ FILTER(?region = {node}) OPTIONAL {{ ?s warta:controlledBy|warta:claimedBy|warta:foreignForces ?by }} }} UNION \
-             {{ ?s warta:controlledBy|warta:claimedBy|warta:foreignForces {node} BIND({node} AS ?by) }} }} {articles} }} \
+            "SELECT ?region ?status (MIN(STR(?s)) AS ?fact) (SAMPLE(?by) AS ?side) WHERE {{ GRAPH ?g {{ \
+             {{ ?s warta:region {node} ; warta:status ?status BIND({node} AS ?region) OPTIONAL {{ ?s warta:controlledBy|warta:claimedBy|warta:foreignForces ?by }} }} UNION \
+             {{ ?s warta:controlledBy|warta:claimedBy|warta:foreignForces {node} ; warta:region ?region ; warta:status ?status BIND({node} AS ?by) }} }} {articles} }} \
              GROUP BY ?region ?status ORDER BY ?region ?status"
         ),
         page_no,
     )?;
     let participants = participants(ep, &meetings)?;
-    let longest = [made.len(), received.len(), rejects.len(), rejected.len(), meetings.len(), roles.len(), statuses.len()]
-        .into_iter()
-        .max()
-        .unwrap_or(0);
+    let lists = Lists { made, received, rejects, rejected, meetings, participants, roles, statuses };
+    let longest = [
+        lists.made.len(),
+        lists.received.len(),
+        lists.rejects.len(),
+        lists.rejected.len(),
+        lists.meetings.len(),
+        lists.roles.len(),
+        lists.statuses.len(),
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0);
     let name = e.name();
     let body = html! {
         h1 { (name) " " span.kind { (format!("{:?}", e.kind)) } }
@@ -81,36 +96,36 @@ pub fn page(ep: &Endpoint, iri: &str, page_no: usize) -> Result<Page, NotFound> 
             dt { "IRI" } dd { code { (iri) } " · " a href=(format!("{}?format=ttl", href(iri))) { "Turtle" } " · " a href=(format!("{}?format=jsonld", href(iri))) { "JSON-LD" } }
         }
         (pager(&href(iri), page_no, longest))
-        @if !made.is_empty() { h2 { "Demands made" } (demand_table(ep, &made, "of")) }
-        @if !received.is_empty() { h2 { "Demands received" } (demand_table(ep, &received, "by")) }
-        @if !rejects.is_empty() { h2 { "Rejects" } (rejection_list(ep, &rejects)) }
-        @if !rejected.is_empty() { h2 { "Rejected by others" } (rejection_list(ep, &rejected)) }
-        @if !meetings.is_empty() {
+        @if !lists.made.is_empty() { h2 { "Demands made" } (demand_table(ep, &lists.made, "of")) }
+        @if !lists.received.is_empty() { h2 { "Demands received" } (demand_table(ep, &lists.received, "by")) }
+        @if !lists.rejects.is_empty() { h2 { "Rejects" } (rejection_list(ep, &lists.rejects)) }
+        @if !lists.rejected.is_empty() { h2 { "Rejected by others" } (rejection_list(ep, &lists.rejected)) }
+        @if !lists.meetings.is_empty() {
             h2 { "Meetings" }
             ol.timeline {
-                @for m in meetings.iter().take(PAGE) {
+                @for m in lists.meetings.iter().take(PAGE) {
                     li {
                         span.date { @if text(m, "dates").is_empty() { "date unknown" } @else { (text(m, "dates")) } }
                         @if text(m, "conflict") == "true" { " " span.conflict { "sources disagree on the date" } }
                         " — " a href=(href(&text(m, "m"))) { "meeting in " (ep.site.names.label(&ep.store, &text(m, "city"))) }
-                        @if let Some(ps) = participants.get(&text(m, "m")) { " with " @for (i, p) in ps.iter().enumerate() { @if i > 0 { ", " } (link(ep, p)) } }
+                        @if let Some(ps) = lists.participants.get(&text(m, "m")) { " with " @for (i, p) in ps.iter().enumerate() { @if i > 0 { ", " } (link(ep, p)) } }
                     }
                 }
             }
         }
-        @if !roles.is_empty() {
+        @if !lists.roles.is_empty() {
             h2 { "Roles" }
-            ul { @for r in roles.iter().take(PAGE) { li { (link(ep, &text(r, "holder"))) ": " a href=(href(&text(r, "fact"))) { (text(r, "title")) } " for " (link(ep, &text(r, "side"))) } } }
+            ul { @for r in lists.roles.iter().take(PAGE) { li { (link(ep, &text(r, "holder"))) ": " a href=(href(&text(r, "fact"))) { (text(r, "title")) } " for " (link(ep, &text(r, "side"))) } } }
         }
-        @if !statuses.is_empty() {
+        @if !lists.statuses.is_empty() {
             h2 { "Region statuses" }
-            ul { @for s in statuses.iter().take(PAGE) {
+            ul { @for s in lists.statuses.iter().take(PAGE) {
                 li { (link(ep, &text(s, "region"))) ": " a href=(href(&text(s, "fact"))) { (status_name(&text(s, "status"))) }
                      @if !text(s, "side").is_empty() { " (" (link(ep, &text(s, "side"))) ")" } }
             } }
         }
         h2 { "Around " (name) }
-        (ego(ep, iri))
+        (ego(ep, iri, &lists))
     };
     Ok(Page::html(200, frame(&name, body)))
 }
@@ -172,13 +187,33 @@ fn participants(ep: &Endpoint, meetings: &[Row]) -> Result<std::collections::BTr
     Ok(out)
 }
 
-/// The ego diagram (`render --focus IRI`) as inline SVG, nodes linking to their pages.
-fn ego(ep: &Endpoint, iri: &str) -> Markup {
+/// The ego diagram (what `render --focus IRI` draws) as inline SVG, nodes
+/// linking to their pages, built from the rows of this page.
+fn ego(ep: &Endpoint, iri: &str, lists: &Lists) -> Markup {
+    let mut ego = super::ego::Ego::new(&ep.site.names, &ep.store, iri);
+    ego.demands(&lists.made[..lists.made.len().min(PAGE)], true);
+    ego.demands(&lists.received[..lists.received.len().min(PAGE)], false);
+    ego.rejections(&lists.rejects, true);
+    ego.rejections(&lists.rejected, false);
+    ego.meetings(&lists.meetings[..lists.meetings.len().min(PAGE)], &lists.participants);
+    ego.roles(&lists.roles);
+    ego.statuses(&lists.statuses);
     let mut req = crate::graph::Request::view(crate::graph::View::Ego);
     req.focus = Some(iri.to_string());
-    req.lang = Some("en".into());
-    match super::query::svg(ep, &req, false, true) {
+    match super::query::drawn_svg(&req, ego.finish(), false, true) {
         Ok(svg) => html! { div.diagram { (PreEscaped(svg)) } },
         Err(why) => html! { p.muted { "No diagram: " (why) } },
     }
+}
+
+/// One page of each list of an entity page.
+struct Lists {
+    made: Vec<Row>,
+    received: Vec<Row>,
+    rejects: Vec<Row>,
+    rejected: Vec<Row>,
+    meetings: Vec<Row>,
+    participants: std::collections::BTreeMap<String, Vec<String>>,
+    roles: Vec<Row>,
+    statuses: Vec<Row>,
 }

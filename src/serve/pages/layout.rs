@@ -8,12 +8,18 @@ pub const CSS: &str = include_str!("style.css");
 
 /// A whole HTML document around `body`.
 pub fn frame(title: &str, body: Markup) -> Markup {
+    frame_refreshed(title, None, body)
+}
+
+/// A document that reloads itself after `refresh` seconds (without JavaScript).
+pub fn frame_refreshed(title: &str, refresh: Option<u32>, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
+                @if let Some(secs) = refresh { meta http-equiv="refresh" content=(secs); }
                 title { (title) " · warta" }
                 link rel="stylesheet" href="/style.css";
             }

@@ -5,6 +5,7 @@
 
 mod data;
 mod describe;
+mod ego;
 mod entity;
 mod fact;
 mod layout;
@@ -30,11 +31,19 @@ pub struct Site {
     pub cors: Option<String>,
     names: Names,
     latest: Latest,
+    drawings: query::Drawings,
 }
 
 impl Site {
     pub fn new(status: Status, base_iri: Option<String>, cors: Option<String>) -> Site {
-        Site { status, base_iri: base_iri.unwrap_or_else(|| wid::NS.to_string()), cors, names: Names::default(), latest: Latest::default() }
+        Site {
+            status,
+            base_iri: base_iri.unwrap_or_else(|| wid::NS.to_string()),
+            cors,
+            names: Names::default(),
+            latest: Latest::default(),
+            drawings: query::Drawings::default(),
+        }
     }
 
     /// Reads the entity names now (in the background), so the first search is quick.

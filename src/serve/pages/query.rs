@@ -9,6 +9,9 @@ use crate::render;
 use crate::serve::answer;
 use crate::serve::protocol::QueryRequest;
 use maud::{html, Markup, PreEscaped};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// Rows shown in the results table (downloads carry up to `--max-rows`).
 const TABLE_ROWS: usize = 500;
@@ -16,11 +19,9 @@ const TABLE_ROWS: usize = 500;
 /// Nodes an ego diagram is cut down to when its neighbourhood is too big to read.
 const FIT_NODES: usize = 40;
 
-/// A request's diagram as SVG for inline use: nodes link to their pages. Too
-/// big a diagram is refused, or with `fit` cut to its most connected nodes.
-pub fn svg(ep: &Endpoint, req: &Request, timeline: bool, fit: bool) -> Result<String, String> {
-    let drawn = graph::draw(&ep.store, req).map_err(|e| e.to_string())?;
-    let mut drawn = drawn;
+/// A drawn graph as SVG for inline use: nodes link to their pages. Too big a
+/// diagram is refused, or with `fit` cut to its most connected nodes.
+pub fn drawn_svg(req: &Request, mut drawn: graph::Drawn, timeline: bool, fit: bool) -> Result<String, String> {
     let n = drawn.graph.node_count();
     if n == 0 {
         return Err("no facts of this kind".into());
@@ -54,6 +55,70 @@ fn date(params: &[(String, String)], name: &str) -> Result<Option<chrono::NaiveD
     }
 }
 
+/// The four views drawn for one set of filters: (heading, SVG or why not).
+type Views = Vec<(String, Result<String, String>)>;
+
+/// Diagrams drawn in the background and kept (the store does not change while
+/// served): drawing the views of a big store takes longer than a page should.
+#[derive(Default, Clone)]
+pub struct Drawings {
+    slots: Arc<Mutex<BTreeMap<String, Option<Arc<Views>>>>>,
+}
+
+/// Filter sets kept, and drawn at the same time.
+const KEPT: usize = 64;
+const DRAWING_AT_ONCE: usize = 2;
+/// How long a page waits for its drawings before answering "reload in a moment".
+const WAIT: Duration = Duration::from_secs(5);
+
+impl Drawings {
+    /// The views for `filter` and `top`: drawn, or `None` while still drawing (or too busy to start).
+    fn get(&self, store: &oxigraph::store::Store, filter: &Filter, top: Option<usize>) -> Option<Arc<Views>> {
+        let key = format!("{:?}|{:?}|{top:?}", filter.since, filter.until);
+        {
+            let mut slots = self.slots.lock().unwrap_or_else(|p| p.into_inner());
+            match slots.get(&key) {
+                Some(Some(done)) => return Some(Arc::clone(done)),
+                Some(None) => {}
+                None => {
+                    if slots.values().filter(|s| s.is_none()).count() >= DRAWING_AT_ONCE {
+                        return None;
+                    }
+                    if slots.len() >= KEPT {
+                        slots.retain(|_, s| s.is_none());
+                    }
+                    slots.insert(key.clone(), None);
+                    let (store, filter, this, key) = (store.clone(), filter.clone(), self.clone(), key.clone());
+                    std::thread::spawn(move || {
+                        let views = Arc::new(draw_views(&store, &filter, top));
+                        this.slots.lock().unwrap_or_else(|p| p.into_inner()).insert(key, Some(views));
+                    });
+                }
+            }
+        }
+        let started = Instant::now();
+        while started.elapsed() < WAIT {
+            std::thread::sleep(Duration::from_millis(50));
+            if let Some(Some(done)) = self.slots.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
+                return Some(Arc::clone(done));
+            }
+        }
+        None
+    }
+}
+
+fn draw_views(store: &oxigraph::store::Store, filter: &Filter, top: Option<usize>) -> Views {
+    [(View::Demands, false), (View::Meetings, false), (View::Meetings, true), (View::Regions, false)]
+        .into_iter()
+        .map(|(view, timeline)| {
+            let req = Request { view, top, filter: filter.clone(), ..Request::view(view) };
+            let heading = if timeline { "Meetings over time".to_string() } else { view.title().to_string() };
+            let svg = graph::draw(store, &req).map_err(|e| e.to_string()).and_then(|drawn| drawn_svg(&req, drawn, timeline, false));
+            (heading, svg)
+        })
+        .collect()
+}
+
 pub fn diagrams(ep: &Endpoint, params: &[(String, String)]) -> Page {
     let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
     let mut problems = Vec::new();
@@ -76,7 +141,8 @@ pub fn diagrams(ep: &Endpoint, params: &[(String, String)]) -> Page {
         },
     };
     let filter = Filter { since, until, ..Filter::default() };
-    let views = [(View::Demands, false), (View::Meetings, false), (View::Meetings, true), (View::Regions, false)];
+    let views = if problems.is_empty() { ep.site.drawings.get(&ep.store, &filter, top) } else { None };
+    let waiting = problems.is_empty() && views.is_none();
     let body = html! {
         h1 { "Diagrams" }
         form.filters action="/diagrams" method="get" {
@@ -86,16 +152,16 @@ pub fn diagrams(ep: &Endpoint, params: &[(String, String)]) -> Page {
             button type="submit" { "Draw" }
         }
         @for p in &problems { pre.error { (p) } }
-        @for (view, timeline) in views {
-            @let req = Request { view, top, filter: filter.clone(), ..Request::view(view) };
-            h2 { @if timeline { "Meetings over time" } @else { (view.title()) } }
-            @match svg(ep, &req, timeline, false) {
+        @if waiting { p.conflict { "Drawing the diagrams (a big store takes a while); this page reloads itself." } }
+        @for (heading, svg) in views.iter().flat_map(|v| v.iter()) {
+            h2 { (heading) }
+            @match svg {
                 Ok(s) => div.diagram { (PreEscaped(s)) },
                 Err(why) => p.muted { (why) },
             }
         }
     };
-    Page::html(200, frame("Diagrams", body))
+    Page::html(200, super::layout::frame_refreshed("Diagrams", waiting.then_some(5), body))
 }
 
 /// The library queries a page can run as they are (no parameters).
