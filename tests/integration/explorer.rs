@@ -52,6 +52,8 @@ impl Drop for Server {
 struct Reply {
     status: u16,
     content_type: String,
+    /// `Access-Control-Allow-Origin`, when sent.
+    cors: Option<String>,
     body: String,
 }
 
@@ -63,9 +65,10 @@ fn get(url: &str, accept: Option<&str>) -> Reply {
         req = req.header("Accept", a);
     }
     let mut r = req.call().unwrap_or_else(|e| panic!("GET {url}: {e}"));
-    let content_type = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let header = |name: &str| r.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let (content_type, cors) = (header("content-type").unwrap_or_default(), header("access-control-allow-origin"));
     let body = r.body_mut().with_config().limit(50 * 1024 * 1024).read_to_string().unwrap_or_default();
-    Reply { status: r.status().as_u16(), content_type, body }
+    Reply { status: r.status().as_u16(), content_type, cors, body }
 }
 
 fn enc(s: &str) -> String {
@@ -201,6 +204,10 @@ fn iris_dereference_to_rdf_by_content_negotiation() {
         r.body
     );
     assert!(t.iter().all(|(s, _, o)| !s.contains("w3id.org/warta/id/") && !o.contains("w3id.org/warta/id/")), "{}", r.body);
+    // --cors: pages and the SPARQL endpoint name the allowed origin; without it, nothing.
+    assert_eq!(r.cors.as_deref(), Some("https://example.org"));
+    assert_eq!(get(&format!("{}/query?query={}", server.base, enc("ASK {}")), None).cors.as_deref(), Some("https://example.org"));
+    assert_eq!(browser.cors, None);
     // rdflib and rapper, independent RDF clients, read the IRI from the server.
     let code = "import sys, rdflib\ng = rdflib.Graph().parse(sys.argv[1])\nfor s, p, o in g: print(s, p, o)";
     let o = Command::new("python3").args(["-c", code, &format!("{}/id/entity/Q159", server.base)]).output();

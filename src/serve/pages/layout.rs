@@ -176,3 +176,15 @@ pub fn not_found(why: &str) -> Markup {
         },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlight_marks_whole_words_in_any_case_and_escapes_the_rest() {
+        let names = vec!["Rusia".to_string(), "NATO".to_string()];
+        let html = highlight("Pejabat rusia & <NATO>, bukan Rusiana", &names).into_string();
+        assert_eq!(html, "Pejabat <mark>rusia</mark> &amp; &lt;<mark>NATO</mark>&gt;, bukan Rusiana");
+    }
+}
