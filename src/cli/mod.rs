@@ -1,12 +1,14 @@
 //! Command line: options (clap derive), one file per subcommand, exit codes.
 
 mod build;
+mod completions;
 mod demo;
 mod eval;
 mod explain;
 mod export;
 mod extract;
 mod load;
+mod man;
 mod push;
 mod query;
 mod render;
@@ -102,9 +104,9 @@ pub enum Command {
         after_help = "Examples:\n  warta load shard-*.nq --store out/store\n  warta extract --jsonl - < feed.jsonl | warta load - --store out/store\n  warta load corrected.nq --replace\n\nThe merged graph is recomputed afterwards; loading the same files again changes nothing."
     )]
     Load(load::Args),
-    /// Serve the store as a read-only SPARQL 1.1 endpoint at /query until Ctrl-C.
+    /// Serve the store read-only until Ctrl-C: a web explorer at /, RDF at every /id/… IRI, SPARQL 1.1 at /query.
     #[command(
-        after_help = "Examples:\n  warta serve\n  warta serve --store out/store --bind 127.0.0.1:8080 --timeout-secs 10 --max-rows 1000\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query\n\nThe default graph is the union of the article graphs; /update answers 403."
+        after_help = "Examples:\n  warta serve\n  warta serve --store out/store --bind 127.0.0.1:8080 --timeout-secs 10 --max-rows 1000\n  warta serve --base-iri https://graph.example.org/id/ --cors https://example.org\n  curl -H 'Accept: text/turtle' http://127.0.0.1:7878/id/entity/Q159\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query\n\nOpen http://127.0.0.1:7878/ in a browser. The default graph is the union of the article graphs; /update answers 403."
     )]
     Serve(serve::Args),
     /// Send every article graph to a remote triplestore (Graph Store Protocol PUT, or SPARQL Update).
@@ -112,6 +114,14 @@ pub enum Command {
         after_help = "Examples:\n  warta push --endpoint http://127.0.0.1:7878/update --graph-store http://127.0.0.1:7878/store\n  warta push --endpoint http://localhost:8890/sparql-auth --graph-store http://localhost:8890/sparql-graph-crud-auth --auth digest --user dba --password-env VIRTUOSO_PASSWORD\n  warta push --endpoint https://db.example.org/update --update-only --token-env DB_TOKEN --merged\n\nPushing again replaces each graph: the result is the same. Retries 5xx and connection errors with backoff; stops at the first 4xx."
     )]
     Push(push::Args),
+    /// Print a shell completion script (bash, zsh or fish).
+    #[command(
+        after_help = "Examples:\n  warta completions bash > ~/.local/share/bash-completion/completions/warta\n  warta completions zsh > ~/.zfunc/_warta\n  warta completions fish > ~/.config/fish/completions/warta.fish"
+    )]
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write one page per subcommand with --out-dir.
+    #[command(after_help = "Examples:\n  warta man | man -l -\n  warta man --out-dir ~/.local/share/man/man1")]
+    Man(man::Args),
 }
 
 /// Parses arguments, runs the command, prints errors once, returns the exit code.
@@ -131,6 +141,8 @@ pub fn main() -> ExitCode {
         Command::Load(a) => load::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Push(a) => push::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

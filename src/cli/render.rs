@@ -1,7 +1,7 @@
 //! `warta render`: a view of the store (or a CONSTRUCT query) as DOT, SVG or PNG.
 
 use super::Exit;
-use crate::graph::{self, Filter, Request, UserQuery, View, MAX_READABLE_NODES, OVERVIEW_NODES};
+use crate::graph::{Filter, Request, UserQuery, View};
 use crate::render::{self, DiagramFormat, SvgEngine};
 use crate::store::{Access, WartaStore, DEFAULT_STORE};
 use chrono::NaiveDate;
@@ -122,53 +122,19 @@ impl Args {
     }
 }
 
-/// Above this many nodes, networks are laid out as a spring model: in ranks
-/// they would make a strip far wider than high.
-const SPRING_NODES: usize = 24;
-
-/// What an overview leaves out, and how to narrow the diagram instead.
-fn overview_note(hidden: usize, nodes: usize) -> String {
-    format!(
-        "overview: the {OVERVIEW_NODES} most connected of {nodes} nodes, {hidden} in “others”; narrow with --focus NAME, --since/--until, --article, or --force for all"
-    )
-}
-
-/// Builds the graph and describes its diagram; a graph over the readable size
-/// becomes an overview of its busiest nodes unless `force`.
-fn prepare(store: &WartaStore, cfg: &Config, req: &Request) -> anyhow::Result<(render::Diagram, graph::ViewGraph)> {
-    let drawn = graph::draw(&store.store, req)?;
-    let mut diagram = render::describe(req, &drawn, cfg.timeline, cfg.detail, cfg.force);
-    let nodes = drawn.graph.node_count();
-    let own_overview = matches!(diagram.layout, render::Layout::Lanes | render::Layout::Matrix);
-    let g = if nodes > MAX_READABLE_NODES && !cfg.force && !own_overview {
-        let (small, hidden) = graph::overview(&drawn.graph, OVERVIEW_NODES);
-        diagram.note(&overview_note(hidden, nodes));
-        small
-    } else {
-        drawn.graph
-    };
-    diagram.spring = !own_overview && !diagram.detail && g.node_count() > SPRING_NODES;
-    Ok((diagram, g))
-}
-
 /// Writes every standard view as .dot and .svg into `dir`. Returns the files written.
 pub fn render_all(store: &WartaStore, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let cfg = Config { request: Request::view(View::Demands), timeline: false, detail: false, force: false };
     render_all_with(store, dir, &cfg, &[DiagramFormat::Dot, DiagramFormat::Svg])
 }
 
-/// The four report diagrams, with the filters of `cfg`: the demands overview,
-/// the meetings timeline, who met whom and the disputed regions.
-pub const ALL_VIEWS: [(View, bool); 4] =
-    [(View::Demands, false), (View::Meetings, true), (View::WhoMetWhom, false), (View::Regions, false)];
-
 fn render_all_with(store: &WartaStore, dir: &Path, cfg: &Config, formats: &[DiagramFormat]) -> anyhow::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: cannot create folder: {e}", dir.display()))?;
     let mut written = Vec::new();
-    for (view, timeline) in ALL_VIEWS {
+    for (view, timeline) in render::ALL_VIEWS {
         let req = Request { view, ..cfg.request.clone() };
         let cfg = Config { request: req.clone(), timeline, detail: cfg.detail, force: cfg.force };
-        let (diagram, g) = prepare(store, &cfg, &req)?;
+        let (diagram, g) = render::prepare(&store.store, &req, cfg.timeline, cfg.detail, cfg.force)?;
         for &format in formats {
             let (bytes, _) = render::draw(&diagram, &g, format)?;
             let ext = match format {
@@ -198,7 +164,7 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
         }
         return Ok(Exit::Ok);
     }
-    let (diagram, g) = prepare(&store, &cfg, &cfg.request)?;
+    let (diagram, g) = render::prepare(&store.store, &cfg.request, cfg.timeline, cfg.detail, cfg.force)?;
     let (bytes, engine) = render::draw(&diagram, &g, a.format)?;
     if engine == Some(SvgEngine::PureRust) {
         eprintln!("warta: note: Graphviz not found; SVG laid out by the built-in engine (install graphviz for nicer diagrams)");

@@ -12,7 +12,7 @@ pub use dot::{Diagram, Layout};
 pub use svg::{dot_available, to_svg, SvgEngine};
 
 use crate::error::{Result, WartaError};
-use crate::graph::{Drawn, NodeKind, Request, View, ViewGraph};
+use crate::graph::{self, Drawn, NodeKind, Request, View, ViewGraph, MAX_READABLE_NODES, OVERVIEW_NODES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiagramFormat {
@@ -111,4 +111,40 @@ pub fn draw(d: &Diagram, g: &ViewGraph, format: DiagramFormat) -> Result<(Vec<u8
             (svg::graphviz(&dot, graphviz_rust::cmd::Format::Png)?, Some(SvgEngine::Graphviz))
         }
     })
+}
+
+/// The four report diagrams of `render --all` (and of the explorer's diagrams
+/// page), as (view, timeline): the demands overview, the meetings timeline,
+/// who met whom and the disputed regions.
+pub const ALL_VIEWS: [(View, bool); 4] =
+    [(View::Demands, false), (View::Meetings, true), (View::WhoMetWhom, false), (View::Regions, false)];
+
+/// Above this many nodes, networks are laid out as a spring model: in ranks
+/// they would make a strip far wider than high.
+const SPRING_NODES: usize = 24;
+
+/// What an overview leaves out, and how to narrow the diagram instead.
+fn overview_note(hidden: usize, nodes: usize) -> String {
+    format!(
+        "overview: the {OVERVIEW_NODES} most connected of {nodes} nodes, {hidden} in “others”; narrow with --focus NAME, --since/--until, --article, or --force for all"
+    )
+}
+
+/// Builds the graph of `req` and describes its diagram; a graph over the
+/// readable size becomes an overview of its busiest nodes unless `force`.
+/// `detail`: demands with every action on its edge; `timeline`: meetings by date.
+pub fn prepare(store: &oxigraph::store::Store, req: &Request, timeline: bool, detail: bool, force: bool) -> Result<(Diagram, ViewGraph)> {
+    let drawn = graph::draw(store, req)?;
+    let mut diagram = describe(req, &drawn, timeline, detail, force);
+    let nodes = drawn.graph.node_count();
+    let own_overview = matches!(diagram.layout, Layout::Lanes | Layout::Matrix);
+    let g = if nodes > MAX_READABLE_NODES && !force && !own_overview {
+        let (small, hidden) = graph::overview(&drawn.graph, OVERVIEW_NODES);
+        diagram.note(&overview_note(hidden, nodes));
+        small
+    } else {
+        drawn.graph
+    };
+    diagram.spring = !own_overview && !diagram.detail && g.node_count() > SPRING_NODES;
+    Ok((diagram, g))
 }

@@ -8,9 +8,11 @@
 //! or SIGTERM) ends the accepting; the workers finish the requests in hand.
 
 mod answer;
+mod pages;
 pub mod protocol;
 
 pub use answer::Limits;
+pub use pages::Site;
 
 use oxigraph::store::Store;
 use protocol::Refusal;
@@ -38,6 +40,8 @@ pub enum ServeError {
 pub struct Endpoint {
     pub store: Store,
     pub limits: Limits,
+    /// The explorer's pages: counts, names, `--base-iri`, `--cors`.
+    pub site: Site,
 }
 
 /// How many requests are answered at once, and how many may wait.
@@ -127,21 +131,29 @@ fn handle(endpoint: &Endpoint, mut request: Request) {
     let header = |name: &'static str| request.headers().iter().find(|h| h.field.equiv(name)).map(|h| h.value.as_str().to_string());
     let (content_type, accept) = (header("Content-Type"), header("Accept"));
     let peer = request.remote_addr().map(ToString::to_string).unwrap_or_else(|| "-".into());
+    let cors = endpoint.site.cors.as_deref();
+    if let Some(page) = pages::route(endpoint, &method, path, query, accept.as_deref()) {
+        let (status, size) = (page.status, page.body.len());
+        let _ = request.respond(page.into_response(cors));
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        eprintln!("{now} {peer} \"{method} {path}\" {status} {size} {}ms page", started.elapsed().as_millis());
+        return;
+    }
     let outcome = match path {
         "/query" => read_body(&mut request).and_then(|body| {
             let req = protocol::query_request(&method, query, content_type.as_deref(), &body)?;
             answer::answer(&endpoint.store, &req, accept.as_deref(), &endpoint.limits)
         }),
         "/update" => Err(Refusal { status: 403, message: "this endpoint is read-only: SPARQL Update is refused".into() }),
-        "/" if method == "GET" => {
-            Ok(answer::Answer { content_type: "text/plain; charset=utf-8", body: HOME.as_bytes().to_vec(), rows: 0, truncated: false })
-        }
         _ => Err(Refusal { status: 404, message: format!("no such resource {path:?}; queries go to /query") }),
     };
     let (status, size, note) = match outcome {
         Ok(a) => {
             let (rows, truncated, size) = (a.rows, a.truncated, a.body.len());
             let mut r = Response::from_data(a.body).with_header(h("Content-Type", a.content_type));
+            if let Some(origin) = cors {
+                r.add_header(h("Access-Control-Allow-Origin", origin));
+            }
             if truncated {
                 r.add_header(h("Warta-Truncated", &format!("max-rows={rows}")));
             }
@@ -154,6 +166,10 @@ fn handle(endpoint: &Endpoint, mut request: Request) {
                 .with_status_code(refusal.status)
                 .with_header(h("Content-Type", "text/plain; charset=utf-8"));
             let r = if refusal.status == 405 { r.with_header(h("Allow", "GET, POST")) } else { r };
+            let r = match cors {
+                Some(origin) => r.with_header(h("Access-Control-Allow-Origin", origin)),
+                None => r,
+            };
             let _ = request.respond(r);
             (refusal.status, size, refusal.message.lines().next().unwrap_or_default().chars().take(120).collect())
         }
@@ -185,11 +201,3 @@ fn read_body(request: &mut Request) -> Result<Vec<u8>, Refusal> {
     }
     Ok(body)
 }
-
-const HOME: &str = "warta SPARQL endpoint (read-only)\n\n\
-  GET  /query?query=...                         SPARQL 1.1 Protocol query\n\
-  POST /query  application/x-www-form-urlencoded (query=...)\n\
-  POST /query  application/sparql-query\n\n\
-The default graph is the union of the article graphs (stored as the store's default graph); GRAPH ?g reaches each article's graph and the merged graph.\n\
-Results: application/sparql-results+json (default), application/sparql-results+xml, text/csv, text/tab-separated-values;\n\
-CONSTRUCT/DESCRIBE: text/turtle (default), application/n-triples, application/n-quads, application/trig, application/rdf+xml, application/ld+json.\n";
