@@ -42,6 +42,9 @@ pub struct Source<'a> {
     /// The article graphs a query sees: never the graphs `build` derives from
     /// them (merged facts, records), which would draw every fact twice.
     graphs: Vec<GraphName>,
+    /// No filter narrows the articles: queries read every article graph (and
+    /// `graphs` is left empty, since listing 100,000 graphs costs seconds).
+    all: bool,
     lang: String,
     labels: RefCell<HashMap<String, (String, NodeKind)>>,
 }
@@ -50,8 +53,11 @@ impl<'a> Source<'a> {
     /// Opens a source. With `dates_by_article` (user queries, whose facts we
     /// cannot see), `--since/--until` choose articles by publication date.
     pub fn open(store: &'a Store, filter: &'a Filter, lang: Option<&str>, dates_by_article: bool) -> Result<Self> {
-        let mut src = Source { store, filter, graphs: Vec::new(), lang: String::new(), labels: RefCell::default() };
-        src.graphs = src.article_graphs(dates_by_article)?;
+        let all = filter.article.is_none() && !(dates_by_article && (filter.since.is_some() || filter.until.is_some()));
+        let mut src = Source { store, filter, graphs: Vec::new(), all, lang: String::new(), labels: RefCell::default() };
+        if !all {
+            src.graphs = src.article_graphs(dates_by_article)?;
+        }
         src.lang = match lang {
             Some(l) => l.to_lowercase(),
             None => src.article_language()?,
@@ -126,13 +132,15 @@ impl<'a> Source<'a> {
             return query.to_string();
         };
         let body = &query[open + "WHERE {".len()..close];
-        let graphs: Vec<String> = self.graphs.iter().map(ToString::to_string).collect();
-        format!(
-            "{}WHERE {{ GRAPH ?warta_graph {{{body}}} FILTER(?warta_graph IN ({})) }}{}",
-            &query[..open],
-            graphs.join(", "),
-            &query[close + 1..]
-        )
+        // Every article: only the derived graphs are left out (a list of every
+        // article graph would be compared with each row).
+        let filter = if self.all {
+            crate::store::article_graph_filter("warta_graph")
+        } else {
+            let graphs: Vec<String> = self.graphs.iter().map(ToString::to_string).collect();
+            format!("FILTER(?warta_graph IN ({}))", graphs.join(", "))
+        };
+        format!("{}WHERE {{ GRAPH ?warta_graph {{{body}}} {filter} }}{}", &query[..open], &query[close + 1..])
     }
 
     /// Runs a SELECT over these graphs as the default graph, or over their union.
@@ -152,7 +160,10 @@ impl<'a> Source<'a> {
     pub fn construct(&self, origin: &str, query: &str) -> Result<Vec<Triple>> {
         let err = |message: String| WartaError::Query { path: origin.to_string(), message };
         let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| err(format!("SPARQL syntax error: {e}")))?;
-        prepared.dataset_mut().set_default_graph(self.graphs.clone());
+        // Every article: the store's default graph, which holds their union (`store::union`).
+        if !self.all {
+            prepared.dataset_mut().set_default_graph(self.graphs.clone());
+        }
         match prepared.on_store(self.store).execute().map_err(|e| err(e.to_string()))? {
             QueryResults::Graph(triples) => triples.map(|t| t.map_err(|e| err(e.to_string()))).collect(),
             QueryResults::Solutions(_) | QueryResults::Boolean(_) => Err(err(
