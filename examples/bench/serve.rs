@@ -155,7 +155,7 @@ fn best_of_3(client: &ureq::Agent, url: &str, text: &str) -> Result<(f64, usize)
     for _ in 0..3 {
         let a = sparql(client, url, text)?;
         if a.status != 200 {
-            return Err(a.brief());
+            return Err(if a.head.contains("limit and was stopped") { format!("> {QUERY_TIMEOUT_S} s, stopped") } else { a.brief() });
         }
         if best.is_none_or(|(s, _)| a.seconds < s) {
             best = Some((a.seconds, a.rows));
