@@ -305,6 +305,10 @@ fn query_part(
         line("virtuoso: skipped (not asked for)".into());
         return Ok(());
     }
+    if let Some(why) = virtuoso::missing() {
+        line(why);
+        return Ok(());
+    }
     let nq = match nq {
         Some(nq) => nq.to_path_buf(),
         None => {

@@ -14,12 +14,18 @@ const BUFFERS: usize = 250_000;
 /// The graph of N-Quads lines without one (warta's export writes none).
 const DEFAULT_GRAPH: &str = "urn:warta:bench:no-graph";
 
+/// Why Virtuoso cannot run here, if it cannot.
+pub fn missing() -> Option<String> {
+    ["virtuoso-t", "isql-vt"]
+        .into_iter()
+        .find(|tool| !on_path(tool))
+        .map(|tool| format!("virtuoso: not installed ({tool} is not on PATH; Debian: apt-get install virtuoso-opensource)"))
+}
+
 pub fn compare(nq: &Path, warta: &[Served], line: &mut impl FnMut(String)) -> Result<(), String> {
-    for tool in ["virtuoso-t", "isql-vt"] {
-        if !on_path(tool) {
-            line(format!("virtuoso: not installed ({tool} is not on PATH; Debian: apt-get install virtuoso-opensource)"));
-            return Ok(());
-        }
+    if let Some(why) = missing() {
+        line(why);
+        return Ok(());
     }
     let nq = nq.canonicalize().map_err(|e| format!("{}: {e}", nq.display()))?;
     let (Some(folder), Some(file)) = (nq.parent(), nq.file_name().and_then(|f| f.to_str())) else {
