@@ -257,12 +257,8 @@ fn label_order(l: &str) -> (bool, &str) {
 /// Diagrams with more nodes than this are drawn as an overview unless forced.
 pub const MAX_READABLE_NODES: usize = 80;
 
-/// The subgraph of the `n` nodes with the most edges (ties: by id, so the
-/// choice is stable), with the edges among them.
-pub fn keep_top(g: &ViewGraph, n: usize) -> ViewGraph {
-    if g.node_count() <= n {
-        return g.clone();
-    }
+/// The `n` nodes with the most edges (ties: by id, so the choice is stable).
+pub(crate) fn busiest(g: &ViewGraph, n: usize) -> HashSet<NodeIndex> {
     let mut ranked: Vec<_> = g
         .node_indices()
         .map(|i| {
@@ -271,7 +267,16 @@ pub fn keep_top(g: &ViewGraph, n: usize) -> ViewGraph {
         })
         .collect();
     ranked.sort();
-    let keep: HashSet<_> = ranked.into_iter().take(n).map(|(_, _, i)| i).collect();
+    ranked.into_iter().take(n).map(|(_, _, i)| i).collect()
+}
+
+/// The subgraph of the `n` nodes with the most edges (ties: by id, so the
+/// choice is stable), with the edges among them.
+pub fn keep_top(g: &ViewGraph, n: usize) -> ViewGraph {
+    if g.node_count() <= n {
+        return g.clone();
+    }
+    let keep = busiest(g, n);
     g.filter_map(|i, node| keep.contains(&i).then(|| node.clone()), |_, e| Some(e.clone()))
 }
 

@@ -2,8 +2,7 @@
 //! “others” node standing for the rest, so a big store still gets a diagram.
 
 use super::{Collector, NodeKind, ViewGraph};
-use petgraph::Direction;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Nodes an overview keeps, besides the “others” node.
 pub const OVERVIEW_NODES: usize = 30;
@@ -18,15 +17,7 @@ pub fn overview(g: &ViewGraph, n: usize) -> (ViewGraph, usize) {
     if g.node_count() <= n {
         return (g.clone(), 0);
     }
-    let mut ranked: Vec<_> = g
-        .node_indices()
-        .map(|i| {
-            let degree = g.edges_directed(i, Direction::Outgoing).count() + g.edges_directed(i, Direction::Incoming).count();
-            (std::cmp::Reverse(degree), &g[i].id, i)
-        })
-        .collect();
-    ranked.sort();
-    let keep: HashSet<_> = ranked.iter().take(n).map(|(_, _, i)| *i).collect();
+    let keep = super::busiest(g, n);
     let hidden = g.node_count() - keep.len();
     let mut c = Collector::default();
     for &i in &keep {
@@ -58,6 +49,7 @@ pub fn overview(g: &ViewGraph, n: usize) -> (ViewGraph, usize) {
 mod tests {
     use super::*;
     use crate::graph::{Edge, EdgeKind, Node};
+    use petgraph::Direction;
 
     #[test]
     fn the_rest_becomes_one_others_node() {

@@ -124,6 +124,25 @@ impl WartaStore {
         Ok(out)
     }
 
+    /// Removes every quad of `graph`, in transactions of at most `chunk` quads
+    /// (one transaction for millions of quads would hold them all in memory).
+    pub(crate) fn clear_graph(&self, graph: GraphNameRef<'_>, chunk: usize) -> Result<()> {
+        loop {
+            let quads: Vec<Quad> = self
+                .store
+                .quads_for_pattern(None, None, None, Some(graph))
+                .take(chunk)
+                .collect::<std::result::Result<_, _>>()
+                .map_err(|e| self.error(e))?;
+            if quads.is_empty() {
+                return Ok(());
+            }
+            let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;
+            quads.iter().for_each(|q| tx.remove(q));
+            tx.commit().map_err(|e| self.error(e))?;
+        }
+    }
+
     pub fn flush(&self) -> Result<()> {
         #[cfg(feature = "store")]
         self.store.flush().map_err(|e| self.error(e))?;

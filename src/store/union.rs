@@ -81,20 +81,7 @@ pub fn rebuild(store: &WartaStore) -> Result<()> {
 
 fn clear(store: &WartaStore) -> Result<()> {
     forget(store)?;
-    loop {
-        let chunk: Vec<Quad> = store
-            .store
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
-            .take(REMOVE_PER_TRANSACTION)
-            .collect::<std::result::Result<_, _>>()
-            .map_err(|e| store.error(e))?;
-        if chunk.is_empty() {
-            return Ok(());
-        }
-        let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
-        chunk.iter().for_each(|q| tx.remove(q));
-        tx.commit().map_err(|e| store.error(e))?;
-    }
+    store.clear_graph(GraphNameRef::DefaultGraph, REMOVE_PER_TRANSACTION)
 }
 
 fn record_pattern(store: &WartaStore) -> impl Iterator<Item = std::result::Result<Quad, oxigraph::store::StorageError>> + '_ {

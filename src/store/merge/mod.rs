@@ -319,20 +319,7 @@ fn clear(store: &WartaStore) -> Result<()> {
         record.iter().for_each(|q| tx.remove(q));
         tx.commit().map_err(|e| store.error(e))?;
     }
-    loop {
-        let chunk: Vec<Quad> = store
-            .store
-            .quads_for_pattern(None, None, None, g)
-            .take(CLEAR_QUADS)
-            .collect::<std::result::Result<_, _>>()
-            .map_err(|e| store.error(e))?;
-        if chunk.is_empty() {
-            return Ok(());
-        }
-        let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
-        chunk.iter().for_each(|q| tx.remove(q));
-        tx.commit().map_err(|e| store.error(e))?;
-    }
+    store.clear_graph(GraphNameRef::NamedNode(graph.as_ref()), CLEAR_QUADS)
 }
 
 /// Type, labels, alternative names and Wikidata links of entity `e`, copied
