@@ -27,17 +27,30 @@ pub struct Limits {
     pub max_rows: usize,
 }
 
-/// Cancels a query when its time is up, unless dropped first.
+/// Cancels a query when its time is up or the server is stopping, unless dropped first.
 struct Deadline {
     _done: mpsc::Sender<()>,
 }
+
+/// How often a running query's deadline looks whether the server is stopping.
+const STOP_CHECK: Duration = Duration::from_millis(100);
 
 impl Deadline {
     fn start(token: CancellationToken, timeout: Duration) -> Deadline {
         let (done, wait) = mpsc::channel::<()>();
         std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
-                token.cancel();
+            let started = std::time::Instant::now();
+            loop {
+                let left = timeout.saturating_sub(started.elapsed());
+                match wait.recv_timeout(left.min(STOP_CHECK)) {
+                    Err(mpsc::RecvTimeoutError::Timeout) if left <= STOP_CHECK || super::stopping() => {
+                        token.cancel();
+                        return;
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    // The query finished (the sender was dropped).
+                    _ => return,
+                }
             }
         });
         Deadline { _done: done }
@@ -68,6 +81,9 @@ pub fn answer(store: &Store, req: &QueryRequest, accept: Option<&str>, limits: &
     }
     let _deadline = Deadline::start(token, limits.timeout);
     let failed = |e: QueryEvaluationError| match e {
+        QueryEvaluationError::Cancelled if super::stopping() => {
+            Refusal { status: 503, message: "the server is stopping: the query was cancelled".into() }
+        }
         QueryEvaluationError::Cancelled => {
             Refusal { status: 503, message: format!("the query ran longer than the {} s limit and was stopped", limits.timeout.as_secs()) }
         }

@@ -184,3 +184,29 @@ fn serve_refuses_with_503_when_workers_and_queue_are_full() {
     // Once the queue drains, the server answers again.
     assert_eq!(curl(&["--data-urlencode", "query=ASK {}"], &url).status, 200);
 }
+
+/// SIGTERM while a slow query runs: the query is cancelled with a 503 that says
+/// why, and the server exits at once instead of at the query's time limit.
+#[test]
+fn serve_stops_promptly_cancelling_a_running_query() {
+    let Some((_tmp, store)) = seed_store() else { return };
+    if !has_curl() {
+        return;
+    }
+    let (mut server, url) = start(&store, &["--timeout-secs", "60"]);
+    let runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let slow = std::thread::spawn(move || curl(&["--data-urlencode", &format!("query={runaway}")], &url));
+    std::thread::sleep(Duration::from_millis(500));
+    let stopped = std::time::Instant::now();
+    let o = Command::new("kill").args(["-TERM", &server.pid()]).output().expect("kill");
+    assert!(o.status.success());
+    let status = (0..100).find_map(|_| {
+        std::thread::sleep(Duration::from_millis(100));
+        server.child.try_wait().ok().flatten()
+    });
+    assert!(status.is_some_and(|s| s.success()), "the server did not stop within 10 s: {}", server.log());
+    assert!(stopped.elapsed() < Duration::from_secs(5), "stopping took {:?}", stopped.elapsed());
+    let r = slow.join().unwrap();
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("server is stopping"), "{}", r.body);
+}
