@@ -170,7 +170,9 @@ pub fn to_dot(d: &Diagram, g: &ViewGraph) -> String {
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
     let line = |n: &crate::graph::Node| {
         let bold = if d.highlight.as_deref() == Some(n.id.as_str()) { ", penwidth=2.5, fontname=\"Helvetica-Bold\"" } else { "" };
-        format!("{} [label=\"{}\", {}{bold}];", node_id(&n.id), node_label(&n.label), node_attrs(n.kind))
+        // The tooltip (SVG <title>) is the name, not the node's internal id.
+        let tooltip = escape(&n.label.replace('\n', " "));
+        format!("{} [label=\"{}\", tooltip=\"{tooltip}\", {}{bold}];", node_id(&n.id), node_label(&n.label), node_attrs(n.kind))
     };
     for n in nodes.iter().filter(|n| !clusters.contains(&n.kind)) {
         let _ = writeln!(out, "  {}", line(n));
@@ -268,6 +270,7 @@ mod tests {
         let (ia, ib) = (dot.find("n_wid_a_").unwrap_or(usize::MAX), dot.find("n_wid_b_").unwrap_or(0));
         assert!(ia < ib, "sorted by id:\n{dot}");
         assert!(dot.contains(r#"label="Say \"no\"""#) && dot.contains("<b>T &amp; &quot;U&quot;</b>"), "{dot}");
+        assert!(dot.contains(r#"tooltip="Say \"no\"""#), "a node's tooltip is its name, not its id: {dot}");
         assert!(dot.contains(r#"label="menghentikan peluncuran rudal\lbalistik yang melanggar…\l""#), "wrapped on two lines: {dot}");
         assert!(dot.contains(r#"label="rejects""#));
         assert_eq!(dot, to_dot(&diagram(Layout::TopToBottom), &g));
