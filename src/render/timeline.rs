@@ -225,7 +225,7 @@ fn plan(d: &Diagram, g: &ViewGraph) -> Plan {
         diagram.note(&format!("the {LANES} sides with most meetings ({hidden} more with --force)"));
     }
     if unplaced > 0 {
-        diagram.note(&format!("{unplaced} meeting(s) undated or of other sides, not shown"));
+        diagram.note(&format!("{unplaced} meeting(s) not shown (no date, or only sides outside these lanes)"));
     }
     let height = lanes.len() as f64 * LANE_H;
     // Wide enough to tell meetings apart, never wider than three times the height.
