@@ -56,7 +56,7 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     if !a.quiet {
         eprintln!(
             "warta: {} article(s) loaded, {} unchanged, {} failed; {} new, {} replaced, {} pruned, {} extracted ({} facts); \
-             store {} holds {} article graphs{}; merged: {} meetings ({} with conflicting dates), {} demands ({:.1}s)",
+             store {} holds {} article graphs; merged: {} meetings ({} with conflicting dates), {} demands ({:.1}s)",
             s.loaded(),
             s.unchanged,
             s.failures,
@@ -67,7 +67,6 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
             s.facts,
             a.store.display(),
             s.articles,
-            s.quads_text(),
             s.merged.meetings,
             s.merged.date_conflicts,
             s.merged.demands,

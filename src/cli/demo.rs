@@ -20,14 +20,13 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     let store_dir = a.out.join("store");
     let s = super::build::build(&a.articles, &store_dir, &crate::store::ingest::BuildConfig::default())?;
     println!(
-        "Built {}: {} article graph(s) ({} new, {} replaced, {} unchanged, {} failed){}; merged: {} meetings, {} demands.",
+        "Built {}: {} article graph(s) ({} new, {} replaced, {} unchanged, {} failed); merged: {} meetings, {} demands.",
         store_dir.display(),
         s.articles,
         s.added,
         s.replaced,
         s.unchanged,
         s.failures,
-        s.quads_text(),
         s.merged.meetings,
         s.merged.demands
     );

@@ -44,9 +44,6 @@ pub struct BuildSummary {
     /// `--prune` was asked for but skipped because some inputs failed to read.
     pub prune_skipped: bool,
     pub articles: usize,
-    /// Quads in the store, counted (a scan of a whole index) only when the build
-    /// changed something: a no-op rebuild stays cheap.
-    pub quads: Option<usize>,
     pub merged: merge::MergeSummary,
     /// When the build started (RFC 3339, UTC) and how long it took.
     pub started: String,
@@ -92,13 +89,6 @@ pub fn record(store: &WartaStore, s: &BuildSummary) -> Result<()> {
     ];
     quads.extend(COUNTERS.iter().zip(values).map(|((_, p), v)| quad(*p, count(v))));
     store.insert(&quads)
-}
-
-impl BuildSummary {
-    /// `", N quads"` when the quads were counted, else nothing.
-    pub fn quads_text(&self) -> String {
-        self.quads.map(|n| format!(", {n} quads")).unwrap_or_default()
-    }
 }
 
 impl Status {
