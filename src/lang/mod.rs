@@ -256,6 +256,10 @@ pub struct RoleLex {
     /// The side the pack's press writes from (the key of an entity), if it has one.
     #[serde(default)]
     pub home_side: Option<String>,
+    /// Accompaniment cues ("didampingi"): the officials listed after one, with a domestic
+    /// title and no side, serve the side of the one they accompany.
+    #[serde(default)]
+    pub entourage: Vec<String>,
     /// "my Special Envoy": possessives of the document's author.
     #[serde(default)]
     pub own_possessives: Vec<String>,
@@ -300,6 +304,7 @@ pub struct Phrases {
     pub titles: Vec<Vec<String>>,
     pub of_words: Vec<Vec<String>>,
     pub domestic_titles: Vec<Vec<String>>,
+    pub entourage: Vec<Vec<String>>,
     pub portfolio_titles: Vec<Vec<String>>,
     pub demand_participles: Vec<Vec<String>>,
     pub demand_sources: Vec<Vec<String>>,
@@ -340,6 +345,7 @@ impl LanguagePack {
                 titles: token_lists(&l.role.titles),
                 of_words: token_lists(&l.role.of_words),
                 domestic_titles: token_lists(&l.role.domestic_titles),
+                entourage: token_lists(&l.role.entourage),
                 portfolio_titles: token_lists(&l.role.portfolio_titles),
                 demand_participles: token_lists(&l.demand.participles),
                 demand_sources: token_lists(&l.demand.sources),

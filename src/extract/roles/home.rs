@@ -57,20 +57,52 @@ pub(super) fn home_side_for(ctx: &Context, s: &Analysed, table: &EntityTable, ho
     if home.statement && s.is_title && author {
         return Some(home.side);
     }
-    // Media ("CNN Indonesia") serve no side; a city of the home country sets the scene at home.
-    let side_of = |e: EntRef| {
-        let ent = table.get(e);
-        match ent.etype {
-            _ if ent.media => None,
-            EntityType::City => in_country(table, e, home.side).then_some(home.side),
-            EntityType::Country | EntityType::Organization | EntityType::Group => Some(e),
-            EntityType::Person => ent.side,
-            _ => None,
-        }
-    };
-    let sides: Vec<EntRef> = s.mentions.iter().filter(|m| !m.coref).filter_map(|m| side_of(m.ent)).collect();
+    if in_home_entourage(ctx, s, table, home, start) {
+        return Some(home.side);
+    }
+    let sides: Vec<EntRef> = s.mentions.iter().filter(|m| !m.coref).filter_map(|m| side_of(table, home, m.ent)).collect();
     if sides.iter().any(|&e| e != home.side) {
         return None;
     }
     (home.statement || home.home_dateline || sides.contains(&home.side)).then_some(home.side)
+}
+
+/// The side a mention stands for, as far as the home-side checks go. Media ("CNN
+/// Indonesia") serve no side; a city of the home country sets the scene at home.
+fn side_of(table: &EntityTable, home: &Home, e: EntRef) -> Option<EntRef> {
+    let ent = table.get(e);
+    match ent.etype {
+        _ if ent.media => None,
+        EntityType::City => in_country(table, e, home.side).then_some(home.side),
+        EntityType::Country | EntityType::Organization | EntityType::Group => Some(e),
+        EntityType::Person => ent.side,
+        _ => None,
+    }
+}
+
+/// "Presiden Joko Widodo didampingi Menteri Keuangan Sri Mulyani, …, dan Duta Besar Indonesia
+/// untuk Amerika Serikat …": a title listed after an accompaniment cue, with nothing of
+/// another side between the cue and it, serves the home side when the side named last
+/// before the cue is the home side. Sides named further on belong to other list items.
+fn in_home_entourage(ctx: &Context, s: &Analysed, table: &EntityTable, home: &Home, start: usize) -> bool {
+    let cues = &ctx.pack.phrases().entourage;
+    let Some(cue) = (0..start).rev().find(|&i| longest_phrase(&s.tokens, i, cues) > 0) else {
+        return false;
+    };
+    let sided = |m: &&crate::extract::entities::Mention| !m.coref;
+    let other_between = s
+        .mentions
+        .iter()
+        .filter(sided)
+        .filter(|m| m.start > cue && m.start < start)
+        .filter_map(|m| side_of(table, home, m.ent))
+        .any(|e| e != home.side);
+    let before = s
+        .mentions
+        .iter()
+        .filter(sided)
+        .filter(|m| m.end <= cue)
+        .filter_map(|m| side_of(table, home, m.ent).map(|e| (m.start, e)))
+        .max_by_key(|(at, _)| *at);
+    !other_between && before.is_some_and(|(_, e)| e == home.side)
 }

@@ -74,6 +74,30 @@ fn a_domestic_title_next_to_another_side_is_no_home_role() {
 }
 
 #[test]
+fn the_entourage_of_a_home_official_serves_the_home_side() {
+    // Abroad, with a foreign country named later in the list: the ministers listed after
+    // "didampingi" accompany the home side's president.
+    let body = "SEOUL - Presiden Indonesia Arif Wibowo didampingi Menteri Keuangan Dewi Lestari, Sekretaris Kabinet \
+                Rudi Hartanto, dan Duta Besar Indonesia untuk Korea Selatan Maya Putri dalam jamuan itu.";
+    let roles = roles_of("id", "", body);
+    for (person, title) in [("Dewi Lestari", "Menteri Keuangan"), ("Rudi Hartanto", "Sekretaris Kabinet")] {
+        assert!(roles.contains(&row(person, title, "Indonesia", "role.title-name-home")), "{person}: {roles:?}");
+    }
+}
+
+#[test]
+fn the_entourage_of_a_foreign_official_is_not_the_home_side() {
+    // The one accompanied is of another side: his minister is not Indonesia's.
+    let body = "SEOUL - Perdana Menteri Jepang Kenji Sato didampingi Menteri Keuangan Hiro Tanaka dalam pertemuan itu.";
+    let roles = roles_of("id", "", body);
+    assert!(!roles.iter().any(|r| r.0 == "Hiro Tanaka" && r.2 == "Indonesia"), "{roles:?}");
+    // Another side between the cue and the title: the list is not the home side's.
+    let body = "SEOUL - Presiden Indonesia Arif Wibowo didampingi Presiden Korea Selatan Lee Min dan Menteri Keuangan Park Joon.";
+    let roles = roles_of("id", "", body);
+    assert!(!roles.iter().any(|r| r.0 == "Park Joon" && r.2 == "Indonesia"), "{roles:?}");
+}
+
+#[test]
 fn a_statement_headline_gives_its_staff_the_authors_side() {
     let roles = roles_of(
         "en",
