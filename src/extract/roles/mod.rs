@@ -140,7 +140,7 @@ fn read_title(ctx: &Context, s: &Analysed, table: &EntityTable, i: usize, len: u
     // "Menteri Unifikasi Korsel ...", "Kepala Kebijakan Luar Negeri UE ...":
     // a title head followed by capitalised words up to the side it serves.
     if !counterpart && !s.is_title {
-        let k = capitalised_run(s, j);
+        let k = capitalised_run(s, j, &ctx.pack.phrases().titles);
         let institution = s.tokens.get(j).is_some_and(|t| is_in(&s.words.institution_heads, &t.lower));
         if k > j && starts_entity(s, k) && !institution {
             end = k;
@@ -183,7 +183,7 @@ fn read_title(ctx: &Context, s: &Analysed, table: &EntityTable, i: usize, len: u
     }
     // "Departemen Luar Negeri AS", "Kementerian Unifikasi Korsel": an institution of the side.
     if of_len == 0 && s.tokens.get(j).is_some_and(|t| is_in(&s.words.institution_heads, &t.lower)) {
-        let k = capitalised_run(s, j + 1);
+        let k = capitalised_run(s, j + 1, &ctx.pack.phrases().titles);
         if starts_entity(s, k) {
             j = k;
         }

@@ -3,7 +3,7 @@
 
 use super::super::clauses::is_verb;
 use super::super::entities::{EntityTable, Mention};
-use super::super::tokens::Token;
+use super::super::tokens::{longest_phrase, Token};
 use super::super::{Analysed, EntRef};
 use crate::lang::{is_in, EntityType, Lexicon};
 
@@ -13,13 +13,15 @@ pub(super) fn starts_entity(s: &Analysed, k: usize) -> bool {
 
 /// Capitalised words from token `from`, joined by a coordinator ("Sumber Daya Air dan Irigasi"),
 /// up to an entity: where the run ends.
-pub(super) fn capitalised_run(s: &Analysed, from: usize) -> usize {
+pub(super) fn capitalised_run(s: &Analysed, from: usize, titles: &[Vec<String>]) -> usize {
     let mut k = from;
     while k < s.tokens.len() && k < from + 6 && !starts_entity(s, k) {
         let t = &s.tokens[k];
+        // "Kelautan dan Perikanan" joins a portfolio; "… dan Duta Besar" starts another title.
         let joiner = k > from
             && is_in(&s.words.coordinators, &t.lower)
-            && s.tokens.get(k + 1).is_some_and(|n| n.is_word && n.is_capitalised() && !starts_entity(s, k + 1));
+            && s.tokens.get(k + 1).is_some_and(|n| n.is_word && n.is_capitalised() && !starts_entity(s, k + 1))
+            && longest_phrase(&s.tokens, k + 1, titles) == 0;
         if !(t.is_word && t.is_capitalised() || joiner) {
             break;
         }

@@ -86,6 +86,19 @@ fn the_entourage_of_a_home_official_serves_the_home_side() {
 }
 
 #[test]
+fn two_titles_joined_by_dan_are_two_roles() {
+    // An unknown name, then "dan" and another title: not one long title up to the country.
+    let body = "SEOUL - Presiden Indonesia Arif Wibowo didampingi Sekretaris Kabinet Rudi Hartanto dan Duta Besar \
+                Indonesia untuk Korea Selatan Maya Putri dalam jamuan itu.";
+    let roles = roles_of("id", "", body);
+    assert!(roles.contains(&row("Rudi Hartanto", "Sekretaris Kabinet", "Indonesia", "role.title-name-home")), "{roles:?}");
+    assert!(roles.contains(&row("Maya Putri", "Duta Besar", "Indonesia", "role.title-name")), "{roles:?}");
+    // A portfolio joined by "dan" still belongs to its title.
+    let roles = roles_of("id", "", "Jakarta - Menteri Kelautan dan Perikanan Sari Dewanti meninjau pelabuhan itu.");
+    assert_eq!(roles, vec![row("Sari Dewanti", "Menteri Kelautan dan Perikanan", "Indonesia", "role.title-name-home")]);
+}
+
+#[test]
 fn the_entourage_of_a_foreign_official_is_not_the_home_side() {
     // The one accompanied is of another side: his minister is not Indonesia's.
     let body = "SEOUL - Perdana Menteri Jepang Kenji Sato didampingi Menteri Keuangan Hiro Tanaka dalam pertemuan itu.";
