@@ -55,7 +55,9 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
         };
         if a.replace {
             let old: Vec<_> = file.graphs.iter().cloned().collect();
-            replaced |= old.iter().map(|g| store.has_graph(g)).collect::<Result<Vec<_>, _>>()?.contains(&true);
+            for g in &old {
+                replaced |= store.has_graph(g)?;
+            }
             store.remove_graphs(&old)?;
         }
         union::insert_articles(&store, &file.quads)?;
@@ -64,12 +66,16 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
         derived += file.derived;
         graphs.extend(file.graphs);
     }
-    let merged = if loaded > 0 { Some(merge::rebuild(&store)?) } else { None };
+    let mut merged = None;
     if loaded > 0 || !union_was_current {
+        let fingerprint = merge::fingerprint(&store)?;
+        if loaded > 0 {
+            merged = Some(merge::rebuild(&store, &fingerprint)?);
+        }
         if replaced || !union_was_current {
             union::rebuild(&store)?;
         }
-        union::record(&store, &merge::fingerprint(&store)?)?;
+        union::record(&store, &fingerprint)?;
     }
     store.flush()?;
     if derived > 0 {

@@ -5,7 +5,7 @@ use super::WartaStore;
 use crate::error::Result;
 use crate::rdf;
 use crate::vocab::{dcterms, warta, xsd};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, TermRef};
 
 impl WartaStore {
     /// The article graph `hash` exists and was written by this extractor version.
@@ -28,6 +28,26 @@ impl WartaStore {
         }
         out.sort();
         Ok(out)
+    }
+
+    /// Does some article graph (not a derived one) state `subject predicate object`?
+    /// Stops at the first.
+    pub fn in_article_graph(&self, subject: NamedOrBlankNodeRef<'_>, predicate: NamedNodeRef<'_>, object: TermRef<'_>) -> Result<bool> {
+        for q in self.store.quads_for_pattern(Some(subject), Some(predicate), Some(object), None) {
+            if let GraphName::NamedNode(g) = q.map_err(|e| self.error(e))?.graph_name {
+                if !super::is_derived_graph(g.as_str()) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// Removes quads, in one transaction.
+    pub fn remove_quads(&self, quads: &[Quad]) -> Result<()> {
+        let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;
+        quads.iter().for_each(|q| tx.remove(q));
+        tx.commit().map_err(|e| self.error(e))
     }
 
     /// Removes graphs (their quads and names) in one transaction. The default

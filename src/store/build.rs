@@ -77,6 +77,8 @@ pub struct Build<'a> {
     /// build's first write? (Asked once, then.)
     merged_was_current: Option<bool>,
     union_was_current: bool,
+    /// The article graphs' fingerprint (`merge::fingerprint`) when that was asked.
+    first_fingerprint: String,
     summary: BuildSummary,
     clock: Instant,
 }
@@ -94,6 +96,7 @@ impl<'a> Build<'a> {
             dirty: merge::Dirty::default(),
             merged_was_current: None,
             union_was_current: false,
+            first_fingerprint: String::new(),
             summary,
             clock: Instant::now(),
         }
@@ -143,13 +146,14 @@ impl<'a> Build<'a> {
         Ok(outcome)
     }
 
-    /// Notes, before the store changes, whether its merged graph is up to date:
-    /// only then can the build update it part by part.
+    /// Notes, before the store changes, the article graphs' fingerprint and
+    /// whether the merged and default graphs match it: only then can the build
+    /// update them part by part. Asked once, at the first article or at the end.
     fn before_first_write(&mut self) -> Result<()> {
         if self.merged_was_current.is_none() {
-            let fingerprint = merge::fingerprint(self.store)?;
-            self.merged_was_current = Some(merge::is_current(self.store, &fingerprint)?);
-            self.union_was_current = union::is_current(self.store, &fingerprint)?;
+            self.first_fingerprint = merge::fingerprint(self.store)?;
+            self.merged_was_current = Some(merge::is_current(self.store, &self.first_fingerprint)?);
+            self.union_was_current = union::is_current(self.store, &self.first_fingerprint)?;
         }
         Ok(())
     }
@@ -217,15 +221,15 @@ impl<'a> Build<'a> {
         // graphs: it is left as it is (a no-op rebuild stays cheap).
         let unchanged = self.summary.loaded() == 0 && self.summary.removed == 0;
         self.summary.articles = if unchanged { before.len() } else { self.store.article_graphs()?.len() };
+        // The fingerprint the derived graphs record: read once more only if articles changed.
+        let fingerprint = if unchanged { std::mem::take(&mut self.first_fingerprint) } else { merge::fingerprint(self.store)? };
         // (Nothing was written since `merged_was_current` was asked.)
         self.summary.merged = if unchanged && self.merged_was_current == Some(true) {
             merge::summary(self.store)?
-        } else if unchanged {
-            merge::rebuild(self.store)?
-        } else if part_by_part {
-            merge::update(self.store, &self.dirty)?
+        } else if part_by_part && !unchanged {
+            merge::update(self.store, &self.dirty, &fingerprint)?
         } else {
-            merge::rebuild(self.store)?
+            merge::rebuild(self.store, &fingerprint)?
         };
         phase("merged graph");
         // The default graph followed the changes above, or is recomputed whole: after
@@ -235,7 +239,7 @@ impl<'a> Build<'a> {
             if !union_in_step {
                 union::rebuild(self.store)?;
             }
-            union::record(self.store, &merge::fingerprint(self.store)?)?;
+            union::record(self.store, &fingerprint)?;
         }
         self.summary.seconds = self.clock.elapsed().as_secs_f64();
         status::record(self.store, &self.summary)?;

@@ -137,9 +137,7 @@ impl WartaStore {
             if quads.is_empty() {
                 return Ok(());
             }
-            let mut tx = self.store.start_transaction().map_err(|e| self.error(e))?;
-            quads.iter().for_each(|q| tx.remove(q));
-            tx.commit().map_err(|e| self.error(e))?;
+            self.remove_quads(&quads)?;
         }
     }
 

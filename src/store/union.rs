@@ -15,7 +15,7 @@ use super::WartaStore;
 use crate::error::{Result, WartaError};
 use crate::progress::phase;
 use crate::vocab::{warta, wid};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedOrBlankNodeRef, Quad, Term, Triple};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, Quad, Term, Triple};
 use std::collections::HashSet;
 
 /// Quads removed from the default graph per transaction.
@@ -39,30 +39,15 @@ pub fn insert_articles(store: &WartaStore, quads: &[Quad]) -> Result<()> {
 pub fn remove_orphans(store: &WartaStore, triples: HashSet<Triple>) -> Result<usize> {
     let mut orphans = Vec::new();
     for t in triples {
-        if !in_article_graph(store, &t)? {
+        if !store.in_article_graph(t.subject.as_ref(), t.predicate.as_ref(), t.object.as_ref())? {
             orphans.push(t.in_graph(GraphName::DefaultGraph));
         }
     }
     orphans.sort_by_cached_key(ToString::to_string);
     for chunk in orphans.chunks(REMOVE_PER_TRANSACTION) {
-        let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
-        chunk.iter().for_each(|q| tx.remove(q));
-        tx.commit().map_err(|e| store.error(e))?;
+        store.remove_quads(chunk)?;
     }
     Ok(orphans.len())
-}
-
-/// Does some article graph hold `t`? Stops at the first one.
-fn in_article_graph(store: &WartaStore, t: &Triple) -> Result<bool> {
-    let subject = NamedOrBlankNodeRef::from(&t.subject);
-    for q in store.store.quads_for_pattern(Some(subject), Some(t.predicate.as_ref()), Some(t.object.as_ref()), None) {
-        if let GraphName::NamedNode(g) = q.map_err(|e| store.error(e))?.graph_name {
-            if !super::is_derived_graph(g.as_str()) {
-                return Ok(true);
-            }
-        }
-    }
-    Ok(false)
 }
 
 /// Recomputes the default graph from the article graphs: emptied, then every
@@ -104,12 +89,7 @@ fn recorded(store: &WartaStore) -> Result<Option<String>> {
 /// Drops the record (the default graph is about to change in ways it does not say).
 fn forget(store: &WartaStore) -> Result<()> {
     let old: Vec<Quad> = record_pattern(store).collect::<std::result::Result<_, _>>().map_err(|e| store.error(e))?;
-    if !old.is_empty() {
-        let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
-        old.iter().for_each(|q| tx.remove(q));
-        tx.commit().map_err(|e| store.error(e))?;
-    }
-    Ok(())
+    store.remove_quads(&old)
 }
 
 /// Records that the default graph now is the union of the article graphs

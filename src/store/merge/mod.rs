@@ -88,7 +88,8 @@ impl Dirty {
 
 /// Recomputes the whole merged graph from the article graphs, part by part,
 /// through the bulk loader (its memory bounded by the largest part).
-pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
+/// `fingerprint` is the article graphs' (see `fingerprint`), recorded with it.
+pub fn rebuild(store: &WartaStore, fingerprint: &str) -> Result<MergeSummary> {
     let facts = Facts { store };
     clear(store)?;
     phase("merge: old graph cleared");
@@ -116,7 +117,7 @@ pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
     for e in &entities {
         sink.add(labels(&facts, e)?)?;
     }
-    sink.add([fingerprint_quad(store)?])?;
+    sink.add([fingerprint_quad(fingerprint)])?;
     sink.commit()?;
     phase("merge: written");
     Ok(summary)
@@ -126,7 +127,7 @@ pub fn rebuild(store: &WartaStore) -> Result<MergeSummary> {
 /// that `dirty` describes, when it was up to date before them: only the
 /// touched cities, pairs and entities are recomputed, and the difference is
 /// written in one transaction.
-pub fn update(store: &WartaStore, dirty: &Dirty) -> Result<MergeSummary> {
+pub fn update(store: &WartaStore, dirty: &Dirty, fingerprint: &str) -> Result<MergeSummary> {
     let facts = Facts { store };
     let sides = meetings::read_sides(&facts)?;
     let mut diff = Diff::default();
@@ -193,7 +194,7 @@ pub fn update(store: &WartaStore, dirty: &Dirty) -> Result<MergeSummary> {
             candidates.extend(changed.into_iter().flatten().cloned());
             for (p, o) in candidates {
                 let q = Quad::new(e.clone(), p, o, GraphName::NamedNode(graph.clone()));
-                let said = in_article_graph(store, &q)?;
+                let said = store.in_article_graph(q.subject.as_ref(), q.predicate.as_ref(), q.object.as_ref())?;
                 if said && !current.contains(&q) {
                     diff.fresh.insert(q);
                 } else if !said && current.contains(&q) {
@@ -214,7 +215,7 @@ pub fn update(store: &WartaStore, dirty: &Dirty) -> Result<MergeSummary> {
     ) {
         diff.stale.insert(q.map_err(|e| store.error(e))?);
     }
-    diff.fresh.insert(fingerprint_quad(store)?);
+    diff.fresh.insert(fingerprint_quad(fingerprint));
     let both: Vec<Quad> = diff.stale.intersection(&diff.fresh).cloned().collect();
     for q in &both {
         diff.stale.remove(q);
@@ -291,18 +292,6 @@ fn mentions_in_store(store: &WartaStore, e: &NamedNode, stale: &HashSet<Quad>) -
     Ok(false)
 }
 
-/// Does some article graph hold this statement (`q`'s graph aside)?
-fn in_article_graph(store: &WartaStore, q: &Quad) -> Result<bool> {
-    for found in store.store.quads_for_pattern(Some(q.subject.as_ref()), Some(q.predicate.as_ref()), Some(q.object.as_ref()), None) {
-        if let GraphName::NamedNode(g) = found.map_err(|e| store.error(e))?.graph_name {
-            if !super::is_derived_graph(g.as_str()) {
-                return Ok(true);
-            }
-        }
-    }
-    Ok(false)
-}
-
 /// Empties the merged graph, its `mergedFrom` record first (so that a build
 /// killed meanwhile leaves a graph the next one knows to recompute), then the
 /// rest in transactions of bounded size.
@@ -314,11 +303,7 @@ fn clear(store: &WartaStore) -> Result<()> {
         .quads_for_pattern(None, Some(warta::MERGED_FROM), None, g)
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| store.error(e))?;
-    if !record.is_empty() {
-        let mut tx = store.store.start_transaction().map_err(|e| store.error(e))?;
-        record.iter().for_each(|q| tx.remove(q));
-        tx.commit().map_err(|e| store.error(e))?;
-    }
+    store.remove_quads(&record)?;
     store.clear_graph(GraphNameRef::NamedNode(graph.as_ref()), CLEAR_QUADS)
 }
 
@@ -352,9 +337,9 @@ fn node_quads(store: &WartaStore, node: &NamedOrBlankNode) -> Result<Vec<Quad>> 
 /// Which article graphs (and extractor versions) the merged graph was computed
 /// from, so that an unchanged store need not recompute it, and a crash between
 /// the article writes and the merge is noticed.
-fn fingerprint_quad(store: &WartaStore) -> Result<Quad> {
+fn fingerprint_quad(fingerprint: &str) -> Quad {
     let graph = merged_graph();
-    Ok(Quad::new(graph.clone(), warta::MERGED_FROM, Literal::new_simple_literal(fingerprint(store)?), GraphName::NamedNode(graph)))
+    Quad::new(graph.clone(), warta::MERGED_FROM, Literal::new_simple_literal(fingerprint), GraphName::NamedNode(graph))
 }
 
 /// A hash of every article graph's name and extractor version.
