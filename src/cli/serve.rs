@@ -61,7 +61,11 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
     site.warm_up(&store.store);
     let endpoint = Endpoint {
         store: store.store.clone(),
-        limits: Limits { timeout: Duration::from_secs(a.timeout_secs), max_rows: usize::try_from(a.max_rows).unwrap_or(usize::MAX) },
+        limits: Limits {
+            timeout: Duration::from_secs(a.timeout_secs),
+            max_rows: usize::try_from(a.max_rows).unwrap_or(usize::MAX),
+            stop: Arc::clone(&stop),
+        },
         site,
     };
     let pool = Pool { workers: a.threads as usize, queue: a.queue as usize };

@@ -7,7 +7,8 @@ use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 /// A successful answer.
@@ -25,6 +26,8 @@ pub struct Answer {
 pub struct Limits {
     pub timeout: Duration,
     pub max_rows: usize,
+    /// The server's stop flag (Ctrl-C, SIGTERM): once set, running queries are cancelled.
+    pub stop: Arc<AtomicBool>,
 }
 
 /// Cancels a query when its time is up or the server is stopping, unless dropped first.
@@ -36,14 +39,14 @@ struct Deadline {
 const STOP_CHECK: Duration = Duration::from_millis(100);
 
 impl Deadline {
-    fn start(token: CancellationToken, timeout: Duration) -> Deadline {
+    fn start(token: CancellationToken, timeout: Duration, stop: Arc<AtomicBool>) -> Deadline {
         let (done, wait) = mpsc::channel::<()>();
         std::thread::spawn(move || {
             let started = std::time::Instant::now();
             loop {
                 let left = timeout.saturating_sub(started.elapsed());
                 match wait.recv_timeout(left.min(STOP_CHECK)) {
-                    Err(mpsc::RecvTimeoutError::Timeout) if left <= STOP_CHECK || super::stopping() => {
+                    Err(mpsc::RecvTimeoutError::Timeout) if left <= STOP_CHECK || stop.load(Ordering::SeqCst) => {
                         token.cancel();
                         return;
                     }
@@ -79,9 +82,9 @@ pub fn answer(store: &Store, req: &QueryRequest, accept: Option<&str>, limits: &
             dataset.set_available_named_graphs(named);
         }
     }
-    let _deadline = Deadline::start(token, limits.timeout);
+    let _deadline = Deadline::start(token, limits.timeout, Arc::clone(&limits.stop));
     let failed = |e: QueryEvaluationError| match e {
-        QueryEvaluationError::Cancelled if super::stopping() => {
+        QueryEvaluationError::Cancelled if limits.stop.load(Ordering::SeqCst) => {
             Refusal { status: 503, message: "the server is stopping: the query was cancelled".into() }
         }
         QueryEvaluationError::Cancelled => {

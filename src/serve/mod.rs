@@ -24,13 +24,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tiny_http::{Header, Request, Response};
 
-/// Set when the server stops accepting: running queries are then cancelled.
-static STOPPING: AtomicBool = AtomicBool::new(false);
-
-fn stopping() -> bool {
-    STOPPING.load(Ordering::SeqCst)
-}
-
 /// Largest request body accepted (a query, or a form holding one).
 pub const MAX_BODY: usize = 1024 * 1024;
 
@@ -93,9 +86,8 @@ pub fn serve(
             Err(e) => eprintln!("warta: serve: connection error: {e}"),
         }
     }
-    // Queries still running are cancelled (see `answer::Deadline`): a stop takes
-    // a moment, not the rest of a slow query's time limit.
-    STOPPING.store(true, Ordering::SeqCst);
+    // Queries still running see the same stop flag and are cancelled (`Limits::stop`):
+    // a stop takes a moment, not the rest of a slow query's time limit.
     drop(tx);
     for h in handles {
         h.join().map_err(|_| ServeError::Thread("a worker panicked".into()))?;
