@@ -280,6 +280,22 @@ pub fn keep_top(g: &ViewGraph, n: usize) -> ViewGraph {
     g.filter_map(|i, node| keep.contains(&i).then(|| node.clone()), |_, e| Some(e.clone()))
 }
 
+/// A test graph: countries A, B, C (ids a, b, c) and meetings in Geneva (2022-01-10)
+/// and Paris (2022-01-20); `attended` pairs a side (0–2) with a meeting (0–1).
+#[cfg(test)]
+pub(crate) fn three_sides_two_meetings(attended: &[(usize, usize)]) -> ViewGraph {
+    let mut g = ViewGraph::new();
+    let side = |id: &str| Node { id: id.into(), label: id.to_uppercase(), kind: NodeKind::Country, date: None };
+    let sides = ["a", "b", "c"].map(|id| g.add_node(side(id)));
+    let meeting =
+        |label: &str, date: &str| Node { id: label.into(), label: label.into(), kind: NodeKind::Meeting, date: Some(date.into()) };
+    let meetings = [("Geneva\n2022-01-10", "2022-01-10"), ("Paris\n2022-01-20", "2022-01-20")].map(|(l, d)| g.add_node(meeting(l, d)));
+    for &(s, m) in attended {
+        g.add_edge(sides[s], meetings[m], Edge { kind: EdgeKind::Participant, labels: vec![] });
+    }
+    g
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

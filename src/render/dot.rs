@@ -53,6 +53,24 @@ pub struct Diagram {
     pub spring: bool,
 }
 
+#[cfg(test)]
+impl Diagram {
+    /// A diagram with a name, a title and a layout, nothing else set (for tests).
+    pub(crate) fn plain(name: &str, title: &str, layout: Layout) -> Diagram {
+        Diagram {
+            name: name.into(),
+            title: title.into(),
+            subtitle: None,
+            layout,
+            clusters: vec![],
+            highlight: None,
+            detail: false,
+            full: false,
+            spring: false,
+        }
+    }
+}
+
 impl Diagram {
     /// Adds a note to the subtitle.
     pub fn note(&mut self, note: &str) {
@@ -241,17 +259,7 @@ mod tests {
     use crate::graph::{Edge, Node};
 
     fn diagram(layout: Layout) -> Diagram {
-        Diagram {
-            name: "t".into(),
-            title: "T & \"U\"".into(),
-            subtitle: None,
-            layout,
-            clusters: vec![],
-            highlight: None,
-            detail: true,
-            full: false,
-            spring: false,
-        }
+        Diagram { detail: true, ..Diagram::plain("t", "T & \"U\"", layout) }
     }
 
     #[test]

@@ -226,36 +226,16 @@ pub fn to_png(svg_text: &str) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Edge, Node};
 
     #[test]
     fn cells_count_shared_meetings_with_cities_in_titles() {
-        let mut g = ViewGraph::new();
-        let side = |id: &str| Node { id: id.into(), label: id.to_uppercase(), kind: NodeKind::Country, date: None };
-        let (a, b, c) = (g.add_node(side("a")), g.add_node(side("b")), g.add_node(side("c")));
-        let meeting =
-            |label: &str, date: &str| Node { id: label.into(), label: label.into(), kind: NodeKind::Meeting, date: Some(date.into()) };
-        let m1 = g.add_node(meeting("Geneva\n2022-01-10", "2022-01-10"));
-        let m2 = g.add_node(meeting("Paris\n2022-01-20", "2022-01-20"));
-        let e = || Edge { kind: EdgeKind::Participant, labels: vec![] };
-        for (s, m) in [(a, m1), (b, m1), (c, m1), (a, m2), (b, m2)] {
-            g.add_edge(s, m, e());
-        }
+        // A, B, C in Geneva; A, B in Paris.
+        let g = crate::graph::three_sides_two_meetings(&[(0, 0), (1, 0), (2, 0), (0, 1), (1, 1)]);
         let m = Matrix::new(&g, false);
         assert_eq!(m.sides.iter().map(|s| s.1.as_str()).collect::<Vec<_>>(), ["A", "B", "C"]);
         assert_eq!(m.shared(1, 0).len(), 2);
         assert_eq!(m.shared(0, 2), [("2022-01-10".to_string(), "Geneva".to_string())]);
-        let d = Diagram {
-            name: "who-met-whom".into(),
-            title: "Who".into(),
-            subtitle: None,
-            layout: super::super::Layout::Matrix,
-            clusters: vec![],
-            highlight: None,
-            detail: false,
-            full: false,
-            spring: false,
-        };
+        let d = Diagram::plain("who-met-whom", "Who", super::super::Layout::Matrix);
         let svg = to_svg(&d, &m);
         assert!(svg.contains("<title>A – B: 2 shared meeting(s)\n2022-01-10 Geneva\n2022-01-20 Paris</title>"), "{svg}");
         assert_eq!(svg, to_svg(&d, &m));

@@ -400,7 +400,6 @@ pub fn to_svg(d: &Diagram, g: &ViewGraph) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Edge, Node};
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
@@ -431,28 +430,9 @@ mod tests {
 
     #[test]
     fn a_meeting_marks_the_lanes_of_its_sides() {
-        let mut g = ViewGraph::new();
-        let side = |id: &str| Node { id: id.into(), label: id.to_uppercase(), kind: NodeKind::Country, date: None };
-        let (a, b, c) = (g.add_node(side("a")), g.add_node(side("b")), g.add_node(side("c")));
-        let meeting =
-            |label: &str, date: &str| Node { id: label.into(), label: label.into(), kind: NodeKind::Meeting, date: Some(date.into()) };
-        let m1 = g.add_node(meeting("Geneva\n2022-01-10", "2022-01-10"));
-        let m2 = g.add_node(meeting("Paris\n2022-01-20", "2022-01-20"));
-        let e = || Edge { kind: EdgeKind::Participant, labels: vec![] };
-        for (s, m) in [(a, m1), (c, m1), (a, m2), (b, m2)] {
-            g.add_edge(s, m, e());
-        }
-        let d = Diagram {
-            name: "meetings-timeline".into(),
-            title: "T".into(),
-            subtitle: None,
-            layout: super::super::Layout::Lanes,
-            clusters: vec![],
-            highlight: None,
-            detail: false,
-            full: false,
-            spring: false,
-        };
+        // A, C in Geneva; A, B in Paris.
+        let g = crate::graph::three_sides_two_meetings(&[(0, 0), (2, 0), (0, 1), (1, 1)]);
+        let d = Diagram::plain("meetings-timeline", "T", super::super::Layout::Lanes);
         let dot = to_dot(&d, &g);
         assert!(dot.contains("lane0 [label=\"A\\r\"") && dot.contains("layout=neato"), "A has most meetings: {dot}");
         // Geneva joins A's lane (0) and C's (2, after B by name), not B's.
