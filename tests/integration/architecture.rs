@@ -159,3 +159,30 @@ fn extractor_files_stay_readable() {
         }
     }
 }
+
+/// The fuzz crate (fuzz/, its own workspace) is built with `--locked` by fuzz/run.sh in CI,
+/// after the tests: its Cargo.lock must list every dependency warta has without its
+/// default features, or that build stops at "cannot update the lock file". Checked here,
+/// without network, so that a new dependency is caught by `cargo test`, not an hour later.
+#[test]
+fn fuzz_lock_lists_every_dependency_of_warta() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest: toml::Table = std::fs::read_to_string(root.join("Cargo.toml")).unwrap().parse().unwrap();
+    let wanted: BTreeSet<String> = manifest["dependencies"]
+        .as_table()
+        .unwrap()
+        .iter()
+        .filter(|(_, spec)| !spec.get("optional").and_then(toml::Value::as_bool).unwrap_or(false))
+        .map(|(name, _)| name.clone())
+        .collect();
+    let lock: toml::Table = std::fs::read_to_string(root.join("fuzz/Cargo.lock")).unwrap().parse().unwrap();
+    let warta = lock["package"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"].as_str() == Some("warta"))
+        .expect("fuzz/Cargo.lock has a warta package");
+    let locked: BTreeSet<String> =
+        warta["dependencies"].as_array().unwrap().iter().map(|d| d.as_str().unwrap().split(' ').next().unwrap().to_string()).collect();
+    assert_eq!(locked, wanted, "fuzz/Cargo.lock is stale: run `cargo update --workspace --manifest-path fuzz/Cargo.toml`");
+}
