@@ -147,6 +147,11 @@ impl EntityTable {
     }
 
     /// Sets the side a person speaks for (or a place belongs to) unless one is known.
+    /// The side the article's own words give a person, over the gazetteer's.
+    pub fn set_side(&mut self, e: EntRef, side: EntRef) {
+        self.entities[e].side = Some(side);
+    }
+
     pub fn set_side_if_unknown(&mut self, e: EntRef, side: Option<EntRef>) {
         if self.entities[e].side.is_none() {
             self.entities[e].side = side;
@@ -164,6 +169,15 @@ impl EntityTable {
             return e;
         }
         self.entities.push(Entity::found(name, EntityType::City, None));
+        self.entities.len() - 1
+    }
+
+    /// An organisation found in the text but not in the gazetteer ("PT Sinar Jaya").
+    pub fn new_org(&mut self, name: &str) -> EntRef {
+        if let Some(e) = self.entities.iter().position(|x| x.etype == EntityType::Organization && x.key == name) {
+            return e;
+        }
+        self.entities.push(Entity::found(name, EntityType::Organization, None));
         self.entities.len() - 1
     }
 

@@ -272,6 +272,9 @@ pub struct RoleLex {
     /// Words joining two titled persons who share a side ("X bersama Menlu Y").
     #[serde(default)]
     pub shared_side_joiners: Vec<String>,
+    /// "Dirut PT X bernama Wahyu": words between an organisation and its official's name.
+    #[serde(default)]
+    pub name_cues: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -60,12 +60,20 @@ pub(super) fn home_side_for(ctx: &Context, s: &Analysed, table: &EntityTable, ho
     if in_home_entourage(ctx, s, table, home, start) {
         return Some(home.side);
     }
-    let sides: Vec<EntRef> = s.mentions.iter().filter(|m| !m.coref).filter_map(|m| side_of(table, home, m.ent)).collect();
+    // In an article set at home, a side named well after the title and its name (the object
+    // of what the official says or does: "Menhan X akan merangkul negara tetangga untuk
+    // membendung ISIS") does not make the title foreign.
+    let reach = if home.home_dateline { start + len + NAME_REACH } else { usize::MAX };
+    let sides: Vec<EntRef> =
+        s.mentions.iter().filter(|m| !m.coref && m.start < reach).filter_map(|m| side_of(table, home, m.ent)).collect();
     if sides.iter().any(|&e| e != home.side) {
         return None;
     }
     (home.statement || home.home_dateline || sides.contains(&home.side)).then_some(home.side)
 }
+
+/// Tokens after a title that its holder's name (and a comma) may take.
+const NAME_REACH: usize = 5;
 
 /// The side a mention stands for, as far as the home-side checks go. Media ("CNN
 /// Indonesia") serve no side; a city of the home country sets the scene at home.

@@ -5,6 +5,7 @@
 
 mod home;
 mod names;
+mod orgs;
 
 use super::clauses::is_verb;
 use super::entities::{EntityTable, Mention};
@@ -133,7 +134,7 @@ fn shared_side(ctx: &Context, s: &Analysed, shared: Option<&Shared>, t: &Title) 
 }
 
 /// The title at token `i`: how far its text reaches, the side it serves, where the name may start.
-fn read_title(ctx: &Context, s: &Analysed, table: &EntityTable, i: usize, len: usize, counterpart: bool) -> Title {
+fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, len: usize, counterpart: bool) -> Title {
     let of_words = &ctx.pack.phrases().of_words;
     let mut end = i + len;
     let mut j = end;
@@ -213,12 +214,21 @@ fn read_title(ctx: &Context, s: &Analysed, table: &EntityTable, i: usize, len: u
             lead = start;
         }
     }
+    if side.is_none() && !counterpart && !s.is_title && of_len == 0 {
+        if let Some((org, name_at)) = orgs::org_after_title(ctx, s, table, j) {
+            return Title { start: i, len, end, counterpart, side: Some(org), lead, name_at, side_rule: Some("role.title-org-name") };
+        }
+    }
     // "Blinken, the U.S. secretary of state,": the appositive opens with an article.
     if lead > 1 && is_in(&s.words.articles, &s.tokens[lead - 1].lower) {
         lead -= 1;
     }
+    if let Some((org, k)) = side.and_then(|e| acronym_after(s, table, e, j)) {
+        side = Some(org);
+        j = k;
+    }
     if side.is_some() {
-        j = past_side(s, j);
+        j = past_side(s, table, j);
     } else if of_len > 0 && j == end + of_len {
         // "Vice President of Policy & Partnerships": what follows the "of" is no name.
         j -= of_len;
@@ -260,13 +270,38 @@ fn side_named_first(s: &Analysed, table: &EntityTable, of_words: &[Vec<String>],
     matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization | EntityType::Group).then_some((m.ent, m.start))
 }
 
+/// "Kepala Badan Energi Atom Internasional PBB (IAEA) Yukiya Amano": an organisation in
+/// brackets right after the side names the body the side only qualifies. It and where it ends.
+fn acronym_after(s: &Analysed, table: &EntityTable, side: EntRef, j: usize) -> Option<(EntRef, usize)> {
+    if s.tokens.get(j).is_none_or(|t| t.text != "(") {
+        return None;
+    }
+    let m = s.mentions.iter().find(|m| m.start == j + 1 && !m.coref)?;
+    let closed = s.tokens.get(m.end).is_some_and(|t| t.text == ")");
+    let org = matches!(table.get(m.ent).etype, EntityType::Organization | EntityType::Group);
+    (closed && org && m.ent != side).then_some((m.ent, m.end + 1))
+}
+
 /// Past what may follow a side before the name: "(AS)", "untuk Korea Utara", "'s Taiwan Affairs Office,".
-fn past_side(s: &Analysed, mut j: usize) -> usize {
+fn past_side(s: &Analysed, table: &EntityTable, mut j: usize) -> usize {
     // "Amerika Serikat (AS) Antony Blinken"
     if s.tokens.get(j).is_some_and(|t| t.text == "(") {
         if let Some(k) = s.tokens[j..].iter().position(|t| t.text == ")") {
             if k <= 4 {
                 j += k + 1;
+            }
+        }
+    }
+    // "Konsul Jenderal RI di Istanbul, Turki, Herry Sudradjat": the post's city (and its
+    // country) after the side.
+    if s.tokens.get(j).is_some_and(|t| is_in(&s.words.location_preps, &t.lower)) {
+        let place = |at: usize, kind: EntityType| s.mentions.iter().find(|m| m.start == at && !m.coref && table.get(m.ent).etype == kind);
+        if let Some(city) = place(j + 1, EntityType::City) {
+            j = city.end;
+            if s.tokens.get(j).is_some_and(|t| t.text == ",") {
+                if let Some(country) = place(j + 1, EntityType::Country) {
+                    j = country.end;
+                }
             }
         }
     }
@@ -353,13 +388,19 @@ fn named_role(
     let after = if t.side.is_none() && !t.counterpart { side_after_name(ctx, s, table, name_end) } else { None };
     let named = t.side.or(after.map(|(e, _)| e));
     // A known person serving another side than the title's is a misparse
-    // ("Bertemu Menlu Jepang, Retno minta ..."): no role from it.
+    // ("Bertemu Menlu Jepang, Retno minta ..."): no role from it. Not when the name follows
+    // the side at once in running text ("Perdana Menteri Belanda Mark Rutte"): people
+    // change offices, and the article's own words are the better witness of when.
     let known = table.get(person).side;
-    if !t.counterpart && known.is_some() && named.is_some() && known != named && !office_names(table, person, named) {
+    let adjacent = !comma && !s.is_title && t.side.is_some() && after.is_none();
+    if !t.counterpart && known.is_some() && named.is_some() && known != named && !adjacent && !office_names(table, person, named) {
         return name_end;
     }
     let home_side = home_side.filter(|_| named.is_none() && known.is_none() && name.len() <= 4);
-    table.set_side_if_unknown(person, named.or(home_side));
+    match named {
+        Some(side) if adjacent && !t.counterpart && known != named => table.set_side(person, side),
+        _ => table.set_side_if_unknown(person, named.or(home_side)),
+    }
     let side = named.or(known).or(home_side);
     let name_end = after.map_or(name_end, |(_, end)| end);
     s.mentions.retain(|m| m.end <= t.start || m.start >= name_end);
