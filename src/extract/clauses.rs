@@ -61,6 +61,20 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
     // A list joined with "and" somewhere ("South Korea, the United States and Japan").
     let mut coordinated = false;
     while let Some(m) = mention_ending_at(s, pos) {
+        // "…, pemerintah negara Barat dan aktivis China": the country's people are no actor
+        // and no member, but the list goes on before them.
+        if m.start >= 1 && is_in(&s.words.people_of, &s.tokens[m.start - 1].lower) {
+            let before = m.start - 1;
+            if before >= 1 && (is_in(&s.words.coordinators, &s.tokens[before - 1].lower) || s.tokens[before - 1].text == ",") {
+                coordinated |= is_in(&s.words.coordinators, &s.tokens[before - 1].lower);
+                pos = before - 1;
+                if pos >= 1 && s.tokens[pos - 1].text == "," {
+                    pos -= 1;
+                }
+                continue;
+            }
+            break;
+        }
         // A capital joins a chain only as its first member ("di Kairo, Retno ..." is two
         // clauses), and never when it names a place ("KTT di Riyadh desak ...") or a dateline.
         let city = table.get(m.ent).etype == crate::lang::EntityType::City;
@@ -173,6 +187,7 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
         .mentions
         .iter()
         .filter(|m| m.start >= from && m.start < first_verb && table.is_actor(m.ent) && !is_dateline(s, m))
+        .filter(|m| m.start == 0 || !is_in(&s.words.people_of, &s.tokens[m.start - 1].lower))
         .find(|m| m.start == from || !is_preposition(s.words, &s.tokens[m.start - 1].lower))
     {
         let chain = chain_left(s, table, chain_right(s, table, m.start).1);

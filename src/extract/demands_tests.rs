@@ -125,3 +125,22 @@ fn encouraged_and_pushed_ask_only_with_an_addressee_and_to() {
     assert_eq!(pairs(&found), vec![("United States", "Kenya"), ("United States", "Somalia"), ("Brazil", "Venezuela")]);
     assert_eq!(found[2].2, "publish the vote tallies");
 }
+
+#[test]
+fn a_countrys_people_in_a_subject_list_are_no_actor() {
+    // The list goes on past "aktivis Iran": the groups and governments before it demand.
+    let found = demands(
+        "id",
+        "",
+        "Kelompok pembela hak asasi manusia internasional, pemerintah negara Barat dan aktivis Iran sebelumnya telah mendesak Teheran agar membebaskan wartawan itu.",
+    );
+    assert_eq!(pairs(&found), vec![("Human rights groups", "Iran"), ("Western countries", "Iran")]);
+    // Alone, a country's activists are not the country.
+    let found = demands("id", "", "Aktivis Iran mendesak Amerika Serikat mencabut sanksi.");
+    assert!(found.is_empty(), "{found:?}");
+    let found = demands("id", "", "Jepang dan warga Korea Selatan mendesak Korea Utara membebaskan sandera.");
+    assert_eq!(pairs(&found), vec![("Japan", "North Korea")]);
+    // The state itself still demands.
+    let found = demands("id", "", "Pemerintah Iran mendesak Amerika Serikat mencabut sanksi.");
+    assert_eq!(pairs(&found), vec![("Iran", "United States")]);
+}

@@ -81,6 +81,11 @@ pub struct Words {
     pub collective: std::collections::BTreeMap<String, usize>,
     pub cardinals: Vec<String>,
     pub group_nouns: Vec<String>,
+    /// "aktivis China", "warga Iran": words before a country naming its people, not its
+    /// state; such a list member is no actor ("kelompok HAM, negara Barat dan aktivis China
+    /// mendesak Beijing").
+    #[serde(default)]
+    pub people_of: Vec<String>,
     pub person_pronouns: Vec<String>,
     pub plural_pronouns: Vec<String>,
     pub speaker_side: Vec<String>,
