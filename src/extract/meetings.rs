@@ -40,6 +40,9 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
                 let len = v.max(n);
                 cues.push(Cue { start: k, end: k + len, verb: v >= n });
                 k += len;
+            } else if let Some(with) = discussed_with(ctx, s, k) {
+                cues.push(Cue { start: k, end: with, verb: true });
+                k = with;
             } else {
                 k += 1;
             }
@@ -84,6 +87,21 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     }
     out
 }
+
+/// "membahas <topic> dengan X": where "dengan" stands when a discussion verb at `k` is
+/// followed closely by it (no comma between) and by an actor right after it.
+fn discussed_with(ctx: &Context, s: &Analysed, k: usize) -> Option<usize> {
+    if !is_in(&ctx.pack.lexicon.meeting.discuss_verbs, &s.tokens[k].lower) {
+        return None;
+    }
+    let with = (k + 1..s.tokens.len().min(k + DISCUSSED_TOPIC + 1))
+        .take_while(|&j| s.tokens[j].text != "," && s.tokens[j].text != ".")
+        .find(|&j| is_in(&s.words.with_preps, &s.tokens[j].lower))?;
+    s.mentions.iter().any(|m| m.start == with + 1).then_some(with)
+}
+
+/// Words a discussed topic may take before "dengan".
+const DISCUSSED_TOPIC: usize = 8;
 
 /// A meeting at a cue, and whether the text dates it (else the report's date is used).
 fn meeting_at(

@@ -231,6 +231,10 @@ pub struct MeetingLex {
     /// memberitahu Netanyahu ... Dalam pertemuan dengan Netanyahu di New York, ...").
     #[serde(default)]
     pub date_look_back: usize,
+    /// "membahas <topic> dengan X": a talk with X when "dengan" and an actor follow the
+    /// verb closely; the topic between is no participant.
+    #[serde(default)]
+    pub discuss_verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

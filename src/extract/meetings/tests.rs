@@ -163,3 +163,22 @@ fn a_turkish_city_is_a_place() {
     );
     assert_eq!(cities(&found), vec!["Adana"]);
 }
+
+#[test]
+fn a_topic_discussed_with_an_official_is_a_talk_with_that_side() {
+    let body = "Jakarta, Kompas -- Menteri Pertahanan Budi Hartono membuka forum itu di Jakarta, Rabu (31/5).\n\
+                Dalam kesempatan yang sama, Budi juga membicarakan persoalan Taliban dengan Menteri Pertahanan Selandia Baru Mark Mitchell.";
+    let found = meetings("id", body, "2017-05-31");
+    let talk = found.iter().find(|m| m.2.contains(&"New Zealand".to_string())).expect("a talk with New Zealand");
+    assert_eq!((talk.0.as_str(), talk.1.as_deref()), ("Jakarta", Some("2017-05-31")));
+    assert_eq!(talk.2, vec!["Indonesia".to_string(), "New Zealand".to_string()], "the topic (Taliban) is no participant");
+    // Discussed earnestly, by phone, or with no actor after "dengan": no meeting.
+    for text in [
+        "Jakarta, Kompas -- Menteri Pertahanan Budi Hartono membahas persoalan Taliban dengan serius, Rabu (31/5).",
+        "Jakarta, Kompas -- Menteri Pertahanan Budi Hartono membahas persoalan Taliban dengan Menteri Pertahanan Selandia Baru Mark Mitchell melalui telepon, Rabu (31/5).",
+        "Jakarta, Kompas -- Menteri Pertahanan Budi Hartono membahas anggaran, lalu makan siang dengan Menteri Pertahanan Selandia Baru Mark Mitchell.",
+    ] {
+        let found = meetings("id", text, "2017-05-31");
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
