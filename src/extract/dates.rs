@@ -171,7 +171,8 @@ fn patterns(packs: &[&DateLex]) -> Vec<(String, Kind)> {
     let listed = |words: Vec<&String>| (!words.is_empty()).then(|| alternation(&words.into_iter().cloned().collect::<Vec<_>>(), " "));
 
     let mut patterns: Vec<(String, Kind)> = vec![
-        (r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b".into(), Kind::Dmy),
+        // "13/1/2022", and "(24/8 / 2017)" as some newsrooms space it.
+        (r"\b(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4})\b".into(), Kind::Dmy),
         (r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), Kind::Iso),
         (format!(r"(?i)\b(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})\b"), Kind::DayMonthYear),
         (format!(r"(?i)\b({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b"), Kind::MonthDayYear),
@@ -381,6 +382,7 @@ mod tests {
         let p = Some(d("2022-01-13"));
         let f = |t: &str| find_dates(t, 0, p).into_iter().map(|x| (x.date, x.precision)).collect::<Vec<_>>();
         assert_eq!(f("pada Rabu (13/1/2022)."), vec![(d("2022-01-13"), Precision::Day)]);
+        assert_eq!(f("di Bogor, Kamis (6/1 / 2022)."), vec![(d("2022-01-06"), Precision::Day)]);
         assert_eq!(f("di Brussel pada 12 Januari dan"), vec![(d("2022-01-12"), Precision::Day)]);
         assert_eq!(f("pada 17 Desember lalu"), vec![(d("2021-12-17"), Precision::Day)]);
         assert_eq!(f("Desember lalu"), vec![(d("2021-12-01"), Precision::Month)]);

@@ -182,3 +182,11 @@ fn a_topic_discussed_with_an_official_is_a_talk_with_that_side() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_symposium_with_its_place_and_a_spaced_date() {
+    let body =
+        "Denpasar, Antara -- Ketahanan pangan kawasan dibahas dalam Simposium Pangan Asia 2019 di Nusa Dua, Bali, Selasa (9/7 / 2019).";
+    let found = meetings("id", body, "2019-07-10");
+    assert_eq!(found.iter().map(|m| (m.0.as_str(), m.1.as_deref())).collect::<Vec<_>>(), vec![("Nusa Dua", Some("2019-07-09"))]);
+}
