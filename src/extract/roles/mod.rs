@@ -73,6 +73,10 @@ fn roles_in_sentence(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, h
             i += 1;
             continue;
         }
+        if let Some(next) = title_in_name(ctx, s, table, i, title_len, out) {
+            i = next;
+            continue;
+        }
         let mut t = read_title(ctx, s, table, i, title_len, counterpart);
         if t.side.is_none() && !counterpart {
             if let Some(e) = own_side(ctx, s, home, t.lead) {
@@ -109,6 +113,21 @@ fn roles_in_sentence(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, h
             }
         }
     }
+}
+
+/// "Raja Salman", "King Salman": a known person named with the title of its office (the
+/// gazetteer's name holds the title). The role, and where to go on.
+fn title_in_name(ctx: &Context, s: &Analysed, table: &EntityTable, i: usize, len: usize, out: &mut Vec<Role>) -> Option<usize> {
+    let m = s.mentions.iter().find(|m| m.start == i && m.end > i + len && !m.coref)?;
+    let person = table.get(m.ent);
+    let side = person.side.filter(|_| person.etype == EntityType::Person)?;
+    let (_, def) = table.gazetteer().get(&person.key)?;
+    let title = span_text(ctx.text, &s.tokens[i..i + len]);
+    let office = [&def.role_id, &def.role_en].into_iter().flatten().any(|o| o.eq_ignore_ascii_case(&title));
+    office.then(|| {
+        out.push(Role { person: m.ent, title, of: side, evidence: ctx.evidence(s, "role.title-in-name", 0.9) });
+        m.end
+    })
 }
 
 /// "my Special Envoy for Yemen" in a government's statement: the author's side.

@@ -280,3 +280,10 @@ fn heads_of_state_agencies_serve_indonesia() {
     let roles = roles_of("id", "", "Presiden Joko Widodo didampingi Kepala BKPM Budi Hartono dan Menteri Keuangan Sri Mulyani.");
     assert!(roles.contains(&row("Budi Hartono", "Kepala BKPM", "Indonesia", "role.title-name-home")), "{roles:?}");
 }
+
+#[test]
+fn a_known_name_that_holds_its_office_title() {
+    // The gazetteer names him "Raja Salman" and gives his office: king of Saudi Arabia.
+    let roles = roles_of("id", "", "Setelah itu Raja Salman menerima rombongan dari Qatar di istananya.");
+    assert_eq!(roles, vec![row("Salman bin Abdulaziz", "Raja", "Saudi Arabia", "role.title-in-name")]);
+}
