@@ -233,6 +233,13 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
             lead = start;
         }
     }
+    // "John Smith, Direktur Kantor Kontrol Aset-aset LN Kementerian Keuangan AS.": in an
+    // appositive, the side closing it after a long portfolio.
+    if side.is_none() && !counterpart && !s.is_title && i > 0 && s.tokens[i - 1].text == "," {
+        if let Some((e, k, side_start)) = side_closing_appositive(s, table, j) {
+            return Title { start: i, len, end: side_start, counterpart, side: Some(e), lead, name_at: k, side_rule: None };
+        }
+    }
     if side.is_none() && !counterpart && !s.is_title && of_len == 0 {
         if let Some((org, name_at)) = orgs::org_after_title(ctx, s, table, j) {
             return Title { start: i, len, end, counterpart, side: Some(org), lead, name_at, side_rule: Some("role.title-org-name") };
@@ -465,6 +472,29 @@ fn side_after_name(ctx: &Context, s: &Analysed, table: &EntityTable, name_end: u
     let m = s.mentions.iter().find(|m| m.start == k && !m.coref)?;
     matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization).then_some((m.ent, m.end))
 }
+
+/// A side that closes an appositive title after its portfolio (capitalised words, hyphens,
+/// "dan"): the side, where it ends, where it starts.
+fn side_closing_appositive(s: &Analysed, table: &EntityTable, j: usize) -> Option<(EntRef, usize, usize)> {
+    let mut k = j;
+    while k < s.tokens.len() && k < j + APPOSITIVE_PORTFOLIO {
+        if let Some(m) = s.mentions.iter().find(|m| m.start == k && !m.coref) {
+            let closes = s.tokens.get(m.end).is_none_or(|t| t.text == "," || t.text == ".");
+            let sided = matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization);
+            return (closes && sided && k > j).then_some((m.ent, m.end, m.start));
+        }
+        let t = &s.tokens[k];
+        let glued = k > j && (t.text == "-" || s.tokens[k - 1].text == "-");
+        if !(t.is_word && t.is_capitalised() || glued || is_in(&s.words.coordinators, &t.lower)) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Words of portfolio an appositive title may hold before the side that closes it.
+const APPOSITIVE_PORTFOLIO: usize = 10;
 
 /// "Minister Kamikawa" after "KAMIKAWA Yoko, Minister for Foreign Affairs of Japan": the bare
 /// title adds nothing to the fuller one.

@@ -287,3 +287,16 @@ fn a_known_name_that_holds_its_office_title() {
     let roles = roles_of("id", "", "Setelah itu Raja Salman menerima rombongan dari Qatar di istananya.");
     assert_eq!(roles, vec![row("Salman bin Abdulaziz", "Raja", "Saudi Arabia", "role.title-in-name")]);
 }
+
+#[test]
+fn an_appositive_title_closed_by_its_side_after_a_long_portfolio() {
+    let roles =
+        roles_of("id", "", "Langkah itu perlu, kata Maria Lopez, Direktur Kantor Pengawasan Ekspor-Impor Kementerian Perdagangan Meksiko.");
+    assert_eq!(
+        roles,
+        vec![row("Maria Lopez", "Direktur Kantor Pengawasan Ekspor-Impor Kementerian Perdagangan", "Mexico", "role.appositive")]
+    );
+    // A side inside the portfolio that doesn't close the appositive is no side of the title.
+    let roles = roles_of("id", "", "Langkah itu perlu, kata Maria Lopez, Direktur Kantor Kajian Meksiko di kampus itu.");
+    assert!(roles.is_empty(), "{roles:?}");
+}
