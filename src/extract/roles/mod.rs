@@ -233,6 +233,25 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
             lead = start;
         }
     }
+    // "juru bicara kementerian, Geng Shuang": a known person with a known side named after
+    // a title that names no side (an institution told before), set off by a comma.
+    if side.is_none() && !counterpart {
+        let k = j + usize::from(s.tokens.get(j).is_some_and(|t| is_in(&s.words.institution_heads, &t.lower)));
+        let person = |m: &&Mention| m.start == k + 1 && !m.coref && table.get(m.ent).etype == EntityType::Person;
+        let comma = s.tokens.get(k).is_some_and(|t| t.text == ",");
+        if let Some(e) = s.mentions.iter().find(person).filter(|_| comma).and_then(|m| table.get(m.ent).side) {
+            return Title {
+                start: i,
+                len,
+                end: k,
+                counterpart,
+                side: Some(e),
+                lead,
+                name_at: k + 1,
+                side_rule: Some("role.title-known-name"),
+            };
+        }
+    }
     // "John Smith, Direktur Kantor Kontrol Aset-aset LN Kementerian Keuangan AS.": in an
     // appositive, the side closing it after a long portfolio.
     if side.is_none() && !counterpart && !s.is_title && i > 0 && s.tokens[i - 1].text == "," {

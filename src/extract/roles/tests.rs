@@ -300,3 +300,13 @@ fn an_appositive_title_closed_by_its_side_after_a_long_portfolio() {
     let roles = roles_of("id", "", "Langkah itu perlu, kata Maria Lopez, Direktur Kantor Kajian Meksiko di kampus itu.");
     assert!(roles.is_empty(), "{roles:?}");
 }
+
+#[test]
+fn a_title_naming_no_side_then_a_known_person_after_a_comma() {
+    // Zhao Lijian is a known spokesperson of China's foreign ministry.
+    let roles = roles_of("id", "", "Hal itu ditegaskan juru bicara kementerian, Zhao Lijian, dalam jumpa pers harian.");
+    assert_eq!(roles, vec![row("Zhao Lijian", "juru bicara kementerian", "China", "role.title-known-name")]);
+    // An unknown name gives no side to such a title.
+    let roles = roles_of("id", "", "Hal itu ditegaskan juru bicara kementerian, Budi Santoso, dalam jumpa pers harian.");
+    assert!(roles.is_empty(), "{roles:?}");
+}
