@@ -88,12 +88,28 @@ pub fn serve(
     }
     // Queries still running see the same stop flag and are cancelled (`Limits::stop`):
     // a stop takes a moment, not the rest of a slow query's time limit.
+    // Some evaluation steps (a large sort, a join's build side) only look at the
+    // cancellation between rows: a worker still busy after a grace period is left to the
+    // process's exit (the store is only read).
     drop(tx);
-    for h in handles {
+    let deadline = Instant::now() + STOP_GRACE;
+    while handles.iter().any(|h| !h.is_finished()) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let (done, busy): (Vec<_>, Vec<_>) = handles.into_iter().partition(|h| h.is_finished());
+    if !busy.is_empty() {
+        let n = busy.len();
+        let what = if n == 1 { "1 running query".to_string() } else { format!("{n} running queries") };
+        eprintln!("warta: serve: {what} did not stop within {} s; exiting without waiting for them", STOP_GRACE.as_secs());
+    }
+    for h in done {
         h.join().map_err(|_| ServeError::Thread("a worker panicked".into()))?;
     }
     Ok(())
 }
+
+/// How long a stop waits for running queries to notice their cancellation.
+const STOP_GRACE: Duration = Duration::from_secs(3);
 
 /// A worker: answers queued requests until the queue is closed and empty.
 fn work(endpoint: &Endpoint, rx: &Mutex<Receiver<Request>>) {
