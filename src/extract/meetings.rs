@@ -47,8 +47,12 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
                 k += 1;
             }
         }
+        // "melakukan pertemuan bilateral dengan X di KTT G20, Hamburg": a meeting noun after a
+        // place preposition is where the cue before it happens, not a window of its own.
+        let venue = |c: &Cue| !c.verb && c.start > 0 && is_in(&s.words.location_preps, &s.tokens[c.start - 1].lower);
         for (ci, cue) in cues.iter().enumerate() {
-            let window_end = cues.get(ci + 1).map(|c| c.start).unwrap_or(s.tokens.len());
+            let next = cues[ci + 1..].iter().find(|c| !venue(c));
+            let window_end = next.map(|c| c.start).unwrap_or(s.tokens.len());
             let window_start = if ci == 0 { 0 } else { cues[ci - 1].end };
             if let Some((m, dated)) = meeting_at(ctx, s, table, cue, (window_start, window_end), back) {
                 // A headline or a bare "pertemuan di X" with no date of its own

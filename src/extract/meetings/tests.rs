@@ -190,3 +190,14 @@ fn a_symposium_with_its_place_and_a_spaced_date() {
     let found = meetings("id", body, "2019-07-10");
     assert_eq!(found.iter().map(|m| (m.0.as_str(), m.1.as_deref())).collect::<Vec<_>>(), vec![("Nusa Dua", Some("2019-07-09"))]);
 }
+
+#[test]
+fn a_summit_after_di_is_where_the_meeting_before_it_happens() {
+    let body = "Presiden Joko Widodo melakukan pertemuan bilateral dengan Perdana Menteri Kanada Justin Trudeau di KTT G20, Osaka, Jepang, Sabtu (29/6).";
+    let found = meetings("id", body, "2019-06-30");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1.as_deref()), ("Osaka", Some("2019-06-29")));
+    for side in ["Indonesia", "Canada"] {
+        assert!(found[0].2.contains(&side.to_string()), "{side} at the table: {found:?}");
+    }
+}
