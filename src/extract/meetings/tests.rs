@@ -201,3 +201,14 @@ fn a_summit_after_di_is_where_the_meeting_before_it_happens() {
         assert!(found[0].2.contains(&side.to_string()), "{side} at the table: {found:?}");
     }
 }
+
+#[test]
+fn the_clause_after_the_place_is_not_at_the_table() {
+    let body = "Jakarta, Kompas -- Setibanya di Yangon dan menggelar pertemuan di Naypyidaw, Menlu Iran meneleponnya, Selasa (5/9).";
+    let found = meetings("id", body, "2017-09-06");
+    assert!(found.iter().all(|m| !m.2.contains(&"Iran".to_string())), "the caller is no participant: {found:?}");
+    let body = "Menteri Luar Negeri Retno Marsudi bertemu di Jenewa, Swiss, dengan Menteri Luar Negeri Norwegia Ine Eriksen, Senin (4/9).";
+    let found = meetings("id", body, "2017-09-06");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].2.contains(&"Norway".to_string()), "'dengan' brings the partner back: {found:?}");
+}
