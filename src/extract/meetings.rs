@@ -21,6 +21,8 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     let (verbs, nouns, not_meetings) = (&phrases.meeting_verbs, &phrases.meeting_nouns, &phrases.not_meetings);
     let mut out: Vec<Meeting> = Vec::new();
     let mut undated: Vec<Meeting> = Vec::new();
+    // The place of the last meeting told in the body: "acara tersebut dihadiri oleh X" adds to it.
+    let mut last_city: Option<EntRef> = None;
     for (si, s) in sents.iter().enumerate() {
         // Where the sentences before this one start: an undated meeting told right after a
         // dated sentence takes that date (the date is given once).
@@ -50,6 +52,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
         // "melakukan pertemuan bilateral dengan X di KTT G20, Hamburg": a meeting noun after a
         // place preposition is where the cue before it happens, not a window of its own.
         let venue = |c: &Cue| !c.verb && c.start > 0 && is_in(&s.words.location_preps, &s.tokens[c.start - 1].lower);
+        let told_before = last_city;
         for (ci, cue) in cues.iter().enumerate() {
             let next = cues[ci + 1..].iter().find(|c| !venue(c));
             let window_end = next.map(|c| c.start).unwrap_or(s.tokens.len());
@@ -65,7 +68,20 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
                         o.evidence.extend(m.evidence);
                     }
                     _ if !dated && (s.is_title || !cue.verb) => undated.push(m),
-                    _ => merge(&mut out, m),
+                    _ => {
+                        last_city = Some(m.city);
+                        merge(&mut out, m);
+                    }
+                }
+            }
+        }
+        // No meeting of its own: the sentence may list who attended the last one.
+        if last_city == told_before {
+            if let Some(last) = last_city.and_then(|c| out.iter_mut().rev().find(|o| o.city == c)) {
+                let attended = attendees(ctx, s, table);
+                if !attended.is_empty() {
+                    last.participants.extend(attended);
+                    last.evidence.push(ctx.evidence(s, "meeting.attended", 0.7));
                 }
             }
         }
@@ -90,6 +106,30 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
         }
     }
     out
+}
+
+/// "Acara tersebut juga dihadiri oleh X, Y": the sides attending, when an attendance cue
+/// follows an anaphor of an event ("acara tersebut", "selain itu") closely.
+fn attendees(ctx: &Context, s: &Analysed, table: &EntityTable) -> BTreeSet<EntRef> {
+    let lex = &ctx.pack.lexicon.meeting;
+    let cues = &ctx.pack.phrases().attended_by;
+    let Some((k, len)) = (0..s.tokens.len()).find_map(|k| Some((k, longest_phrase(&s.tokens, k, cues))).filter(|&(_, n)| n > 0)) else {
+        return BTreeSet::new();
+    };
+    let anaphor = (k.saturating_sub(3)..k).any(|a| {
+        a > 0
+            && is_in(&lex.anaphors, &s.tokens[a].lower)
+            && (is_in(&lex.event_nouns, &s.tokens[a - 1].lower) || is_in(&lex.nouns, &s.tokens[a - 1].lower))
+    });
+    if !anaphor || s.quoted.get(k).copied().unwrap_or(false) {
+        return BTreeSet::new();
+    }
+    s.mentions
+        .iter()
+        .filter(|m| m.start >= k + len && !m.coref && table.is_actor(m.ent))
+        .map(|m| side_of(table, m.ent))
+        .filter(|&e| table.get(e).etype != EntityType::Person)
+        .collect()
 }
 
 /// "membahas <topic> dengan X": where "dengan" stands when a discussion verb at `k` is

@@ -235,6 +235,12 @@ pub struct MeetingLex {
     /// verb closely; the topic between is no participant.
     #[serde(default)]
     pub discuss_verbs: Vec<String>,
+    /// "Acara tersebut juga dihadiri oleh X": X attended the meeting told before.
+    #[serde(default)]
+    pub attended_by: Vec<String>,
+    /// Nouns of an event that "acara tersebut"-style anaphors name, beside the meeting nouns.
+    #[serde(default)]
+    pub event_nouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -326,6 +332,7 @@ pub struct Phrases {
     pub meeting_verbs: Vec<Vec<String>>,
     pub meeting_nouns: Vec<Vec<String>>,
     pub not_meetings: Vec<Vec<String>>,
+    pub attended_by: Vec<Vec<String>>,
     pub remote: Vec<Vec<String>>,
     pub annexed: Vec<Vec<String>>,
     pub breakaway: Vec<Vec<String>>,
@@ -367,6 +374,7 @@ impl LanguagePack {
                 meeting_verbs: token_lists(&l.meeting.verbs),
                 meeting_nouns: token_lists(&l.meeting.nouns),
                 not_meetings: token_lists(&l.meeting.not_meetings),
+                attended_by: token_lists(&l.meeting.attended_by),
                 remote: token_lists(&l.meeting.remote),
                 annexed: token_lists(&l.region.annexed),
                 breakaway: token_lists(&l.region.breakaway),

@@ -212,3 +212,21 @@ fn the_clause_after_the_place_is_not_at_the_table() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].2.contains(&"Norway".to_string()), "'dengan' brings the partner back: {found:?}");
 }
+
+#[test]
+fn who_attended_the_event_told_before() {
+    let body =
+        "Denpasar, Antara -- Menteri Luar Negeri Retno Marsudi membuka pertemuan menteri ASEAN di Nusa Dua, Bali, Selasa (9/7 / 2019).\n\
+                Acara tersebut juga dihadiri oleh delegasi dari Australia dan Selandia Baru.";
+    let found = meetings("id", body, "2019-07-10");
+    assert_eq!(found.len(), 1, "{found:?}");
+    for side in ["Australia", "New Zealand"] {
+        assert!(found[0].2.contains(&side.to_string()), "{side} attended: {found:?}");
+    }
+    // A funeral attended is no meeting's attendance.
+    let body =
+        "Denpasar, Antara -- Menteri Luar Negeri Retno Marsudi membuka pertemuan menteri ASEAN di Nusa Dua, Bali, Selasa (9/7 / 2019).\n\
+                Pemakaman itu dihadiri oleh Duta Besar Jepang.";
+    let found = meetings("id", body, "2019-07-10");
+    assert!(found.iter().all(|m| !m.2.contains(&"Japan".to_string())), "{found:?}");
+}
