@@ -389,16 +389,9 @@ fn participants(
             break;
         }
     }
-    // What follows the place and a comma, up to a verb ("di Nay Pyi Taw, Menlu Iran
-    // meneleponnya"), is the next clause, unless "dengan" brings it back to the table
-    // ("di Jenewa, Swiss, dengan Menlu AS").
-    let comma_after_place = city_end > cue.end
-        && s.tokens.get(city_end).is_some_and(|t| t.text == ",")
-        && (city_end + 1..stop_at).any(|k| super::clauses::is_verb(s.words, &s.tokens[k]));
     for m in s.mentions.iter().filter(|m| m.start >= cue.end && m.start < stop_at) {
         let prev = if m.start > 0 { s.tokens[m.start - 1].lower.as_str() } else { "" };
-        let apposition =
-            comma_after_place && m.start > city_end && !(city_end..m.start).any(|k| is_in(&s.words.with_preps, &s.tokens[k].lower));
+        let apposition = prev == "," && m.start == city_end + 1;
         let governed = is_preposition(s.words, prev) && !is_in(&s.words.with_preps, prev);
         if !apposition && !governed && capital_ok(m) {
             add(m.ent);
