@@ -6,14 +6,16 @@
 mod home;
 mod names;
 mod orgs;
+mod sides;
 
 use super::clauses::is_verb;
 use super::entities::{EntityTable, Mention};
-use super::tokens::{longest_phrase, possessive_at, possessive_before};
+use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef, Role};
 use crate::lang::{is_in, EntityType, Lexicon};
 use home::{document_home, home_side_for, Home};
 use names::{appositive, capitalised_run, person_at, span_text, starts_entity};
+use sides::{acronym_after, past_side, side_after_name, side_closing_appositive, side_named_first};
 
 /// People introduced by a role: persons, role facts, and mentions.
 pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> Vec<Role> {
@@ -291,84 +293,6 @@ fn joined_portfolio(ctx: &Context, s: &Analysed, j: usize, run_end: usize) -> Op
     (joiner && run_end >= after && next_is_name && !title_next && !starts_entity(s, j + 2)).then_some(after)
 }
 
-/// English names the side first: "Russian Foreign Minister ...", "U.S. Secretary of
-/// State ...", "Chinese Foreign Ministry spokesperson ...", "China's top diplomat ...".
-/// The side and the token where it starts.
-fn side_named_first(s: &Analysed, table: &EntityTable, of_words: &[Vec<String>], i: usize) -> Option<(EntRef, usize)> {
-    let mut k = i;
-    for of in of_words {
-        if k >= of.len() && s.tokens[k - of.len()..k].iter().zip(of).all(|(t, w)| t.lower == *w) {
-            k -= of.len();
-            break;
-        }
-    }
-    if k >= 3 {
-        if let Some(at) = possessive_before(&s.tokens, k) {
-            k = at;
-        }
-    }
-    // "African Union Commission Chairperson": an organ of the side between it and the title.
-    if k > 1 && !s.mentions.iter().any(|m| m.end == k) && is_in(&s.words.institutions, &s.tokens[k - 1].text) {
-        k -= 1;
-    }
-    let m = s.mentions.iter().find(|m| m.end == k && !m.coref)?;
-    matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization | EntityType::Group).then_some((m.ent, m.start))
-}
-
-/// "Kepala Badan Energi Atom Internasional PBB (IAEA) Yukiya Amano": an organisation in
-/// brackets right after the side names the body the side only qualifies. It and where it ends.
-fn acronym_after(s: &Analysed, table: &EntityTable, side: EntRef, j: usize) -> Option<(EntRef, usize)> {
-    if s.tokens.get(j).is_none_or(|t| t.text != "(") {
-        return None;
-    }
-    let m = s.mentions.iter().find(|m| m.start == j + 1 && !m.coref)?;
-    let closed = s.tokens.get(m.end).is_some_and(|t| t.text == ")");
-    let org = matches!(table.get(m.ent).etype, EntityType::Organization | EntityType::Group);
-    (closed && org && m.ent != side).then_some((m.ent, m.end + 1))
-}
-
-/// Past what may follow a side before the name: "(AS)", "untuk Korea Utara", "'s Taiwan Affairs Office,".
-fn past_side(s: &Analysed, table: &EntityTable, mut j: usize) -> usize {
-    // "Amerika Serikat (AS) Antony Blinken"
-    if s.tokens.get(j).is_some_and(|t| t.text == "(") {
-        if let Some(k) = s.tokens[j..].iter().position(|t| t.text == ")") {
-            if k <= 4 {
-                j += k + 1;
-            }
-        }
-    }
-    // "Konsul Jenderal RI di Istanbul, Turki, Herry Sudradjat": the post's city (and its
-    // country) after the side.
-    if s.tokens.get(j).is_some_and(|t| is_in(&s.words.location_preps, &t.lower)) {
-        let place = |at: usize, kind: EntityType| s.mentions.iter().find(|m| m.start == at && !m.coref && table.get(m.ent).etype == kind);
-        if let Some(city) = place(j + 1, EntityType::City) {
-            j = city.end;
-            if s.tokens.get(j).is_some_and(|t| t.text == ",") {
-                if let Some(country) = place(j + 1, EntityType::Country) {
-                    j = country.end;
-                }
-            }
-        }
-    }
-    // "Utusan Khusus AS untuk Korea Utara Stephen Biegun"
-    if s.tokens.get(j).is_some_and(|t| is_in(&s.words.role_for, &t.lower)) {
-        if let Some(m) = s.mentions.iter().find(|m| m.start == j + 1) {
-            j = m.end;
-        }
-    }
-    // "spokeswoman for China's Taiwan Affairs Office,": an institution of the side.
-    if let Some(n) = possessive_at(&s.tokens, j) {
-        let mut k = j + n;
-        while k < s.tokens.len() && k < j + 7 && s.tokens[k].is_word && s.tokens[k].is_capitalised() {
-            k += 1;
-        }
-        if k > j + n && s.tokens.get(k).is_some_and(|t| t.text == "," || t.text == ".") {
-            j = k;
-        }
-    }
-    j
-}
-
 /// A known person whose side is known at token `j` (after ranks: "Senior General Min Aung Hlaing").
 fn known_person_with_side(s: &Analysed, table: &EntityTable, lex: &Lexicon, j: usize) -> bool {
     let mut k = j;
@@ -476,44 +400,6 @@ fn office_names(table: &EntityTable, person: EntRef, side: Option<EntRef>) -> bo
     let names = &table.get(side).names;
     [&def.role_en, &def.role_id].into_iter().flatten().any(|office| names.iter().any(|n| n.len() > 3 && office.contains(n.as_str())))
 }
-
-/// "Simon Coveney of Ireland", "Macky Sall of Senegal": the side named right after a name,
-/// and where it ends.
-fn side_after_name(ctx: &Context, s: &Analysed, table: &EntityTable, name_end: usize) -> Option<(EntRef, usize)> {
-    let mut k = name_end;
-    if !s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.role.side_after_name, &t.lower)) {
-        return None;
-    }
-    k += 1;
-    if s.tokens.get(k).is_some_and(|t| is_in(&s.words.articles, &t.lower)) {
-        k += 1;
-    }
-    let m = s.mentions.iter().find(|m| m.start == k && !m.coref)?;
-    matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization).then_some((m.ent, m.end))
-}
-
-/// A side that closes an appositive title after its portfolio (capitalised words, hyphens,
-/// "dan"): the side, where it ends, where it starts.
-fn side_closing_appositive(s: &Analysed, table: &EntityTable, j: usize) -> Option<(EntRef, usize, usize)> {
-    let mut k = j;
-    while k < s.tokens.len() && k < j + APPOSITIVE_PORTFOLIO {
-        if let Some(m) = s.mentions.iter().find(|m| m.start == k && !m.coref) {
-            let closes = s.tokens.get(m.end).is_none_or(|t| t.text == "," || t.text == ".");
-            let sided = matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization);
-            return (closes && sided && k > j).then_some((m.ent, m.end, m.start));
-        }
-        let t = &s.tokens[k];
-        let glued = k > j && (t.text == "-" || s.tokens[k - 1].text == "-");
-        if !(t.is_word && t.is_capitalised() || glued || is_in(&s.words.coordinators, &t.lower)) {
-            return None;
-        }
-        k += 1;
-    }
-    None
-}
-
-/// Words of portfolio an appositive title may hold before the side that closes it.
-const APPOSITIVE_PORTFOLIO: usize = 10;
 
 /// "Minister Kamikawa" after "KAMIKAWA Yoko, Minister for Foreign Affairs of Japan": the bare
 /// title adds nothing to the fuller one.
