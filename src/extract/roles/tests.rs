@@ -6,7 +6,12 @@ use crate::extract::Context;
 
 /// (person, title, side, rule) of every role found.
 fn found(run: &mut Run) -> Vec<(String, String, String, &'static str)> {
-    let ctx = Context { pack: run.pack, text: &run.norm.text, published: None, dateline_city: None };
+    found_at(run, None)
+}
+
+/// The same, with the article's dateline city.
+fn found_at(run: &mut Run, dateline_city: Option<crate::extract::EntRef>) -> Vec<(String, String, String, &'static str)> {
+    let ctx = Context { pack: run.pack, text: &run.norm.text, published: None, dateline_city };
     let found = roles(&ctx, &mut run.sents, &mut run.table);
     found.iter().map(|r| (run.key(r.person).to_string(), r.title.clone(), run.key(r.of).to_string(), r.evidence.rule)).collect()
 }
@@ -203,9 +208,7 @@ fn an_of_phrase_without_a_side_names_no_person() {
 fn roles_datelined(lang: &str, body: &str) -> Vec<(String, String, String, &'static str)> {
     let mut run = analysed(lang, "", body);
     let dateline_city = crate::extract::places::dateline_city(&run.norm.text, &run.norm.paragraphs, &run.table);
-    let ctx = Context { pack: run.pack, text: &run.norm.text, published: None, dateline_city };
-    let found = roles(&ctx, &mut run.sents, &mut run.table);
-    found.iter().map(|r| (run.key(r.person).to_string(), r.title.clone(), run.key(r.of).to_string(), r.evidence.rule)).collect()
+    found_at(&mut run, dateline_city)
 }
 
 #[test]
