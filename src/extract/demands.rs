@@ -2,7 +2,8 @@
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
 use super::clauses::{
-    chain_right, clause_end, conditional, is_verb, modality, negated, relative_antecedent, split_actions, subject_before, text_of,
+    chain_right, clause_end, conditional, government_of, is_verb, modality, negated, relative_antecedent, split_actions, subject_before,
+    text_of,
 };
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
@@ -201,8 +202,9 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         after = j;
         rule = "demand.verb-requested";
     } else if let Some(o) = nominal_addressee(ctx, s, table, j, &by) {
-        // "demanded an end to Israel's occupation", "demanded the removal of the buoy that China installed".
-        of = vec![o];
+        // "demanded an end to Israel's occupation", "demanded the removal of the buoy that China
+        // installed", "called for the support of the Governments of X and Y".
+        of = o;
         after = j;
     } else if let Some(prev) = coordinated_demand(ctx, s, table, cue, &by, out) {
         // "X demanded that Y ... and called for early elections": the same addressee.
@@ -260,26 +262,35 @@ fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by
     (table.get(o).etype != EntityType::Person && !by_sides.contains(&o)).then_some(o)
 }
 
-/// English: the actor a nominal object names as the doer of what is to end or be undone:
-/// a possessor ("an end to Israel's occupation") or the subject of a relative clause
-/// ("the removal of the buoy that China installed").
-fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
+/// English: the actors a nominal object names as the doers of what is to be done or undone:
+/// a possessor ("an end to Israel's occupation"), the subject of a relative clause ("the
+/// removal of the buoy that China installed"), an agent ("the release of the hostages held
+/// by Hamas") or the "of" of an agent noun ("the support of the Governments of X and Y").
+fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<Vec<EntRef>> {
     let w = s.words;
     if w.base_verbs.is_empty() || !s.tokens.get(j).is_some_and(|t| t.is_word && !t.is_capitalised()) {
         return None;
     }
     let end = clause_end(ctx, s, j).min(j + 12);
     let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
-    s.mentions
-        .iter()
-        .filter(|m| m.start > j && m.end < end && table.is_actor(m.ent) && !by_sides.contains(&side_of(table, m.ent)))
-        .find(|m| {
-            let possessive = possessive_at(&s.tokens, m.end).is_some();
-            let relative = is_in(&w.relatives, &s.tokens[m.start - 1].lower) && s.tokens.get(m.end).is_some_and(|t| is_verb(w, t));
-            possessive || relative
-        })
-        .map(|m| side_of(table, m.ent))
-        .filter(|&o| table.get(o).etype != EntityType::Person)
+    let agent_noun = |k: usize| k > j && is_in(&ctx.pack.lexicon.demand.agent_nominals, &s.tokens[k].lower);
+    let m = s.mentions.iter().filter(|m| m.start > j && m.end <= end && table.is_actor(m.ent)).find(|m| {
+        // Where the name's phrase starts: "the Government(s) of X" is X.
+        let lead = (2..=3).find(|&n| m.start >= n && government_of(s, m.start - n) == Some(n)).map_or(m.start, |n| m.start - n);
+        let prev = s.tokens[lead - 1].lower.as_str();
+        let possessive = possessive_at(&s.tokens, m.end).is_some();
+        let relative = is_in(&w.relatives, prev) && s.tokens.get(m.end).is_some_and(|t| is_verb(w, t));
+        let agent = is_in(&w.agent_preps, prev) && lead >= 2 && is_verb(w, &s.tokens[lead - 2]);
+        let of_agent = is_in(&w.head_of, prev) && lead >= 2 && agent_noun(lead - 2);
+        possessive || relative || agent || of_agent
+    })?;
+    let (chain, _) = chain_right(s, table, m.start);
+    let sides: Vec<EntRef> = chain
+        .into_iter()
+        .map(|e| side_of(table, e))
+        .filter(|&o| table.get(o).etype != EntityType::Person && !by_sides.contains(&o))
+        .collect();
+    (!sides.is_empty()).then_some(sides)
 }
 
 /// The addressee of the demand just made in this sentence by the same side, when the

@@ -15,6 +15,13 @@ fn pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
     found.iter().map(|(b, o, _)| (b.as_str(), o.as_str())).collect()
 }
 
+/// The pairs in sorted order, for facts whose order does not matter (several sides at one span).
+fn sorted_pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    let mut p = pairs(found);
+    p.sort();
+    p
+}
+
 #[test]
 fn an_apposition_between_the_addressee_and_untuk() {
     let found =
@@ -124,4 +131,108 @@ fn encouraged_and_pushed_ask_only_with_an_addressee_and_to() {
     );
     assert_eq!(pairs(&found), vec![("United States", "Kenya"), ("United States", "Somalia"), ("Brazil", "Venezuela")]);
     assert_eq!(found[2].2, "publish the vote tallies");
+}
+
+// English round 3: how government statements and readouts name who asks whom.
+
+#[test]
+fn he_opening_a_sentence_continues_the_last_subject() {
+    // The pronoun is the President, who was the subject, not the emir named last.
+    let found = demands(
+        "en",
+        "Readout of President Joe Biden's Call with Emir Tamim bin Hamad Al Thani of Qatar",
+        "President Biden spoke today with Emir Tamim bin Hamad Al Thani of Qatar. He urged the Emir to keep pressing Hamas to accept the proposal.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Qatar")]);
+    // After a quote, the one who spoke is who the next sentence is about.
+    let found = demands(
+        "en",
+        "",
+        "Kosovo's Albin Kurti met the envoys. \"Albin Kurti wants a fight,\" said Aleksandar Vucic. He also urged Pristina to withdraw its police units.",
+    );
+    assert_eq!(pairs(&found), vec![("Serbia", "Kosovo")]);
+}
+
+#[test]
+fn the_president_of_a_statement_is_its_author_not_a_president_named_after() {
+    let found = demands(
+        "en",
+        "Readout of President Joe Biden's Meeting with President Volodymyr Zelenskyy of Ukraine",
+        "The President encouraged President Zelenskyy to continue anti-corruption reforms. \
+         The President also urged Russia to return the deported children.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Ukraine"), ("United States", "Russia")]);
+}
+
+#[test]
+fn the_government_of_a_country_is_that_country() {
+    let found = demands(
+        "en",
+        "",
+        "Ethiopia closed its border. The United States urged the Government of Sudan to open the border crossings. \
+         Washington called on the Governments of Armenia and Azerbaijan to return to talks.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Sudan"), ("United States", "Armenia"), ("United States", "Azerbaijan")]);
+    // "the government" alone still points back to the country last named.
+    let found = demands("en", "", "Ethiopia declared a truce. The United Nations urged the government to let aid convoys through.");
+    assert_eq!(pairs(&found), vec![("United Nations", "Ethiopia")]);
+}
+
+#[test]
+fn a_joint_statement_speaks_for_both_authors() {
+    let found = demands(
+        "en",
+        "Joint Statement by President Biden and Prime Minister Albanese",
+        "We call on China to respect freedom of navigation in the South China Sea.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("Australia", "China"), ("United States", "China")]);
+    // A possessive ends the authors: the readout is the President's alone.
+    let found = demands(
+        "en",
+        "Readout of President Biden's Call with Prime Minister Albanese",
+        "We call on China to respect freedom of navigation in the South China Sea.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "China")]);
+}
+
+#[test]
+fn the_two_leaders_are_the_people_just_named() {
+    let found = demands(
+        "en",
+        "",
+        "Russia fired missiles at Kyiv overnight. President Biden met Prime Minister Fumio Kishida of Japan at the summit. \
+         The two leaders called on North Korea to halt its missile launches.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("Japan", "North Korea"), ("United States", "North Korea")]);
+    let found = demands(
+        "en",
+        "",
+        "President Biden met Prime Minister Fumio Kishida of Japan at the summit. The leaders urged China to refrain from coercion.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("Japan", "China"), ("United States", "China")]);
+    // People named in different sentences are no pair of leaders.
+    let found = demands(
+        "en",
+        "",
+        "Prime Minister Fumio Kishida arrived on Monday. President Emmanuel Macron spoke on Tuesday. The leaders urged China to refrain from coercion.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_call_for_the_support_of_a_party() {
+    let found = demands(
+        "en",
+        "Joint Statement by President Biden and President Macron",
+        "We call for the urgent support of the Governments of Israel and Lebanon for the truce plan.",
+    );
+    assert_eq!(
+        sorted_pairs(&found),
+        vec![("France", "Israel"), ("France", "Lebanon"), ("United States", "Israel"), ("United States", "Lebanon")]
+    );
+    let found = demands("en", "", "Egypt called for the release of the hostages held by Hamas.");
+    assert_eq!(pairs(&found), vec![("Egypt", "Hamas")]);
+    // The one released, or supported, is not asked to act.
+    assert!(demands("en", "", "Egypt called for the release of Hamas prisoners.").is_empty());
+    assert!(demands("en", "", "Egypt called for international support for Lebanon.").is_empty());
 }

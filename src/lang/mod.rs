@@ -81,6 +81,8 @@ pub struct Words {
     pub collective: std::collections::BTreeMap<String, usize>,
     pub cardinals: Vec<String>,
     pub group_nouns: Vec<String>,
+    /// Group nouns for people ("the two leaders"): the sides of the people last named, before other actors.
+    pub person_group_nouns: Vec<String>,
     pub person_pronouns: Vec<String>,
     pub plural_pronouns: Vec<String>,
     pub speaker_side: Vec<String>,
@@ -97,6 +99,8 @@ pub struct Words {
     /// Bare verb forms that open a coordinated demanded action ("cease ..., release ... and restore ...").
     pub base_verbs: Vec<String>,
     pub country_heads: Vec<String>,
+    /// After a head noun, introduces the name it stands for: "the Government of Sudan" is Sudan.
+    pub head_of: Vec<String>,
     pub group_head_aliases: Vec<String>,
     pub according_to: Vec<String>,
     pub according_to_self: Vec<String>,
@@ -182,6 +186,9 @@ pub struct DemandLex {
     pub requested_from: Vec<String>,
     /// "the statement from the African Union calling on Russia to ...": participles that make
     /// a demand of the text a `sources` noun names, whose author follows `source_preps`.
+    /// Nouns whose "of X" names who is to act: "called for the support of the Government of X".
+    #[serde(default)]
+    pub agent_nominals: Vec<String>,
     #[serde(default)]
     pub participles: Vec<String>,
     #[serde(default)]
