@@ -174,8 +174,11 @@ impl Discourse {
         } else if is_in(&words.person_pronouns, c.w) {
             // "He" as the subject continues the last sentence's subject ("The President spoke
             // with the Amir. ... He urged ..."); elsewhere it is the person last named.
+            // Later in a sentence, a person named before it in the sentence ("Blinken traveled to
+            // Cairo, where he met ...").
             let subject = !(0..c.i).any(|k| is_verb(words, &s.tokens[k]) || s.tokens[k].text == "\"");
-            if subject { self.last_subject_person.or(self.last_person) } else { self.last_person }.map(|e| (e, 1))
+            let here = s.mentions.iter().rfind(|m| m.end <= c.i && table.get(m.ent).etype == EntityType::Person).map(|m| m.ent);
+            if subject { self.last_subject_person.or(self.last_person) } else { here.or(self.last_person) }.map(|e| (e, 1))
         } else if let Some(n) = words.collective_number(c.w).filter(|_| is_in(&words.group_nouns, c.next)) {
             self.collective(s, table, c.i, n, added);
             None

@@ -57,7 +57,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 continue;
             } else if is_in(&lex.demand.passive, w) && !negated(ctx, s, k) && !conditional(ctx, s, k) {
                 demand_passive(ctx, s, table, k, &mut demands);
-            } else if is_in(&lex.demand.nouns, w) && !conditional(ctx, s, k) && !after_refusal(ctx, s, k) {
+            } else if is_in(&lex.demand.nouns, w) && !conditional(ctx, s, k) && !after_refusal(ctx, s, k) && !negated(ctx, s, k) {
                 demand_noun(ctx, s, table, k, None, &mut demands);
             }
             k += 1;
@@ -372,11 +372,14 @@ fn demand_noun(
     } else {
         (possessor.clone(), 1.0)
     };
-    let (mut of, after) = chain_right(s, table, j);
+    let (mut of, mut after) = chain_right(s, table, j);
     if of.is_empty() {
         if let Some(r) = refused_by {
             of = r.to_vec();
         }
+    } else if s.tokens.get(after).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
+        // "the need for Israel to protect civilians": the action starts after "to".
+        after += 1;
     }
     let end = clause_end(ctx, s, after);
     let made =

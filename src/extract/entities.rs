@@ -71,7 +71,14 @@ pub struct Mention {
 
 impl EntityTable {
     pub fn new(gaz: &'static Gazetteer) -> Self {
-        EntityTable { gaz, entities: Vec::new(), by_gaz: HashMap::new(), local: HashMap::new(), ambiguous: Default::default(), named: HashSet::new() }
+        EntityTable {
+            gaz,
+            entities: Vec::new(),
+            by_gaz: HashMap::new(),
+            local: HashMap::new(),
+            ambiguous: Default::default(),
+            named: HashSet::new(),
+        }
     }
 
     pub fn get(&self, e: EntRef) -> &Entity {

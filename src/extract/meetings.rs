@@ -14,6 +14,8 @@ struct Cue {
     start: usize,
     end: usize,
     verb: bool,
+    /// "welcomed X to ...": a verb of receiving a guest, placed by "to" as well.
+    host: bool,
 }
 
 pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Meeting> {
@@ -38,8 +40,11 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
             let n = longest_phrase(&s.tokens, k, nouns);
             if v > 0 || n > 0 {
                 let len = v.max(n);
-                cues.push(Cue { start: k, end: k + len, verb: v >= n });
+                cues.push(Cue { start: k, end: k + len, verb: v >= n, host: false });
                 k += len;
+            } else if hosts_guest(s, table, k) {
+                cues.push(Cue { start: k, end: k + 1, verb: true, host: true });
+                k += 1;
             } else {
                 k += 1;
             }
@@ -85,6 +90,26 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     out
 }
 
+/// "welcomed Prime Minister X", "received the Emir": a verb of receiving a guest at `k` whose
+/// object is an actor (after an article and capitalised title words), not "welcomed the deal".
+fn hosts_guest(s: &Analysed, table: &EntityTable, k: usize) -> bool {
+    if !is_in(&s.words.host_verbs, &s.tokens[k].lower) {
+        return false;
+    }
+    let mut j = k + 1;
+    while j < s.tokens.len().min(k + 5) {
+        if let Some(m) = mention_starting_at(s, j) {
+            return table.is_actor(m.ent) && !is_city(table, m.ent);
+        }
+        let t = &s.tokens[j];
+        if !(is_in(&s.words.articles, &t.lower) || (t.is_word && t.is_capitalised())) {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
 /// A meeting at a cue, and whether the text dates it (else the report's date is used).
 fn meeting_at(
     ctx: &Context,
@@ -121,6 +146,9 @@ fn meeting_at(
     }
     if city.is_none() && wstart == 0 {
         city = fronted_city(s, table, cue);
+    }
+    if city.is_none() && english && cue.verb {
+        city = opening_phrase_city(s, table, cue).or_else(|| city_where(s, table, cue));
     }
     // "... met the speaker in California", "kunjungan ke Meksiko untuk melakukan pertemuan": a
     // place the gazetteer lacks, or another country, is still a place, not the dateline's.
@@ -168,6 +196,9 @@ fn city_after(s: &Analysed, table: &EntityTable, cue: &Cue, wend: usize) -> Opti
             let w = s.words;
             let after_di = (k.saturating_sub(5)..k).chain(venue_name_start(s, k)).any(|j| is_in(&w.location_preps, &toks[j].lower))
                 && !is_in(&w.direction_preps, &toks[k - 1].lower);
+            // "welcomed X to the White House", "received X to Jakarta".
+            let hosted_to = cue.host && k > 0 && is_in(&w.direction_preps, &toks[k - 1].lower);
+            let after_di = after_di || hosted_to;
             if is_city(table, m.ent) && k > 0 && after_di {
                 return Some((m.ent, m.end));
             }
@@ -214,6 +245,38 @@ fn fronted_city(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef,
                 && opening(m.start - 1)
         })
         .map(|m| (m.ent, cue.end))
+}
+
+/// English: "On the margins of the NATO Summit in Vilnius, President X met ...", "During his
+/// visit to Jakarta, ... met ...": a sentence opening with a prepositional phrase closed by a
+/// comma, with no verb in it, places the meeting told after it (its last city after "in",
+/// "at" or "to").
+fn opening_phrase_city(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    if !toks.first().is_some_and(|t| is_preposition(s.words, &t.lower)) {
+        return None;
+    }
+    let comma = (1..cue.start).find(|&k| toks[k].text == ",")?;
+    if (1..comma).any(|k| super::clauses::is_verb(s.words, &toks[k])) {
+        return None;
+    }
+    s.mentions
+        .iter()
+        .filter(|m| m.start > 0 && m.end <= comma && is_city(table, m.ent))
+        .rfind(|m| {
+            let prev = &toks[m.start - 1].lower;
+            is_in(&s.words.location_preps, prev) || is_in(&s.words.direction_preps, prev)
+        })
+        .map(|m| (m.ent, cue.end))
+}
+
+/// "... traveled to Cairo, where he met ...": the city right before ", where" opening the
+/// clause of the cue (at most three words between "where" and the cue).
+fn city_where(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    let w = (cue.start.saturating_sub(4)..cue.start).rev().find(|&k| is_in(&s.words.place_relatives, &toks[k].lower))?;
+    let comma = w.checked_sub(1).filter(|&c| toks[c].text == ",")?;
+    s.mentions.iter().find(|m| m.end == comma && is_city(table, m.ent)).map(|m| (m.ent, cue.end))
 }
 
 /// "in California", "ke Meksiko": one of `preps` at `k` before a capitalised word that is no
@@ -330,7 +393,14 @@ fn participants(
     for m in s.mentions.iter().filter(|m| m.start >= cue.end && m.start < stop_at) {
         let prev = if m.start > 0 { s.tokens[m.start - 1].lower.as_str() } else { "" };
         let apposition = prev == "," && m.start == city_end + 1;
-        let governed = is_preposition(s.words, prev) && !is_in(&s.words.with_preps, prev);
+        // "met with King Abdullah II of Jordan", "the Prime Minister of Japan": the side after a
+        // capitalised name or title is at the table.
+        let side_of_name = is_in(&s.words.head_of, prev)
+            && m.start >= 2
+            && s.tokens[m.start - 2].is_word
+            && s.tokens[m.start - 2].is_capitalised()
+            && table.get(m.ent).etype != EntityType::City;
+        let governed = is_preposition(s.words, prev) && !is_in(&s.words.with_preps, prev) && !side_of_name;
         if !apposition && !governed && capital_ok(m) {
             add(m.ent);
         }

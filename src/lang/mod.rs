@@ -99,6 +99,11 @@ pub struct Words {
     /// Bare verb forms that open a coordinated demanded action ("cease ..., release ... and restore ...").
     pub base_verbs: Vec<String>,
     pub country_heads: Vec<String>,
+    /// Verbs of receiving a guest ("welcomed X to the White House"): a meeting cue only with
+    /// an actor as object, and a place after "to" as well as "in"/"at".
+    pub host_verbs: Vec<String>,
+    /// "traveled to Cairo, where he met ...": a relative word that places what follows in the city before it.
+    pub place_relatives: Vec<String>,
     /// After a head noun, introduces the name it stands for: "the Government of Sudan" is Sudan.
     pub head_of: Vec<String>,
     pub group_head_aliases: Vec<String>,

@@ -163,3 +163,54 @@ fn a_turkish_city_is_a_place() {
     );
     assert_eq!(cities(&found), vec!["Adana"]);
 }
+
+// English round 3: how readouts place meetings and name who sat at the table.
+
+#[test]
+fn welcoming_a_guest_to_a_venue_is_a_meeting_there() {
+    let found = meetings(
+        "en",
+        "President Biden welcomed Prime Minister Anthony Albanese of Australia to the White House on Tuesday.",
+        "2024-05-02",
+    );
+    assert_eq!(cities(&found), vec!["Washington, D.C."]);
+    assert_eq!(found[0].1.as_deref(), Some("2024-04-30"));
+    assert!(found[0].2.contains(&"Australia".to_string()) && found[0].2.contains(&"United States".to_string()), "{found:?}");
+    let found = meetings("en", "President Biden received Chancellor Olaf Scholz of Germany at the White House on Friday.", "2024-05-04");
+    assert_eq!(cities(&found), vec!["Washington, D.C."]);
+    // Welcoming a decision, or a letter sent to the White House, is no meeting.
+    assert!(meetings("en", "Japan welcomed the ceasefire agreement reached in Cairo on Tuesday.", "2024-05-02").is_empty());
+    assert!(meetings("en", "Kenya welcomed the decision and sent a letter to the White House.", "2024-05-02").is_empty());
+}
+
+#[test]
+fn an_opening_phrase_or_a_where_clause_places_the_meeting() {
+    let found = meetings(
+        "en",
+        "On the sidelines of the G20 summit in New Delhi, President Biden met with Prime Minister Giorgia Meloni of Italy.",
+        "2023-09-10",
+    );
+    assert_eq!(cities(&found), vec!["New Delhi"]);
+    assert!(found[0].2.contains(&"United States".to_string()) && found[0].2.contains(&"Italy".to_string()), "{found:?}");
+    let found =
+        meetings("en", "Secretary Antony Blinken traveled to Cairo, where he met with President Abdel Fattah el-Sisi.", "2024-02-06");
+    assert_eq!(cities(&found), vec!["Cairo"]);
+    assert!(found[0].2.contains(&"United States".to_string()), "{found:?}");
+    // A verb in the opening phrase makes it a clause of its own, not a place for the meeting.
+    let found = meetings("en", "After he arrived from Doha, the envoy met with Qatari officials.", "2024-02-06");
+    assert!(found.iter().all(|m| m.0 != "Doha"), "{found:?}");
+}
+
+#[test]
+fn the_side_after_a_name_or_title_is_at_the_table() {
+    let found = meetings("en", "President Biden met with King Abdullah II of Jordan at the White House on Monday.", "2024-02-14");
+    assert_eq!(cities(&found), vec!["Washington, D.C."]);
+    assert!(found[0].2.contains(&"Jordan".to_string()), "{found:?}");
+    // A place after "of" with no name before it is no side: "the future of Gaza".
+    let found = meetings(
+        "en",
+        "President Biden met with King Abdullah II at the White House on Monday to discuss the future of Gaza.",
+        "2024-02-14",
+    );
+    assert!(!found[0].2.contains(&"Palestine".to_string()), "{found:?}");
+}
