@@ -2,8 +2,8 @@
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
 use super::clauses::{
-    chain_right, clause_end, conditional, government_of, is_verb, modality, negated, relative_antecedent, split_actions, subject_before,
-    text_of,
+    chain_right, clause_end, conditional, government_of, is_verb, mention_starting_at, modality, negated, relative_antecedent,
+    split_actions, subject_before, text_of,
 };
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
@@ -167,6 +167,17 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         }
     }
     let (mut of, mut after) = chain_right(s, table, j);
+    // "pressed Israeli Prime Minister Benjamin Netanyahu on Wednesday to ...": the demonym,
+    // the title and the name are one addressee; the complement is looked for after the name.
+    if let Some(&last) = of.last() {
+        let t = longest_phrase(&s.tokens, after, &ctx.pack.phrases().titles);
+        let person = |m: &&super::Mention| table.get(m.ent).etype == EntityType::Person && side_of(table, m.ent) == side_of(table, last);
+        if let Some(m) =
+            mention_starting_at(s, after).filter(person).or_else(|| mention_starting_at(s, after + t).filter(|_| t > 0).filter(person))
+        {
+            after = m.end;
+        }
+    }
     // "... and urged it to ...": an object pronoun stands for the addressee just asked.
     if of.is_empty() && s.tokens.get(j).is_some_and(|t| is_in(&s.words.object_pronouns, &t.lower)) {
         if let Some(last) = out.last().filter(|d| d.evidence.sentence == s.index) {

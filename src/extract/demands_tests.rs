@@ -236,3 +236,22 @@ fn a_call_for_the_support_of_a_party() {
     assert!(demands("en", "", "Egypt called for the release of Hamas prisoners.").is_empty());
     assert!(demands("en", "", "Egypt called for international support for Lebanon.").is_empty());
 }
+
+#[test]
+fn a_demonym_title_and_name_are_one_addressee() {
+    let found = demands("en", "", "Blinken pressed Israeli Prime Minister Benjamin Netanyahu on Wednesday to let more aid trucks in.");
+    assert_eq!(pairs(&found), vec![("United States", "Israel")]);
+    assert_eq!(found[0].2, "let more aid trucks in");
+    // A person of another side after the demonym is not the same addressee: no complement is taken past him.
+    let found = demands("en", "", "Blinken pressed Israeli officials and President Mahmoud Abbas on Wednesday to let more aid trucks in.");
+    assert!(pairs(&found).iter().all(|&(_, o)| o != "United States"), "{found:?}");
+}
+
+#[test]
+fn an_apostrophe_alone_is_the_possessive_of_a_name_in_s() {
+    let found = demands("en", "", "Israel rejected Hamas' demand that it withdraw from the Rafah crossing.");
+    assert_eq!(pairs(&found), vec![("Hamas", "Israel")]);
+    // A quoted name is no possessor.
+    let found = demands("en", "", "Israel rejected the so-called 'Hamas' demands for a truce.");
+    assert!(found.iter().all(|(b, _, _)| b != "Hamas"), "{found:?}");
+}
