@@ -255,3 +255,23 @@ fn an_apostrophe_alone_is_the_possessive_of_a_name_in_s() {
     let found = demands("en", "", "Israel rejected the so-called 'Hamas' demands for a truce.");
     assert!(found.iter().all(|(b, _, _)| b != "Hamas"), "{found:?}");
 }
+
+#[test]
+fn an_obligation_stressed_in_a_that_clause_is_a_demand() {
+    let found = demands(
+        "en",
+        "",
+        "President Biden stressed that Israel must protect civilians and allow more aid into Gaza. \
+         Blinken underscored that Hamas should free the remaining hostages.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Israel"), ("United States", "Israel"), ("United States", "Hamas")]);
+    assert_eq!(found[2].2, "free the remaining hostages");
+    // A passive, the speaker's own side, a verb that only reports, or a condition: no demand.
+    let none = demands(
+        "en",
+        "",
+        "President Biden stressed that Russia must be held accountable. Blinken underscored that the United States must stay the course. \
+         Blinken said that Russia must withdraw. Biden stressed that if Hamas agreed, Israel should pause its offensive.",
+    );
+    assert!(none.is_empty(), "{none:?}");
+}

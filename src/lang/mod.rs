@@ -191,6 +191,12 @@ pub struct DemandLex {
     pub requested_from: Vec<String>,
     /// "the statement from the African Union calling on Russia to ...": participles that make
     /// a demand of the text a `sources` noun names, whose author follows `source_preps`.
+    /// "stressed that Israel must ...": verbs whose "that"-clause with a modal of obligation is a demand.
+    #[serde(default)]
+    pub deontic_verbs: Vec<String>,
+    /// "must", "should", "needs to": the modal that makes such a clause a demand.
+    #[serde(default)]
+    pub deontic_modals: Vec<String>,
     /// Nouns whose "of X" names who is to act: "called for the support of the Government of X".
     #[serde(default)]
     pub agent_nominals: Vec<String>,
@@ -319,6 +325,8 @@ pub struct Phrases {
     pub entourage: Vec<Vec<String>>,
     pub portfolio_titles: Vec<Vec<String>>,
     pub demand_participles: Vec<Vec<String>>,
+    pub deontic_verbs: Vec<Vec<String>>,
+    pub deontic_modals: Vec<Vec<String>>,
     pub demand_sources: Vec<Vec<String>>,
     pub requested_things: Vec<Vec<String>>,
     pub statement_heads: Vec<Vec<String>>,
@@ -360,6 +368,8 @@ impl LanguagePack {
                 entourage: token_lists(&l.role.entourage),
                 portfolio_titles: token_lists(&l.role.portfolio_titles),
                 demand_participles: token_lists(&l.demand.participles),
+                deontic_verbs: token_lists(&l.demand.deontic_verbs),
+                deontic_modals: token_lists(&l.demand.deontic_modals),
                 demand_sources: token_lists(&l.demand.sources),
                 requested_things: token_lists(&l.demand.requested_things),
                 statement_heads: token_lists(&l.words.statement_heads),

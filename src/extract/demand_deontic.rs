@@ -1,0 +1,50 @@
+//! Obligations put on a party in a reported clause: "The President stressed that Hamas must
+//! release the hostages", "underscored that Israel should open more crossings". The speaker's
+//! side asks the party named as the clause's subject.
+
+use super::clauses::{chain_right, clause_end, subject_before};
+use super::entities::{side_of, EntityTable};
+use super::tokens::longest_phrase;
+use super::{Analysed, Context, EntRef};
+use crate::lang::{is_in, EntityType};
+
+/// A demand at a deontic verb at token `cue`: (demanders, addressees, action start, action end, cue length).
+pub struct Deontic {
+    pub by: Vec<EntRef>,
+    pub of: Vec<EntRef>,
+    pub span: (usize, usize),
+    pub len: usize,
+}
+
+/// "X stressed that Y must ACTION": a verb of the pack's `deontic_verbs`, "that", actors, then
+/// a modal of obligation (`deontic_modals`). Not a passive ("Russia must be held accountable"
+/// puts no action on Russia), not the speaker's own side ("... that the United States must").
+pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<Deontic> {
+    let phrases = ctx.pack.phrases();
+    let len = longest_phrase(&s.tokens, cue, &phrases.deontic_verbs);
+    if len == 0 || !s.tokens.get(cue + len).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower)) {
+        return None;
+    }
+    let (of, after) = chain_right(s, table, cue + len + 1);
+    if of.is_empty() {
+        return None;
+    }
+    let mut k = after;
+    while s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.grammar.adverbs, &t.lower)) {
+        k += 1;
+    }
+    let modal = longest_phrase(&s.tokens, k, &phrases.deontic_modals);
+    let start = k + modal;
+    let passive = s.tokens.get(start).is_some_and(|t| t.lower == "be");
+    if modal == 0 || passive || s.tokens.get(start).is_none_or(|t| !t.is_word) {
+        return None;
+    }
+    let (by, _) = subject_before(ctx, s, table, cue)?;
+    let of_sides: Vec<EntRef> = of.iter().map(|&o| side_of(table, o)).collect();
+    if by.iter().any(|&b| of_sides.contains(&side_of(table, b)))
+        || of.iter().any(|&o| table.get(side_of(table, o)).etype == EntityType::Person)
+    {
+        return None;
+    }
+    Some(Deontic { by, of, span: (start, clause_end(ctx, s, start)), len })
+}
