@@ -204,9 +204,14 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         // Up to a few words ("selama pertemuan") before the complementiser.
         if let Some(k) = (after..(after + 6).min(s.tokens.len())).find(|&k| is_in(&lex.complementisers, &s.tokens[k].lower)) {
             if !s.tokens[after..k].iter().any(|t| t.text == "," || t.text == "\"") || k == after {
-                after = k + 1;
+                // "urged Moscow not to escalate": the negation is part of what is asked.
+                let not = k > after && is_in(&ctx.pack.lexicon.grammar.negations, &s.tokens[k - 1].lower);
+                after = if not { k - 1 } else { k + 1 };
                 comp = true;
             }
+        } else if let Some(n) = possessive_at(&s.tokens, after).filter(|_| of.len() == 1) {
+            // "demanded Russia's immediate withdrawal": the action is the possessed noun phrase.
+            after += n;
         }
         if !comp {
             if let Some(k) = apposition_end(ctx, s, after) {

@@ -275,3 +275,13 @@ fn an_obligation_stressed_in_a_that_clause_is_a_demand() {
     );
     assert!(none.is_empty(), "{none:?}");
 }
+
+#[test]
+fn a_negated_request_keeps_its_negation_and_a_possessed_action_its_noun() {
+    let found = demands("en", "", "NATO allies urged Moscow not to escalate the conflict.");
+    assert_eq!(pairs(&found), vec![("NATO", "Russia")]);
+    assert_eq!(found[0].2, "not to escalate the conflict");
+    let found = demands("en", "", "The Group of Seven demanded Russia's immediate withdrawal from Ukrainian territory.");
+    assert_eq!(pairs(&found), vec![("G7", "Russia")]);
+    assert_eq!(found[0].2, "immediate withdrawal from Ukrainian territory");
+}
