@@ -52,7 +52,10 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
         for (ci, cue) in cues.iter().enumerate() {
             let window_end = cues.get(ci + 1).map(|c| c.start).unwrap_or(s.tokens.len());
             let window_start = if ci == 0 { 0 } else { cues[ci - 1].end };
-            if let Some((m, dated)) = meeting_at(ctx, s, table, cue, (window_start, window_end), back) {
+            // "met on the sidelines of the APEC summit in San Francisco": a verb's place may
+            // follow a noun cue; it reaches to the next verb cue.
+            let verb_end = cues[ci + 1..].iter().find(|c| c.verb).map_or(s.tokens.len(), |c| c.start);
+            if let Some((m, dated)) = meeting_at(ctx, s, table, cue, (window_start, window_end, verb_end), back) {
                 // A headline or a bare "pertemuan di X" with no date of its own
                 // speaks of a meeting the body dates: attach it later.
                 // A later undated mention of a city already met in refers back to that meeting.
@@ -116,7 +119,7 @@ fn meeting_at(
     s: &Analysed,
     table: &EntityTable,
     cue: &Cue,
-    (wstart, wend): (usize, usize),
+    (wstart, wend, verb_end): (usize, usize, usize),
     back: usize,
 ) -> Option<(Meeting, bool)> {
     let lex = &ctx.pack.lexicon.meeting;
@@ -141,6 +144,16 @@ fn meeting_at(
         return None;
     }
     let mut city = city_after(s, table, cue, wend);
+    let mut date_end = wend;
+    if city.is_none() && english && cue.verb && verb_end > wend {
+        // Only through a noun cue governed by a preposition ("on the sidelines of the summit in X").
+        let governed = (wend.saturating_sub(4)..wend).any(|k| is_preposition(s.words, &toks[k].lower))
+            && !(cue.end..wend).any(|k| super::clauses::is_verb(s.words, &toks[k]) || is_in(&s.words.relatives, &toks[k].lower));
+        if governed {
+            city = city_after(s, table, cue, verb_end);
+            date_end = if city.is_some() { verb_end } else { wend };
+        }
+    }
     if city.is_none() && english && !cue.verb {
         city = city_before(s, table, cue, wstart);
     }
@@ -177,7 +190,7 @@ fn meeting_at(
     // "Officials will sit down ... on Wednesday, followed by a meeting ... on Thursday": a future
     // word earlier in the English sentence also looks ahead.
     let future = modality.is_some() || (english && (0..cue.start).any(|k| is_in(&ctx.pack.lexicon.grammar.future, &toks[k].lower)));
-    let (date, dated) = meeting_date(ctx, s, cue, wend, future, back, &mut confidence);
+    let (date, dated) = meeting_date(ctx, s, cue, date_end, future, back, &mut confidence);
     let rule = if cue.verb { "meeting.verb" } else { "meeting.noun" };
     Some((Meeting { city, date, participants, modality, evidence: vec![ctx.evidence(s, rule, confidence)] }, dated))
 }

@@ -214,3 +214,17 @@ fn the_side_after_a_name_or_title_is_at_the_table() {
     );
     assert!(!found[0].2.contains(&"Palestine".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_verb_meeting_is_placed_past_a_summit_it_was_held_at() {
+    let found = meetings("en", "Biden and Xi met on the sidelines of the APEC summit in San Francisco on Wednesday.", "2023-11-17");
+    assert_eq!(cities(&found), vec!["San Francisco"]);
+    assert_eq!(found[0].1.as_deref(), Some("2023-11-15"));
+    assert!(found[0].2.contains(&"United States".to_string()) && found[0].2.contains(&"China".to_string()), "{found:?}");
+    // "During a visit to Beijing, ...": an opening phrase with "during".
+    let found = meetings("en", "During a visit to Beijing, Blinken met with Chinese Foreign Minister Wang Yi on Friday.", "2023-11-17");
+    assert_eq!(cities(&found), vec!["Beijing"]);
+    // A summit named after another verb's own clause does not place the first meeting.
+    let found = meetings("en", "Biden met Xi, who then flew to the APEC summit in San Francisco.", "2023-11-17");
+    assert!(found.iter().all(|m| !m.2.contains(&"United States".to_string()) || m.0 != "San Francisco"), "{found:?}");
+}
