@@ -315,6 +315,16 @@ fn demand_noun(
     if possessor.is_empty() {
         possessor = possessor_before(s, table, cue);
     }
+    // "calls by the United Nations to ...", "demands from Kyiv that ...": the author after "by"/"from".
+    if possessor.is_empty()
+        && s.tokens.get(cue + 1).is_some_and(|t| is_in(&s.words.agent_preps, &t.lower) || is_in(&lex.requested_from, &t.lower))
+    {
+        let (by, end) = chain_right(s, table, cue + 2);
+        if !by.is_empty() {
+            possessor = by;
+            j = end;
+        }
+    }
     if !s.tokens.get(j).is_some_and(|t| is_in(lex.noun_complementisers(), &t.lower)) {
         return (possessor, Vec::new());
     }

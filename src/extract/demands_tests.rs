@@ -285,3 +285,12 @@ fn a_negated_request_keeps_its_negation_and_a_possessed_action_its_noun() {
     assert_eq!(pairs(&found), vec![("G7", "Russia")]);
     assert_eq!(found[0].2, "immediate withdrawal from Ukrainian territory");
 }
+
+#[test]
+fn a_call_by_an_actor_names_its_author() {
+    let found = demands("en", "", "The Taliban rejected calls by the United Nations to reopen girls' schools.");
+    assert_eq!(pairs(&found), vec![("United Nations", "Taliban")]);
+    assert_eq!(found[0].2, "reopen girls' schools");
+    // "by" naming no actor gives no author.
+    assert!(demands("en", "", "The Taliban rejected calls by activists to reopen girls' schools.").is_empty());
+}
