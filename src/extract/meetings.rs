@@ -163,6 +163,9 @@ fn meeting_at(
     if city.is_none() && english && cue.verb {
         city = opening_phrase_city(s, table, cue).or_else(|| city_where(s, table, cue));
     }
+    if city.is_none() {
+        city = travel_destination(s, table, cue, wstart);
+    }
     // "... met the speaker in California", "kunjungan ke Meksiko untuk melakukan pertemuan": a
     // place the gazetteer lacks, or another country, is still a place, not the dateline's.
     let place_named = (cue.end..clause_stop).any(|k| other_place_at(ctx, s, table, k, &lex.away_after))
@@ -292,6 +295,29 @@ fn city_where(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef, u
     s.mentions.iter().find(|m| m.end == comma && is_city(table, m.ent)).map(|m| (m.ent, cue.end))
 }
 
+/// "Blinken traveled to Beijing to meet Wang Yi", "arrived in Riyadh on Monday for talks with ...",
+/// "visited Pyongyang and held talks with ...": the destination of a travel verb before the cue
+/// in the same clause (no comma-free relative, no other verb of its own between, at most 12
+/// words back) places the meeting.
+fn travel_destination(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    let from = cue.start.saturating_sub(12).max(wstart);
+    let k = (from..cue.start).rev().find(|&k| is_in(&s.words.travel_verbs, &toks[k].lower))?;
+    let clause = |j: usize| is_in(&s.words.relatives, &toks[j].lower) || super::clauses::is_verb(s.words, &toks[j]);
+    if (k + 1..cue.start).any(|j| clause(j) || matches!(toks[j].text.as_str(), ";" | "\"")) {
+        return None;
+    }
+    s.mentions
+        .iter()
+        .filter(|m| m.start > k && m.start <= k + 3 && m.end <= cue.start)
+        .find(|m| {
+            // "visited Pyongyang", "traveled to Beijing", "arrived in Riyadh" (not "arrived from Doha").
+            let reached = m.start == k + 1 || is_in(&s.words.destination_preps, &toks[m.start - 1].lower);
+            reached && is_city(table, m.ent)
+        })
+        .map(|m| (m.ent, cue.end))
+}
+
 /// "in California", "ke Meksiko": one of `preps` at `k` before a capitalised word that is no
 /// date, no city of the gazetteer and not the dateline city's country.
 fn other_place_at(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize, preps: &[String]) -> bool {
@@ -381,6 +407,18 @@ fn participants(
     // ("Yoon and Kishida also sat down for a separate session", "X, Minister for Foreign Affairs of Japan, held a meeting").
     if !s.words.base_verbs.is_empty() && !coordinated && !s.quoted.get(cue.start).copied().unwrap_or(false) {
         if let Some((subject, conf)) = super::clauses::subject_before(ctx, s, table, cue.start) {
+            if conf >= 0.85 {
+                for e in subject {
+                    add(e);
+                }
+            }
+        }
+    }
+    // "Lavrov visited Pyongyang and held talks with ...", "Scholz flew to Kyiv, meeting ...": the
+    // traveller, subject of the first verb, sits at the table.
+    if coordinated && cue.verb && !s.words.base_verbs.is_empty() {
+        let travel = (wstart..cue.start).rev().find(|&k| is_in(&s.words.travel_verbs, &s.tokens[k].lower));
+        if let Some((subject, conf)) = travel.and_then(|k| super::clauses::subject_before(ctx, s, table, k)) {
             if conf >= 0.85 {
                 for e in subject {
                     add(e);

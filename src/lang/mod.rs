@@ -102,6 +102,11 @@ pub struct Words {
     /// Verbs of receiving a guest ("welcomed X to the White House"): a meeting cue only with
     /// an actor as object, and a place after "to" as well as "in"/"at".
     pub host_verbs: Vec<String>,
+    /// "traveled to Beijing to meet ...", "visited Pyongyang and held talks ...": verbs of travel
+    /// whose destination places a meeting told after them in the sentence.
+    pub travel_verbs: Vec<String>,
+    /// Before a travel verb's destination ("to Beijing", "in Riyadh"; not "from").
+    pub destination_preps: Vec<String>,
     /// "traveled to Cairo, where he met ...": a relative word that places what follows in the city before it.
     pub place_relatives: Vec<String>,
     /// After a head noun, introduces the name it stands for: "the Government of Sudan" is Sudan.

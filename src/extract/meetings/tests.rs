@@ -228,3 +228,19 @@ fn a_verb_meeting_is_placed_past_a_summit_it_was_held_at() {
     let found = meetings("en", "Biden met Xi, who then flew to the APEC summit in San Francisco.", "2023-11-17");
     assert!(found.iter().all(|m| !m.2.contains(&"United States".to_string()) || m.0 != "San Francisco"), "{found:?}");
 }
+
+#[test]
+fn a_travel_destination_places_the_meeting_told_after_it() {
+    let found = meetings("en", "Blinken traveled to Beijing to meet Chinese Foreign Minister Wang Yi on Friday.", "2024-03-08");
+    assert_eq!(cities(&found), vec!["Beijing"]);
+    assert!(found[0].2.contains(&"United States".to_string()) && found[0].2.contains(&"China".to_string()), "{found:?}");
+    let found = meetings("en", "Sergey Lavrov visited Pyongyang and held talks with Kim Jong Un on Wednesday.", "2024-03-08");
+    assert_eq!(cities(&found), vec!["Pyongyang"]);
+    assert!(found[0].2.contains(&"Russia".to_string()) && found[0].2.contains(&"North Korea".to_string()), "{found:?}");
+    // A destination inside a relative clause does not place the main clause's meeting.
+    let found = meetings("en", "Blinken, who visited Beijing in June, met Wang Yi by video link on Friday.", "2024-03-08");
+    assert!(found.is_empty(), "{found:?}");
+    // Another verb between the travel and the cue starts a clause of its own.
+    let found = meetings("en", "Austin, who visited Kyiv last year, will host a meeting of defence ministers on Friday.", "2024-03-08");
+    assert!(cities(&found).iter().all(|&c| c != "Kyiv"), "{found:?}");
+}
