@@ -213,6 +213,13 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
             // "demanded Russia's immediate withdrawal": the action is the possessed noun phrase.
             after += n;
         }
+        if !comp && s.tokens.get(after).is_some_and(|t| is_in(&lex.request_preps, &t.lower)) {
+            // "asked Tokyo for an apology": the thing requested is what the addressee is to give.
+            if longest_phrase(&s.tokens, after + 1, &ctx.pack.phrases().requested_things) > 0 {
+                after += 1;
+                comp = true;
+            }
+        }
         if !comp {
             if let Some(k) = apposition_end(ctx, s, after) {
                 after = k + 1;

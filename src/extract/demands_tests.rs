@@ -294,3 +294,12 @@ fn a_call_by_an_actor_names_its_author() {
     // "by" naming no actor gives no author.
     assert!(demands("en", "", "The Taliban rejected calls by activists to reopen girls' schools.").is_empty());
 }
+
+#[test]
+fn asking_a_party_for_a_thing_it_is_to_give() {
+    let found = demands("en", "", "Seoul asked Tokyo for an apology over the wartime labour ruling.");
+    assert_eq!(pairs(&found), vec![("South Korea", "Japan")]);
+    assert_eq!(found[0].2, "an apology over the wartime labour ruling");
+    // Asked about, or for something the lexicon does not list as given: nothing.
+    assert!(demands("en", "", "Seoul asked Tokyo for the second time in a week.").is_empty());
+}

@@ -196,6 +196,9 @@ pub struct DemandLex {
     pub requested_from: Vec<String>,
     /// "the statement from the African Union calling on Russia to ...": participles that make
     /// a demand of the text a `sources` noun names, whose author follows `source_preps`.
+    /// "asked Tokyo for an apology": before a requested thing (`requested_things`) after the addressee.
+    #[serde(default)]
+    pub request_preps: Vec<String>,
     /// "stressed that Israel must ...": verbs whose "that"-clause with a modal of obligation is a demand.
     #[serde(default)]
     pub deontic_verbs: Vec<String>,
