@@ -1,6 +1,7 @@
-//! Obligations put on a party in a reported clause: "The President stressed that Hamas must
-//! release the hostages", "underscored that Israel should open more crossings". The speaker's
-//! side asks the party named as the clause's subject.
+//! Demands told in other shapes than "X urged Y to ...": an obligation put on a party in a
+//! reported clause ("The President stressed that Hamas must release the hostages": the
+//! speaker's side asks the clause's subject), and the English passive ("Israel was urged by
+//! the United States to ...": the agent asks the subject).
 
 use super::clauses::{chain_right, clause_end, subject_before};
 use super::entities::{side_of, EntityTable};
@@ -47,4 +48,30 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
         return None;
     }
     Some(Deontic { by, of, span: (start, clause_end(ctx, s, start)), len })
+}
+
+/// English passive: "Israel was urged by the United States to allow more aid", "Hamas is being
+/// pressed by Qatar and Egypt to accept the deal": a demand verb (`verb_len` tokens at `cue`)
+/// after a copula, its agent after "by", the subject asked, then the complementiser.
+pub fn passive_demand(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, verb_len: usize) -> Option<Deontic> {
+    let w = s.words;
+    let mut p = cue;
+    while p > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[p - 1].lower) && !is_in(&w.copulas, &s.tokens[p - 1].lower) {
+        p -= 1;
+    }
+    let aux = p > 0 && (is_in(&w.copulas, &s.tokens[p - 1].lower) || s.tokens[p - 1].lower == "being");
+    let agent = s.tokens.get(cue + verb_len).is_some_and(|t| is_in(&w.agent_preps, &t.lower));
+    if w.base_verbs.is_empty() || !aux || !agent {
+        return None;
+    }
+    let (by, after) = chain_right(s, table, cue + verb_len + 1);
+    if by.is_empty() || !s.tokens.get(after).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower)) {
+        return None;
+    }
+    let (of, _) = subject_before(ctx, s, table, p.saturating_sub(1))?;
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    if of.iter().any(|&o| by_sides.contains(&side_of(table, o))) {
+        return None;
+    }
+    Some(Deontic { by, of, span: (after + 1, clause_end(ctx, s, after + 1)), len: verb_len })
 }

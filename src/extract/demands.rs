@@ -5,7 +5,7 @@ use super::clauses::{
     chain_right, clause_end, conditional, mention_starting_at, modality, negated, relative_antecedent, split_actions, subject_before,
     text_of,
 };
-use super::demand_deontic::deontic_at;
+use super::demand_deontic::{deontic_at, passive_demand};
 use super::demand_objects::{apposition_end, nominal_addressee, requested_from};
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
@@ -57,6 +57,13 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 continue;
             }
             let verb_len = longest_phrase(&s.tokens, k, demand_verbs);
+            let passive = (verb_len > 0).then(|| passive_demand(ctx, s, table, k, verb_len)).flatten();
+            if let Some(d) = passive.filter(|_| !negated(ctx, s, k) && !conditional(ctx, s, k)) {
+                let found = Found { by: &d.by, of: &d.of, span: d.span, cue: k, rule: "demand.passive", confidence: 0.85 };
+                push_actions(ctx, s, table, found, &mut demands);
+                k += d.len;
+                continue;
+            }
             if verb_len > 0 {
                 if !negated(ctx, s, k) && !conditional(ctx, s, k) {
                     demand_verb(ctx, s, table, (k, verb_len), &mut demands);

@@ -303,3 +303,15 @@ fn asking_a_party_for_a_thing_it_is_to_give() {
     // Asked about, or for something the lexicon does not list as given: nothing.
     assert!(demands("en", "", "Seoul asked Tokyo for the second time in a week.").is_empty());
 }
+
+#[test]
+fn a_passive_request_names_its_agent_after_by() {
+    let found = demands("en", "", "Israel was urged by the United States to allow more aid into Gaza.");
+    assert_eq!(pairs(&found), vec![("United States", "Israel")]);
+    assert_eq!(found[0].2, "allow more aid into Gaza");
+    let found = demands("en", "", "Hamas is being pressed by Qatar and Egypt to accept the deal.");
+    assert_eq!(sorted_pairs(&found), vec![("Egypt", "Hamas"), ("Qatar", "Hamas")]);
+    // No agent, or a passive that asks nothing: no demand, and never the agent asked.
+    assert!(demands("en", "", "Israel was urged to allow more aid into Gaza.").is_empty());
+    assert!(demands("en", "", "The talks were pushed by Qatar into next week.").is_empty());
+}
