@@ -416,7 +416,7 @@ fn participants(
     }
     // "Lavrov visited Pyongyang and held talks with ...", "Scholz flew to Kyiv, meeting ...": the
     // traveller, subject of the first verb, sits at the table.
-    if coordinated && cue.verb && !s.words.base_verbs.is_empty() {
+    if coordinated && !s.words.base_verbs.is_empty() {
         let travel = (wstart..cue.start).rev().find(|&k| is_in(&s.words.travel_verbs, &s.tokens[k].lower));
         if let Some((subject, conf)) = travel.and_then(|k| super::clauses::subject_before(ctx, s, table, k)) {
             if conf >= 0.85 {

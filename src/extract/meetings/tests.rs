@@ -237,6 +237,9 @@ fn a_travel_destination_places_the_meeting_told_after_it() {
     let found = meetings("en", "Sergey Lavrov visited Pyongyang and held talks with Kim Jong Un on Wednesday.", "2024-03-08");
     assert_eq!(cities(&found), vec!["Pyongyang"]);
     assert!(found[0].2.contains(&"Russia".to_string()) && found[0].2.contains(&"North Korea".to_string()), "{found:?}");
+    let found = meetings("en", "Olaf Scholz flew to Kyiv, meeting Volodymyr Zelenskyy on Tuesday.", "2024-03-08");
+    assert_eq!(cities(&found), vec!["Kyiv"]);
+    assert!(found[0].2.contains(&"Germany".to_string()) && found[0].2.contains(&"Ukraine".to_string()), "{found:?}");
     // A destination inside a relative clause does not place the main clause's meeting.
     let found = meetings("en", "Blinken, who visited Beijing in June, met Wang Yi by video link on Friday.", "2024-03-08");
     assert!(found.is_empty(), "{found:?}");
