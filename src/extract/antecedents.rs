@@ -107,6 +107,38 @@ pub fn statement_author(s: &Analysed, table: &EntityTable, h: usize) -> Option<E
     })
 }
 
+/// Everyone a headline names as the text's authors after its `statement_head` of `h` tokens:
+/// "Joint Statement by President Biden and President Macron" gives both presidents,
+/// "Statement from President Joe Biden on ..." one. The names (people or sides) joined by
+/// commas, coordinators, articles and titles right after the opening, up to the first
+/// other word ("on", "'s"). Empty when `h` is 0.
+pub fn statement_authors(s: &Analysed, table: &EntityTable, pack: &LanguagePack, h: usize) -> Vec<EntRef> {
+    let mut out = Vec::new();
+    if h == 0 {
+        return out;
+    }
+    let w = s.words;
+    let mut k = h;
+    while k < s.tokens.len() {
+        if let Some(m) = s.mentions.iter().filter(|m| m.start == k && !m.coref).max_by_key(|m| m.end) {
+            if table.is_actor(m.ent) && !out.contains(&m.ent) {
+                out.push(m.ent);
+            }
+            k = m.end;
+            continue;
+        }
+        let t = &s.tokens[k];
+        let joins = t.text == "," || is_in(&w.coordinators, &t.lower) || is_in(&w.articles, &t.lower);
+        let title = longest_phrase(&s.tokens, k, &pack.phrases().titles);
+        if !joins && title == 0 {
+            // A possessive ends the authors: "Readout of President Biden's Call with ..." is his alone.
+            break;
+        }
+        k += title.max(1);
+    }
+    out
+}
+
 /// Is token `i` inside a mention already?
 fn covered(s: &Analysed, i: usize) -> bool {
     s.mentions.iter().any(|m| m.start <= i && i < m.end)

@@ -125,6 +125,10 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
     if s.tokens.get(pos).is_some_and(|t| is_in(&s.words.articles, &t.lower)) && mention_starting_at(s, pos + 1).is_some() {
         pos += 1;
     }
+    // "the Government of Sudan", "the Governments of Israel and Lebanon": the names after the head.
+    if let Some(n) = government_of(s, start) {
+        pos = start + n;
+    }
     while let Some(m) = mention_starting_at(s, pos) {
         if !table.is_actor(m.ent) {
             break;
@@ -161,6 +165,22 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
     (out, end)
 }
 
+/// "(the) Government(s) of" before a name at `k`: how many tokens it takes, up to the name.
+pub fn government_of(s: &Analysed, k: usize) -> Option<usize> {
+    let w = s.words;
+    let head = usize::from(s.tokens.get(k).is_some_and(|t| is_in(&w.articles, &t.lower)));
+    let t = s.tokens.get(k + head)?;
+    let singular = t.lower.strip_suffix('s').unwrap_or(&t.lower);
+    let named = is_in(&w.country_heads, &t.lower) || is_in(&w.country_heads, singular);
+    let of = s.tokens.get(k + head + 1).is_some_and(|t| is_in(&w.head_of, &t.lower));
+    (named && of && mention_starting_at(s, k + head + 2).is_some()).then_some(head + 2)
+}
+
+/// A name at `k` that a "(the) Government of" before it stands for.
+fn headed(s: &Analysed, k: usize) -> bool {
+    (2..=3).any(|n| k >= n && government_of(s, k - n) == Some(n))
+}
+
 /// Who performs the cue at token `cue`: the actors right before it (skipping
 /// adverbs), else the clause subject, else the quote's speaker.
 pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<(Vec<EntRef>, f32)> {
@@ -188,7 +208,7 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
         .iter()
         .filter(|m| m.start >= from && m.start < first_verb && table.is_actor(m.ent) && !is_dateline(s, m))
         .filter(|m| m.start == 0 || !is_in(&s.words.people_of, &s.tokens[m.start - 1].lower))
-        .find(|m| m.start == from || !is_preposition(s.words, &s.tokens[m.start - 1].lower))
+        .find(|m| m.start == from || !is_preposition(s.words, &s.tokens[m.start - 1].lower) || headed(s, m.start))
     {
         let chain = chain_left(s, table, chain_right(s, table, m.start).1);
         let chain = if chain.is_empty() { vec![m.ent] } else { chain };

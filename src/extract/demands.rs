@@ -2,8 +2,11 @@
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
 use super::clauses::{
-    chain_right, clause_end, conditional, is_verb, modality, negated, relative_antecedent, split_actions, subject_before, text_of,
+    chain_right, clause_end, conditional, mention_starting_at, modality, negated, relative_antecedent, split_actions, subject_before,
+    text_of,
 };
+use super::demand_deontic::{deontic_at, passive_demand};
+use super::demand_objects::{apposition_end, nominal_addressee, requested_from};
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
 use super::rejections::PendingRejection;
@@ -47,7 +50,20 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 k += part_len;
                 continue;
             }
+            if let Some(d) = deontic_at(ctx, s, table, k).filter(|_| !negated(ctx, s, k) && !conditional(ctx, s, k)) {
+                let found = Found { by: &d.by, of: &d.of, span: d.span, cue: k, rule: "demand.deontic", confidence: 0.8 };
+                push_actions(ctx, s, table, found, &mut demands);
+                k += d.len;
+                continue;
+            }
             let verb_len = longest_phrase(&s.tokens, k, demand_verbs);
+            let passive = (verb_len > 0).then(|| passive_demand(ctx, s, table, k, verb_len)).flatten();
+            if let Some(d) = passive.filter(|_| !negated(ctx, s, k) && !conditional(ctx, s, k)) {
+                let found = Found { by: &d.by, of: &d.of, span: d.span, cue: k, rule: "demand.passive", confidence: 0.85 };
+                push_actions(ctx, s, table, found, &mut demands);
+                k += d.len;
+                continue;
+            }
             if verb_len > 0 {
                 if !negated(ctx, s, k) && !conditional(ctx, s, k) {
                     demand_verb(ctx, s, table, (k, verb_len), &mut demands);
@@ -56,7 +72,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 continue;
             } else if is_in(&lex.demand.passive, w) && !negated(ctx, s, k) && !conditional(ctx, s, k) {
                 demand_passive(ctx, s, table, k, &mut demands);
-            } else if is_in(&lex.demand.nouns, w) && !conditional(ctx, s, k) && !after_refusal(ctx, s, k) {
+            } else if is_in(&lex.demand.nouns, w) && !conditional(ctx, s, k) && !after_refusal(ctx, s, k) && !negated(ctx, s, k) {
                 demand_noun(ctx, s, table, k, None, &mut demands);
             }
             k += 1;
@@ -166,6 +182,17 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         }
     }
     let (mut of, mut after) = chain_right(s, table, j);
+    // "pressed Israeli Prime Minister Benjamin Netanyahu on Wednesday to ...": the demonym,
+    // the title and the name are one addressee; the complement is looked for after the name.
+    if let Some(&last) = of.last() {
+        let t = longest_phrase(&s.tokens, after, &ctx.pack.phrases().titles);
+        let person = |m: &&super::Mention| table.get(m.ent).etype == EntityType::Person && side_of(table, m.ent) == side_of(table, last);
+        if let Some(m) =
+            mention_starting_at(s, after).filter(person).or_else(|| mention_starting_at(s, after + t).filter(|_| t > 0).filter(person))
+        {
+            after = m.end;
+        }
+    }
     // "... and urged it to ...": an object pronoun stands for the addressee just asked.
     if of.is_empty() && s.tokens.get(j).is_some_and(|t| is_in(&s.words.object_pronouns, &t.lower)) {
         if let Some(last) = out.last().filter(|d| d.evidence.sentence == s.index) {
@@ -184,7 +211,19 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         // Up to a few words ("selama pertemuan") before the complementiser.
         if let Some(k) = (after..(after + 6).min(s.tokens.len())).find(|&k| is_in(&lex.complementisers, &s.tokens[k].lower)) {
             if !s.tokens[after..k].iter().any(|t| t.text == "," || t.text == "\"") || k == after {
-                after = k + 1;
+                // "urged Moscow not to escalate": the negation is part of what is asked.
+                let not = k > after && is_in(&ctx.pack.lexicon.grammar.negations, &s.tokens[k - 1].lower);
+                after = if not { k - 1 } else { k + 1 };
+                comp = true;
+            }
+        } else if let Some(n) = possessive_at(&s.tokens, after).filter(|_| of.len() == 1) {
+            // "demanded Russia's immediate withdrawal": the action is the possessed noun phrase.
+            after += n;
+        }
+        if !comp && s.tokens.get(after).is_some_and(|t| is_in(&lex.request_preps, &t.lower)) {
+            // "asked Tokyo for an apology": the thing requested is what the addressee is to give.
+            if longest_phrase(&s.tokens, after + 1, &ctx.pack.phrases().requested_things) > 0 {
+                after += 1;
                 comp = true;
             }
         }
@@ -201,8 +240,9 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         after = j;
         rule = "demand.verb-requested";
     } else if let Some(o) = nominal_addressee(ctx, s, table, j, &by) {
-        // "demanded an end to Israel's occupation", "demanded the removal of the buoy that China installed".
-        of = vec![o];
+        // "demanded an end to Israel's occupation", "demanded the removal of the buoy that China
+        // installed", "called for the support of the Governments of X and Y".
+        of = o;
         after = j;
     } else if let Some(prev) = coordinated_demand(ctx, s, table, cue, &by, out) {
         // "X demanded that Y ... and called for early elections": the same addressee.
@@ -223,63 +263,6 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         rule = "demand.verb-complement";
     }
     push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule, confidence: 0.9 * conf }, out);
-}
-
-/// "mendorong China, sekutu terbesar Korut, untuk ...": an apposition (a short phrase
-/// between commas, no quote, no relative clause) right after the addressee, then the
-/// complementiser. Returns the complementiser's token. Verbs are not refused inside:
-/// Indonesian superlatives look like verbs ("terbesar").
-fn apposition_end(ctx: &Context, s: &Analysed, after: usize) -> Option<usize> {
-    if s.tokens.get(after)?.text != "," {
-        return None;
-    }
-    let close = (after + 2..(after + 10).min(s.tokens.len())).find(|&k| s.tokens[k].text == ",")?;
-    let inside = &s.tokens[after + 1..close];
-    let plain = inside.iter().all(|t| t.is_word || t.text == "-" || t.text == "'")
-        && !inside.iter().any(|t| is_in(&s.words.relatives, &t.lower) || is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
-    let comp = s.tokens.get(close + 1).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
-    (plain && comp).then_some(close + 1)
-}
-
-/// The actor asked to give a thing the lexicon lists (`requested_things`): right after it
-/// ("penegasan Amerika Serikat") or after `requested_from` ("assurances from Moscow").
-/// A state, organisation or group, not one of the demanders.
-fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
-    let lex = &ctx.pack.lexicon.demand;
-    let n = longest_phrase(&s.tokens, j, &ctx.pack.phrases().requested_things);
-    if n == 0 {
-        return None;
-    }
-    let mut k = j + n;
-    if s.tokens.get(k).is_some_and(|t| is_in(&lex.requested_from, &t.lower)) {
-        k += 1;
-    }
-    let (actors, _) = chain_right(s, table, k);
-    let o = side_of(table, *actors.first()?);
-    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
-    (table.get(o).etype != EntityType::Person && !by_sides.contains(&o)).then_some(o)
-}
-
-/// English: the actor a nominal object names as the doer of what is to end or be undone:
-/// a possessor ("an end to Israel's occupation") or the subject of a relative clause
-/// ("the removal of the buoy that China installed").
-fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
-    let w = s.words;
-    if w.base_verbs.is_empty() || !s.tokens.get(j).is_some_and(|t| t.is_word && !t.is_capitalised()) {
-        return None;
-    }
-    let end = clause_end(ctx, s, j).min(j + 12);
-    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
-    s.mentions
-        .iter()
-        .filter(|m| m.start > j && m.end < end && table.is_actor(m.ent) && !by_sides.contains(&side_of(table, m.ent)))
-        .find(|m| {
-            let possessive = possessive_at(&s.tokens, m.end).is_some();
-            let relative = is_in(&w.relatives, &s.tokens[m.start - 1].lower) && s.tokens.get(m.end).is_some_and(|t| is_verb(w, t));
-            possessive || relative
-        })
-        .map(|m| side_of(table, m.ent))
-        .filter(|&o| table.get(o).etype != EntityType::Person)
 }
 
 /// The addressee of the demand just made in this sentence by the same side, when the
@@ -346,6 +329,16 @@ fn demand_noun(
     if possessor.is_empty() {
         possessor = possessor_before(s, table, cue);
     }
+    // "calls by the United Nations to ...", "demands from Kyiv that ...": the author after "by"/"from".
+    if possessor.is_empty()
+        && s.tokens.get(cue + 1).is_some_and(|t| is_in(&s.words.agent_preps, &t.lower) || is_in(&lex.requested_from, &t.lower))
+    {
+        let (by, end) = chain_right(s, table, cue + 2);
+        if !by.is_empty() {
+            possessor = by;
+            j = end;
+        }
+    }
     if !s.tokens.get(j).is_some_and(|t| is_in(lex.noun_complementisers(), &t.lower)) {
         return (possessor, Vec::new());
     }
@@ -361,11 +354,14 @@ fn demand_noun(
     } else {
         (possessor.clone(), 1.0)
     };
-    let (mut of, after) = chain_right(s, table, j);
+    let (mut of, mut after) = chain_right(s, table, j);
     if of.is_empty() {
         if let Some(r) = refused_by {
             of = r.to_vec();
         }
+    } else if s.tokens.get(after).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
+        // "the need for Israel to protect civilians": the action starts after "to".
+        after += 1;
     }
     let end = clause_end(ctx, s, after);
     let made =

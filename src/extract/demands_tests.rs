@@ -15,6 +15,13 @@ fn pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
     found.iter().map(|(b, o, _)| (b.as_str(), o.as_str())).collect()
 }
 
+/// The pairs in sorted order, for facts whose order does not matter (several sides at one span).
+fn sorted_pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    let mut p = pairs(found);
+    p.sort();
+    p
+}
+
 #[test]
 fn an_apposition_between_the_addressee_and_untuk() {
     let found =
@@ -143,4 +150,187 @@ fn a_countrys_people_in_a_subject_list_are_no_actor() {
     // The state itself still demands.
     let found = demands("id", "", "Pemerintah Iran mendesak Amerika Serikat mencabut sanksi.");
     assert_eq!(pairs(&found), vec![("Iran", "United States")]);
+}
+
+// English round 3: how government statements and readouts name who asks whom.
+
+#[test]
+fn he_opening_a_sentence_continues_the_last_subject() {
+    // The pronoun is the President, who was the subject, not the emir named last.
+    let found = demands(
+        "en",
+        "Readout of President Joe Biden's Call with Emir Tamim bin Hamad Al Thani of Qatar",
+        "President Biden spoke today with Emir Tamim bin Hamad Al Thani of Qatar. He urged the Emir to keep pressing Hamas to accept the proposal.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Qatar")]);
+    // After a quote, the one who spoke is who the next sentence is about.
+    let found = demands(
+        "en",
+        "",
+        "Kosovo's Albin Kurti met the envoys. \"Albin Kurti wants a fight,\" said Aleksandar Vucic. He also urged Pristina to withdraw its police units.",
+    );
+    assert_eq!(pairs(&found), vec![("Serbia", "Kosovo")]);
+}
+
+#[test]
+fn the_president_of_a_statement_is_its_author_not_a_president_named_after() {
+    let found = demands(
+        "en",
+        "Readout of President Joe Biden's Meeting with President Volodymyr Zelenskyy of Ukraine",
+        "The President encouraged President Zelenskyy to continue anti-corruption reforms. \
+         The President also urged Russia to return the deported children.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Ukraine"), ("United States", "Russia")]);
+}
+
+#[test]
+fn the_government_of_a_country_is_that_country() {
+    let found = demands(
+        "en",
+        "",
+        "Ethiopia closed its border. The United States urged the Government of Sudan to open the border crossings. \
+         Washington called on the Governments of Armenia and Azerbaijan to return to talks.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Sudan"), ("United States", "Armenia"), ("United States", "Azerbaijan")]);
+    // "the government" alone still points back to the country last named.
+    let found = demands("en", "", "Ethiopia declared a truce. The United Nations urged the government to let aid convoys through.");
+    assert_eq!(pairs(&found), vec![("United Nations", "Ethiopia")]);
+}
+
+#[test]
+fn a_joint_statement_speaks_for_both_authors() {
+    let found = demands(
+        "en",
+        "Joint Statement by President Biden and Prime Minister Albanese",
+        "We call on China to respect freedom of navigation in the South China Sea.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("Australia", "China"), ("United States", "China")]);
+    // A possessive ends the authors: the readout is the President's alone.
+    let found = demands(
+        "en",
+        "Readout of President Biden's Call with Prime Minister Albanese",
+        "We call on China to respect freedom of navigation in the South China Sea.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "China")]);
+}
+
+#[test]
+fn the_two_leaders_are_the_people_just_named() {
+    let found = demands(
+        "en",
+        "",
+        "Russia fired missiles at Kyiv overnight. President Biden met Prime Minister Fumio Kishida of Japan at the summit. \
+         The two leaders called on North Korea to halt its missile launches.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("Japan", "North Korea"), ("United States", "North Korea")]);
+    let found = demands(
+        "en",
+        "",
+        "President Biden met Prime Minister Fumio Kishida of Japan at the summit. The leaders urged China to refrain from coercion.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("Japan", "China"), ("United States", "China")]);
+    // People named in different sentences are no pair of leaders.
+    let found = demands(
+        "en",
+        "",
+        "Prime Minister Fumio Kishida arrived on Monday. President Emmanuel Macron spoke on Tuesday. The leaders urged China to refrain from coercion.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_call_for_the_support_of_a_party() {
+    let found = demands(
+        "en",
+        "Joint Statement by President Biden and President Macron",
+        "We call for the urgent support of the Governments of Israel and Lebanon for the truce plan.",
+    );
+    assert_eq!(
+        sorted_pairs(&found),
+        vec![("France", "Israel"), ("France", "Lebanon"), ("United States", "Israel"), ("United States", "Lebanon")]
+    );
+    let found = demands("en", "", "Egypt called for the release of the hostages held by Hamas.");
+    assert_eq!(pairs(&found), vec![("Egypt", "Hamas")]);
+    // The one released, or supported, is not asked to act.
+    assert!(demands("en", "", "Egypt called for the release of Hamas prisoners.").is_empty());
+    assert!(demands("en", "", "Egypt called for international support for Lebanon.").is_empty());
+}
+
+#[test]
+fn a_demonym_title_and_name_are_one_addressee() {
+    let found = demands("en", "", "Blinken pressed Israeli Prime Minister Benjamin Netanyahu on Wednesday to let more aid trucks in.");
+    assert_eq!(pairs(&found), vec![("United States", "Israel")]);
+    assert_eq!(found[0].2, "let more aid trucks in");
+    // A person of another side after the demonym is not the same addressee: no complement is taken past him.
+    let found = demands("en", "", "Blinken pressed Israeli officials and President Mahmoud Abbas on Wednesday to let more aid trucks in.");
+    assert!(pairs(&found).iter().all(|&(_, o)| o != "United States"), "{found:?}");
+}
+
+#[test]
+fn an_apostrophe_alone_is_the_possessive_of_a_name_in_s() {
+    let found = demands("en", "", "Israel rejected Hamas' demand that it withdraw from the Rafah crossing.");
+    assert_eq!(pairs(&found), vec![("Hamas", "Israel")]);
+    // A quoted name is no possessor.
+    let found = demands("en", "", "Israel rejected the so-called 'Hamas' demands for a truce.");
+    assert!(found.iter().all(|(b, _, _)| b != "Hamas"), "{found:?}");
+}
+
+#[test]
+fn an_obligation_stressed_in_a_that_clause_is_a_demand() {
+    let found = demands(
+        "en",
+        "",
+        "President Biden stressed that Israel must protect civilians and allow more aid into Gaza. \
+         Blinken underscored that Hamas should free the remaining hostages.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Israel"), ("United States", "Israel"), ("United States", "Hamas")]);
+    assert_eq!(found[2].2, "free the remaining hostages");
+    // A passive, the speaker's own side, a verb that only reports, or a condition: no demand.
+    let none = demands(
+        "en",
+        "",
+        "President Biden stressed that Russia must be held accountable. Blinken underscored that the United States must stay the course. \
+         Blinken said that Russia must withdraw. Biden stressed that if Hamas agreed, Israel should pause its offensive.",
+    );
+    assert!(none.is_empty(), "{none:?}");
+}
+
+#[test]
+fn a_negated_request_keeps_its_negation_and_a_possessed_action_its_noun() {
+    let found = demands("en", "", "NATO allies urged Moscow not to escalate the conflict.");
+    assert_eq!(pairs(&found), vec![("NATO", "Russia")]);
+    assert_eq!(found[0].2, "not to escalate the conflict");
+    let found = demands("en", "", "The Group of Seven demanded Russia's immediate withdrawal from Ukrainian territory.");
+    assert_eq!(pairs(&found), vec![("G7", "Russia")]);
+    assert_eq!(found[0].2, "immediate withdrawal from Ukrainian territory");
+}
+
+#[test]
+fn a_call_by_an_actor_names_its_author() {
+    let found = demands("en", "", "The Taliban rejected calls by the United Nations to reopen girls' schools.");
+    assert_eq!(pairs(&found), vec![("United Nations", "Taliban")]);
+    assert_eq!(found[0].2, "reopen girls' schools");
+    // "by" naming no actor gives no author.
+    assert!(demands("en", "", "The Taliban rejected calls by activists to reopen girls' schools.").is_empty());
+}
+
+#[test]
+fn asking_a_party_for_a_thing_it_is_to_give() {
+    let found = demands("en", "", "Seoul asked Tokyo for an apology over the wartime labour ruling.");
+    assert_eq!(pairs(&found), vec![("South Korea", "Japan")]);
+    assert_eq!(found[0].2, "an apology over the wartime labour ruling");
+    // Asked about, or for something the lexicon does not list as given: nothing.
+    assert!(demands("en", "", "Seoul asked Tokyo for the second time in a week.").is_empty());
+}
+
+#[test]
+fn a_passive_request_names_its_agent_after_by() {
+    let found = demands("en", "", "Israel was urged by the United States to allow more aid into Gaza.");
+    assert_eq!(pairs(&found), vec![("United States", "Israel")]);
+    assert_eq!(found[0].2, "allow more aid into Gaza");
+    let found = demands("en", "", "Hamas is being pressed by Qatar and Egypt to accept the deal.");
+    assert_eq!(sorted_pairs(&found), vec![("Egypt", "Hamas"), ("Qatar", "Hamas")]);
+    // No agent, or a passive that asks nothing: no demand, and never the agent asked.
+    assert!(demands("en", "", "Israel was urged to allow more aid into Gaza.").is_empty());
+    assert!(demands("en", "", "The talks were pushed by Qatar into next week.").is_empty());
 }

@@ -56,6 +56,8 @@ pub struct EntityTable {
     /// Article-local names of people found through role patterns.
     local: HashMap<String, Vec<(Vec<String>, EntRef)>>,
     ambiguous: HashSet<String>,
+    /// Known people whose short names were added on their first mention.
+    named: HashSet<EntRef>,
 }
 
 /// An entity named (or referred to) by a token span of a sentence.
@@ -69,7 +71,14 @@ pub struct Mention {
 
 impl EntityTable {
     pub fn new(gaz: &'static Gazetteer) -> Self {
-        EntityTable { gaz, entities: Vec::new(), by_gaz: HashMap::new(), local: HashMap::new(), ambiguous: Default::default() }
+        EntityTable {
+            gaz,
+            entities: Vec::new(),
+            by_gaz: HashMap::new(),
+            local: HashMap::new(),
+            ambiguous: Default::default(),
+            named: HashSet::new(),
+        }
     }
 
     pub fn get(&self, e: EntRef) -> &Entity {
@@ -239,6 +248,16 @@ impl EntityTable {
                 }
             }
         }
+    }
+
+    /// Is `w` alone the article-local short name of a person ("Lavrov", "Tamim")?
+    pub fn is_short_person_name(&self, w: &str) -> bool {
+        self.local.get(w).is_some_and(|c| c.iter().any(|(t, e)| t.len() == 1 && self.entities[*e].etype == EntityType::Person))
+    }
+
+    /// True the first time this is asked for an entity (a known person's first mention).
+    pub fn first_naming(&mut self, e: EntRef) -> bool {
+        self.named.insert(e)
     }
 
     /// An article-local name; a single-word name claimed by two entities is ambiguous and removed.

@@ -1,6 +1,8 @@
 //! Meetings: a meeting cue ("bertemu", "pertemuan", "KTT", "sidang"), the city
 //! it was held in, its date and the sides at the table. Calls are not meetings.
 
+mod cues;
+
 use super::clauses::{is_preposition, mention_starting_at};
 use super::dates::{find_dates, Precision};
 use super::entities::{side_of, EntityTable};
@@ -8,12 +10,15 @@ use super::places::is_city;
 use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef, Meeting, Mention};
 use crate::lang::{is_in, EntityType};
+use cues::{attendees, discussed_with, hosts_guest};
 use std::collections::BTreeSet;
 
 struct Cue {
     start: usize,
     end: usize,
     verb: bool,
+    /// "welcomed X to ...": a verb of receiving a guest, placed by "to" as well.
+    host: bool,
 }
 
 pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Meeting> {
@@ -40,11 +45,14 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
             let n = longest_phrase(&s.tokens, k, nouns);
             if v > 0 || n > 0 {
                 let len = v.max(n);
-                cues.push(Cue { start: k, end: k + len, verb: v >= n });
+                cues.push(Cue { start: k, end: k + len, verb: v >= n, host: false });
                 k += len;
             } else if let Some(with) = discussed_with(ctx, s, k) {
-                cues.push(Cue { start: k, end: with, verb: true });
+                cues.push(Cue { start: k, end: with, verb: true, host: false });
                 k = with;
+            } else if hosts_guest(s, table, k) {
+                cues.push(Cue { start: k, end: k + 1, verb: true, host: true });
+                k += 1;
             } else {
                 k += 1;
             }
@@ -57,7 +65,10 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
             let next = cues[ci + 1..].iter().find(|c| !venue(c));
             let window_end = next.map(|c| c.start).unwrap_or(s.tokens.len());
             let window_start = if ci == 0 { 0 } else { cues[ci - 1].end };
-            if let Some((m, dated)) = meeting_at(ctx, s, table, cue, (window_start, window_end), back) {
+            // "met on the sidelines of the APEC summit in San Francisco": a verb's place may
+            // follow a noun cue; it reaches to the next verb cue.
+            let verb_end = cues[ci + 1..].iter().find(|c| c.verb).map_or(s.tokens.len(), |c| c.start);
+            if let Some((m, dated)) = meeting_at(ctx, s, table, cue, (window_start, window_end, verb_end), back) {
                 // A headline or a bare "pertemuan di X" with no date of its own
                 // speaks of a meeting the body dates: attach it later.
                 // A later undated mention of a city already met in refers back to that meeting.
@@ -108,52 +119,13 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     out
 }
 
-/// "Acara tersebut juga dihadiri oleh X, Y": the sides attending, when an attendance cue
-/// follows an anaphor of an event ("acara tersebut", "selain itu") closely.
-fn attendees(ctx: &Context, s: &Analysed, table: &EntityTable) -> BTreeSet<EntRef> {
-    let lex = &ctx.pack.lexicon.meeting;
-    let cues = &ctx.pack.phrases().attended_by;
-    let Some((k, len)) = (0..s.tokens.len()).find_map(|k| Some((k, longest_phrase(&s.tokens, k, cues))).filter(|&(_, n)| n > 0)) else {
-        return BTreeSet::new();
-    };
-    let anaphor = (k.saturating_sub(3)..k).any(|a| {
-        a > 0
-            && is_in(&lex.anaphors, &s.tokens[a].lower)
-            && (is_in(&lex.event_nouns, &s.tokens[a - 1].lower) || is_in(&lex.nouns, &s.tokens[a - 1].lower))
-    });
-    if !anaphor || s.quoted.get(k).copied().unwrap_or(false) {
-        return BTreeSet::new();
-    }
-    s.mentions
-        .iter()
-        .filter(|m| m.start >= k + len && !m.coref && table.is_actor(m.ent))
-        .map(|m| side_of(table, m.ent))
-        .filter(|&e| table.get(e).etype != EntityType::Person)
-        .collect()
-}
-
-/// "membahas <topic> dengan X": where "dengan" stands when a discussion verb at `k` is
-/// followed closely by it (no comma between) and by an actor right after it.
-fn discussed_with(ctx: &Context, s: &Analysed, k: usize) -> Option<usize> {
-    if !is_in(&ctx.pack.lexicon.meeting.discuss_verbs, &s.tokens[k].lower) {
-        return None;
-    }
-    let with = (k + 1..s.tokens.len().min(k + DISCUSSED_TOPIC + 1))
-        .take_while(|&j| s.tokens[j].text != "," && s.tokens[j].text != ".")
-        .find(|&j| is_in(&s.words.with_preps, &s.tokens[j].lower))?;
-    s.mentions.iter().any(|m| m.start == with + 1).then_some(with)
-}
-
-/// Words a discussed topic may take before "dengan".
-const DISCUSSED_TOPIC: usize = 8;
-
 /// A meeting at a cue, and whether the text dates it (else the report's date is used).
 fn meeting_at(
     ctx: &Context,
     s: &Analysed,
     table: &EntityTable,
     cue: &Cue,
-    (wstart, wend): (usize, usize),
+    (wstart, wend, verb_end): (usize, usize, usize),
     back: usize,
 ) -> Option<(Meeting, bool)> {
     let lex = &ctx.pack.lexicon.meeting;
@@ -178,11 +150,27 @@ fn meeting_at(
         return None;
     }
     let mut city = city_after(s, table, cue, wend);
+    let mut date_end = wend;
+    if city.is_none() && english && cue.verb && verb_end > wend {
+        // Only through a noun cue governed by a preposition ("on the sidelines of the summit in X").
+        let governed = (wend.saturating_sub(4)..wend).any(|k| is_preposition(s.words, &toks[k].lower))
+            && !(cue.end..wend).any(|k| super::clauses::is_verb(s.words, &toks[k]) || is_in(&s.words.relatives, &toks[k].lower));
+        if governed {
+            city = city_after(s, table, cue, verb_end);
+            date_end = if city.is_some() { verb_end } else { wend };
+        }
+    }
     if city.is_none() && english && !cue.verb {
         city = city_before(s, table, cue, wstart);
     }
     if city.is_none() && wstart == 0 {
         city = fronted_city(s, table, cue);
+    }
+    if city.is_none() && english && cue.verb {
+        city = opening_phrase_city(s, table, cue).or_else(|| city_where(s, table, cue));
+    }
+    if city.is_none() {
+        city = travel_destination(s, table, cue, wstart);
     }
     // "... met the speaker in California", "kunjungan ke Meksiko untuk melakukan pertemuan": a
     // place the gazetteer lacks, or another country, is still a place, not the dateline's.
@@ -211,7 +199,7 @@ fn meeting_at(
     // "Officials will sit down ... on Wednesday, followed by a meeting ... on Thursday": a future
     // word earlier in the English sentence also looks ahead.
     let future = modality.is_some() || (english && (0..cue.start).any(|k| is_in(&ctx.pack.lexicon.grammar.future, &toks[k].lower)));
-    let (date, dated) = meeting_date(ctx, s, cue, wend, future, back, &mut confidence);
+    let (date, dated) = meeting_date(ctx, s, cue, date_end, future, back, &mut confidence);
     let rule = if cue.verb { "meeting.verb" } else { "meeting.noun" };
     Some((Meeting { city, date, participants, modality, evidence: vec![ctx.evidence(s, rule, confidence)] }, dated))
 }
@@ -230,6 +218,9 @@ fn city_after(s: &Analysed, table: &EntityTable, cue: &Cue, wend: usize) -> Opti
             let w = s.words;
             let after_di = (k.saturating_sub(5)..k).chain(venue_name_start(s, k)).any(|j| is_in(&w.location_preps, &toks[j].lower))
                 && !is_in(&w.direction_preps, &toks[k - 1].lower);
+            // "welcomed X to the White House", "received X to Jakarta".
+            let hosted_to = cue.host && k > 0 && is_in(&w.direction_preps, &toks[k - 1].lower);
+            let after_di = after_di || hosted_to;
             if is_city(table, m.ent) && k > 0 && after_di {
                 return Some((m.ent, m.end));
             }
@@ -274,6 +265,61 @@ fn fronted_city(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef,
                 && is_city(table, m.ent)
                 && is_in(&s.words.location_preps, &toks[m.start - 1].lower)
                 && opening(m.start - 1)
+        })
+        .map(|m| (m.ent, cue.end))
+}
+
+/// English: "On the margins of the NATO Summit in Vilnius, President X met ...", "During his
+/// visit to Jakarta, ... met ...": a sentence opening with a prepositional phrase closed by a
+/// comma, with no verb in it, places the meeting told after it (its last city after "in",
+/// "at" or "to").
+fn opening_phrase_city(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    if !toks.first().is_some_and(|t| is_preposition(s.words, &t.lower)) {
+        return None;
+    }
+    let comma = (1..cue.start).find(|&k| toks[k].text == ",")?;
+    if (1..comma).any(|k| super::clauses::is_verb(s.words, &toks[k])) {
+        return None;
+    }
+    s.mentions
+        .iter()
+        .filter(|m| m.start > 0 && m.end <= comma && is_city(table, m.ent))
+        .rfind(|m| {
+            let prev = &toks[m.start - 1].lower;
+            is_in(&s.words.location_preps, prev) || is_in(&s.words.direction_preps, prev)
+        })
+        .map(|m| (m.ent, cue.end))
+}
+
+/// "... traveled to Cairo, where he met ...": the city right before ", where" opening the
+/// clause of the cue (at most three words between "where" and the cue).
+fn city_where(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    let w = (cue.start.saturating_sub(4)..cue.start).rev().find(|&k| is_in(&s.words.place_relatives, &toks[k].lower))?;
+    let comma = w.checked_sub(1).filter(|&c| toks[c].text == ",")?;
+    s.mentions.iter().find(|m| m.end == comma && is_city(table, m.ent)).map(|m| (m.ent, cue.end))
+}
+
+/// "Blinken traveled to Beijing to meet Wang Yi", "arrived in Riyadh on Monday for talks with ...",
+/// "visited Pyongyang and held talks with ...": the destination of a travel verb before the cue
+/// in the same clause (no comma-free relative, no other verb of its own between, at most 12
+/// words back) places the meeting.
+fn travel_destination(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    let from = cue.start.saturating_sub(12).max(wstart);
+    let k = (from..cue.start).rev().find(|&k| is_in(&s.words.travel_verbs, &toks[k].lower))?;
+    let clause = |j: usize| is_in(&s.words.relatives, &toks[j].lower) || super::clauses::is_verb(s.words, &toks[j]);
+    if (k + 1..cue.start).any(|j| clause(j) || matches!(toks[j].text.as_str(), ";" | "\"")) {
+        return None;
+    }
+    s.mentions
+        .iter()
+        .filter(|m| m.start > k && m.start <= k + 3 && m.end <= cue.start)
+        .find(|m| {
+            // "visited Pyongyang", "traveled to Beijing", "arrived in Riyadh" (not "arrived from Doha").
+            let reached = m.start == k + 1 || is_in(&s.words.destination_preps, &toks[m.start - 1].lower);
+            reached && is_city(table, m.ent)
         })
         .map(|m| (m.ent, cue.end))
 }
@@ -374,6 +420,18 @@ fn participants(
             }
         }
     }
+    // "Lavrov visited Pyongyang and held talks with ...", "Scholz flew to Kyiv, meeting ...": the
+    // traveller, subject of the first verb, sits at the table.
+    if coordinated && !s.words.base_verbs.is_empty() {
+        let travel = (wstart..cue.start).rev().find(|&k| is_in(&s.words.travel_verbs, &s.tokens[k].lower));
+        if let Some((subject, conf)) = travel.and_then(|k| super::clauses::subject_before(ctx, s, table, k)) {
+            if conf >= 0.85 {
+                for e in subject {
+                    add(e);
+                }
+            }
+        }
+    }
     let capital_ok = |m: &Mention| capital_as_party(s, table, m);
     for m in s.mentions.iter().filter(|m| m.start >= k && m.end <= cue.start) {
         if capital_ok(m) && (m.start == 0 || !is_in(&s.words.topic_preps, &s.tokens[m.start - 1].lower)) {
@@ -392,7 +450,14 @@ fn participants(
     for m in s.mentions.iter().filter(|m| m.start >= cue.end && m.start < stop_at) {
         let prev = if m.start > 0 { s.tokens[m.start - 1].lower.as_str() } else { "" };
         let apposition = prev == "," && m.start == city_end + 1;
-        let governed = is_preposition(s.words, prev) && !is_in(&s.words.with_preps, prev);
+        // "met with King Abdullah II of Jordan", "the Prime Minister of Japan": the side after a
+        // capitalised name or title is at the table.
+        let side_of_name = is_in(&s.words.head_of, prev)
+            && m.start >= 2
+            && s.tokens[m.start - 2].is_word
+            && s.tokens[m.start - 2].is_capitalised()
+            && table.get(m.ent).etype != EntityType::City;
+        let governed = is_preposition(s.words, prev) && !is_in(&s.words.with_preps, prev) && !side_of_name;
         if !apposition && !governed && capital_ok(m) {
             add(m.ent);
         }

@@ -67,6 +67,16 @@ pub(super) fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &Wo
                 i += 1;
                 continue;
             }
+            // A one-word short name followed by another name word starts someone else's full name:
+            // "Kim Yeon-chul" after "Kim Jong Un", "Mohammed Ali" after "Mohammed bin Salman".
+            let other_name = n0 == 1
+                && table.gazetteer().longest_match(&words[i..]).is_none()
+                && table.is_short_person_name(words[i])
+                && tokens.get(i + 1).is_some_and(|t| t.is_word && t.is_capitalised());
+            if other_name {
+                i += 1;
+                continue;
+            }
             if let Some((e, n)) = table.match_at(&words[i..]) {
                 // "junta militer Myanmar" makes a later bare "junta" refer to it.
                 if n > 1 && is_in(&lang.group_head_aliases, &tokens[i].text) {
@@ -75,6 +85,16 @@ pub(super) fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &Wo
                 // English puts the head last: "Myanmar's junta", "the military junta".
                 if n > 1 && !lang.demonstratives_before.is_empty() && is_in(&lang.group_head_aliases, &tokens[i + n - 1].lower) {
                     table.add_local(vec![tokens[i + n - 1].text.clone()], e);
+                }
+                // A known person named here ("Sheikh Tamim bin Hamad Al Thani", "Boris Johnson")
+                // is found again later by the first or last word of the full name ("Amir Tamim",
+                // "Johnson"), as a person first found in the text is: the gazetteer then needs no
+                // bare surname that other people share.
+                if table.get(e).etype == crate::lang::EntityType::Person && table.first_naming(e) {
+                    let key: Vec<Token> = super::tokens::tokenize(&table.get(e).key, 0);
+                    if key.iter().all(|t| t.is_word) {
+                        table.add_short_names(&key.into_iter().map(|t| t.text).collect::<Vec<_>>(), e);
+                    }
                 }
                 out.push(Mention { ent: e, start: i, end: i + n, coref: false });
                 i += n;
@@ -110,6 +130,23 @@ mod tests {
         let run = analysed("en", "", "Myanmar's military junta arrested the activists. The junta said they had broken the law.");
         assert_eq!(run.at(0, "Myanmar"), vec!["Myanmar"]);
         assert_eq!(run.at(1, "junta"), vec!["Myanmar"]);
+    }
+
+    #[test]
+    fn a_known_person_is_found_again_by_a_short_name() {
+        let run = analysed("en", "", "Boris Johnson arrived in Kyiv. Johnson met the mayor. Tamim bin Hamad Al Thani spoke. Tamim agreed.");
+        assert_eq!(run.at(1, "Johnson"), vec!["Boris Johnson"]);
+        assert_eq!(run.at(3, "Tamim"), vec!["Tamim bin Hamad Al Thani"]);
+        // Without the full name first, a bare surname names no one.
+        let run = analysed("en", "", "Speaker Johnson thanked the House.");
+        assert!(run.at(0, "Johnson").is_empty(), "{:?}", run.mentions(0));
+    }
+
+    #[test]
+    fn a_short_name_followed_by_another_name_is_someone_else() {
+        let run = analysed("en", "", "Kim Jong Un watched the launch. Kim Yeon-chul called it a provocation. Kim said more.");
+        assert!(run.at(1, "Kim").is_empty(), "{:?}", run.mentions(1));
+        assert_eq!(run.at(2, "Kim"), vec!["Kim Jong Un"]);
     }
 
     #[test]

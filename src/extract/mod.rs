@@ -6,6 +6,8 @@ pub mod clauses;
 pub mod context;
 pub mod coreference;
 pub mod dates;
+pub mod demand_deontic;
+pub mod demand_objects;
 pub mod demand_sources;
 pub mod demands;
 pub mod entities;

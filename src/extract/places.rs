@@ -93,8 +93,11 @@ pub fn unknown_places(sents: &mut [Analysed], table: &mut EntityTable, pack: &La
 fn venues(s: &mut Analysed, table: &mut EntityTable) {
     let toks = &s.tokens;
     let mut found = Vec::new();
+    // "welcomed X to the White House": after a verb of receiving a guest, "to" places too.
+    let hosted = toks.iter().position(|t| is_in(&s.words.host_verbs, &t.lower));
     for k in 0..toks.len() {
-        if !is_in(&s.words.location_preps, &toks[k].lower) {
+        let to_host = hosted.is_some_and(|h| h < k) && is_in(&s.words.direction_preps, &toks[k].lower);
+        if !is_in(&s.words.location_preps, &toks[k].lower) && !to_host {
             continue;
         }
         // "at the White House": the article belongs to the venue's name.

@@ -86,6 +86,8 @@ pub struct Words {
     /// mendesak Beijing").
     #[serde(default)]
     pub people_of: Vec<String>,
+    /// Group nouns for people ("the two leaders"): the sides of the people last named, before other actors.
+    pub person_group_nouns: Vec<String>,
     pub person_pronouns: Vec<String>,
     pub plural_pronouns: Vec<String>,
     pub speaker_side: Vec<String>,
@@ -102,6 +104,18 @@ pub struct Words {
     /// Bare verb forms that open a coordinated demanded action ("cease ..., release ... and restore ...").
     pub base_verbs: Vec<String>,
     pub country_heads: Vec<String>,
+    /// Verbs of receiving a guest ("welcomed X to the White House"): a meeting cue only with
+    /// an actor as object, and a place after "to" as well as "in"/"at".
+    pub host_verbs: Vec<String>,
+    /// "traveled to Beijing to meet ...", "visited Pyongyang and held talks ...": verbs of travel
+    /// whose destination places a meeting told after them in the sentence.
+    pub travel_verbs: Vec<String>,
+    /// Before a travel verb's destination ("to Beijing", "in Riyadh"; not "from").
+    pub destination_preps: Vec<String>,
+    /// "traveled to Cairo, where he met ...": a relative word that places what follows in the city before it.
+    pub place_relatives: Vec<String>,
+    /// After a head noun, introduces the name it stands for: "the Government of Sudan" is Sudan.
+    pub head_of: Vec<String>,
     pub group_head_aliases: Vec<String>,
     pub according_to: Vec<String>,
     pub according_to_self: Vec<String>,
@@ -187,6 +201,18 @@ pub struct DemandLex {
     pub requested_from: Vec<String>,
     /// "the statement from the African Union calling on Russia to ...": participles that make
     /// a demand of the text a `sources` noun names, whose author follows `source_preps`.
+    /// "asked Tokyo for an apology": before a requested thing (`requested_things`) after the addressee.
+    #[serde(default)]
+    pub request_preps: Vec<String>,
+    /// "stressed that Israel must ...": verbs whose "that"-clause with a modal of obligation is a demand.
+    #[serde(default)]
+    pub deontic_verbs: Vec<String>,
+    /// "must", "should", "needs to": the modal that makes such a clause a demand.
+    #[serde(default)]
+    pub deontic_modals: Vec<String>,
+    /// Nouns whose "of X" names who is to act: "called for the support of the Government of X".
+    #[serde(default)]
+    pub agent_nominals: Vec<String>,
     #[serde(default)]
     pub participles: Vec<String>,
     #[serde(default)]
@@ -325,6 +351,8 @@ pub struct Phrases {
     pub entourage: Vec<Vec<String>>,
     pub portfolio_titles: Vec<Vec<String>>,
     pub demand_participles: Vec<Vec<String>>,
+    pub deontic_verbs: Vec<Vec<String>>,
+    pub deontic_modals: Vec<Vec<String>>,
     pub demand_sources: Vec<Vec<String>>,
     pub requested_things: Vec<Vec<String>>,
     pub statement_heads: Vec<Vec<String>>,
@@ -367,6 +395,8 @@ impl LanguagePack {
                 entourage: token_lists(&l.role.entourage),
                 portfolio_titles: token_lists(&l.role.portfolio_titles),
                 demand_participles: token_lists(&l.demand.participles),
+                deontic_verbs: token_lists(&l.demand.deontic_verbs),
+                deontic_modals: token_lists(&l.demand.deontic_modals),
                 demand_sources: token_lists(&l.demand.sources),
                 requested_things: token_lists(&l.demand.requested_things),
                 statement_heads: token_lists(&l.words.statement_heads),

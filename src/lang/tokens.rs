@@ -93,7 +93,20 @@ pub fn longest_phrase(tokens: &[Token], i: usize, phrases: &[Vec<String>]) -> us
 /// A possessive marker ("'s" in "Russia's") starting at token `i`: the number of tokens it spans.
 /// The markers of every registered pack count in every article, as they always have.
 pub fn possessive_at(tokens: &[Token], i: usize) -> Option<usize> {
-    Some(longest_phrase(tokens, i, &super::shared_cues().possessives)).filter(|&n| n > 0)
+    Some(longest_phrase(tokens, i, &super::shared_cues().possessives))
+        .filter(|&n| n > 0)
+        .or_else(|| bare_apostrophe(tokens, i).then_some(1))
+}
+
+/// "Hamas' demands", "the United States' call": an apostrophe alone after a word ending in
+/// "s" (not closing a quotation it opened: "'Hamas'").
+fn bare_apostrophe(tokens: &[Token], i: usize) -> bool {
+    i >= 1
+        && tokens.get(i).is_some_and(|t| t.text == "'")
+        && tokens[i - 1].is_word
+        && tokens[i - 1].text.ends_with('s')
+        && !tokens[..i - 1].iter().rev().take(4).any(|t| t.text == "'")
+        && tokens.get(i + 1).is_some_and(|t| t.is_word)
 }
 
 /// A possessive marker ending right before token `end`: the token where it starts.
@@ -104,6 +117,7 @@ pub fn possessive_before(tokens: &[Token], end: usize) -> Option<usize> {
         .filter(|p| !p.is_empty() && p.len() <= end && longest_phrase(tokens, end - p.len(), std::slice::from_ref(p)) == p.len())
         .map(|p| end - p.len())
         .min()
+        .or_else(|| (end >= 1 && bare_apostrophe(tokens, end - 1)).then(|| end - 1))
 }
 
 #[cfg(test)]

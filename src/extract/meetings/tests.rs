@@ -219,3 +219,87 @@ fn who_attended_the_event_told_before() {
     let found = meetings("id", body, "2019-07-10");
     assert!(found.iter().all(|m| !m.2.contains(&"Japan".to_string())), "{found:?}");
 }
+
+// English round 3: how readouts place meetings and name who sat at the table.
+
+#[test]
+fn welcoming_a_guest_to_a_venue_is_a_meeting_there() {
+    let found = meetings(
+        "en",
+        "President Biden welcomed Prime Minister Anthony Albanese of Australia to the White House on Tuesday.",
+        "2024-05-02",
+    );
+    assert_eq!(cities(&found), vec!["Washington, D.C."]);
+    assert_eq!(found[0].1.as_deref(), Some("2024-04-30"));
+    assert!(found[0].2.contains(&"Australia".to_string()) && found[0].2.contains(&"United States".to_string()), "{found:?}");
+    let found = meetings("en", "President Biden received Chancellor Olaf Scholz of Germany at the White House on Friday.", "2024-05-04");
+    assert_eq!(cities(&found), vec!["Washington, D.C."]);
+    // Welcoming a decision, or a letter sent to the White House, is no meeting.
+    assert!(meetings("en", "Japan welcomed the ceasefire agreement reached in Cairo on Tuesday.", "2024-05-02").is_empty());
+    assert!(meetings("en", "Kenya welcomed the decision and sent a letter to the White House.", "2024-05-02").is_empty());
+}
+
+#[test]
+fn an_opening_phrase_or_a_where_clause_places_the_meeting() {
+    let found = meetings(
+        "en",
+        "On the sidelines of the G20 summit in New Delhi, President Biden met with Prime Minister Giorgia Meloni of Italy.",
+        "2023-09-10",
+    );
+    assert_eq!(cities(&found), vec!["New Delhi"]);
+    assert!(found[0].2.contains(&"United States".to_string()) && found[0].2.contains(&"Italy".to_string()), "{found:?}");
+    let found =
+        meetings("en", "Secretary Antony Blinken traveled to Cairo, where he met with President Abdel Fattah el-Sisi.", "2024-02-06");
+    assert_eq!(cities(&found), vec!["Cairo"]);
+    assert!(found[0].2.contains(&"United States".to_string()), "{found:?}");
+    // A verb in the opening phrase makes it a clause of its own, not a place for the meeting.
+    let found = meetings("en", "After he arrived from Doha, the envoy met with Qatari officials.", "2024-02-06");
+    assert!(found.iter().all(|m| m.0 != "Doha"), "{found:?}");
+}
+
+#[test]
+fn the_side_after_a_name_or_title_is_at_the_table() {
+    let found = meetings("en", "President Biden met with King Abdullah II of Jordan at the White House on Monday.", "2024-02-14");
+    assert_eq!(cities(&found), vec!["Washington, D.C."]);
+    assert!(found[0].2.contains(&"Jordan".to_string()), "{found:?}");
+    // A place after "of" with no name before it is no side: "the future of Gaza".
+    let found = meetings(
+        "en",
+        "President Biden met with King Abdullah II at the White House on Monday to discuss the future of Gaza.",
+        "2024-02-14",
+    );
+    assert!(!found[0].2.contains(&"Palestine".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_verb_meeting_is_placed_past_a_summit_it_was_held_at() {
+    let found = meetings("en", "Biden and Xi met on the sidelines of the APEC summit in San Francisco on Wednesday.", "2023-11-17");
+    assert_eq!(cities(&found), vec!["San Francisco"]);
+    assert_eq!(found[0].1.as_deref(), Some("2023-11-15"));
+    assert!(found[0].2.contains(&"United States".to_string()) && found[0].2.contains(&"China".to_string()), "{found:?}");
+    // "During a visit to Beijing, ...": an opening phrase with "during".
+    let found = meetings("en", "During a visit to Beijing, Blinken met with Chinese Foreign Minister Wang Yi on Friday.", "2023-11-17");
+    assert_eq!(cities(&found), vec!["Beijing"]);
+    // A summit named after another verb's own clause does not place the first meeting.
+    let found = meetings("en", "Biden met Xi, who then flew to the APEC summit in San Francisco.", "2023-11-17");
+    assert!(found.iter().all(|m| !m.2.contains(&"United States".to_string()) || m.0 != "San Francisco"), "{found:?}");
+}
+
+#[test]
+fn a_travel_destination_places_the_meeting_told_after_it() {
+    let found = meetings("en", "Blinken traveled to Beijing to meet Chinese Foreign Minister Wang Yi on Friday.", "2024-03-08");
+    assert_eq!(cities(&found), vec!["Beijing"]);
+    assert!(found[0].2.contains(&"United States".to_string()) && found[0].2.contains(&"China".to_string()), "{found:?}");
+    let found = meetings("en", "Sergey Lavrov visited Pyongyang and held talks with Kim Jong Un on Wednesday.", "2024-03-08");
+    assert_eq!(cities(&found), vec!["Pyongyang"]);
+    assert!(found[0].2.contains(&"Russia".to_string()) && found[0].2.contains(&"North Korea".to_string()), "{found:?}");
+    let found = meetings("en", "Olaf Scholz flew to Kyiv, meeting Volodymyr Zelenskyy on Tuesday.", "2024-03-08");
+    assert_eq!(cities(&found), vec!["Kyiv"]);
+    assert!(found[0].2.contains(&"Germany".to_string()) && found[0].2.contains(&"Ukraine".to_string()), "{found:?}");
+    // A destination inside a relative clause does not place the main clause's meeting.
+    let found = meetings("en", "Blinken, who visited Beijing in June, met Wang Yi by video link on Friday.", "2024-03-08");
+    assert!(found.is_empty(), "{found:?}");
+    // Another verb between the travel and the cue starts a clause of its own.
+    let found = meetings("en", "Austin, who visited Kyiv last year, will host a meeting of defence ministers on Friday.", "2024-03-08");
+    assert!(cities(&found).iter().all(|&c| c != "Kyiv"), "{found:?}");
+}

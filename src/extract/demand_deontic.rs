@@ -1,0 +1,77 @@
+//! Demands told in other shapes than "X urged Y to ...": an obligation put on a party in a
+//! reported clause ("The President stressed that Hamas must release the hostages": the
+//! speaker's side asks the clause's subject), and the English passive ("Israel was urged by
+//! the United States to ...": the agent asks the subject).
+
+use super::clauses::{chain_right, clause_end, subject_before};
+use super::entities::{side_of, EntityTable};
+use super::tokens::longest_phrase;
+use super::{Analysed, Context, EntRef};
+use crate::lang::{is_in, EntityType};
+
+/// A demand at a deontic verb at token `cue`: (demanders, addressees, action start, action end, cue length).
+pub struct Deontic {
+    pub by: Vec<EntRef>,
+    pub of: Vec<EntRef>,
+    pub span: (usize, usize),
+    pub len: usize,
+}
+
+/// "X stressed that Y must ACTION": a verb of the pack's `deontic_verbs`, "that", actors, then
+/// a modal of obligation (`deontic_modals`). Not a passive ("Russia must be held accountable"
+/// puts no action on Russia), not the speaker's own side ("... that the United States must").
+pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<Deontic> {
+    let phrases = ctx.pack.phrases();
+    let len = longest_phrase(&s.tokens, cue, &phrases.deontic_verbs);
+    if len == 0 || !s.tokens.get(cue + len).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower)) {
+        return None;
+    }
+    let (of, after) = chain_right(s, table, cue + len + 1);
+    if of.is_empty() {
+        return None;
+    }
+    let mut k = after;
+    while s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.grammar.adverbs, &t.lower)) {
+        k += 1;
+    }
+    let modal = longest_phrase(&s.tokens, k, &phrases.deontic_modals);
+    let start = k + modal;
+    let passive = s.tokens.get(start).is_some_and(|t| t.lower == "be");
+    if modal == 0 || passive || s.tokens.get(start).is_none_or(|t| !t.is_word) {
+        return None;
+    }
+    let (by, _) = subject_before(ctx, s, table, cue)?;
+    let of_sides: Vec<EntRef> = of.iter().map(|&o| side_of(table, o)).collect();
+    if by.iter().any(|&b| of_sides.contains(&side_of(table, b)))
+        || of.iter().any(|&o| table.get(side_of(table, o)).etype == EntityType::Person)
+    {
+        return None;
+    }
+    Some(Deontic { by, of, span: (start, clause_end(ctx, s, start)), len })
+}
+
+/// English passive: "Israel was urged by the United States to allow more aid", "Hamas is being
+/// pressed by Qatar and Egypt to accept the deal": a demand verb (`verb_len` tokens at `cue`)
+/// after a copula, its agent after "by", the subject asked, then the complementiser.
+pub fn passive_demand(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, verb_len: usize) -> Option<Deontic> {
+    let w = s.words;
+    let mut p = cue;
+    while p > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[p - 1].lower) && !is_in(&w.copulas, &s.tokens[p - 1].lower) {
+        p -= 1;
+    }
+    let aux = p > 0 && (is_in(&w.copulas, &s.tokens[p - 1].lower) || s.tokens[p - 1].lower == "being");
+    let agent = s.tokens.get(cue + verb_len).is_some_and(|t| is_in(&w.agent_preps, &t.lower));
+    if w.base_verbs.is_empty() || !aux || !agent {
+        return None;
+    }
+    let (by, after) = chain_right(s, table, cue + verb_len + 1);
+    if by.is_empty() || !s.tokens.get(after).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower)) {
+        return None;
+    }
+    let (of, _) = subject_before(ctx, s, table, p.saturating_sub(1))?;
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    if of.iter().any(|&o| by_sides.contains(&side_of(table, o))) {
+        return None;
+    }
+    Some(Deontic { by, of, span: (after + 1, clause_end(ctx, s, after + 1)), len: verb_len })
+}

@@ -1,0 +1,74 @@
+//! What the object of a demand verb says about who is asked: an apposition before the
+//! complementiser, a thing requested from a party, a nominal naming the one to act.
+
+use super::clauses::{chain_right, clause_end, government_of, is_verb};
+use super::entities::{side_of, EntityTable};
+use super::tokens::{longest_phrase, possessive_at};
+use super::{Analysed, Context, EntRef};
+use crate::lang::{is_in, EntityType};
+
+/// "mendorong China, sekutu terbesar Korut, untuk ...": an apposition (a short phrase
+/// between commas, no quote, no relative clause) right after the addressee, then the
+/// complementiser. Returns the complementiser's token. Verbs are not refused inside:
+/// Indonesian superlatives look like verbs ("terbesar").
+pub(super) fn apposition_end(ctx: &Context, s: &Analysed, after: usize) -> Option<usize> {
+    if s.tokens.get(after)?.text != "," {
+        return None;
+    }
+    let close = (after + 2..(after + 10).min(s.tokens.len())).find(|&k| s.tokens[k].text == ",")?;
+    let inside = &s.tokens[after + 1..close];
+    let plain = inside.iter().all(|t| t.is_word || t.text == "-" || t.text == "'")
+        && !inside.iter().any(|t| is_in(&s.words.relatives, &t.lower) || is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
+    let comp = s.tokens.get(close + 1).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
+    (plain && comp).then_some(close + 1)
+}
+
+/// The actor asked to give a thing the lexicon lists (`requested_things`): right after it
+/// ("penegasan Amerika Serikat") or after `requested_from` ("assurances from Moscow").
+/// A state, organisation or group, not one of the demanders.
+pub(super) fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
+    let lex = &ctx.pack.lexicon.demand;
+    let n = longest_phrase(&s.tokens, j, &ctx.pack.phrases().requested_things);
+    if n == 0 {
+        return None;
+    }
+    let mut k = j + n;
+    if s.tokens.get(k).is_some_and(|t| is_in(&lex.requested_from, &t.lower)) {
+        k += 1;
+    }
+    let (actors, _) = chain_right(s, table, k);
+    let o = side_of(table, *actors.first()?);
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    (table.get(o).etype != EntityType::Person && !by_sides.contains(&o)).then_some(o)
+}
+
+/// English: the actors a nominal object names as the doers of what is to be done or undone:
+/// a possessor ("an end to Israel's occupation"), the subject of a relative clause ("the
+/// removal of the buoy that China installed"), an agent ("the release of the hostages held
+/// by Hamas") or the "of" of an agent noun ("the support of the Governments of X and Y").
+pub(super) fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<Vec<EntRef>> {
+    let w = s.words;
+    if w.base_verbs.is_empty() || !s.tokens.get(j).is_some_and(|t| t.is_word && !t.is_capitalised()) {
+        return None;
+    }
+    let end = clause_end(ctx, s, j).min(j + 12);
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    let agent_noun = |k: usize| k > j && is_in(&ctx.pack.lexicon.demand.agent_nominals, &s.tokens[k].lower);
+    let m = s.mentions.iter().filter(|m| m.start > j && m.end <= end && table.is_actor(m.ent)).find(|m| {
+        // Where the name's phrase starts: "the Government(s) of X" is X.
+        let lead = (2..=3).find(|&n| m.start >= n && government_of(s, m.start - n) == Some(n)).map_or(m.start, |n| m.start - n);
+        let prev = s.tokens[lead - 1].lower.as_str();
+        let possessive = possessive_at(&s.tokens, m.end).is_some();
+        let relative = is_in(&w.relatives, prev) && s.tokens.get(m.end).is_some_and(|t| is_verb(w, t));
+        let agent = is_in(&w.agent_preps, prev) && lead >= 2 && is_verb(w, &s.tokens[lead - 2]);
+        let of_agent = is_in(&w.head_of, prev) && lead >= 2 && agent_noun(lead - 2);
+        possessive || relative || agent || of_agent
+    })?;
+    let (chain, _) = chain_right(s, table, m.start);
+    let sides: Vec<EntRef> = chain
+        .into_iter()
+        .map(|e| side_of(table, e))
+        .filter(|&o| table.get(o).etype != EntityType::Person && !by_sides.contains(&o))
+        .collect();
+    (!sides.is_empty()).then_some(sides)
+}
