@@ -103,9 +103,11 @@ fn confident_facts_are_mostly_right_on_real_news() {
     assert!(right as f64 >= 0.78 * facts as f64, "{right} of {facts} confident facts right: {out}");
 }
 
-/// (language, F1, precision, demands recall) floors on ../shared/dev/gold.toml.
-const DEV_FLOORS: [(&str, f64, f64, f64); 2] = [("id", 0.78, 0.95, 0.70), ("en", 0.92, 0.93, 0.80)];
-/// (language, F1, precision) floors on tests/fixtures/dev-blind/gold.toml.
-const BLIND_FLOORS: [(&str, f64, f64); 2] = [("id", 0.63, 0.85), ("en", 0.50, 0.80)];
+/// (language, F1, precision, demands recall) floors on ../shared/dev/gold.toml
+/// (measured after round 3: id 0.90, 1.00, 0.87; en 0.96, 0.97, 0.86).
+const DEV_FLOORS: [(&str, f64, f64, f64); 2] = [("id", 0.87, 0.96, 0.80), ("en", 0.92, 0.93, 0.80)];
+/// (language, F1, precision) floors on tests/fixtures/dev-blind/gold.toml
+/// (measured after round 3: id 0.68, 0.90; en 0.61, 0.90).
+const BLIND_FLOORS: [(&str, f64, f64); 2] = [("id", 0.64, 0.86), ("en", 0.57, 0.86)];
 /// (F1, precision, demands recall) floors on tests/fixtures/dev-en3/gold.toml (measured 0.87, 0.97, 1.00).
 const DEV_EN3_FLOORS: (f64, f64, f64) = (0.83, 0.92, 0.80);
