@@ -4,6 +4,7 @@
 //! join the entity table on the way.
 
 mod home;
+mod lists;
 mod names;
 mod orgs;
 mod sides;
@@ -22,7 +23,11 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
     let mut out = Vec::new();
     let home = document_home(ctx, sents, table);
     for s in sents.iter_mut() {
-        roles_in_sentence(ctx, s, table, home.as_ref(), &mut out);
+        // A readout's participant list ("- Name, Title, Body - Name, …") is read item by item.
+        let listed = home.as_ref().filter(|h| h.statement && !s.is_title).map_or(0, |h| lists::list_roles(ctx, s, table, h, &mut out));
+        if listed == 0 {
+            roles_in_sentence(ctx, s, table, home.as_ref(), &mut out);
+        }
     }
     drop_bare_titles(&mut out);
     out

@@ -313,3 +313,21 @@ fn a_title_naming_no_side_then_a_known_person_after_a_comma() {
     let roles = roles_of("id", "", "Hal itu ditegaskan juru bicara kementerian, Budi Santoso, dalam jumpa pers harian.");
     assert!(roles.is_empty(), "{roles:?}");
 }
+
+#[test]
+fn a_readouts_participant_list_item_by_item() {
+    let title = "Readout of National Security Advisor Jake Sullivan's Meeting with Caribbean Leaders";
+    let body = "Participants:\n- Mary Smithson, Assistant Secretary for Western Hemisphere, State Department - Karl Olsen, Senior Director for Partnerships, National Security Council - Anan Persaud, Minister of Foreign Affairs, Guyana - Derrick Moore, President, Harbour Alliance";
+    let roles = roles_of("en", title, body);
+    assert!(
+        roles.contains(&row("Mary Smithson", "Assistant Secretary for Western Hemisphere", "United States", "role.list-item")),
+        "{roles:?}"
+    );
+    assert!(roles.contains(&row("Karl Olsen", "Senior Director for Partnerships", "United States", "role.list-item")), "{roles:?}");
+    assert!(roles.contains(&row("Anan Persaud", "Minister of Foreign Affairs", "Guyana", "role.list-item")), "{roles:?}");
+    // A president of a body the gazetteer doesn't know is no official of the readout's side.
+    assert!(!roles.iter().any(|r| r.0 == "Derrick Moore"), "{roles:?}");
+    // Outside a government's statement, a dash-separated list is not read this way.
+    let roles = roles_of("en", "Caribbean leaders meet", body);
+    assert!(!roles.iter().any(|r| r.3 == "role.list-item"), "{roles:?}");
+}
