@@ -6,9 +6,7 @@
 use super::dot::{escape, node_id, Diagram};
 use super::style::{html, node_attrs};
 use crate::error::{Result, WartaError};
-use crate::graph::{EdgeKind, NodeKind, ViewGraph};
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
+use crate::graph::ViewGraph;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use svg::node::element::{Group, Rectangle, Text, Title};
@@ -33,31 +31,12 @@ pub struct Matrix {
 impl Matrix {
     /// The matrix of a meetings graph.
     pub fn new(g: &ViewGraph, full: bool) -> Self {
-        let mut met: Vec<(String, String, Vec<&str>)> = Vec::new();
-        for m in g.node_indices().filter(|&i| g[i].kind == NodeKind::Meeting) {
-            let mut sides: Vec<&str> = g
-                .edges_directed(m, Direction::Incoming)
-                .filter(|e| e.weight().kind == EdgeKind::Participant)
-                .map(|e| g[e.source()].id.as_str())
-                .collect();
-            sides.sort();
-            sides.dedup();
-            let city = g[m].label.lines().next().unwrap_or("").to_string();
-            met.push((g[m].date.clone().unwrap_or_default(), city, sides));
-        }
-        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-        for (_, _, sides) in met.iter().filter(|m| m.2.len() > 1) {
-            for s in sides {
-                *count.entry(s).or_default() += 1;
-            }
-        }
-        let label = |id: &str| g.node_weights().find(|n| n.id == id).map_or(id.to_string(), |n| n.label.replace('\n', " "));
-        let mut ranked: Vec<(std::cmp::Reverse<usize>, String, &str)> =
-            count.iter().map(|(id, n)| (std::cmp::Reverse(*n), label(id), *id)).collect();
-        ranked.sort();
+        let met: Vec<(String, String, Vec<&str>)> =
+            super::meetings_of(g).map(|(m, city, sides)| (g[m].date.clone().unwrap_or_default(), city, sides)).collect();
+        let ranked = super::rank_sides(g, met.iter().filter(|m| m.2.len() > 1).map(|m| m.2.as_slice()));
         let keep = if full { ranked.len() } else { ranked.len().min(SIDES) };
         let hidden = ranked.len() - keep;
-        let sides: Vec<(String, String, usize)> = ranked.into_iter().take(keep).map(|(n, l, id)| (id.to_string(), l, n.0)).collect();
+        let sides: Vec<(String, String, usize)> = ranked.into_iter().take(keep).map(|(n, l, id)| (id.to_string(), l, n)).collect();
         let index: BTreeMap<&str, usize> = sides.iter().enumerate().map(|(i, s)| (s.0.as_str(), i)).collect();
         let mut cells: BTreeMap<(usize, usize), Vec<(String, String)>> = BTreeMap::new();
         for (date, city, ids) in &met {

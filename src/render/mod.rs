@@ -12,7 +12,11 @@ pub use dot::{Diagram, Layout};
 pub use svg::{dot_available, to_svg, SvgEngine};
 
 use crate::error::{Result, WartaError};
-use crate::graph::{self, Drawn, NodeKind, Request, View, ViewGraph, MAX_READABLE_NODES, OVERVIEW_NODES};
+use crate::graph::{self, Drawn, EdgeKind, NodeKind, Request, View, ViewGraph, MAX_READABLE_NODES, OVERVIEW_NODES};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiagramFormat {
@@ -147,4 +151,39 @@ pub fn prepare(store: &oxigraph::store::Store, req: &Request, timeline: bool, de
     };
     diagram.spring = !own_overview && !diagram.detail && g.node_count() > SPRING_NODES;
     Ok((diagram, g))
+}
+
+/// The meetings of a meetings graph, for the timeline and the matrix: each meeting node,
+/// its city (its label's first line) and its sides' ids, sorted, each once.
+pub(crate) fn meetings_of(g: &ViewGraph) -> impl Iterator<Item = (NodeIndex, String, Vec<&str>)> + '_ {
+    g.node_indices().filter(move |&i| g[i].kind == NodeKind::Meeting).map(move |m| {
+        let mut sides: Vec<&str> = g
+            .edges_directed(m, Direction::Incoming)
+            .filter(|e| e.weight().kind == EdgeKind::Participant)
+            .map(|e| g[e.source()].id.as_str())
+            .collect();
+        sides.sort();
+        sides.dedup();
+        (m, g[m].label.lines().next().unwrap_or("").to_string(), sides)
+    })
+}
+
+/// A side's label on one line, by its node id (the id when no node has it).
+pub(crate) fn side_label(g: &ViewGraph, id: &str) -> String {
+    g.node_weights().find(|n| n.id == id).map_or(id.to_string(), |n| n.label.replace('\n', " "))
+}
+
+/// Sides by how many of `meetings` (each a list of side ids) they sit in, busiest first,
+/// then by label: (meetings, label, id).
+pub(crate) fn rank_sides<'m, 'g: 'm>(g: &ViewGraph, meetings: impl IntoIterator<Item = &'m [&'g str]>) -> Vec<(usize, String, &'g str)> {
+    let mut count: BTreeMap<&'g str, usize> = BTreeMap::new();
+    for sides in meetings {
+        for s in sides {
+            *count.entry(s).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(std::cmp::Reverse<usize>, String, &'g str)> =
+        count.into_iter().map(|(id, n)| (std::cmp::Reverse(n), side_label(g, id), id)).collect();
+    ranked.sort();
+    ranked.into_iter().map(|(n, label, id)| (n.0, label, id)).collect()
 }

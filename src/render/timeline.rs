@@ -5,10 +5,8 @@
 
 use super::dot::{escape, Diagram};
 use super::style::html;
-use crate::graph::{EdgeKind, NodeKind, ViewGraph};
+use crate::graph::ViewGraph;
 use chrono::{Datelike, NaiveDate};
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -42,32 +40,15 @@ struct Meeting {
 fn gather(g: &ViewGraph, full: bool) -> (Vec<String>, Vec<Meeting>, usize, usize) {
     let mut dated = Vec::new();
     let mut undated = 0;
-    for m in g.node_indices().filter(|&i| g[i].kind == NodeKind::Meeting) {
+    for (m, city, sides) in super::meetings_of(g) {
         let Some(date) = g[m].date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) else {
             undated += 1;
             continue;
         };
-        let mut sides: Vec<&str> = g
-            .edges_directed(m, Direction::Incoming)
-            .filter(|e| e.weight().kind == EdgeKind::Participant)
-            .map(|e| g[e.source()].id.as_str())
-            .collect();
-        sides.sort();
-        sides.dedup();
-        let city = g[m].label.lines().next().unwrap_or("").to_string();
         dated.push((date, city, sides));
     }
     dated.sort();
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, _, sides) in &dated {
-        for s in sides {
-            *count.entry(s).or_default() += 1;
-        }
-    }
-    let label = |id: &str| g.node_weights().find(|n| n.id == id).map_or(id.to_string(), |n| n.label.replace('\n', " "));
-    let mut ranked: Vec<(std::cmp::Reverse<usize>, String, &str)> =
-        count.iter().map(|(id, n)| (std::cmp::Reverse(*n), label(id), *id)).collect();
-    ranked.sort();
+    let ranked = super::rank_sides(g, dated.iter().map(|m| m.2.as_slice()));
     let own = if full { ranked.len() } else { ranked.len().min(LANES) };
     let lane_of: BTreeMap<&str, usize> = ranked.iter().take(own).enumerate().map(|(i, (_, _, id))| (*id, i)).collect();
     let names: Vec<String> = ranked.iter().take(own).map(|(_, l, _)| l.clone()).collect();
@@ -79,7 +60,7 @@ fn gather(g: &ViewGraph, full: bool) -> (Vec<String>, Vec<Meeting>, usize, usize
             city,
             date,
             lanes: sides.iter().filter_map(|s| lane_of.get(s).copied()).collect(),
-            sides: sides.iter().map(|s| label(s)).collect(),
+            sides: sides.iter().map(|s| super::side_label(g, s)).collect(),
         })
         .collect();
     let unplaced = meetings.iter().filter(|m| m.lanes.is_empty()).count();
