@@ -63,17 +63,14 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
     while let Some(m) = mention_ending_at(s, pos) {
         // "…, pemerintah negara Barat dan aktivis China": the country's people are no actor
         // and no member, but the list goes on before them.
-        if m.start >= 1 && is_in(&s.words.people_of, &s.tokens[m.start - 1].lower) {
-            let before = m.start - 1;
-            if before >= 1 && (is_in(&s.words.coordinators, &s.tokens[before - 1].lower) || s.tokens[before - 1].text == ",") {
-                coordinated |= is_in(&s.words.coordinators, &s.tokens[before - 1].lower);
-                pos = before - 1;
-                if pos >= 1 && s.tokens[pos - 1].text == "," {
-                    pos -= 1;
+        if people_before(s, m.start) {
+            match step_left(s, m.start - 1, &mut coordinated, false) {
+                Some(p) => {
+                    pos = p;
+                    continue;
                 }
-                continue;
+                None => break,
             }
-            break;
         }
         // A capital joins a chain only as its first member ("di Kairo, Retno ..." is two
         // clauses), and never when it names a place ("KTT di Riyadh desak ...") or a dateline.
@@ -100,21 +97,36 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
         if before >= 2 && is_in(&s.words.articles, &s.tokens[before - 1].lower) {
             before -= 1;
         }
-        if before >= 1
-            && (is_in(&s.words.coordinators, &s.tokens[before - 1].lower) || matches!(s.tokens[before - 1].text.as_str(), "," | "-"))
-        {
-            coordinated |= is_in(&s.words.coordinators, &s.tokens[before - 1].lower);
-            pos = before - 1;
-            // ", dan X"
-            if pos >= 1 && s.tokens[pos - 1].text == "," {
-                pos -= 1;
-            }
-        } else {
-            break;
+        match step_left(s, before, &mut coordinated, true) {
+            Some(p) => pos = p,
+            None => break,
         }
     }
     out.reverse();
     out
+}
+
+/// "aktivis China", "warga Iran": a word naming a country's people before the mention at `k`.
+fn people_before(s: &Analysed, k: usize) -> bool {
+    k >= 1 && is_in(&s.words.people_of, &s.tokens[k - 1].lower)
+}
+
+/// From a list member starting at `before`, leftwards past the joiner before it (a
+/// coordinator, a comma, a dash when `dash`, and ", dan"): where the previous member ends.
+/// Notes a coordinator in `coordinated`. None when no joiner stands there.
+fn step_left(s: &Analysed, before: usize, coordinated: &mut bool, dash: bool) -> Option<usize> {
+    let t = s.tokens.get(before.checked_sub(1)?)?;
+    let coordinator = is_in(&s.words.coordinators, &t.lower);
+    if !(coordinator || t.text == "," || (dash && t.text == "-")) {
+        return None;
+    }
+    *coordinated |= coordinator;
+    let mut pos = before - 1;
+    // ", dan X"
+    if pos >= 1 && s.tokens[pos - 1].text == "," {
+        pos -= 1;
+    }
+    Some(pos)
 }
 
 /// Actors coordinated from token `start` rightwards; returns them and the end token.
@@ -207,7 +219,7 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
         .mentions
         .iter()
         .filter(|m| m.start >= from && m.start < first_verb && table.is_actor(m.ent) && !is_dateline(s, m))
-        .filter(|m| m.start == 0 || !is_in(&s.words.people_of, &s.tokens[m.start - 1].lower))
+        .filter(|m| !people_before(s, m.start))
         .find(|m| m.start == from || !is_preposition(s.words, &s.tokens[m.start - 1].lower) || headed(s, m.start))
     {
         let chain = chain_left(s, table, chain_right(s, table, m.start).1);
