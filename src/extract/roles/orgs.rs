@@ -12,8 +12,8 @@ use crate::lang::is_in;
 pub(super) fn org_after_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, j: usize) -> Option<(EntRef, usize)> {
     let titles = &ctx.pack.phrases().titles;
     let run_end = capitalised_run(s, j, titles);
-    // A run reaching the next known entity, or cut at its longest, is not delimited.
-    if run_end == j || starts_entity(s, run_end) || (j..run_end).any(|k| starts_entity(s, k)) {
+    // The run stops at a known entity; one that ends there is no unknown organisation.
+    if run_end == j || starts_entity(s, run_end) {
         return None;
     }
     let cues = &ctx.pack.lexicon.role.name_cues;
