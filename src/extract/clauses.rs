@@ -205,6 +205,9 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     if !chain.is_empty() {
         return Some((chain, 1.0));
     }
+    if let Some(org) = member_subject(ctx, s, table, j) {
+        return Some((vec![org], 0.9));
+    }
     // The clause subject: first actor before the first verb, from the start of
     // the sentence or of the quotation the cue stands in.
     let mut from = if s.quoted[cue] { (0..cue).rev().find(|&k| s.tokens[k].text == "\"").map(|k| k + 1).unwrap_or(0) } else { 0 };
@@ -227,6 +230,26 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
         return Some((chain, 0.85));
     }
     s.speaker.map(|sp| (vec![sp], 0.7))
+}
+
+/// "54 negara … yang tergabung dalam Uni Afrika, menuntut …": the organisation whose
+/// members the subject names, when it closes the subject with a comma before the cue at `j`.
+fn member_subject(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize) -> Option<EntRef> {
+    if j < 2 || s.tokens[j - 1].text != "," {
+        return None;
+    }
+    let m = mention_ending_at(s, j - 1).filter(|m| table.is_actor(m.ent))?;
+    let e = table.get(m.ent).etype;
+    if !matches!(e, crate::lang::EntityType::Organization | crate::lang::EntityType::Group) {
+        return None;
+    }
+    let after_member_phrase = ctx
+        .pack
+        .phrases()
+        .member_of
+        .iter()
+        .any(|p| m.start >= p.len() && s.tokens[m.start - p.len()..m.start].iter().zip(p).all(|(t, w)| t.lower == *w));
+    after_member_phrase.then_some(m.ent)
 }
 
 /// When the cue at `cue` opens a relative clause ("..., yang mendorong X untuk", "Russia,

@@ -210,7 +210,9 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     } else if !of.is_empty() {
         // Up to a few words ("selama pertemuan") before the complementiser.
         if let Some(k) = (after..(after + 6).min(s.tokens.len())).find(|&k| is_in(&lex.complementisers, &s.tokens[k].lower)) {
-            if !s.tokens[after..k].iter().any(|t| t.text == "," || t.text == "\"") || k == after {
+            // "menuntut Presiden AS, Donald Trump, untuk ...": the name's closing comma only.
+            let closing_comma = k == after + 1 && s.tokens[after].text == ",";
+            if !s.tokens[after..k].iter().any(|t| t.text == "," || t.text == "\"") || k == after || closing_comma {
                 // "urged Moscow not to escalate": the negation is part of what is asked.
                 let not = k > after && is_in(&ctx.pack.lexicon.grammar.negations, &s.tokens[k - 1].lower);
                 after = if not { k - 1 } else { k + 1 };

@@ -334,3 +334,29 @@ fn a_passive_request_names_its_agent_after_by() {
     assert!(demands("en", "", "Israel was urged to allow more aid into Gaza.").is_empty());
     assert!(demands("en", "", "The talks were pushed by Qatar into next week.").is_empty());
 }
+
+#[test]
+fn a_name_in_commas_after_the_addressee_before_untuk() {
+    let found = demands("id", "", "Pemerintah Filipina menuntut Presiden China, Xi Jinping, untuk menarik kapal patroli dari Scarborough.");
+    assert_eq!(pairs(&found), vec![("Philippines", "China")]);
+    assert_eq!(found[0].2, "menarik kapal patroli dari Scarborough");
+}
+
+#[test]
+fn the_members_of_an_organisation_as_the_subject() {
+    let found = demands(
+        "id",
+        "",
+        "Sebanyak 27 negara yang tergabung dalam Uni Eropa, mendesak Rusia untuk membebaskan para jurnalis yang ditahan.",
+    );
+    assert_eq!(pairs(&found), vec![("European Union", "Russia")]);
+    // Without the membership phrase the organisation before the comma is no subject.
+    let found = demands("id", "", "Setelah pertemuan dengan Uni Eropa, mendesak Rusia untuk membebaskan para jurnalis.");
+    assert!(found.iter().all(|(b, _, _)| b != "European Union"), "{found:?}");
+}
+
+#[test]
+fn the_indonesian_armed_forces_speak_for_indonesia() {
+    let found = demands("id", "", "TNI meminta Australia menjelaskan pelanggaran wilayah udara itu.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Australia")]);
+}

@@ -73,6 +73,9 @@ pub struct Words {
     /// "Negara-negara tersebut di antaranya A, B dan C", "These countries include A and B":
     /// words opening the list of a plural group's members.
     pub member_list_openers: Vec<String>,
+    /// "54 negara yang tergabung dalam Uni Afrika, menuntut ...", "the members of the bloc,
+    /// demanded ...": a subject naming an organisation's members; the organisation acts.
+    pub member_of: Vec<String>,
     pub relatives: Vec<String>,
     pub copulas: Vec<String>,
     pub prepositions: Vec<String>,
@@ -357,6 +360,7 @@ pub struct Phrases {
     pub requested_things: Vec<Vec<String>>,
     pub statement_heads: Vec<Vec<String>>,
     pub member_list_openers: Vec<Vec<String>>,
+    pub member_of: Vec<Vec<String>>,
     pub meeting_verbs: Vec<Vec<String>>,
     pub meeting_nouns: Vec<Vec<String>>,
     pub not_meetings: Vec<Vec<String>>,
@@ -401,6 +405,7 @@ impl LanguagePack {
                 requested_things: token_lists(&l.demand.requested_things),
                 statement_heads: token_lists(&l.words.statement_heads),
                 member_list_openers: token_lists(&l.words.member_list_openers),
+                member_of: token_lists(&l.words.member_of),
                 meeting_verbs: token_lists(&l.meeting.verbs),
                 meeting_nouns: token_lists(&l.meeting.nouns),
                 not_meetings: token_lists(&l.meeting.not_meetings),

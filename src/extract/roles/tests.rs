@@ -331,3 +331,13 @@ fn a_readouts_participant_list_item_by_item() {
     let roles = roles_of("en", "Caribbean leaders meet", body);
     assert!(!roles.iter().any(|r| r.3 == "role.list-item"), "{roles:?}");
 }
+
+#[test]
+fn a_rank_beside_an_office_is_no_role() {
+    let mut run =
+        analysed("id", "", "Panglima TNI Jenderal Budi Santoso tiba di Canberra. Kunjungan Jenderal Budi Santoso berlangsung tiga hari.");
+    assert_eq!(found(&mut run), vec![row("Budi Santoso", "Panglima", "Indonesia", "role.title-name")]);
+    // Alone, the rank with its side is still read.
+    let mut run = analysed("id", "", "Jenderal Rusia Sergei Volkov tiba di Damaskus.");
+    assert_eq!(found(&mut run), vec![row("Sergei Volkov", "Jenderal", "Russia", "role.title-name")]);
+}
