@@ -180,6 +180,7 @@ fn meeting_at(
     let dateline_ok =
         !place_named && super::clauses::modality(ctx, s, cue.start).is_none() && !s.quoted.get(cue.start).copied().unwrap_or(false);
     let mut confidence = 0.85;
+    let from_dateline = city.is_none();
     let (city, city_end) = match city {
         Some(c) => c,
         // "Retno bertemu dengan Menlu Iran ...": with no place named, a meeting told
@@ -195,6 +196,14 @@ fn meeting_at(
         None => return None,
     };
     let participants = participants(ctx, s, table, cue, wstart, wend, city_end);
+    // "Korut menerima tawaran untuk mengadakan pertemuan dengan Korsel" filed from Jakarta: a
+    // report filed at home (the pack's home side) places there only a meeting its side takes
+    // part in; a reporter datelined abroad ("NEW YORK, KOMPAS.com") is where the talks are.
+    let home = ctx.pack.lexicon.role.home_side.as_deref();
+    let filed_at_home = home.is_some() && table.country_key(city) == home;
+    if from_dateline && filed_at_home && !participants.iter().any(|&p| Some(table.get(p).key.as_str()) == home) {
+        return None;
+    }
     let modality = super::clauses::modality(ctx, s, cue.start);
     // "Officials will sit down ... on Wednesday, followed by a meeting ... on Thursday": a future
     // word earlier in the English sentence also looks ahead.

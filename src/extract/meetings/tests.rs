@@ -303,3 +303,32 @@ fn a_travel_destination_places_the_meeting_told_after_it() {
     let found = meetings("en", "Austin, who visited Kyiv last year, will host a meeting of defence ministers on Friday.", "2024-03-08");
     assert!(cities(&found).iter().all(|&c| c != "Kyiv"), "{found:?}");
 }
+
+#[test]
+fn menemui_meets_an_actor_not_a_difficulty() {
+    let found = meetings(
+        "id",
+        "Jakarta, CNN Indonesia -- Perdana Menteri Malaysia Anwar Ibrahim menemui Presiden Prabowo Subianto di Istana Merdeka pada Senin (3/2).",
+        "2025-02-04",
+    );
+    assert_eq!(found, vec![("Jakarta".to_string(), Some("2025-02-03".to_string()), vec!["Indonesia".to_string(), "Malaysia".to_string()])]);
+    let none = meetings("id", "Tim SAR Indonesia menemui kesulitan di Kabul pada Senin (3/2).", "2025-02-04");
+    assert!(none.is_empty(), "{none:?}");
+}
+
+#[test]
+fn a_home_dateline_places_only_a_meeting_with_the_home_side() {
+    // Two foreign sides, no place named, filed from Jakarta: no meeting in Jakarta.
+    let foreign = meetings(
+        "id",
+        "Jakarta, CNN Indonesia -- Armenia akhirnya menerima tawaran untuk mengadakan pertemuan dengan Azerbaijan pada Jumat (5/1).",
+        "2024-01-06",
+    );
+    assert!(foreign.is_empty(), "{foreign:?}");
+    // With the home side taking part, the dateline still places it.
+    let home = meetings("id", "Jakarta, CNN Indonesia -- Menlu Retno Marsudi bertemu dengan Menlu Armenia pada Jumat (5/1).", "2024-01-06");
+    assert_eq!(cities(&home), vec!["Jakarta"]);
+    // Filed abroad, the reporter is where the talks are.
+    let abroad = meetings("id", "NEW YORK, KOMPAS.com - Menlu Iran bertemu dengan Menlu Kanada pada Rabu (20/9).", "2023-09-22");
+    assert_eq!(cities(&abroad), vec!["New York City"]);
+}
