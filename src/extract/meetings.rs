@@ -1,6 +1,7 @@
 //! Meetings: a meeting cue ("bertemu", "pertemuan", "KTT", "sidang"), the city
 //! it was held in, its date and the sides at the table. Calls are not meetings.
 
+mod away;
 mod cues;
 
 use super::clauses::{is_preposition, mention_starting_at};
@@ -10,6 +11,7 @@ use super::places::is_city;
 use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef, Meeting, Mention};
 use crate::lang::{is_in, EntityType};
+use away::{home_takes_part, other_place_at};
 use cues::{attendees, discussed_with, hosts_guest};
 use std::collections::BTreeSet;
 
@@ -196,12 +198,7 @@ fn meeting_at(
         None => return None,
     };
     let participants = participants(ctx, s, table, cue, wstart, wend, city_end);
-    // "Korut menerima tawaran untuk mengadakan pertemuan dengan Korsel" filed from Jakarta: a
-    // report filed at home (the pack's home side) places there only a meeting its side takes
-    // part in; a reporter datelined abroad ("NEW YORK, KOMPAS.com") is where the talks are.
-    let home = ctx.pack.lexicon.role.home_side.as_deref();
-    let filed_at_home = home.is_some() && table.country_key(city) == home;
-    if from_dateline && filed_at_home && !participants.iter().any(|&p| Some(table.get(p).key.as_str()) == home) {
+    if from_dateline && !home_takes_part(ctx, table, city, &participants) {
         return None;
     }
     let modality = super::clauses::modality(ctx, s, cue.start);
@@ -331,19 +328,6 @@ fn travel_destination(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usiz
             reached && is_city(table, m.ent)
         })
         .map(|m| (m.ent, cue.end))
-}
-
-/// "in California", "ke Meksiko": one of `preps` at `k` before a capitalised word that is no
-/// date, no city of the gazetteer and not the dateline city's country.
-fn other_place_at(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize, preps: &[String]) -> bool {
-    let home = ctx.dateline_city.and_then(|c| table.country_key(c));
-    is_in(preps, &s.tokens[k].lower)
-        && s.tokens.get(k + 1).is_some_and(|t| {
-            t.is_word
-                && t.is_capitalised()
-                && find_dates(&t.text, 0, ctx.published).is_empty()
-                && s.mentions.iter().all(|m| m.start != k + 1 || !(is_city(table, m.ent) || Some(table.get(m.ent).key.as_str()) == home))
-        })
 }
 
 fn meeting_date(

@@ -310,6 +310,12 @@ pub struct RoleLex {
     /// Titles whose "for X" names a portfolio, not the side served ("Special Envoy for Yemen").
     #[serde(default)]
     pub portfolio_titles: Vec<String>,
+    /// Titles that serve a person ("juru bicara Duterte X"): the principal's side, the other name's role.
+    #[serde(default)]
+    pub principal_titles: Vec<String>,
+    /// Words between such a title and its principal ("juru bicara kantor Suu Kyi").
+    #[serde(default)]
+    pub principal_offices: Vec<String>,
     /// "Foreign Minister Simon Coveney of Ireland": words between a name and the side after it.
     #[serde(default)]
     pub side_after_name: Vec<String>,

@@ -7,6 +7,7 @@ mod home;
 mod lists;
 mod names;
 mod orgs;
+mod principal;
 mod sides;
 
 use super::clauses::is_verb;
@@ -16,6 +17,7 @@ use super::{Analysed, Context, EntRef, Role};
 use crate::lang::{is_in, EntityType, Lexicon};
 use home::{document_home, home_side_for, Home};
 use names::{appositive, capitalised_run, person_at, span_text, starts_entity};
+use principal::principal_role;
 use sides::{acronym_after, past_side, side_after_name, side_closing_appositive, side_named_first};
 
 /// People introduced by a role: persons, role facts, and mentions.
@@ -82,6 +84,10 @@ fn roles_in_sentence(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, h
             continue;
         }
         if let Some(next) = title_in_name(ctx, s, table, i, title_len, out) {
+            i = next;
+            continue;
+        }
+        if let Some(next) = principal_role(ctx, s, table, (i, title_len), out) {
             i = next;
             continue;
         }

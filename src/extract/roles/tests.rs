@@ -341,3 +341,19 @@ fn a_rank_beside_an_office_is_no_role() {
     let mut run = analysed("id", "", "Jenderal Rusia Sergei Volkov tiba di Damaskus.");
     assert_eq!(found(&mut run), vec![row("Sergei Volkov", "Jenderal", "Russia", "role.title-name")]);
 }
+
+#[test]
+fn a_title_serving_a_known_person_names_another_holder() {
+    let mut run = analysed(
+        "id",
+        "",
+        "Presiden Filipina Rodrigo Duterte tiba di Tokyo. Juru bicara Duterte Maria Santos mengatakan Manila siap berunding.",
+    );
+    let rows = found(&mut run);
+    assert!(rows.contains(&row("Maria Santos", "Juru bicara", "Philippines", "role.principal")), "{rows:?}");
+    let mut run = analysed("id", "", "\"Kami siap,\" kata Tun Aung, juru bicara kantor Min Aung Hlaing, kepada wartawan.");
+    assert_eq!(found(&mut run), vec![row("Tun Aung", "juru bicara", "Myanmar", "role.principal")]);
+    // The principal alone is no holder of the title.
+    let mut run = analysed("id", "", "Juru bicara Min Aung Hlaing mengatakan militer siap berunding.");
+    assert!(found(&mut run).is_empty());
+}

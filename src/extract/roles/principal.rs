@@ -1,0 +1,68 @@
+//! Officials named by the person they serve: "Juru bicara Duterte Harry Roque", "Zaw Htay, juru
+//! bicara kantor Suu Kyi, ..." — the title serves the principal's side, and its holder is the
+//! other name, never the principal.
+
+use super::names::{appositive, person_at};
+use super::{EntityTable, Mention, Role};
+use crate::extract::clauses::mention_starting_at;
+use crate::extract::{Analysed, Context};
+use crate::lang::{is_in, EntityType};
+
+/// A role read at a principal title `i..i + len` ("juru bicara") followed by a known person
+/// with a side (after an office word: "kantor"); returns where to go on, or None when the
+/// title serves no principal here.
+pub(super) fn principal_role(
+    ctx: &Context,
+    s: &mut Analysed,
+    table: &mut EntityTable,
+    (i, len): (usize, usize),
+    out: &mut Vec<Role>,
+) -> Option<usize> {
+    let lex = &ctx.pack.lexicon;
+    let title: Vec<&str> = s.tokens[i..i + len].iter().map(|t| t.lower.as_str()).collect();
+    if !is_in(&lex.role.principal_titles, &title.join(" ")) {
+        return None;
+    }
+    let mut j = i + len;
+    while s.tokens.get(j).is_some_and(|t| is_in(&lex.role.principal_offices, &t.lower)) {
+        j += 1;
+    }
+    let (p, p_end) = match mention_starting_at(s, j) {
+        Some(m) if !m.coref && table.get(m.ent).etype == EntityType::Person => (m.ent, m.end),
+        Some(_) => return None,
+        None => (known_by_family_name(s, table, j)?, j + 1),
+    };
+    let side = table.get(p).side?;
+    // The holder: a new name right after the principal, or the name the title stands beside.
+    let holder = match person_at(&s.tokens, &s.mentions, p_end, table, lex, s.is_title) {
+        Some((h, end)) if h != p => Some((h, i, end)),
+        _ => appositive(&s.tokens, &s.mentions, i, p_end, table, lex).filter(|&(h, _)| h != p).map(|(h, start)| (h, start, p_end)),
+    };
+    let Some((holder, start, end)) = holder else {
+        // The principal is no holder of its servant's title: nothing to read here.
+        return Some(p_end);
+    };
+    if table.get(holder).side.is_some_and(|h| h != side) {
+        return Some(end);
+    }
+    table.set_side_if_unknown(holder, Some(side));
+    let text = crate::extract::roles::names::span_text(ctx.text, &s.tokens[i..i + len]);
+    if end > p_end {
+        s.mentions.retain(|m| m.end <= p_end || m.start >= end);
+        s.mentions.push(Mention { ent: holder, start: p_end, end, coref: false });
+        s.mentions.sort_by_key(|m| m.start);
+    }
+    out.push(Role { person: holder, title: text, of: side, evidence: ctx.evidence(s, "role.principal", 0.85) });
+    Some(end.max(start + 1))
+}
+
+/// "Duterte" after "Presiden Filipina Rodrigo Duterte": the one person of the article so far
+/// with a side whose name ends in the capitalised word at `j`.
+fn known_by_family_name(s: &Analysed, table: &EntityTable, j: usize) -> Option<super::EntRef> {
+    let t = s.tokens.get(j).filter(|t| t.is_word && t.is_capitalised())?;
+    let mut people = table
+        .iter()
+        .filter(|(_, e)| e.etype == EntityType::Person && e.side.is_some() && e.key.rsplit(' ').next() == Some(t.text.as_str()));
+    let (p, _) = people.next()?;
+    people.next().is_none().then_some(p)
+}
