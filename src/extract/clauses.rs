@@ -137,6 +137,12 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
     if s.tokens.get(pos).is_some_and(|t| is_in(&s.words.articles, &t.lower)) && mention_starting_at(s, pos + 1).is_some() {
         pos += 1;
     }
+    // "agar Tuan Trump menarik ...": an honorific before a known person.
+    if s.tokens.get(pos).is_some_and(|t| is_in(&s.words.ranks, &t.text))
+        && mention_starting_at(s, pos + 1).is_some_and(|m| table.get(m.ent).etype == crate::lang::EntityType::Person)
+    {
+        pos += 1;
+    }
     // "the Government of Sudan", "the Governments of Israel and Lebanon": the names after the head.
     if let Some(n) = government_of(s, start) {
         pos = start + n;

@@ -32,7 +32,9 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
         }
         add_short_mentions(s, table);
         let previous = discourse.last_speaker.or(discourse.last_person);
-        s.speaker = find_speaker(s, table, &pack.lexicon.grammar, previous, discourse.last_person);
+        // A quotation standing alone goes on the quotation just before it.
+        let going_on = discourse.quote_speaker.filter(|_| bare_quote(s));
+        s.speaker = find_speaker(s, table, &pack.lexicon.grammar, previous, discourse.last_person).or(going_on);
         let mut added = Vec::new();
         for i in 0..s.tokens.len() {
             discourse.resolve_at(s, table, pack, roles, i, &mut added);
@@ -68,6 +70,8 @@ struct Discourse {
     /// The side of the last sentence's subject.
     last_subject: Option<EntRef>,
     last_speaker: Option<EntRef>,
+    /// The speaker of the latest sentence when it quoted someone.
+    quote_speaker: Option<EntRef>,
     /// Actors and coordinated groups seen so far, with the sentence they stood in:
     /// collective references ("kedua pihak") look back a few sentences only.
     recent: Vec<(usize, EntRef)>,
@@ -375,6 +379,7 @@ impl Discourse {
         if s.speaker.is_some() {
             self.last_speaker = s.speaker;
         }
+        self.quote_speaker = s.speaker.filter(|_| s.quoted.iter().any(|&q| q));
     }
 
     /// Coordinated groups of actors: "A, B dan C".
@@ -498,6 +503,11 @@ fn find_speaker(
         .iter()
         .find(|m| table.get(m.ent).etype == EntityType::Person && s.tokens.get(m.end).is_some_and(|t| is_in(&lex.speech_verbs, &t.lower)))
         .map(|m| m.ent)
+}
+
+/// A sentence that is a quotation and nothing else.
+fn bare_quote(s: &Analysed) -> bool {
+    s.tokens.first().is_some_and(|t| t.text == "\"") && s.tokens.iter().zip(&s.quoted).all(|(t, &q)| q || !t.is_word)
 }
 
 #[cfg(test)]

@@ -349,6 +349,15 @@ fn demand_noun(
         match refused_by {
             Some(_) => return (possessor, Vec::new()),
             None => match subject_before(ctx, s, table, cue) {
+                // "'Both sides need to de-escalate,' Borrell said": the speaker asks the subject.
+                Some((subject, conf))
+                    if s.quoted[cue] && is_in(&lex.needs, &s.tokens[cue].lower) && s.speaker.is_some_and(|sp| !subject.contains(&sp)) =>
+                {
+                    let speaker = s.speaker.map(|sp| vec![sp]).unwrap_or_default();
+                    let end = clause_end(ctx, s, j);
+                    let found = Found { by: &speaker, of: &subject, span: (j, end), cue, rule: "demand.noun", confidence: 0.85 * conf };
+                    return (possessor, push_actions(ctx, s, table, found, out));
+                }
                 Some(x) => x,
                 None => return (possessor, Vec::new()),
             },

@@ -360,3 +360,28 @@ fn the_indonesian_armed_forces_speak_for_indonesia() {
     let found = demands("id", "", "TNI meminta Australia menjelaskan pelanggaran wilayah udara itu.");
     assert_eq!(pairs(&found), vec![("Indonesia", "Australia")]);
 }
+
+#[test]
+fn an_honorific_before_the_addressee() {
+    let found = demands("id", "", "\"Kami mendesak agar Tuan Putin menarik pasukannya,\" kata Menlu Retno.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Russia")]);
+    assert_eq!(found[0].2, "menarik pasukannya");
+}
+
+#[test]
+fn a_quotation_standing_alone_goes_on_the_one_before() {
+    let body = "\"Kami sangat kecewa,\" kata Menlu Retno. \"Kami mendesak agar Myanmar membuka akses bantuan.\"";
+    assert_eq!(pairs(&demands("id", "", body)), vec![("Indonesia", "Myanmar")]);
+    // Not after a sentence that quoted no one.
+    let body = "Menlu Retno tiba di Yangon. \"Kami mendesak agar Myanmar membuka akses bantuan.\"";
+    assert!(demands("id", "", body).is_empty());
+}
+
+#[test]
+fn a_need_told_in_a_quotation_is_the_speakers_demand() {
+    let found = demands("en", "", "\"Both Armenia and Azerbaijan need to pull back their troops,\" Blinken said.");
+    assert_eq!(sorted_pairs(&found), vec![("United States", "Armenia"), ("United States", "Azerbaijan")]);
+    // A demand noun keeps its owner: the subject's demand, not the speaker's.
+    let found = demands("en", "", "\"Russia made demands to end NATO enlargement,\" Blinken said.");
+    assert!(found.iter().all(|(b, _, _)| b != "United States"), "{found:?}");
+}

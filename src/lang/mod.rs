@@ -202,6 +202,10 @@ pub struct DemandLex {
     pub requested_things: Vec<String>,
     #[serde(default)]
     pub requested_from: Vec<String>,
+    /// "'Both sides need to de-escalate,' Borrell said": a need of the subject told in a
+    /// quotation is the speaker's demand of the subject.
+    #[serde(default)]
+    pub needs: Vec<String>,
     /// "the statement from the African Union calling on Russia to ...": participles that make
     /// a demand of the text a `sources` noun names, whose author follows `source_preps`.
     /// "asked Tokyo for an apology": before a requested thing (`requested_things`) after the addressee.
