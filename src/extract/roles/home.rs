@@ -45,7 +45,9 @@ fn in_country(table: &EntityTable, c: EntRef, side: EntRef) -> bool {
 pub(super) fn home_side_for(ctx: &Context, s: &Analysed, table: &EntityTable, home: &Home, start: usize, len: usize) -> Option<EntRef> {
     let role = &ctx.pack.lexicon.role;
     let deputy = usize::from(is_in(&role.deputy, &s.tokens[start].lower) && len > 1);
-    if longest_phrase(&s.tokens, start + deputy, &ctx.pack.phrases().domestic_titles) != len - deputy {
+    // "Wakil Presiden" is listed whole: a deputy's title may be domestic when its head is not.
+    let domestic = &ctx.pack.phrases().domestic_titles;
+    if longest_phrase(&s.tokens, start, domestic) != len && longest_phrase(&s.tokens, start + deputy, domestic) != len - deputy {
         return None;
     }
     // The author's own title: "Statement by [NSC] Spokesperson ...", "by Senior Advisor and Chief Spokesperson ...".

@@ -105,6 +105,12 @@ pub(super) fn person_at(
         if tokens.get(j).is_some_and(|t| t.text == ".") {
             j += 1;
         }
+        // "Jenderal TNI Gatot Nurmantyo": the rank's service before the name.
+        if let Some(m) = mentions.iter().find(|m| m.start == j && m.end == j + 1 && table.get(m.ent).etype != EntityType::Person) {
+            if tokens.get(m.end).is_some_and(|t| t.is_word && t.is_capitalised()) {
+                j = m.end;
+            }
+        }
     }
     // A known person; or a first name that is also a place ("Wellington Koo") when a
     // capitalised word follows it.

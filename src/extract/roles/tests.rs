@@ -357,3 +357,23 @@ fn a_title_serving_a_known_person_names_another_holder() {
     let mut run = analysed("id", "", "Juru bicara Min Aung Hlaing mengatakan militer siap berunding.");
     assert!(found(&mut run).is_empty());
 }
+
+#[test]
+fn a_rank_and_its_service_before_the_name() {
+    let rows = roles_datelined("id", "Jakarta (ANTARA News) - Panglima TNI Jenderal TNI Budi Santoso tiba di Canberra.");
+    assert_eq!(rows, vec![row("Budi Santoso", "Panglima", "Indonesia", "role.title-name")]);
+}
+
+#[test]
+fn a_deputy_title_listed_whole_as_domestic() {
+    let rows = roles_datelined("id", "Jakarta, CNN Indonesia -- Wakil Presiden Rahmat Hidayat menyatakan kasus itu telah selesai.");
+    assert_eq!(rows, vec![row("Rahmat Hidayat", "Wakil Presiden", "Indonesia", "role.title-name-home")]);
+    // Its head alone is no domestic title: a president with no side stays unread.
+    assert!(roles_datelined("id", "Jakarta, CNN Indonesia -- Presiden Rahmat Hidayat menyatakan kasus itu telah selesai.").is_empty());
+}
+
+#[test]
+fn the_speaker_of_the_house_serves_the_house() {
+    let rows = roles_datelined("id", "Jakarta (ANTARA News) - Ketua DPR Rahmat Hidayat membantah tuduhan itu.");
+    assert_eq!(rows, vec![row("Rahmat Hidayat", "Ketua", "People's Representative Council", "role.title-name")]);
+}
