@@ -214,6 +214,17 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     if let Some(org) = member_subject(ctx, s, table, j) {
         return Some((vec![org], 0.9));
     }
+    // "Hal itu disampaikan Retno saat mendesak ...", "Erdogan spoke in Ankara while urging ...":
+    // the last actor before the clause word that no preposition governs.
+    if j > 0 && !s.quoted[j] && in_list(&g.while_words, &s.tokens[j - 1].lower) {
+        let actor = s.mentions.iter().rev().filter(|m| m.end < j && table.is_actor(m.ent) && !is_dateline(s, m)).find(|m| {
+            m.start == 0
+                || !(is_preposition(s.words, &s.tokens[m.start - 1].lower) || is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower))
+        });
+        if let Some(m) = actor {
+            return Some((vec![m.ent], 0.8));
+        }
+    }
     // The clause subject: first actor before the first verb, from the start of
     // the sentence or of the quotation the cue stands in.
     let mut from = if s.quoted[cue] { (0..cue).rev().find(|&k| s.tokens[k].text == "\"").map(|k| k + 1).unwrap_or(0) } else { 0 };

@@ -17,8 +17,13 @@ pub(super) fn apposition_end(ctx: &Context, s: &Analysed, after: usize) -> Optio
     }
     let close = (after + 2..(after + 10).min(s.tokens.len())).find(|&k| s.tokens[k].text == ",")?;
     let inside = &s.tokens[after + 1..close];
+    // "Amerika Serikat, yang mengirim kapal perang ke kawasan itu, untuk ...": a relative clause
+    // on the addressee closes like an apposition.
+    let relative = is_in(&s.words.relatives, &inside[0].lower);
     let plain = inside.iter().all(|t| t.is_word || t.text == "-" || t.text == "'")
-        && !inside.iter().any(|t| is_in(&s.words.relatives, &t.lower) || is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
+        && !inside[usize::from(relative)..]
+            .iter()
+            .any(|t| is_in(&s.words.relatives, &t.lower) || is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
     let comp = s.tokens.get(close + 1).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower));
     (plain && comp).then_some(close + 1)
 }

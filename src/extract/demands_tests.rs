@@ -385,3 +385,20 @@ fn a_need_told_in_a_quotation_is_the_speakers_demand() {
     let found = demands("en", "", "\"Russia made demands to end NATO enlargement,\" Blinken said.");
     assert!(found.iter().all(|(b, _, _)| b != "United States"), "{found:?}");
 }
+
+#[test]
+fn a_while_clause_has_the_actor_before_it() {
+    let found = demands("id", "", "Hal itu disampaikan Menlu Retno saat mendesak Myanmar untuk membuka akses bantuan.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Myanmar")]);
+    // Not a place before it: "di Ankara" governs the city.
+    let found = demands("id", "", "Erdogan berbicara di Ankara saat mendesak Israel menghentikan serangan.");
+    assert_eq!(pairs(&found), vec![("Turkey", "Israel")]);
+}
+
+#[test]
+fn a_relative_clause_on_the_addressee_before_untuk() {
+    let found =
+        demands("id", "", "China meminta Amerika Serikat, yang mengirim kapal perang ke kawasan itu, untuk menghentikan provokasi.");
+    assert_eq!(pairs(&found), vec![("China", "United States")]);
+    assert_eq!(found[0].2, "menghentikan provokasi");
+}

@@ -342,6 +342,10 @@ pub struct GrammarLex {
     #[serde(default)]
     pub speech_self: Vec<String>,
     pub speech_verbs: Vec<String>,
+    /// "Hal itu disampaikan Retno saat mendesak Myanmar ...": a clause of the same actor's
+    /// act opened by one of these has the actor of the clause before it.
+    #[serde(default)]
+    pub while_words: Vec<String>,
     pub clause_breaks: Vec<String>,
     pub not_name: Vec<String>,
 }
