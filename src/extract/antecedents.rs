@@ -139,6 +139,30 @@ pub fn statement_authors(s: &Analysed, table: &EntityTable, pack: &LanguagePack,
     out
 }
 
+/// The authors a statement's headline names: the people among them, and their sides (or the
+/// side named right after the opening: "Readout of White House ..."). Both empty for a
+/// headline that opens no statement.
+pub fn headline_authors(s: &Analysed, table: &EntityTable, pack: &LanguagePack) -> (Vec<EntRef>, Vec<EntRef>) {
+    let head = statement_head(s, pack);
+    let named = statement_authors(s, table, pack, head);
+    let persons = named.iter().copied().filter(|&e| table.get(e).etype == EntityType::Person).collect();
+    let mut sides: Vec<EntRef> = Vec::new();
+    for side in named.iter().map(|&e| side_of(table, e)).filter(|&e| table.get(e).etype != EntityType::Person) {
+        if !sides.contains(&side) {
+            sides.push(side);
+        }
+    }
+    if sides.is_empty() {
+        sides.extend(statement_author(s, table, head));
+    }
+    (persons, sides)
+}
+
+/// The sides of an article's authors, from the first headline sentence that names them.
+pub fn article_authors(sents: &[Analysed], table: &EntityTable, pack: &LanguagePack) -> Vec<EntRef> {
+    sents.iter().take_while(|s| s.is_title).map(|s| headline_authors(s, table, pack).1).find(|a| !a.is_empty()).unwrap_or_default()
+}
+
 /// Is token `i` inside a mention already?
 fn covered(s: &Analysed, i: usize) -> bool {
     s.mentions.iter().any(|m| m.start <= i && i < m.end)

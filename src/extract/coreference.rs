@@ -16,18 +16,8 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
     for s in sents.iter_mut() {
         if s.is_title && discourse.authors.is_empty() {
             add_short_mentions(s, table);
-            let head = antecedents::statement_head(s, pack);
-            let named = antecedents::statement_authors(s, table, pack, head);
-            discourse.author_persons = named.iter().copied().filter(|&e| table.get(e).etype == EntityType::Person).collect();
-            let mut sides: Vec<EntRef> = Vec::new();
-            for side in named.iter().map(|&e| side_of(table, e)).filter(|&e| table.get(e).etype != EntityType::Person) {
-                if !sides.contains(&side) {
-                    sides.push(side);
-                }
-            }
-            if sides.is_empty() {
-                sides.extend(antecedents::statement_author(s, table, head));
-            }
+            let (persons, sides) = antecedents::headline_authors(s, table, pack);
+            discourse.author_persons = persons;
             discourse.authors = sides;
         }
         add_short_mentions(s, table);

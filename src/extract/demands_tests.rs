@@ -360,3 +360,40 @@ fn the_indonesian_armed_forces_speak_for_indonesia() {
     let found = demands("id", "", "TNI meminta Australia menjelaskan pelanggaran wilayah udara itu.");
     assert_eq!(pairs(&found), vec![("Indonesia", "Australia")]);
 }
+
+#[test]
+fn a_national_security_council_statement_speaks_for_the_united_states() {
+    let found = demands(
+        "en",
+        "Statement from NSC Spokesperson Maria Ellison on Iran's Drone Transfers",
+        "We urge all nations to enforce the arms embargo and call on Tehran to halt these transfers at once.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "International community"), ("United States", "Iran")]);
+    assert_eq!(found[0].2, "enforce the arms embargo");
+}
+
+#[test]
+fn an_actor_opening_a_clause_with_must_in_a_statement_is_asked_by_the_author() {
+    let found = demands(
+        "en",
+        "Statement by President Joe Biden on the Crisis in Sudan",
+        "The fighting has gone on for weeks, but Khartoum must immediately allow aid convoys to reach the west.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Sudan")]);
+    assert_eq!(found[0].2, "immediately allow aid convoys to reach the west");
+}
+
+#[test]
+fn must_in_a_news_report_or_after_another_subject_asks_nothing() {
+    // No statement headline: no author to ask.
+    assert!(demands("en", "Sudan fighting enters third week", "Khartoum must allow aid convoys to reach the west.").is_empty());
+    // The actors do not open the clause; a passive puts no action on its subject; the author's own side.
+    for body in [
+        "Talks between Khartoum and Cairo must resume before the rainy season.",
+        "Khartoum must be held accountable for the attacks on aid workers.",
+        "The United States must stand with the people of Sudan.",
+    ] {
+        let found = demands("en", "Statement by President Joe Biden on the Crisis in Sudan", body);
+        assert!(found.is_empty(), "{body}: {found:?}");
+    }
+}
