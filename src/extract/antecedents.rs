@@ -158,6 +158,22 @@ pub fn headline_authors(s: &Analysed, table: &EntityTable, pack: &LanguagePack) 
     (persons, sides)
 }
 
+/// The sides a statement's headline names after its first `with_preps` word, other than the
+/// authors' (`sides`): "Readout of X's Call with Prime Minister Y of Kosovo" gives Kosovo.
+/// Empty for a headline that opens no statement, and where no side is known.
+pub fn headline_counterparts(s: &Analysed, table: &EntityTable, pack: &LanguagePack, sides: &[EntRef]) -> Vec<EntRef> {
+    let head = statement_head(s, pack);
+    let with = (head..s.tokens.len()).find(|&k| head > 0 && is_in(&s.words.with_preps, &s.tokens[k].lower));
+    let mut out = Vec::new();
+    for m in s.mentions.iter().filter(|m| with.is_some_and(|w| m.start > w) && !m.coref && table.is_actor(m.ent)) {
+        let side = side_of(table, m.ent);
+        if table.get(side).etype != EntityType::Person && !sides.contains(&side) && !out.contains(&side) {
+            out.push(side);
+        }
+    }
+    out
+}
+
 /// The sides of an article's authors, from the first headline sentence that names them.
 pub fn article_authors(sents: &[Analysed], table: &EntityTable, pack: &LanguagePack) -> Vec<EntRef> {
     sents.iter().take_while(|s| s.is_title).map(|s| headline_authors(s, table, pack).1).find(|a| !a.is_empty()).unwrap_or_default()

@@ -397,3 +397,41 @@ fn must_in_a_news_report_or_after_another_subject_asks_nothing() {
         assert!(found.is_empty(), "{body}: {found:?}");
     }
 }
+
+#[test]
+fn all_parties_in_a_readout_of_a_call_is_the_counterpart() {
+    let title = "Readout of Secretary Antony Blinken's Call with Prime Minister Nikol Pashinyan of Armenia";
+    for body in [
+        "Secretary Blinken spoke today with Prime Minister Pashinyan. He called on all parties to refrain from provocative steps along the border.",
+        "Secretary Blinken spoke today with Prime Minister Pashinyan. The Secretary urged both sides to return to negotiations.",
+    ] {
+        let found = demands("en", title, body);
+        assert_eq!(pairs(&found), vec![("United States", "Armenia")], "{body}");
+    }
+    // "Both sides" after a pair named together is that pair, not the counterpart alone.
+    let found = demands(
+        "en",
+        title,
+        "Secretary Blinken discussed the clashes between Armenia and Azerbaijan. He urged both sides to return to negotiations.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("United States", "Armenia"), ("United States", "Azerbaijan")]);
+}
+
+#[test]
+fn all_parties_without_a_counterpart_in_the_headline_is_nobody() {
+    // A news report, and a statement that names no call or meeting with another side.
+    for title in ["Blinken urges calm in the Caucasus", "Statement by Secretary Antony Blinken on the Caucasus"] {
+        let found = demands("en", title, "Secretary Antony Blinken called on all parties to refrain from provocative steps.");
+        assert!(found.is_empty(), "{title}: {found:?}");
+    }
+}
+
+#[test]
+fn semua_pihak_in_a_press_release_on_a_meeting_is_the_counterpart() {
+    let found = demands(
+        "id",
+        "Siaran Pers: Pertemuan Menlu Retno Marsudi dengan Menlu Filipina",
+        "Dalam pertemuan itu, Menlu Retno meminta semua pihak untuk menahan diri di Laut China Selatan.",
+    );
+    assert_eq!(pairs(&found), vec![("Indonesia", "Philippines")]);
+}

@@ -99,6 +99,9 @@ pub struct Words {
     /// author: first person outside quotes is the author's side, and officials named with a
     /// domestic title and no side serve it.
     pub statement_heads: Vec<String>,
+    /// "all parties", "both sides", "semua pihak": in a statement whose headline names a call
+    /// or meeting with a counterpart, the counterpart's side (when no group of that size precedes).
+    pub all_parties: Vec<String>,
     pub org_heads: Vec<String>,
     /// Head nouns that point back to an organization only ("the alliance", "the bloc"), not a group.
     pub organization_heads: Vec<String>,
@@ -359,6 +362,7 @@ pub struct Phrases {
     pub demand_sources: Vec<Vec<String>>,
     pub requested_things: Vec<Vec<String>>,
     pub statement_heads: Vec<Vec<String>>,
+    pub all_parties: Vec<Vec<String>>,
     pub member_list_openers: Vec<Vec<String>>,
     pub member_of: Vec<Vec<String>>,
     pub meeting_verbs: Vec<Vec<String>>,
@@ -404,6 +408,7 @@ impl LanguagePack {
                 demand_sources: token_lists(&l.demand.sources),
                 requested_things: token_lists(&l.demand.requested_things),
                 statement_heads: token_lists(&l.words.statement_heads),
+                all_parties: token_lists(&l.words.all_parties),
                 member_list_openers: token_lists(&l.words.member_list_openers),
                 member_of: token_lists(&l.words.member_of),
                 meeting_verbs: token_lists(&l.meeting.verbs),
