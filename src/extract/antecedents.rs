@@ -97,14 +97,26 @@ pub fn statement_author(s: &Analysed, table: &EntityTable, h: usize) -> Option<E
     }
     let mut ms: Vec<_> = s.mentions.iter().filter(|m| m.start >= h && !m.coref).collect();
     ms.sort_by_key(|m| m.start);
-    ms.iter().find_map(|m| {
+    let first = ms.iter().find_map(|m| {
         let e = table.get(m.ent);
         match e.etype {
             EntityType::Person => e.side,
             EntityType::Country | EntityType::Organization if m.start <= h + 1 => Some(m.ent),
             _ => None,
         }
-    })
+    });
+    first.or_else(|| body_of_a_government(s, table, &ms))
+}
+
+/// "Readout of the Third Meeting of the White House Competition Council": the one country a
+/// headline names, as the first word of a body's name, before any "with" (a counterpart).
+fn body_of_a_government(s: &Analysed, table: &EntityTable, ms: &[&Mention]) -> Option<EntRef> {
+    let with = (0..s.tokens.len()).find(|&k| is_in(&s.words.with_preps, &s.tokens[k].lower)).unwrap_or(s.tokens.len());
+    let countries: Vec<&&Mention> = ms.iter().filter(|m| table.get(m.ent).etype == EntityType::Country).collect();
+    match countries.as_slice() {
+        [m] if m.end < with && s.tokens.get(m.end).is_some_and(|t| t.is_word && t.is_capitalised()) => Some(m.ent),
+        _ => None,
+    }
 }
 
 /// Everyone a headline names as the text's authors after its `statement_head` of `h` tokens:

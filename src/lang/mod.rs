@@ -316,6 +316,10 @@ pub struct RoleLex {
     /// "Foreign Minister Simon Coveney of Ireland": words between a name and the side after it.
     #[serde(default)]
     pub side_after_name: Vec<String>,
+    /// Head nouns of a government body ("Office", "Commission"): in a participant list,
+    /// "Director of the Office of Management and Budget" names the body the person serves.
+    #[serde(default)]
+    pub body_heads: Vec<String>,
     /// Words joining two titled persons who share a side ("X bersama Menlu Y").
     #[serde(default)]
     pub shared_side_joiners: Vec<String>,

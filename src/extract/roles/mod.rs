@@ -22,9 +22,16 @@ use sides::{acronym_after, past_side, side_after_name, side_closing_appositive, 
 pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> Vec<Role> {
     let mut out = Vec::new();
     let home = document_home(ctx, sents, table);
+    let mut after_number = false;
     for s in sents.iter_mut() {
         // A readout's participant list ("- Name, Title, Body - Name, …") is read item by item.
-        let listed = home.as_ref().filter(|h| h.statement && !s.is_title).map_or(0, |h| lists::list_roles(ctx, s, table, h, &mut out));
+        let mut listed = home.as_ref().filter(|h| h.statement && !s.is_title).map_or(0, |h| lists::list_roles(ctx, s, table, h, &mut out));
+        // A numbered list ("1. Name, Title of Body 2. Name, …"): the splitter makes each item a sentence.
+        let numbered = after_number || lists::ends_with_number(s);
+        after_number = lists::ends_with_number(s);
+        if listed == 0 && numbered && !s.is_title {
+            listed = lists::numbered_item(ctx, s, table, home.as_ref(), &mut out);
+        }
         if listed == 0 {
             roles_in_sentence(ctx, s, table, home.as_ref(), &mut out);
         }

@@ -342,3 +342,40 @@ fn a_rank_beside_an_office_is_no_role() {
     let mut run = analysed("id", "", "Jenderal Rusia Sergei Volkov tiba di Damaskus.");
     assert_eq!(found(&mut run), vec![row("Sergei Volkov", "Jenderal", "Russia", "role.title-name")]);
 }
+
+#[test]
+fn a_numbered_participant_list_item_by_item() {
+    let title = "Readout of the Second Meeting of the White House Housing Task Force";
+    let body = "Participants in the meeting included: 1. Marcia Delgado, Secretary of Transportation 2. Owen Pratt, Deputy Secretary of Labor 3. Ruth Okafor, Director of the Office of Science and Technology Policy 4. Dale Whitcombe, Senior Counselor at the Federal Housing Finance Agency 5. Nina Sorensen, Chair of the Harbour Alliance 6. Paul Amsel, Vice Chair, Riverside Bank";
+    let roles = roles_of("en", title, body);
+    for expected in [
+        row("Marcia Delgado", "Secretary of Transportation", "United States", "role.list-item"),
+        row("Owen Pratt", "Deputy Secretary of Labor", "United States", "role.list-item"),
+        row("Ruth Okafor", "Director", "Office of Science and Technology Policy", "role.list-item"),
+        row("Dale Whitcombe", "Senior Counselor", "Federal Housing Finance Agency", "role.list-item"),
+    ] {
+        assert!(roles.contains(&expected), "{expected:?} not in {roles:?}");
+    }
+    // A body without a government body's head noun, and an item with no known body, give nothing.
+    assert!(!roles.iter().any(|r| r.0 == "Nina Sorensen" || r.0 == "Paul Amsel"), "{roles:?}");
+    // Without a statement headline, a domestic title alone has no side.
+    let roles = roles_of("en", "Housing task force meets", body);
+    assert!(!roles.iter().any(|r| r.0 == "Marcia Delgado"), "{roles:?}");
+    assert!(roles.contains(&row("Ruth Okafor", "Director", "Office of Science and Technology Policy", "role.list-item")), "{roles:?}");
+}
+
+#[test]
+fn a_numbered_sentence_with_a_verb_is_no_list_item() {
+    let roles = roles_of(
+        "en",
+        "Readout of the Second Meeting of the White House Housing Task Force",
+        "The task force set two goals for 2025. Ruth Okafor, Director of the Office of Science and Technology Policy, said the plan was ready.",
+    );
+    assert!(!roles.iter().any(|r| r.3 == "role.list-item"), "{roles:?}");
+}
+
+#[test]
+fn the_head_of_a_presidents_office_is_no_president() {
+    let roles = roles_of("en", "", "Head of the Office of the President of Ukraine Andriy Yermak arrived in Riyadh.");
+    assert_eq!(roles, vec![row("Andriy Yermak", "Head of the Office of the President", "Ukraine", "role.title-name")]);
+}
