@@ -202,10 +202,19 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
             .iter()
             .any(|p| p.len() <= len && s.tokens[i + len - p.len()..i + len].iter().zip(p).all(|(t, w)| t.lower == *w));
     if portfolio {
+        let (side, lead) = side_named_first(s, table, of_words, i).map_or((None, i), |(e, start)| (Some(e), start));
         if let Some(m) = s.mentions.iter().find(|m| m.start == j + 1 && !m.coref) {
             let j = m.end;
-            let (side, lead) = side_named_first(s, table, of_words, i).map_or((None, i), |(e, start)| (Some(e), start));
             return Title { start: i, len, end: j, counterpart, side, lead, name_at: j, side_rule: None };
+        }
+        // "Special Representative for International Cooperation Erzhan Kazykhan": where the
+        // portfolio's capitalised words end and an unknown name starts is a guess; only a
+        // known person after them is the holder.
+        let run_end = capitalised_run(s, j + 1, &ctx.pack.phrases().titles);
+        if run_end > j + 1 {
+            let known = s.mentions.iter().any(|m| m.start == run_end && !m.coref && table.get(m.ent).etype == EntityType::Person);
+            let name_at = if known { run_end } else { s.tokens.len() };
+            return Title { start: i, len, end: run_end, counterpart, side, lead, name_at, side_rule: None };
         }
     }
     j += of_len;

@@ -379,3 +379,13 @@ fn the_head_of_a_presidents_office_is_no_president() {
     let roles = roles_of("en", "", "Head of the Office of the President of Ukraine Andriy Yermak arrived in Riyadh.");
     assert_eq!(roles, vec![row("Andriy Yermak", "Head of the Office of the President", "Ukraine", "role.title-name")]);
 }
+
+#[test]
+fn a_portfolio_of_capitalised_words_before_an_unknown_name_gives_no_holder() {
+    // Where "for Regional Trade Policy" ends and the name starts is a guess: no role.
+    let roles = roles_of("en", "", "Sullivan met Kenyan Special Envoy for Regional Trade Policy Wanjiru Otieno in Nairobi.");
+    assert!(!roles.iter().any(|r| r.1.starts_with("Special Envoy")), "{roles:?}");
+    // A portfolio the gazetteer names still ends where the holder's name starts.
+    let roles = roles_of("en", "", "Sullivan met Kenyan Special Envoy for Sudan Wanjiru Otieno in Nairobi.");
+    assert!(roles.iter().any(|r| r.0 == "Wanjiru Otieno" && r.2 == "Kenya"), "{roles:?}");
+}
