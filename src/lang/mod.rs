@@ -316,6 +316,10 @@ pub struct RoleLex {
     /// "Foreign Minister Simon Coveney of Ireland": words between a name and the side after it.
     #[serde(default)]
     pub side_after_name: Vec<String>,
+    /// Plural titles ("Executive Vice Presidents"): with the side named before them, the
+    /// second of two names joined by a coordinator holds the title too.
+    #[serde(default)]
+    pub plural_titles: Vec<String>,
     /// Head nouns of a government body ("Office", "Commission"): in a participant list,
     /// "Director of the Office of Management and Budget" names the body the person serves.
     #[serde(default)]

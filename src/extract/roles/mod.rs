@@ -409,9 +409,31 @@ fn named_role(
         } else {
             ("role.title-name", 0.9)
         };
-        out.push(Role { person, title, of, evidence: ctx.evidence(s, rule, confidence) });
+        let evidence = ctx.evidence(s, rule, confidence);
+        out.push(Role { person, title: title.clone(), of, evidence: evidence.clone() });
+        // "European Commission Executive Vice Presidents A and B": B holds it for the side too.
+        if let Some((second, end)) = t.side.is_some().then(|| second_holder(ctx, s, table, &title, name_end)).flatten() {
+            table.set_side_if_unknown(second, Some(of));
+            s.mentions.retain(|m| m.end <= name_end + 1 || m.start >= end);
+            s.mentions.push(Mention { ent: second, start: name_end + 1, end, coref: false });
+            s.mentions.sort_by_key(|m| m.start);
+            out.push(Role { person: second, title, of, evidence });
+            return end;
+        }
     }
     name_end
+}
+
+/// After a plural title's first holder ending at `name_end`: a coordinator and a second name
+/// closing the phrase (punctuation or the sentence's end after it). The person and where the name ends.
+fn second_holder(ctx: &Context, s: &Analysed, table: &mut EntityTable, title: &str, name_end: usize) -> Option<(EntRef, usize)> {
+    let plural = ctx.pack.lexicon.role.plural_titles.iter().any(|p| p.eq_ignore_ascii_case(title));
+    if !plural || !s.tokens.get(name_end).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
+        return None;
+    }
+    let (person, end) = person_at(&s.tokens, &s.mentions, name_end + 1, table, &ctx.pack.lexicon, s.is_title)?;
+    let closes = s.tokens.get(end).is_none_or(|t| !t.is_word);
+    (closes && table.get(person).etype == EntityType::Person && table.get(person).side.is_none()).then_some((person, end))
 }
 
 /// The known office of a person names the side: "European Commission President Ursula von der

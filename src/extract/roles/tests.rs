@@ -389,3 +389,18 @@ fn a_portfolio_of_capitalised_words_before_an_unknown_name_gives_no_holder() {
     let roles = roles_of("en", "", "Sullivan met Kenyan Special Envoy for Sudan Wanjiru Otieno in Nairobi.");
     assert!(roles.iter().any(|r| r.0 == "Wanjiru Otieno" && r.2 == "Kenya"), "{roles:?}");
 }
+
+#[test]
+fn a_plural_title_after_its_side_gives_both_holders() {
+    let roles = roles_of("en", "", "They were joined by European Commission Executive Vice Presidents Anna Lindqvist and Pieter Claes.");
+    assert_eq!(
+        roles,
+        vec![
+            row("Anna Lindqvist", "Executive Vice Presidents", "European Commission", "role.title-name"),
+            row("Pieter Claes", "Executive Vice Presidents", "European Commission", "role.title-name"),
+        ]
+    );
+    // Without a side before the title, two ministers may serve two sides: no role for either's side guessed.
+    let roles = roles_of("en", "", "Foreign Ministers Anna Lindqvist and Pieter Claes met in Oslo.");
+    assert!(!roles.iter().any(|r| r.0 == "Pieter Claes"), "{roles:?}");
+}
