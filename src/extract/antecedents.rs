@@ -97,14 +97,26 @@ pub fn statement_author(s: &Analysed, table: &EntityTable, h: usize) -> Option<E
     }
     let mut ms: Vec<_> = s.mentions.iter().filter(|m| m.start >= h && !m.coref).collect();
     ms.sort_by_key(|m| m.start);
-    ms.iter().find_map(|m| {
+    let first = ms.iter().find_map(|m| {
         let e = table.get(m.ent);
         match e.etype {
             EntityType::Person => e.side,
             EntityType::Country | EntityType::Organization if m.start <= h + 1 => Some(m.ent),
             _ => None,
         }
-    })
+    });
+    first.or_else(|| body_of_a_government(s, table, &ms))
+}
+
+/// "Readout of the Third Meeting of the White House Competition Council": the one country a
+/// headline names, as the first word of a body's name, before any "with" (a counterpart).
+fn body_of_a_government(s: &Analysed, table: &EntityTable, ms: &[&Mention]) -> Option<EntRef> {
+    let with = (0..s.tokens.len()).find(|&k| is_in(&s.words.with_preps, &s.tokens[k].lower)).unwrap_or(s.tokens.len());
+    let countries: Vec<&&Mention> = ms.iter().filter(|m| table.get(m.ent).etype == EntityType::Country).collect();
+    match countries.as_slice() {
+        [m] if m.end < with && s.tokens.get(m.end).is_some_and(|t| t.is_word && t.is_capitalised()) => Some(m.ent),
+        _ => None,
+    }
 }
 
 /// Everyone a headline names as the text's authors after its `statement_head` of `h` tokens:
@@ -137,6 +149,46 @@ pub fn statement_authors(s: &Analysed, table: &EntityTable, pack: &LanguagePack,
         k += title.max(1);
     }
     out
+}
+
+/// The authors a statement's headline names: the people among them, and their sides (or the
+/// side named right after the opening: "Readout of White House ..."). Both empty for a
+/// headline that opens no statement.
+pub fn headline_authors(s: &Analysed, table: &EntityTable, pack: &LanguagePack) -> (Vec<EntRef>, Vec<EntRef>) {
+    let head = statement_head(s, pack);
+    let named = statement_authors(s, table, pack, head);
+    let persons = named.iter().copied().filter(|&e| table.get(e).etype == EntityType::Person).collect();
+    let mut sides: Vec<EntRef> = Vec::new();
+    for side in named.iter().map(|&e| side_of(table, e)).filter(|&e| table.get(e).etype != EntityType::Person) {
+        if !sides.contains(&side) {
+            sides.push(side);
+        }
+    }
+    if sides.is_empty() {
+        sides.extend(statement_author(s, table, head));
+    }
+    (persons, sides)
+}
+
+/// The sides a statement's headline names after its first `with_preps` word, other than the
+/// authors' (`sides`): "Readout of X's Call with Prime Minister Y of Kosovo" gives Kosovo.
+/// Empty for a headline that opens no statement, and where no side is known.
+pub fn headline_counterparts(s: &Analysed, table: &EntityTable, pack: &LanguagePack, sides: &[EntRef]) -> Vec<EntRef> {
+    let head = statement_head(s, pack);
+    let with = (head..s.tokens.len()).find(|&k| head > 0 && is_in(&s.words.with_preps, &s.tokens[k].lower));
+    let mut out = Vec::new();
+    for m in s.mentions.iter().filter(|m| with.is_some_and(|w| m.start > w) && !m.coref && table.is_actor(m.ent)) {
+        let side = side_of(table, m.ent);
+        if table.get(side).etype != EntityType::Person && !sides.contains(&side) && !out.contains(&side) {
+            out.push(side);
+        }
+    }
+    out
+}
+
+/// The sides of an article's authors, from the first headline sentence that names them.
+pub fn article_authors(sents: &[Analysed], table: &EntityTable, pack: &LanguagePack) -> Vec<EntRef> {
+    sents.iter().take_while(|s| s.is_title).map(|s| headline_authors(s, table, pack).1).find(|a| !a.is_empty()).unwrap_or_default()
 }
 
 /// Is token `i` inside a mention already?

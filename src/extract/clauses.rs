@@ -1,7 +1,7 @@
 //! Shallow Indonesian clause structure: subjects before a cue, coordinated actor
 //! chains after it, the demanded clause, negation, conditionals and modality.
 
-use super::tokens::{possessive_at, Token};
+use super::tokens::{longest_phrase, possessive_at, Token};
 use super::{Analysed, Context, EntRef, Mention};
 use crate::extract::entities::EntityTable;
 use crate::lang::{is_in, Words};
@@ -336,6 +336,11 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
             }
         }
         if in_list(&g.clause_breaks, &t.lower) && k > start {
+            break;
+        }
+        // "... to condemn the launch and call on X to ...": the subject's next demand is no
+        // part of this action.
+        if k > start && is_in(&s.words.coordinators, &t.lower) && longest_phrase(toks, k + 1, &ctx.pack.phrases().demand_verbs) > 0 {
             break;
         }
         k += 1;

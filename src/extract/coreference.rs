@@ -6,9 +6,10 @@ use super::antecedents;
 use super::clauses::{is_dateline, is_preposition, is_verb};
 use super::entities::{side_of, EntityTable, Mention};
 use super::mentions::find_mentions;
+use super::speakers;
 use super::tokens::longest_phrase;
 use super::{Analysed, EntRef, Role};
-use crate::lang::{is_in, EntityType, GrammarLex, LanguagePack};
+use crate::lang::{is_in, EntityType, LanguagePack};
 
 /// Adds later short mentions of people, coreferring expressions and quote speakers.
 pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack: &LanguagePack, roles: &[Role]) {
@@ -16,25 +17,16 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
     for s in sents.iter_mut() {
         if s.is_title && discourse.authors.is_empty() {
             add_short_mentions(s, table);
-            let head = antecedents::statement_head(s, pack);
-            let named = antecedents::statement_authors(s, table, pack, head);
-            discourse.author_persons = named.iter().copied().filter(|&e| table.get(e).etype == EntityType::Person).collect();
-            let mut sides: Vec<EntRef> = Vec::new();
-            for side in named.iter().map(|&e| side_of(table, e)).filter(|&e| table.get(e).etype != EntityType::Person) {
-                if !sides.contains(&side) {
-                    sides.push(side);
-                }
-            }
-            if sides.is_empty() {
-                sides.extend(antecedents::statement_author(s, table, head));
-            }
+            let (persons, sides) = antecedents::headline_authors(s, table, pack);
+            discourse.counterparts = antecedents::headline_counterparts(s, table, pack, &sides);
+            discourse.author_persons = persons;
             discourse.authors = sides;
         }
         add_short_mentions(s, table);
         let previous = discourse.last_speaker.or(discourse.last_person);
         // A quotation standing alone goes on the quotation just before it.
-        let going_on = discourse.quote_speaker.filter(|_| bare_quote(s));
-        s.speaker = find_speaker(s, table, &pack.lexicon.grammar, previous, discourse.last_person).or(going_on);
+        let going_on = discourse.quote_speaker.filter(|_| speakers::bare_quote(s));
+        s.speaker = speakers::find_speaker(s, table, &pack.lexicon.grammar, previous, discourse.last_person).or(going_on);
         let mut added = Vec::new();
         for i in 0..s.tokens.len() {
             discourse.resolve_at(s, table, pack, roles, i, &mut added);
@@ -81,6 +73,8 @@ struct Discourse {
     /// The sides of the text's authors, from a headline "Statement by President X"
     /// ("Joint Statement by President X and President Y": two).
     authors: Vec<EntRef>,
+    /// The sides the headline names the authors' call or meeting with: "all parties".
+    counterparts: Vec<EntRef>,
     /// The people among them: "the President" of a statement by President X is X.
     author_persons: Vec<EntRef>,
     /// The person who was the subject of the latest sentence with a person as subject:
@@ -134,6 +128,9 @@ impl Discourse {
     /// The entity token `i` refers back to, added to `added` as a coreferring mention.
     fn resolve_at(&self, s: &Analysed, table: &EntityTable, pack: &LanguagePack, roles: &[Role], i: usize, added: &mut Vec<Mention>) {
         let c = Cue::at(s, pack, i);
+        if self.all_parties(s, table, pack, i, added) {
+            return;
+        }
         let Some((e, len)) = self.referent(s, table, roles, &c, added) else { return };
         // The mention takes in the demonstrative before the head ("the bloc", "the military regime").
         let start = if c.demonstrative && !c.after && len == 1 && i > 0 && is_in(&s.words.demonstratives_before, c.prev) {
@@ -207,6 +204,24 @@ impl Discourse {
         } else {
             None
         }
+    }
+
+    /// "all parties", "both sides" at token `i` in a statement on a call or meeting with a
+    /// counterpart: "both sides" is a group of two named just before if there is one, else
+    /// (and "all parties" always) the counterparts. False when no such phrase stands at `i`.
+    fn all_parties(&self, s: &Analysed, table: &EntityTable, pack: &LanguagePack, i: usize, added: &mut Vec<Mention>) -> bool {
+        let len = longest_phrase(&s.tokens, i, &pack.phrases().all_parties);
+        if len == 0 || self.counterparts.is_empty() || s.is_title || covered(s, i) {
+            return false;
+        }
+        let before = added.len();
+        if let Some(n) = s.words.collective_number(&s.tokens[i].lower) {
+            self.collective(s, table, i, n, added);
+        }
+        if added.len() == before {
+            added.extend(self.counterparts.iter().map(|&e| Mention { ent: e, start: i, end: i + len, coref: true }));
+        }
+        true
     }
 
     /// "The leaders also demanded ...": the latest coordinated group, a sentence or two back.
@@ -456,58 +471,6 @@ fn subject_mention<'a>(s: &'a Analysed, table: &EntityTable) -> Option<&'a Menti
         .iter()
         .filter(|m| m.start < first_verb && table.is_actor(m.ent) && !is_dateline(s, m))
         .find(|m| m.start == 0 || !is_preposition(s.words, &s.tokens[m.start - 1].lower))
-}
-
-/// Who speaks in a sentence: "kata X", "menurut X", "X said", "tegasnya" (the speaker
-/// already known), "..., he said" (the person last named), "X mengatakan (bahwa) ...".
-fn find_speaker(
-    s: &Analysed,
-    table: &EntityTable,
-    lex: &GrammarLex,
-    previous: Option<EntRef>,
-    last_person: Option<EntRef>,
-) -> Option<EntRef> {
-    let has_quote = s.tokens.iter().any(|t| t.text == "\"");
-    for (i, t) in s.tokens.iter().enumerate() {
-        if s.quoted[i] && t.text != "\"" {
-            continue;
-        }
-        if is_in(&lex.speech_self, &t.lower) {
-            return previous;
-        }
-        if is_in(&lex.speech, &t.lower) {
-            if let Some(m) = s.mentions.iter().find(|m| m.start == i + 1 && table.is_actor(m.ent)) {
-                return Some(m.ent);
-            }
-        }
-        if is_in(&s.words.according_to, &t.lower) {
-            if let Some(m) = s.mentions.iter().find(|m| m.start == i + 1) {
-                return Some(m.ent);
-            }
-        }
-        if is_in(&s.words.according_to_self, &t.lower) {
-            return previous;
-        }
-        if has_quote && is_in(&lex.speech_verbs, &t.lower) {
-            if let Some(m) = s.mentions.iter().find(|m| m.end == i && table.is_actor(m.ent)) {
-                return Some(m.ent);
-            }
-            // "...," he said: the person last named.
-            if i > 0 && is_in(&s.words.person_pronouns, &s.tokens[i - 1].lower) && last_person.is_some() {
-                return last_person;
-            }
-        }
-    }
-    // Reported speech: "Stoltenberg mengatakan (bahwa) ...".
-    s.mentions
-        .iter()
-        .find(|m| table.get(m.ent).etype == EntityType::Person && s.tokens.get(m.end).is_some_and(|t| is_in(&lex.speech_verbs, &t.lower)))
-        .map(|m| m.ent)
-}
-
-/// A sentence that is a quotation and nothing else.
-fn bare_quote(s: &Analysed) -> bool {
-    s.tokens.first().is_some_and(|t| t.text == "\"") && s.tokens.iter().zip(&s.quoted).all(|(t, &q)| q || !t.is_word)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! speaker's side asks the clause's subject), and the English passive ("Israel was urged by
 //! the United States to ...": the agent asks the subject).
 
-use super::clauses::{chain_right, clause_end, subject_before};
+use super::clauses::{chain_right, clause_end, mention_ending_at, negated, subject_before};
 use super::entities::{side_of, EntityTable};
 use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef};
@@ -74,4 +74,64 @@ pub fn passive_demand(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
         return None;
     }
     Some(Deontic { by, of, span: (after + 1, clause_end(ctx, s, after + 1)), len: verb_len })
+}
+
+/// In a statement, outside quotes, a clause opening with actors and a modal of obligation:
+/// "..., but Pyongyang must immediately cease its provocations" — the statement's `authors`
+/// ask the actors. Only where the actors open the clause (the sentence, or after a comma, a
+/// coordinator or "but"), so "talks between X and Y must resume" and "we believe X must" give
+/// nothing; not a passive ("must be held accountable"), not "must not".
+pub fn statement_deontic(ctx: &Context, s: &Analysed, table: &EntityTable, authors: &[EntRef], cue: usize) -> Option<Deontic> {
+    if authors.is_empty() || s.is_title || s.quoted.get(cue).copied().unwrap_or(true) {
+        return None;
+    }
+    let modal = longest_phrase(&s.tokens, cue, &ctx.pack.phrases().deontic_modals);
+    if modal == 0 || negated(ctx, s, cue) {
+        return None;
+    }
+    let start = cue + modal;
+    let after = s.tokens.get(start)?;
+    if !after.is_word || after.lower == "be" || is_in(&ctx.pack.lexicon.grammar.negations, &after.lower) {
+        return None;
+    }
+    let mut j = cue;
+    while j > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[j - 1].lower) {
+        j -= 1;
+    }
+    let opening = clause_subject_start(s, table, j)?;
+    let opens = opening == 0 || {
+        let t = &s.tokens[opening - 1];
+        matches!(t.text.as_str(), "," | ";")
+            || is_in(&s.words.coordinators, &t.lower)
+            || is_in(&ctx.pack.lexicon.grammar.clause_breaks, &t.lower)
+    };
+    if !opens {
+        return None;
+    }
+    let (of, _) = chain_right(s, table, opening);
+    let by_sides: Vec<EntRef> = authors.iter().map(|&a| side_of(table, a)).collect();
+    if of.is_empty() || of.iter().any(|&o| by_sides.contains(&side_of(table, o))) {
+        return None;
+    }
+    Some(Deontic { by: authors.to_vec(), of, span: (start, clause_end(ctx, s, start)), len: modal })
+}
+
+/// Where the actors ending at token `end` begin: past coordinated members and an article
+/// before each ("Russia and Belarus", "the DPRK"). None when no actor ends there.
+fn clause_subject_start(s: &Analysed, table: &EntityTable, end: usize) -> Option<usize> {
+    let mut pos = end;
+    let mut start = None;
+    while let Some(m) = mention_ending_at(s, pos).filter(|m| table.is_actor(m.ent)) {
+        let mut b = m.start;
+        if b > 0 && is_in(&s.words.articles, &s.tokens[b - 1].lower) {
+            b -= 1;
+        }
+        start = Some(b);
+        let joiner = b.checked_sub(1).map(|k| &s.tokens[k]);
+        match joiner {
+            Some(t) if (t.text == "," || is_in(&s.words.coordinators, &t.lower)) && mention_ending_at(s, b - 1).is_some() => pos = b - 1,
+            _ => break,
+        }
+    }
+    start
 }

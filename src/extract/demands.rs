@@ -1,11 +1,12 @@
 //! Demands ("X meminta Y untuk ...", "permintaan X agar Y ...") and the rejections
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
+use super::antecedents::article_authors;
 use super::clauses::{
     chain_right, clause_end, conditional, mention_starting_at, modality, negated, relative_antecedent, split_actions, subject_before,
     text_of,
 };
-use super::demand_deontic::{deontic_at, passive_demand};
+use super::demand_deontic::{deontic_at, passive_demand, statement_deontic};
 use super::demand_objects::{apposition_end, nominal_addressee, requested_from};
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
@@ -22,6 +23,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
     let demand_verbs = &ctx.pack.phrases().demand_verbs;
     let mut demands = Vec::new();
     let mut pending = Vec::new();
+    let authors = article_authors(sents, table, ctx.pack);
     for s in sents {
         let mut k = 0;
         while k < s.tokens.len() {
@@ -52,6 +54,12 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
             }
             if let Some(d) = deontic_at(ctx, s, table, k).filter(|_| !negated(ctx, s, k) && !conditional(ctx, s, k)) {
                 let found = Found { by: &d.by, of: &d.of, span: d.span, cue: k, rule: "demand.deontic", confidence: 0.8 };
+                push_actions(ctx, s, table, found, &mut demands);
+                k += d.len;
+                continue;
+            }
+            if let Some(d) = statement_deontic(ctx, s, table, &authors, k).filter(|_| !conditional(ctx, s, k)) {
+                let found = Found { by: &d.by, of: &d.of, span: d.span, cue: k, rule: "demand.statement-deontic", confidence: 0.8 };
                 push_actions(ctx, s, table, found, &mut demands);
                 k += d.len;
                 continue;

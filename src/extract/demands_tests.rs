@@ -402,3 +402,78 @@ fn a_relative_clause_on_the_addressee_before_untuk() {
     assert_eq!(pairs(&found), vec![("China", "United States")]);
     assert_eq!(found[0].2, "menghentikan provokasi");
 }
+
+#[test]
+fn a_national_security_council_statement_speaks_for_the_united_states() {
+    let found = demands(
+        "en",
+        "Statement from NSC Spokesperson Maria Ellison on Iran's Drone Transfers",
+        "We urge all nations to enforce the arms embargo and call on Tehran to halt these transfers at once.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "International community"), ("United States", "Iran")]);
+    assert_eq!(found[0].2, "enforce the arms embargo");
+}
+
+#[test]
+fn an_actor_opening_a_clause_with_must_in_a_statement_is_asked_by_the_author() {
+    let found = demands(
+        "en",
+        "Statement by President Joe Biden on the Crisis in Sudan",
+        "The fighting has gone on for weeks, but Khartoum must immediately allow aid convoys to reach the west.",
+    );
+    assert_eq!(pairs(&found), vec![("United States", "Sudan")]);
+    assert_eq!(found[0].2, "immediately allow aid convoys to reach the west");
+}
+
+#[test]
+fn must_in_a_news_report_or_after_another_subject_asks_nothing() {
+    // No statement headline: no author to ask.
+    assert!(demands("en", "Sudan fighting enters third week", "Khartoum must allow aid convoys to reach the west.").is_empty());
+    // The actors do not open the clause; a passive puts no action on its subject; the author's own side.
+    for body in [
+        "Talks between Khartoum and Cairo must resume before the rainy season.",
+        "Khartoum must be held accountable for the attacks on aid workers.",
+        "The United States must stand with the people of Sudan.",
+    ] {
+        let found = demands("en", "Statement by President Joe Biden on the Crisis in Sudan", body);
+        assert!(found.is_empty(), "{body}: {found:?}");
+    }
+}
+
+#[test]
+fn all_parties_in_a_readout_of_a_call_is_the_counterpart() {
+    let title = "Readout of Secretary Antony Blinken's Call with Prime Minister Nikol Pashinyan of Armenia";
+    for body in [
+        "Secretary Blinken spoke today with Prime Minister Pashinyan. He called on all parties to refrain from provocative steps along the border.",
+        "Secretary Blinken spoke today with Prime Minister Pashinyan. The Secretary urged both sides to return to negotiations.",
+    ] {
+        let found = demands("en", title, body);
+        assert_eq!(pairs(&found), vec![("United States", "Armenia")], "{body}");
+    }
+    // "Both sides" after a pair named together is that pair, not the counterpart alone.
+    let found = demands(
+        "en",
+        title,
+        "Secretary Blinken discussed the clashes between Armenia and Azerbaijan. He urged both sides to return to negotiations.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("United States", "Armenia"), ("United States", "Azerbaijan")]);
+}
+
+#[test]
+fn all_parties_without_a_counterpart_in_the_headline_is_nobody() {
+    // A news report, and a statement that names no call or meeting with another side.
+    for title in ["Blinken urges calm in the Caucasus", "Statement by Secretary Antony Blinken on the Caucasus"] {
+        let found = demands("en", title, "Secretary Antony Blinken called on all parties to refrain from provocative steps.");
+        assert!(found.is_empty(), "{title}: {found:?}");
+    }
+}
+
+#[test]
+fn semua_pihak_in_a_press_release_on_a_meeting_is_the_counterpart() {
+    let found = demands(
+        "id",
+        "Siaran Pers: Pertemuan Menlu Retno Marsudi dengan Menlu Filipina",
+        "Dalam pertemuan itu, Menlu Retno meminta semua pihak untuk menahan diri di Laut China Selatan.",
+    );
+    assert_eq!(pairs(&found), vec![("Indonesia", "Philippines")]);
+}

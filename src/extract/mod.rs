@@ -21,6 +21,7 @@ pub mod regions;
 pub mod rejections;
 pub mod roles;
 pub mod segment;
+pub mod speakers;
 #[cfg(test)]
 mod test_support;
 

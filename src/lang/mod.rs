@@ -99,6 +99,9 @@ pub struct Words {
     /// author: first person outside quotes is the author's side, and officials named with a
     /// domestic title and no side serve it.
     pub statement_heads: Vec<String>,
+    /// "all parties", "both sides", "semua pihak": in a statement whose headline names a call
+    /// or meeting with a counterpart, the counterpart's side (when no group of that size precedes).
+    pub all_parties: Vec<String>,
     pub org_heads: Vec<String>,
     /// Head nouns that point back to an organization only ("the alliance", "the bloc"), not a group.
     pub organization_heads: Vec<String>,
@@ -323,6 +326,14 @@ pub struct RoleLex {
     /// "Foreign Minister Simon Coveney of Ireland": words between a name and the side after it.
     #[serde(default)]
     pub side_after_name: Vec<String>,
+    /// Plural titles ("Executive Vice Presidents"): with the side named before them, the
+    /// second of two names joined by a coordinator holds the title too.
+    #[serde(default)]
+    pub plural_titles: Vec<String>,
+    /// Head nouns of a government body ("Office", "Commission"): in a participant list,
+    /// "Director of the Office of Management and Budget" names the body the person serves.
+    #[serde(default)]
+    pub body_heads: Vec<String>,
     /// Words joining two titled persons who share a side ("X bersama Menlu Y").
     #[serde(default)]
     pub shared_side_joiners: Vec<String>,
@@ -373,6 +384,7 @@ pub struct Phrases {
     pub demand_sources: Vec<Vec<String>>,
     pub requested_things: Vec<Vec<String>>,
     pub statement_heads: Vec<Vec<String>>,
+    pub all_parties: Vec<Vec<String>>,
     pub member_list_openers: Vec<Vec<String>>,
     pub member_of: Vec<Vec<String>>,
     pub meeting_verbs: Vec<Vec<String>>,
@@ -418,6 +430,7 @@ impl LanguagePack {
                 demand_sources: token_lists(&l.demand.sources),
                 requested_things: token_lists(&l.demand.requested_things),
                 statement_heads: token_lists(&l.words.statement_heads),
+                all_parties: token_lists(&l.words.all_parties),
                 member_list_openers: token_lists(&l.words.member_list_openers),
                 member_of: token_lists(&l.words.member_of),
                 meeting_verbs: token_lists(&l.meeting.verbs),

@@ -24,9 +24,16 @@ use sides::{acronym_after, past_side, side_after_name, side_closing_appositive, 
 pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> Vec<Role> {
     let mut out = Vec::new();
     let home = document_home(ctx, sents, table);
+    let mut after_number = false;
     for s in sents.iter_mut() {
         // A readout's participant list ("- Name, Title, Body - Name, …") is read item by item.
-        let listed = home.as_ref().filter(|h| h.statement && !s.is_title).map_or(0, |h| lists::list_roles(ctx, s, table, h, &mut out));
+        let mut listed = home.as_ref().filter(|h| h.statement && !s.is_title).map_or(0, |h| lists::list_roles(ctx, s, table, h, &mut out));
+        // A numbered list ("1. Name, Title of Body 2. Name, …"): the splitter makes each item a sentence.
+        let numbered = after_number || lists::ends_with_number(s);
+        after_number = lists::ends_with_number(s);
+        if listed == 0 && numbered && !s.is_title {
+            listed = lists::numbered_item(ctx, s, table, home.as_ref(), &mut out);
+        }
         if listed == 0 {
             roles_in_sentence(ctx, s, table, home.as_ref(), &mut out);
         }
@@ -201,10 +208,19 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
             .iter()
             .any(|p| p.len() <= len && s.tokens[i + len - p.len()..i + len].iter().zip(p).all(|(t, w)| t.lower == *w));
     if portfolio {
+        let (side, lead) = side_named_first(s, table, of_words, i).map_or((None, i), |(e, start)| (Some(e), start));
         if let Some(m) = s.mentions.iter().find(|m| m.start == j + 1 && !m.coref) {
             let j = m.end;
-            let (side, lead) = side_named_first(s, table, of_words, i).map_or((None, i), |(e, start)| (Some(e), start));
             return Title { start: i, len, end: j, counterpart, side, lead, name_at: j, side_rule: None };
+        }
+        // "Special Representative for International Cooperation Erzhan Kazykhan": where the
+        // portfolio's capitalised words end and an unknown name starts is a guess; only a
+        // known person after them is the holder.
+        let run_end = capitalised_run(s, j + 1, &ctx.pack.phrases().titles);
+        if run_end > j + 1 {
+            let known = s.mentions.iter().any(|m| m.start == run_end && !m.coref && table.get(m.ent).etype == EntityType::Person);
+            let name_at = if known { run_end } else { s.tokens.len() };
+            return Title { start: i, len, end: run_end, counterpart, side, lead, name_at, side_rule: None };
         }
     }
     j += of_len;
@@ -399,9 +415,31 @@ fn named_role(
         } else {
             ("role.title-name", 0.9)
         };
-        out.push(Role { person, title, of, evidence: ctx.evidence(s, rule, confidence) });
+        let evidence = ctx.evidence(s, rule, confidence);
+        out.push(Role { person, title: title.clone(), of, evidence: evidence.clone() });
+        // "European Commission Executive Vice Presidents A and B": B holds it for the side too.
+        if let Some((second, end)) = t.side.is_some().then(|| second_holder(ctx, s, table, &title, name_end)).flatten() {
+            table.set_side_if_unknown(second, Some(of));
+            s.mentions.retain(|m| m.end <= name_end + 1 || m.start >= end);
+            s.mentions.push(Mention { ent: second, start: name_end + 1, end, coref: false });
+            s.mentions.sort_by_key(|m| m.start);
+            out.push(Role { person: second, title, of, evidence });
+            return end;
+        }
     }
     name_end
+}
+
+/// After a plural title's first holder ending at `name_end`: a coordinator and a second name
+/// closing the phrase (punctuation or the sentence's end after it). The person and where the name ends.
+fn second_holder(ctx: &Context, s: &Analysed, table: &mut EntityTable, title: &str, name_end: usize) -> Option<(EntRef, usize)> {
+    let plural = ctx.pack.lexicon.role.plural_titles.iter().any(|p| p.eq_ignore_ascii_case(title));
+    if !plural || !s.tokens.get(name_end).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
+        return None;
+    }
+    let (person, end) = person_at(&s.tokens, &s.mentions, name_end + 1, table, &ctx.pack.lexicon, s.is_title)?;
+    let closes = s.tokens.get(end).is_none_or(|t| !t.is_word);
+    (closes && table.get(person).etype == EntityType::Person && table.get(person).side.is_none()).then_some((person, end))
 }
 
 /// The known office of a person names the side: "European Commission President Ursula von der
