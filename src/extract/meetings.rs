@@ -61,7 +61,14 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
         }
         // "melakukan pertemuan bilateral dengan X di KTT G20, Hamburg": a meeting noun after a
         // place preposition is where the cue before it happens, not a window of its own.
-        let venue = |c: &Cue| !c.verb && c.start > 0 && is_in(&s.words.location_preps, &s.tokens[c.start - 1].lower);
+        // Also past lower-case words after the preposition ("di sela-sela KTT ASEAN").
+        let venue = |c: &Cue| {
+            let lead = (c.start.saturating_sub(4)..c.start).rev().take_while(|&j| {
+                let t = &s.tokens[j];
+                (t.text == "-" || (t.is_word && !t.is_capitalised())) && !super::clauses::is_verb(s.words, t)
+            });
+            !c.verb && lead.chain([c.start]).any(|j| j > 0 && is_in(&s.words.location_preps, &s.tokens[j - 1].lower))
+        };
         let told_before = last_city;
         for (ci, cue) in cues.iter().enumerate() {
             let next = cues[ci + 1..].iter().find(|c| !venue(c));
@@ -413,9 +420,9 @@ fn participants(
             }
         }
     }
-    // "Lavrov visited Pyongyang and held talks with ...", "Scholz flew to Kyiv, meeting ...": the
-    // traveller, subject of the first verb, sits at the table.
-    if coordinated && !s.words.base_verbs.is_empty() {
+    // "Lavrov visited Pyongyang and held talks with ...", "Scholz flew to Kyiv, meeting ...", "X
+    // melakukan kunjungan ke Jakarta dan bertemu dengan ...": the traveller sits at the table.
+    if coordinated {
         let travel = (wstart..cue.start).rev().find(|&k| is_in(&s.words.travel_verbs, &s.tokens[k].lower));
         if let Some((subject, conf)) = travel.and_then(|k| super::clauses::subject_before(ctx, s, table, k)) {
             if conf >= 0.85 {

@@ -332,3 +332,32 @@ fn a_home_dateline_places_only_a_meeting_with_the_home_side() {
     let abroad = meetings("id", "NEW YORK, KOMPAS.com - Menlu Iran bertemu dengan Menlu Kanada pada Rabu (20/9).", "2023-09-22");
     assert_eq!(cities(&abroad), vec!["New York City"]);
 }
+
+#[test]
+fn a_bilateral_on_the_sidelines_of_a_summit_is_placed_in_the_summit_city() {
+    let found = meetings(
+        "id",
+        "Presiden Jokowi dan Presiden Filipina Rodrigo Duterte menggelar pertemuan bilateral di sela-sela KTT ASEAN di Manila, Senin (13/11).",
+        "2017-11-14",
+    );
+    let bilateral = found.iter().find(|m| m.2.contains(&"Philippines".to_string())).expect("the bilateral meeting");
+    assert_eq!(bilateral.0, "Manila");
+    assert!(bilateral.2.contains(&"Indonesia".to_string()), "{found:?}");
+}
+
+#[test]
+fn the_visitor_of_a_visit_sits_at_the_table() {
+    let found = meetings(
+        "id",
+        "Perdana Menteri Malaysia Anwar Ibrahim melakukan kunjungan ke Jakarta dan bertemu dengan Presiden Prabowo Subianto, Kamis (26/10).",
+        "2023-10-27",
+    );
+    assert_eq!(cities(&found), vec!["Jakarta"]);
+    assert_eq!(found[0].1.as_deref(), Some("2023-10-26"));
+    let mut sides = found[0].2.clone();
+    sides.sort();
+    assert_eq!(sides, vec!["Indonesia", "Malaysia"]);
+    // A visit's destination places only a meeting told after it in the same clause.
+    let later = meetings("id", "Anwar Ibrahim tiba di Jakarta pada Rabu (25/10). Ia juga dijadwalkan berpidato.", "2023-10-27");
+    assert!(later.is_empty(), "{later:?}");
+}
