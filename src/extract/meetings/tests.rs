@@ -361,3 +361,10 @@ fn the_visitor_of_a_visit_sits_at_the_table() {
     let later = meetings("id", "Anwar Ibrahim tiba di Jakarta pada Rabu (25/10). Ia juga dijadwalkan berpidato.", "2023-10-27");
     assert!(later.is_empty(), "{later:?}");
 }
+
+#[test]
+fn talks_at_the_korean_dmz_are_in_panmunjom() {
+    let found = meetings("id", "Delegasi Korea Selatan dan Korea Utara bertemu di zona demiliterisasi (DMZ), Selasa (9/1).", "2018-01-10");
+    assert_eq!(cities(&found), vec!["Panmunjom"]);
+    assert_eq!(found[0].1.as_deref(), Some("2018-01-09"));
+}
