@@ -154,6 +154,14 @@ mod tests {
     }
 
     #[test]
+    fn reluctance_to_fulfil_a_demand_is_a_refusal() {
+        let found = rejections("id", "AS meminta Turki membebaskan pendeta itu. Turki enggan memenuhi permintaan AS.");
+        assert_eq!(found, vec![("Turkey".to_string(), "United States".to_string())]);
+        // An invitation is no demand.
+        assert!(rejections("id", "AS mengundang Turki ke Washington. Turki enggan memenuhi undangan AS.").is_empty());
+    }
+
+    #[test]
     fn a_refusal_of_the_demands_told_before() {
         let found = rejections("en", "Russia demanded that NATO withdraw its troops from Eastern Europe. NATO rejected the demands.");
         assert_eq!(found, vec![("NATO".to_string(), "Russia".to_string())]);
