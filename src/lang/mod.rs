@@ -320,6 +320,9 @@ pub struct RoleLex {
     /// Titles that serve a person ("juru bicara Duterte X"): the principal's side, the other name's role.
     #[serde(default)]
     pub principal_titles: Vec<String>,
+    /// Words between a copula and the title it gives ("X merupakan mantan Menlu Y").
+    #[serde(default)]
+    pub copula_fillers: Vec<String>,
     /// Words between such a title and its principal ("juru bicara kantor Suu Kyi").
     #[serde(default)]
     pub principal_offices: Vec<String>,

@@ -3,6 +3,7 @@
 //! "timpalannya dari AS Antony Blinken"). A role is a fact; the person and its mention
 //! join the entity table on the way.
 
+mod copula;
 mod home;
 mod lists;
 mod names;
@@ -15,6 +16,7 @@ use super::entities::{EntityTable, Mention};
 use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef, Role};
 use crate::lang::{is_in, EntityType, Lexicon};
+use copula::copular_role;
 use home::{document_home, home_side_for, Home};
 use names::{appositive, capitalised_run, person_at, span_text, starts_entity};
 use principal::principal_role;
@@ -127,6 +129,11 @@ fn roles_in_sentence(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, h
             Some(next) => next,
             None => named_role(ctx, s, table, &t, home, title_text.clone(), out),
         };
+        if out.len() == before && !counterpart && t.side_rule.is_none() {
+            if let Some(side) = t.side {
+                copular_role(ctx, s, table, t.start, side, &title_text, out);
+            }
+        }
         // Only a side named in the phrase itself is shared with a partner.
         if out.len() > before && t.side_rule.is_none() && !counterpart {
             if let Some(side) = t.side {

@@ -58,7 +58,7 @@ pub(super) fn principal_role(
 
 /// "Duterte" after "Presiden Filipina Rodrigo Duterte": the one person of the article so far
 /// with a side whose name ends in the capitalised word at `j`.
-fn known_by_family_name(s: &Analysed, table: &EntityTable, j: usize) -> Option<super::EntRef> {
+pub(super) fn known_by_family_name(s: &Analysed, table: &EntityTable, j: usize) -> Option<super::EntRef> {
     let t = s.tokens.get(j).filter(|t| t.is_word && t.is_capitalised())?;
     let mut people = table
         .iter()

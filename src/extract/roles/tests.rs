@@ -440,3 +440,17 @@ fn a_plural_title_after_its_side_gives_both_holders() {
     let roles = roles_of("en", "", "Foreign Ministers Anna Lindqvist and Pieter Claes met in Oslo.");
     assert!(!roles.iter().any(|r| r.0 == "Pieter Claes"), "{roles:?}");
 }
+
+#[test]
+fn a_role_told_with_a_copula() {
+    let mut run = analysed("id", "", "Sergei Lavrov adalah Menteri Luar Negeri Rusia sejak 2004.");
+    assert_eq!(found(&mut run), vec![row("Sergey Lavrov", "Menteri Luar Negeri", "Russia", "role.copula")]);
+    let mut run = analysed("en", "", "Jose Manuel Albares is the foreign minister of Spain.");
+    assert_eq!(found(&mut run), vec![row("José Manuel Albares", "foreign minister", "Spain", "role.copula")]);
+    // No title, or no person before the copula: nothing.
+    let mut run = analysed("id", "", "Sergei Lavrov adalah orang yang cemerlang. Rusia adalah Menteri Luar Negeri.");
+    assert!(found(&mut run).is_empty());
+    // A known person serving another side is no holder.
+    let mut run = analysed("id", "", "Sergei Lavrov adalah mantan Menteri Luar Negeri Ukraina.");
+    assert!(found(&mut run).is_empty());
+}
