@@ -196,6 +196,9 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         } else if let Some(p) = joined_portfolio(ctx, s, j, k) {
             end = p;
             j = p;
+        } else if let Some(p) = lower_portfolio(s, i, j) {
+            end = p;
+            j = p;
         }
     }
     // "(Menlu)" after the title.
@@ -316,6 +319,22 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         j -= of_len;
     }
     Title { start: i, len, end, counterpart, side, lead, name_at: j, side_rule: None }
+}
+
+/// "kepala bidang hubungan luar negeri Uni Eropa, Federica Mogherini": a lower-case title's
+/// lower-case portfolio up to the side, which a comma and a name must follow. Where the side
+/// starts, or None.
+fn lower_portfolio(s: &Analysed, i: usize, j: usize) -> Option<usize> {
+    if s.tokens[i].is_capitalised() {
+        return None;
+    }
+    let k = (j..(j + 5).min(s.tokens.len()))
+        .take_while(|&k| s.tokens[k].is_word && !s.tokens[k].is_capitalised() && !is_verb(s.words, &s.tokens[k]))
+        .last()?
+        + 1;
+    let m = s.mentions.iter().find(|m| m.start == k && !m.coref)?;
+    let named = s.tokens.get(m.end).is_some_and(|t| t.text == ",") && s.tokens.get(m.end + 1).is_some_and(|t| t.is_capitalised());
+    named.then_some(k)
 }
 
 /// "Menteri Kelautan dan Perikanan Susi Pudjiastuti", "Menteri Hukum dan HAM, Yasonna Laoly":

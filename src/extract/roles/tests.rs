@@ -454,3 +454,19 @@ fn a_role_told_with_a_copula() {
     let mut run = analysed("id", "", "Sergei Lavrov adalah mantan Menteri Luar Negeri Ukraina.");
     assert!(found(&mut run).is_empty());
 }
+
+#[test]
+fn a_lower_case_title_with_its_portfolio_before_the_side() {
+    let mut run =
+        analysed("id", "", "Sementara itu, kepala bidang kebijakan luar negeri Uni Eropa, Maria Lindqvist, meminta Turki menahan diri.");
+    assert_eq!(found(&mut run), vec![row("Maria Lindqvist", "kepala bidang kebijakan luar negeri", "European Union", "role.title-name")]);
+    // Without a comma and a name after the side, the lower-case words are no portfolio.
+    let mut run = analysed("id", "", "Ia menjadi kepala rumah tangga di Uni Eropa sejak lama.");
+    assert!(found(&mut run).is_empty());
+}
+
+#[test]
+fn the_anti_corruption_commission_is_a_side() {
+    let mut run = analysed("id", "", "Juru Bicara KPK Rahmat Hidayat mengatakan penyidik telah memeriksa tiga saksi.");
+    assert_eq!(found(&mut run), vec![row("Rahmat Hidayat", "Juru Bicara", "Corruption Eradication Commission", "role.title-name")]);
+}
