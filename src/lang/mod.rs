@@ -267,6 +267,10 @@ pub struct MeetingLex {
     /// memberitahu Netanyahu ... Dalam pertemuan dengan Netanyahu di New York, ...").
     #[serde(default)]
     pub date_look_back: usize,
+    /// "pekan lalu", "last month": a time the clause gives without its day; such a meeting
+    /// has no date rather than the day of the report.
+    #[serde(default)]
+    pub vague_times: Vec<String>,
     /// "membahas <topic> dengan X": a talk with X when "dengan" and an actor follow the
     /// verb closely; the topic between is no participant.
     #[serde(default)]
@@ -394,6 +398,7 @@ pub struct Phrases {
     pub meeting_nouns: Vec<Vec<String>>,
     pub not_meetings: Vec<Vec<String>>,
     pub attended_by: Vec<Vec<String>>,
+    pub vague_times: Vec<Vec<String>>,
     pub remote: Vec<Vec<String>>,
     pub annexed: Vec<Vec<String>>,
     pub breakaway: Vec<Vec<String>>,
@@ -440,6 +445,7 @@ impl LanguagePack {
                 meeting_nouns: token_lists(&l.meeting.nouns),
                 not_meetings: token_lists(&l.meeting.not_meetings),
                 attended_by: token_lists(&l.meeting.attended_by),
+                vague_times: token_lists(&l.meeting.vague_times),
                 remote: token_lists(&l.meeting.remote),
                 annexed: token_lists(&l.region.annexed),
                 breakaway: token_lists(&l.region.breakaway),

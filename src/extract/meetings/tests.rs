@@ -368,3 +368,14 @@ fn talks_at_the_korean_dmz_are_in_panmunjom() {
     assert_eq!(cities(&found), vec!["Panmunjom"]);
     assert_eq!(found[0].1.as_deref(), Some("2018-01-09"));
 }
+
+#[test]
+fn a_time_without_its_day_gives_no_date() {
+    let found = meetings("id", "Menlu Retno Marsudi bertemu Menlu Malaysia di Kuala Lumpur pekan lalu.", "2017-10-23");
+    assert_eq!(found, vec![("Kuala Lumpur".to_string(), None, vec!["Indonesia".to_string(), "Malaysia".to_string()])]);
+    let found = meetings("en", "Blinken met Wang Yi in Beijing last month.", "2024-05-10");
+    assert_eq!(found[0].1, None);
+    // With no time at all, a meeting told in the past is dated by the report.
+    let found = meetings("id", "Menlu Retno Marsudi bertemu Menlu Malaysia di Kuala Lumpur.", "2017-10-23");
+    assert_eq!(found[0].1.as_deref(), Some("2017-10-23"));
+}
