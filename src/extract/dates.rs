@@ -174,6 +174,8 @@ fn patterns(packs: &[&DateLex]) -> Vec<(String, Kind)> {
         // "13/1/2022", and "(24/8 / 2017)" as some newsrooms space it.
         (r"\b(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4})\b".into(), Kind::Dmy),
         (r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), Kind::Iso),
+        // "5-8 Agustus 2017", "12–14 June 2023": a span of days is dated by its first.
+        (format!(r"(?i)\b(\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+({months})\.?\s+(\d{{4}})\b"), Kind::DayMonthYear),
         (format!(r"(?i)\b(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})\b"), Kind::DayMonthYear),
         (format!(r"(?i)\b({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b"), Kind::MonthDayYear),
     ];
@@ -403,6 +405,15 @@ mod tests {
     }
 
     /// A third pack is data only: its words give dates without a line of code.
+    #[test]
+    fn a_span_of_days_is_dated_by_its_first() {
+        let f = |t: &str| find_dates(t, 0, Some(d("2017-08-10"))).into_iter().map(|x| x.date).collect::<Vec<_>>();
+        assert_eq!(f("digelar pada 5-8 Agustus 2017."), vec![d("2017-08-05")]);
+        assert_eq!(f("met on 24–27 July 2017."), vec![d("2017-07-24")]);
+        // Not a score or a count before a date.
+        assert_eq!(f("skor 2-1 pada 8 Agustus 2017."), vec![d("2017-08-08")]);
+    }
+
     #[test]
     fn a_new_packs_date_words_are_recognised() {
         let toml = r#"
