@@ -477,3 +477,12 @@ fn semua_pihak_in_a_press_release_on_a_meeting_is_the_counterpart() {
     );
     assert_eq!(pairs(&found), vec![("Indonesia", "Philippines")]);
 }
+
+#[test]
+fn a_closing_attribution_names_the_speaker_of_the_next_quotation() {
+    let body = "\"Kami sangat kecewa,\" demikian pernyataan misi Uni Eropa. \"Kami mendesak agar Rusia membebaskan para jurnalis itu.\"";
+    assert_eq!(pairs(&demands("id", "", body)), vec![("European Union", "Russia")]);
+    // "demikian" far from any actor names no one.
+    let body = "\"Kami sangat kecewa,\" demikian isi pernyataan yang dibacakan pada sore itu. \"Kami mendesak agar Rusia membebaskan para jurnalis.\"";
+    assert!(demands("id", "", body).is_empty());
+}

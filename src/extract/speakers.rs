@@ -27,6 +27,13 @@ pub fn find_speaker(
                 return Some(m.ent);
             }
         }
+        // "\"…,\" demikian pernyataan misi Uni Afrika": a closing attribution names its source
+        // within a few words.
+        if has_quote && is_in(&lex.speech_closers, &t.lower) {
+            if let Some(m) = s.mentions.iter().find(|m| m.start > i && m.start <= i + 4 && !s.quoted[m.start] && table.is_actor(m.ent)) {
+                return Some(m.ent);
+            }
+        }
         if is_in(&s.words.according_to, &t.lower) {
             if let Some(m) = s.mentions.iter().find(|m| m.start == i + 1) {
                 return Some(m.ent);

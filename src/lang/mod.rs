@@ -360,6 +360,9 @@ pub struct GrammarLex {
     #[serde(default)]
     pub speech_self: Vec<String>,
     pub speech_verbs: Vec<String>,
+    /// "\"…,\" demikian pernyataan X": a word closing a quotation whose source follows within a few words.
+    #[serde(default)]
+    pub speech_closers: Vec<String>,
     /// "Hal itu disampaikan Retno saat mendesak Myanmar ...": a clause of the same actor's
     /// act opened by one of these has the actor of the clause before it.
     #[serde(default)]
