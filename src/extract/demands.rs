@@ -8,6 +8,7 @@ use super::clauses::{
 };
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic};
 use super::demand_objects::{apposition_end, nominal_addressee, requested_from};
+use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
 use super::rejections::PendingRejection;
@@ -58,8 +59,10 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 k += d.len;
                 continue;
             }
-            if let Some(d) = statement_deontic(ctx, s, table, &authors, k).filter(|_| !conditional(ctx, s, k)) {
-                let found = Found { by: &d.by, of: &d.of, span: d.span, cue: k, rule: "demand.statement-deontic", confidence: 0.8 };
+            let stated = statement_deontic(ctx, s, table, &authors, k).map(|d| (d, "demand.statement-deontic"));
+            let stated = stated.or_else(|| reported_deontic(ctx, s, table, k).map(|d| (d, "demand.reported-deontic")));
+            if let Some((d, rule)) = stated.filter(|_| !conditional(ctx, s, k)) {
+                let found = Found { by: &d.by, of: &d.of, span: d.span, cue: k, rule, confidence: 0.8 };
                 push_actions(ctx, s, table, found, &mut demands);
                 k += d.len;
                 continue;

@@ -1,0 +1,71 @@
+//! Tests of wire-style demands on whole short articles: reported obligations and the like.
+
+use crate::article::Article;
+use crate::extract::extract;
+
+/// (demander, addressee, action) of every demand in an English article.
+fn demands(body: &str) -> Vec<(String, String, String)> {
+    let pack = crate::lang::pack("en").expect("a registered pack");
+    let article =
+        Article { title: "World".into(), body: body.into(), published: None, source: "test".into(), url: None, external_id: None };
+    let x = extract(&article, pack);
+    x.demands.iter().map(|d| (x.entities.get(d.by).key.clone(), x.entities.get(d.of).key.clone(), d.action.clone())).collect()
+}
+
+fn triples(found: &[(String, String, String)]) -> Vec<(&str, &str, &str)> {
+    found.iter().map(|(b, o, a)| (b.as_str(), o.as_str(), a.as_str())).collect()
+}
+
+#[test]
+fn an_obligation_attributed_after_a_comma_is_the_speakers_demand() {
+    let found = demands(
+        "OSLO (Reuters) - Serbia should recognise Kosovo's independence, Norwegian Prime Minister Jonas Gahr Store said on Wednesday.",
+    );
+    assert_eq!(triples(&found), vec![("Norway", "Serbia", "recognise Kosovo's independence")]);
+    let found = demands(
+        "Turkish President Tayyip Erdogan met reporters in Istanbul. Israel and Hamas must return to the negotiating table, he said.",
+    );
+    assert_eq!(
+        triples(&found),
+        vec![("Turkey", "Israel", "return to the negotiating table"), ("Turkey", "Hamas", "return to the negotiating table")]
+    );
+}
+
+#[test]
+fn a_quoted_obligation_goes_to_the_one_who_said_it() {
+    let found = demands("\"North Korea must stop its missile launches at once,\" Japanese Prime Minister Fumio Kishida told parliament.");
+    assert_eq!(triples(&found), vec![("Japan", "North Korea", "stop its missile launches at once")]);
+}
+
+#[test]
+fn an_office_of_a_side_may_be_the_speaker() {
+    let found = demands("Canada should stop meddling in China's internal affairs, China's foreign ministry said in a statement.");
+    assert_eq!(triples(&found), vec![("China", "Canada", "stop meddling in China's internal affairs")]);
+    let found = demands("Venezuela must release the detained opposition figures, a senior U.S. official said.");
+    assert_eq!(triples(&found), vec![("United States", "Venezuela", "release the detained opposition figures")]);
+}
+
+#[test]
+fn no_reported_obligation_without_an_actor_speaking_or_asked_to_act() {
+    for body in [
+        "Ukraine must be allowed to join the alliance, British Foreign Secretary David Cameron said.",
+        "Russia must not be allowed to win, French President Emmanuel Macron said.",
+        "Israel should have the right to defend itself, U.S. President Joe Biden said.",
+        "Britain must spend more on defence, British Foreign Secretary David Cameron said.",
+        "Oil prices should rise further this year, analysts said.",
+        "Hungary should drop its veto, Western diplomats said.",
+        "Talks between Russia and Ukraine must resume, U.S. President Joe Biden said.",
+        "Some say Iran must halt enrichment, U.S. President Joe Biden said.",
+        "If talks fail, Iran must face new sanctions, U.S. President Joe Biden said.",
+    ] {
+        assert!(demands(body).is_empty(), "{body}: {:?}", demands(body));
+    }
+}
+
+#[test]
+fn the_attribution_after_a_demand_is_no_part_of_the_action() {
+    let found = demands("Egypt urged Israel to open the Rafah crossing, the foreign ministry said in a statement.");
+    assert_eq!(triples(&found), vec![("Egypt", "Israel", "open the Rafah crossing")]);
+    let found = demands("U.S. President Joe Biden told Chinese President Xi Jinping to stop arming Russia, a White House official said.");
+    assert_eq!(triples(&found), vec![("United States", "China", "stop arming Russia")]);
+}
