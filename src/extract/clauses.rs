@@ -411,9 +411,15 @@ pub fn negated(ctx: &Context, s: &Analysed, cue: usize) -> bool {
     (cue.saturating_sub(3)..cue).any(|k| in_list(&g.negations, &s.tokens[k].lower))
 }
 
-/// A cue inside a conditional clause ("jika China menuntut ...").
+/// A cue inside a conditional clause ("jika China menuntut ..."), a question ("Will Washington
+/// urge Kyiv to ...?") or another clause that asserts nothing (the pack's `conditionals`).
 pub fn conditional(ctx: &Context, s: &Analysed, cue: usize) -> bool {
     let g = &ctx.pack.lexicon.grammar;
+    let quoted = s.quoted.get(cue).copied().unwrap_or(false);
+    let rest = s.tokens.iter().zip(&s.quoted).skip(cue);
+    if rest.take_while(|(t, &q)| q == quoted && !matches!(t.text.as_str(), "." | ";")).any(|(t, _)| t.text == "?") {
+        return true;
+    }
     let mut k = cue;
     while k > 0 {
         k -= 1;

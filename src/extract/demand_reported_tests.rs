@@ -69,3 +69,18 @@ fn the_attribution_after_a_demand_is_no_part_of_the_action() {
     let found = demands("U.S. President Joe Biden told Chinese President Xi Jinping to stop arming Russia, a White House official said.");
     assert_eq!(triples(&found), vec![("United States", "China", "stop arming Russia")]);
 }
+
+#[test]
+fn a_question_or_a_denial_asserts_no_demand() {
+    for body in [
+        "Will Washington urge Kyiv to accept a ceasefire? Officials declined to say.",
+        "Should Berlin press Israel to open more crossings? The coalition is divided.",
+        "China denied that it had urged North Korea to conduct more missile tests.",
+        "The Kremlin denies that Putin asked Belarus to deploy troops on the border.",
+    ] {
+        assert!(demands(body).is_empty(), "{body}: {:?}", demands(body));
+    }
+    // The question ends its own sentence: the demand after it stands.
+    let found = demands("What happens next? Qatar urged Hamas to accept the proposal.");
+    assert_eq!(triples(&found), vec![("Qatar", "Hamas", "accept the proposal")]);
+}

@@ -332,3 +332,10 @@ fn a_home_dateline_places_only_a_meeting_with_the_home_side() {
     let abroad = meetings("id", "NEW YORK, KOMPAS.com - Menlu Iran bertemu dengan Menlu Kanada pada Rabu (20/9).", "2023-09-22");
     assert_eq!(cities(&abroad), vec!["New York City"]);
 }
+
+#[test]
+fn a_question_about_a_meeting_is_no_meeting() {
+    let found =
+        meetings("en", "Will Biden meet Chinese President Xi Jinping in San Francisco next week? Officials would not say.", "2024-03-13");
+    assert!(found.is_empty(), "{found:?}");
+}
