@@ -3,8 +3,11 @@
 use crate::article::Article;
 use crate::extract::extract;
 
+/// (demander, addressee, action) of a demand.
+type Found = (String, String, String);
+
 /// (demander, addressee, action) of every demand in an English article.
-fn demands(body: &str) -> Vec<(String, String, String)> {
+fn demands(body: &str) -> Vec<Found> {
     let pack = crate::lang::pack("en").expect("a registered pack");
     let article =
         Article { title: "World".into(), body: body.into(), published: None, source: "test".into(), url: None, external_id: None };
@@ -12,7 +15,7 @@ fn demands(body: &str) -> Vec<(String, String, String)> {
     x.demands.iter().map(|d| (x.entities.get(d.by).key.clone(), x.entities.get(d.of).key.clone(), d.action.clone())).collect()
 }
 
-fn triples(found: &[(String, String, String)]) -> Vec<(&str, &str, &str)> {
+fn triples(found: &[Found]) -> Vec<(&str, &str, &str)> {
     found.iter().map(|(b, o, a)| (b.as_str(), o.as_str(), a.as_str())).collect()
 }
 
@@ -83,4 +86,43 @@ fn a_question_or_a_denial_asserts_no_demand() {
     // The question ends its own sentence: the demand after it stands.
     let found = demands("What happens next? Qatar urged Hamas to accept the proposal.");
     assert_eq!(triples(&found), vec![("Qatar", "Hamas", "accept the proposal")]);
+}
+
+/// (refuser, demander) of every rejection in an English article, and the demands.
+fn rejections(body: &str) -> (Vec<(String, String)>, Vec<Found>) {
+    let pack = crate::lang::pack("en").expect("a registered pack");
+    let article =
+        Article { title: "World".into(), body: body.into(), published: None, source: "test".into(), url: None, external_id: None };
+    let x = extract(&article, pack);
+    let key = |e| x.entities.get(e).key.clone();
+    let demander = |r: &crate::extract::Rejected| match *r {
+        crate::extract::Rejected::Demand(d) => key(x.demands[d].by),
+        crate::extract::Rejected::Actor(a) => key(a),
+    };
+    let rejected = x.rejections.iter().map(|r| (key(r.by), demander(&r.rejected))).collect();
+    (rejected, x.demands.iter().map(|d| (key(d.by), key(d.of), d.action.clone())).collect())
+}
+
+#[test]
+fn a_side_named_before_the_refused_call_made_it() {
+    let (rejected, made) = rejections("China rebuffed U.S. calls to halt its purchases of Iranian oil.");
+    assert_eq!(rejected, vec![("China".to_string(), "United States".to_string())]);
+    assert_eq!(triples(&made), vec![("United States", "China", "halt its purchases of Iranian oil")]);
+    let (rejected, made) = rejections("The Kremlin dismissed Western demands that Moscow pull back its troops.");
+    assert_eq!(rejected, vec![("Russia".to_string(), "Western countries".to_string())]);
+    assert_eq!(made.len(), 1, "one demand, not one per reading of 'demands': {made:?}");
+}
+
+#[test]
+fn an_office_of_a_side_may_own_the_refused_call() {
+    for body in [
+        "Israel dismissed the U.N. chief's call for an immediate ceasefire.",
+        "Netanyahu rejected the U.N. secretary-general's call for a humanitarian pause.",
+    ] {
+        let (rejected, _) = rejections(body);
+        assert_eq!(rejected, vec![("Israel".to_string(), "United Nations".to_string())], "{body}");
+    }
+    // "Both sides need to ...": the verb "need", not a call the sides made.
+    let found = demands("\"Both sides need to show restraint,\" Chinese Foreign Minister Wang Yi said after meeting Iran and Israel.");
+    assert!(found.iter().all(|(b, _, _)| b == "China"), "{found:?}");
 }
