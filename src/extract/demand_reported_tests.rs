@@ -126,3 +126,19 @@ fn an_office_of_a_side_may_own_the_refused_call() {
     let found = demands("\"Both sides need to show restraint,\" Chinese Foreign Minister Wang Yi said after meeting Iran and Israel.");
     assert!(found.iter().all(|(b, _, _)| b == "China"), "{found:?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_has_the_sentences_subject() {
+    let found =
+        demands("BERLIN (Reuters) - German Chancellor Olaf Scholz spoke to parliament on Thursday, urging Serbia to recognise Kosovo.");
+    assert_eq!(triples(&found), vec![("Germany", "Serbia", "recognise Kosovo")]);
+    let found = demands("Qatar hosted the negotiators in Doha, pressing Hamas to accept the latest proposal.");
+    assert_eq!(triples(&found), vec![("Qatar", "Hamas", "accept the latest proposal")]);
+    for body in [
+        "Protesters marched through Tel Aviv, urging Israel to bring the hostages home.",
+        "Israel struck targets in Gaza overnight, urging residents to move south.",
+        "\"We will not give up,\" Zelenskiy said on Friday, urging allies to send more air defences.",
+    ] {
+        assert!(demands(body).is_empty(), "{body}: {:?}", demands(body));
+    }
+}
