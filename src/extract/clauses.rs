@@ -331,6 +331,7 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
                 || in_list(&g.clause_breaks, next)
                 || in_list(&g.speech_verbs, next)
                 || next == "\""
+                || attribution_follows(s, g, k + 1)
             {
                 break;
             }
@@ -346,6 +347,18 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
         k += 1;
     }
     k
+}
+
+/// ", a U.S. official said", ", the foreign ministry said in a statement" from token `k`: a few
+/// words without a verb or a comma, then a speech verb — the report's attribution, no part of
+/// the clause before it.
+fn attribution_follows(s: &Analysed, g: &crate::lang::GrammarLex, k: usize) -> bool {
+    let toks = &s.tokens;
+    let end = (k + 8).min(toks.len());
+    let Some(v) = (k..end).find(|&i| in_list(&g.speech_verbs, &toks[i].lower) || in_list(&g.speech, &toks[i].lower)) else {
+        return false;
+    };
+    v > k && toks[k..v].iter().all(|t| t.text != "," && t.text != "\"" && !is_verb(s.words, t))
 }
 
 /// Splits a demanded clause at "dan/serta/," followed by a verb: one action each.
@@ -398,9 +411,15 @@ pub fn negated(ctx: &Context, s: &Analysed, cue: usize) -> bool {
     (cue.saturating_sub(3)..cue).any(|k| in_list(&g.negations, &s.tokens[k].lower))
 }
 
-/// A cue inside a conditional clause ("jika China menuntut ...").
+/// A cue inside a conditional clause ("jika China menuntut ..."), a question ("Will Washington
+/// urge Kyiv to ...?") or another clause that asserts nothing (the pack's `conditionals`).
 pub fn conditional(ctx: &Context, s: &Analysed, cue: usize) -> bool {
     let g = &ctx.pack.lexicon.grammar;
+    let quoted = s.quoted.get(cue).copied().unwrap_or(false);
+    let rest = s.tokens.iter().zip(&s.quoted).skip(cue);
+    if rest.take_while(|(t, &q)| q == quoted && !matches!(t.text.as_str(), "." | ";")).any(|(t, _)| t.text == "?") {
+        return true;
+    }
     let mut k = cue;
     while k > 0 {
         k -= 1;

@@ -118,7 +118,7 @@ pub fn statement_deontic(ctx: &Context, s: &Analysed, table: &EntityTable, autho
 
 /// Where the actors ending at token `end` begin: past coordinated members and an article
 /// before each ("Russia and Belarus", "the DPRK"). None when no actor ends there.
-fn clause_subject_start(s: &Analysed, table: &EntityTable, end: usize) -> Option<usize> {
+pub(super) fn clause_subject_start(s: &Analysed, table: &EntityTable, end: usize) -> Option<usize> {
     let mut pos = end;
     let mut start = None;
     while let Some(m) = mention_ending_at(s, pos).filter(|m| table.is_actor(m.ent)) {

@@ -1,9 +1,9 @@
 //! What the object of a demand verb says about who is asked: an apposition before the
 //! complementiser, a thing requested from a party, a nominal naming the one to act.
 
-use super::clauses::{chain_right, clause_end, government_of, is_verb};
+use super::clauses::{chain_right, clause_end, government_of, is_verb, mention_ending_at};
 use super::entities::{side_of, EntityTable};
-use super::tokens::{longest_phrase, possessive_at};
+use super::tokens::{longest_phrase, possessive_at, possessive_before};
 use super::{Analysed, Context, EntRef};
 use crate::lang::{is_in, EntityType};
 
@@ -76,4 +76,36 @@ pub(super) fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable
         .filter(|&o| table.get(o).etype != EntityType::Person && !by_sides.contains(&o))
         .collect();
     (!sides.is_empty()).then_some(sides)
+}
+
+/// The actor owning a demand noun at token `k`: "Russia's (core) demands" (an adjective or two
+/// between), "the U.N. chief's call" (an office between the actor and the possessive), and in
+/// English "U.S. calls", "Western demands" (the actor right before the noun).
+pub(super) fn possessor_before(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize) -> Vec<EntRef> {
+    for back in 0..3 {
+        let Some(at) = k.checked_sub(back) else { break };
+        if let Some(owner) = possessive_before(&s.tokens, at).filter(|_| at >= 3).and_then(|end| owner_ending_at(ctx, s, table, end)) {
+            return vec![owner];
+        }
+        if back > 0 && !s.tokens[at].is_word {
+            break;
+        }
+    }
+    // Not "Both sides need to ...": there "need" is the verb.
+    let english = !s.words.demonstratives_before.is_empty() && !is_in(&ctx.pack.lexicon.demand.needs, &s.tokens[k].lower);
+    mention_ending_at(s, k).filter(|m| english && table.is_actor(m.ent)).map(|m| vec![m.ent]).unwrap_or_default()
+}
+
+/// The actor of a possessor ending at token `end`: its name, or its name and an office
+/// ("the U.N. chief", "Iran's foreign ministry", "the EU foreign policy chief").
+fn owner_ending_at(ctx: &Context, s: &Analysed, table: &EntityTable, end: usize) -> Option<EntRef> {
+    if let Some(m) = s.mentions.iter().find(|m| m.end == end && table.is_actor(m.ent)) {
+        return Some(m.ent);
+    }
+    let m = s.mentions.iter().filter(|m| m.end < end && end - m.end <= 4 && table.is_actor(m.ent)).max_by_key(|m| m.end)?;
+    let head = &s.tokens[end - 1].lower;
+    let titled = (m.end..end).any(|i| i + longest_phrase(&s.tokens, i, &ctx.pack.phrases().titles) == end);
+    let office = is_in(&s.words.institution_heads, head) || is_in(&ctx.pack.lexicon.grammar.speaker_heads, head);
+    let lower = s.tokens[m.end..end].iter().all(|t| t.text == "-" || t.is_word && !t.is_capitalised());
+    (lower && (titled || office)).then_some(m.ent)
 }

@@ -26,8 +26,11 @@ pub fn participle_demand(
     let noun = (from..cue)
         .rev()
         .take_while(|&k| !matches!(s.tokens[k].text.as_str(), "." | ";" | ":"))
-        .find(|&k| longest_phrase(&s.tokens, k, &ctx.pack.phrases().demand_sources) > 0)?;
-    let by = authors(ctx, s, table, noun)?;
+        .find(|&k| longest_phrase(&s.tokens, k, &ctx.pack.phrases().demand_sources) > 0);
+    let by = match noun {
+        Some(noun) => authors(ctx, s, table, noun)?,
+        None => opening_subject(s, table, cue)?,
+    };
     let of_sides: Vec<EntRef> = of.iter().map(|&o| side_of(table, o)).collect();
     let by: Vec<EntRef> = by.into_iter().filter(|b| !of_sides.contains(b)).collect();
     (!by.is_empty()).then_some((by, of, after + 1))
@@ -58,4 +61,23 @@ fn authors(ctx: &Context, s: &Analysed, table: &EntityTable, noun: usize) -> Opt
         }
     }
     (!sides.is_empty()).then_some(sides)
+}
+
+/// "Biden spoke at the White House on Monday, urging Israel to ...": a participle after a comma
+/// has the sentence's subject, an actor opening the sentence (or the words after the lead's
+/// dateline), its side if a person; outside quotations only.
+fn opening_subject(s: &Analysed, table: &EntityTable, cue: usize) -> Option<Vec<EntRef>> {
+    if cue == 0 || s.tokens[cue - 1].text != "," || s.quoted.get(cue).copied().unwrap_or(true) || s.tokens.iter().any(|t| t.text == "\"") {
+        return None;
+    }
+    let first = s
+        .tokens
+        .iter()
+        .position(|t| matches!(t.text.as_str(), "-" | "--" | "—" | "–"))
+        .filter(|&d| s.is_lead && d < 8)
+        .map_or(0, |d| d + 1);
+    let m = s.mentions.iter().filter(|m| m.start == first && table.is_actor(m.ent)).max_by_key(|m| m.end)?;
+    // The name after a title or a demonym ("U.S. President Joe Biden") is the same side.
+    let side = side_of(table, m.ent);
+    (table.get(side).etype != EntityType::Person).then(|| vec![side])
 }

@@ -7,11 +7,12 @@ use super::clauses::{
     text_of,
 };
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic};
-use super::demand_objects::{apposition_end, nominal_addressee, requested_from};
+use super::demand_objects::{apposition_end, nominal_addressee, possessor_before, requested_from};
+use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
 use super::rejections::PendingRejection;
-use super::tokens::{longest_phrase, possessive_at, possessive_before};
+use super::tokens::{longest_phrase, possessive_at};
 use super::{Analysed, Context, Demand, EntRef};
 use crate::lang::{is_in, EntityType};
 
@@ -58,8 +59,10 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 k += d.len;
                 continue;
             }
-            if let Some(d) = statement_deontic(ctx, s, table, &authors, k).filter(|_| !conditional(ctx, s, k)) {
-                let found = Found { by: &d.by, of: &d.of, span: d.span, cue: k, rule: "demand.statement-deontic", confidence: 0.8 };
+            let stated = statement_deontic(ctx, s, table, &authors, k).map(|d| (d, "demand.statement-deontic"));
+            let stated = stated.or_else(|| reported_deontic(ctx, s, table, k).map(|d| (d, "demand.reported-deontic")));
+            if let Some((d, rule)) = stated.filter(|_| !conditional(ctx, s, k)) {
+                let found = Found { by: &d.by, of: &d.of, span: d.span, cue: k, rule, confidence: 0.8 };
                 push_actions(ctx, s, table, found, &mut demands);
                 k += d.len;
                 continue;
@@ -73,7 +76,9 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 continue;
             }
             if verb_len > 0 {
-                if !negated(ctx, s, k) && !conditional(ctx, s, k) {
+                // "dismissed Western demands that ...": after a refusal the word is the refused noun.
+                let refused_noun = is_in(&lex.demand.nouns, w) && after_refusal(ctx, s, k);
+                if !negated(ctx, s, k) && !conditional(ctx, s, k) && !refused_noun {
                     demand_verb(ctx, s, table, (k, verb_len), &mut demands);
                 }
                 k += verb_len;
@@ -337,7 +342,7 @@ fn demand_noun(
     let (mut possessor, mut j) = chain_right(s, table, cue + 1);
     // English puts the possessor first: "Russia's demand that ...".
     if possessor.is_empty() {
-        possessor = possessor_before(s, table, cue);
+        possessor = possessor_before(ctx, s, table, cue);
     }
     // "calls by the United Nations to ...", "demands from Kyiv that ...": the author after "by"/"from".
     if possessor.is_empty()
@@ -388,23 +393,6 @@ fn demand_noun(
     (possessor, made)
 }
 
-/// The actor in "Russia's" (tokens `Russia`, `'`, `s`) before token `k`, allowing an
-/// adjective or two between ("Moscow's core demands").
-fn possessor_before(s: &Analysed, table: &EntityTable, k: usize) -> Vec<EntRef> {
-    for back in 0..3 {
-        let Some(at) = k.checked_sub(back) else { break };
-        if let Some(owner_end) = possessive_before(&s.tokens, at).filter(|_| at >= 3) {
-            if let Some(m) = s.mentions.iter().find(|m| m.end == owner_end && table.is_actor(m.ent)) {
-                return vec![m.ent];
-            }
-        }
-        if back > 0 && !s.tokens[at].is_word {
-            break;
-        }
-    }
-    Vec::new()
-}
-
 /// The head of a refused object after the cue at `cue` (`len` tokens): past fillers, a
 /// possessor, names before the noun. Also: whether a possessive naming no actor points back,
 /// and whether an article before it does ("the demands").
@@ -425,8 +413,11 @@ fn refused_object(ctx: &Context, s: &Analysed, cue: usize, len: usize) -> (usize
     }
     // "rejected Russia's (core) demands": look past the possessor (and an adjective or two) to the noun.
     if let Some(m) = s.mentions.iter().find(|m| m.start <= j && j < m.end) {
-        if let Some(n) = possessive_at(&s.tokens, m.end) {
-            let after = m.end + n;
+        // "the U.N. chief's call": an office word or two may stand between the name and the possessive.
+        let lower = |e: usize| e == m.end || s.tokens[e - 1].text == "-" || s.tokens[e - 1].is_word && !s.tokens[e - 1].is_capitalised();
+        let owner_end = (m.end..(m.end + 4).min(s.tokens.len())).take_while(|&e| lower(e)).find(|&e| possessive_at(&s.tokens, e).is_some());
+        if let Some((e, n)) = owner_end.and_then(|e| possessive_at(&s.tokens, e).map(|n| (e, n))) {
+            let after = e + n;
             let noun = (after..(after + 3).min(s.tokens.len()))
                 .find(|&k| is_in(&lex.demand.nouns, &s.tokens[k].lower) || is_in(&s.words.demand_like, &s.tokens[k].lower));
             j = noun.unwrap_or(after);

@@ -8,6 +8,7 @@ pub mod coreference;
 pub mod dates;
 pub mod demand_deontic;
 pub mod demand_objects;
+pub mod demand_reported;
 pub mod demand_sources;
 pub mod demands;
 pub mod entities;

@@ -369,6 +369,9 @@ pub struct GrammarLex {
     pub while_words: Vec<String>,
     pub clause_breaks: Vec<String>,
     pub not_name: Vec<String>,
+    /// ", a senior U.S. official said": a speaker's office after the side it speaks for.
+    #[serde(default)]
+    pub speaker_heads: Vec<String>,
 }
 
 /// A language: its code and lexicon; the gazetteer is shared.

@@ -379,3 +379,10 @@ fn a_time_without_its_day_gives_no_date() {
     let found = meetings("id", "Menlu Retno Marsudi bertemu Menlu Malaysia di Kuala Lumpur.", "2017-10-23");
     assert_eq!(found[0].1.as_deref(), Some("2017-10-23"));
 }
+
+#[test]
+fn a_question_about_a_meeting_is_no_meeting() {
+    let found =
+        meetings("en", "Will Biden meet Chinese President Xi Jinping in San Francisco next week? Officials would not say.", "2024-03-13");
+    assert!(found.is_empty(), "{found:?}");
+}
