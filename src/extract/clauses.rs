@@ -26,7 +26,9 @@ fn in_list(list: &[String], w: &str) -> bool {
 /// A place name opening the lead sentence as its dateline ("SEOUL -- ", "Jakarta, CNN Indonesia -- ").
 pub fn is_dateline(s: &Analysed, m: &Mention) -> bool {
     // "GENEVA, Jan 10 (Reuters) - ": a date and an agency may stand between.
-    s.is_lead && m.start <= 1 && s.tokens[m.end..].iter().take(8).any(|t| matches!(t.text.as_str(), "-" | "—" | "–"))
+    // "NUSA DUA, Indonesia (Reuters) - ": the country after the dateline's city belongs to it.
+    let opening = m.start <= 1 || (m.start <= 5 && s.tokens[..m.start].iter().all(|t| t.text == "," || (t.is_word && t.is_capitalised())));
+    s.is_lead && opening && s.tokens[m.end..].iter().take(8).any(|t| matches!(t.text.as_str(), "-" | "—" | "–"))
 }
 
 pub fn mention_ending_at(s: &Analysed, end: usize) -> Option<&Mention> {

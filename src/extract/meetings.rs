@@ -206,7 +206,8 @@ fn meeting_at(
         None => return None,
     };
     let participants = participants(ctx, s, table, cue, wstart, wend, city_end);
-    if from_dateline && !home_takes_part(ctx, table, city, &participants) {
+    // "Scholz said talks would continue" filed from Berlin: the dateline places no meeting of one side.
+    if from_dateline && (participants.len() < 2 || !home_takes_part(ctx, table, city, &participants)) {
         return None;
     }
     let modality = super::clauses::modality(ctx, s, cue.start);
@@ -386,7 +387,7 @@ fn participants(
         }
     }
     let capital_ok = |m: &Mention| capital_as_party(s, table, m);
-    for m in s.mentions.iter().filter(|m| m.start >= k && m.end <= cue.start) {
+    for m in s.mentions.iter().filter(|m| m.start >= k && m.end <= cue.start && !super::clauses::is_dateline(s, m)) {
         if capital_ok(m) && (m.start == 0 || !is_in(&s.words.topic_preps, &s.tokens[m.start - 1].lower)) {
             add(m.ent);
         }

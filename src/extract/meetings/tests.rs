@@ -386,3 +386,17 @@ fn a_question_about_a_meeting_is_no_meeting() {
         meetings("en", "Will Biden meet Chinese President Xi Jinping in San Francisco next week? Officials would not say.", "2024-03-13");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn the_dateline_places_no_meeting_of_one_side() {
+    let found = meetings("en", "BERLIN (Reuters) - Chancellor Olaf Scholz said talks would continue.", "2024-03-13");
+    assert!(found.is_empty(), "{found:?}");
+    // The country after the dateline's city is no participant.
+    let found = meetings(
+        "en",
+        "NUSA DUA, Indonesia (Reuters) - Biden and Xi met on the sidelines of the G20 summit in Bali on Monday.",
+        "2024-03-13",
+    );
+    assert!(found.iter().all(|m| !m.2.contains(&"Indonesia".to_string())), "{found:?}");
+    assert!(found.iter().any(|m| m.2.contains(&"China".to_string()) && m.2.contains(&"United States".to_string())), "{found:?}");
+}

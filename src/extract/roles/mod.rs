@@ -191,7 +191,10 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         let k = capitalised_run(s, j, &ctx.pack.phrases().titles);
         let institution = s.tokens.get(j).is_some_and(|t| is_in(&s.words.institution_heads, &t.lower));
         if k > j && starts_entity(s, k) && !institution {
-            end = k;
+            // "President Tayyip Erdogan": given names of the known person after them are no title.
+            if !given_names_of(s, table, j, k) {
+                end = k;
+            }
             j = k;
         } else if let Some(p) = joined_portfolio(ctx, s, j, k) {
             end = p;
@@ -319,6 +322,16 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         j -= of_len;
     }
     Title { start: i, len, end, counterpart, side, lead, name_at: j, side_rule: None }
+}
+
+/// Are tokens `j..k` names of the known person whose mention starts at `k` ("Tayyip" before
+/// "Erdogan", whose full name is "Recep Tayyip Erdoğan")?
+fn given_names_of(s: &Analysed, table: &EntityTable, j: usize, k: usize) -> bool {
+    let Some(m) = s.mentions.iter().find(|m| m.start == k && table.get(m.ent).etype == EntityType::Person) else {
+        return false;
+    };
+    let names = &table.get(m.ent).names;
+    s.tokens[j..k].iter().all(|t| names.iter().any(|n| n.split_whitespace().any(|w| w == t.text)))
 }
 
 /// "kepala bidang hubungan luar negeri Uni Eropa, Federica Mogherini": a lower-case title's

@@ -470,3 +470,10 @@ fn the_anti_corruption_commission_is_a_side() {
     let mut run = analysed("id", "", "Juru Bicara KPK Rahmat Hidayat mengatakan penyidik telah memeriksa tiga saksi.");
     assert_eq!(found(&mut run), vec![row("Rahmat Hidayat", "Juru Bicara", "Corruption Eradication Commission", "role.title-name")]);
 }
+
+#[test]
+fn a_given_name_of_a_known_person_is_no_part_of_the_title() {
+    let mut run = analysed("en", "", "Turkish President Tayyip Erdogan met Swedish Prime Minister Ulf Kristersson on Tuesday.");
+    let rows = found(&mut run);
+    assert!(rows.iter().any(|r| r.0 == "Recep Tayyip Erdoğan" && r.1 == "President" && r.2 == "Turkey"), "{rows:?}");
+}
