@@ -400,3 +400,9 @@ fn the_dateline_places_no_meeting_of_one_side() {
     assert!(found.iter().all(|m| !m.2.contains(&"Indonesia".to_string())), "{found:?}");
     assert!(found.iter().any(|m| m.2.contains(&"China".to_string()) && m.2.contains(&"United States".to_string())), "{found:?}");
 }
+
+#[test]
+fn a_meeting_next_week_has_no_date_yet() {
+    let found = meetings("en", "Biden and Xi Jinping met in San Francisco next week.", "2024-03-13");
+    assert_eq!(found[0].1, None, "{found:?}");
+}
