@@ -104,11 +104,11 @@ fn confident_facts_are_mostly_right_on_real_news() {
 }
 
 /// (language, F1, precision, demands recall) floors on ../shared/dev/gold.toml
-/// (measured after round 3: id 0.90, 1.00, 0.87; en 0.96, 0.97, 0.86).
-const DEV_FLOORS: [(&str, f64, f64, f64); 2] = [("id", 0.87, 0.96, 0.80), ("en", 0.92, 0.93, 0.80)];
+/// (measured after round 3: id 0.90, 1.00, 0.87; en 0.96, 0.97, 0.86; round 4: id 0.90, 1.00, 0.87).
+const DEV_FLOORS: [(&str, f64, f64, f64); 2] = [("id", 0.88, 0.97, 0.80), ("en", 0.92, 0.93, 0.80)];
 /// (language, F1, precision) floors on tests/fixtures/dev-blind/gold.toml
-/// (measured after round 3: id 0.68, 0.90; en 0.61, 0.90; round 4, now development data: id 0.81, 0.98; en 0.88, 0.99).
-const BLIND_FLOORS: [(&str, f64, f64); 2] = [("id", 0.78, 0.94), ("en", 0.84, 0.94)];
+/// (measured after round 3: id 0.68, 0.90; en 0.61, 0.90; round 4, now development data: id 0.82, 0.98; en 0.88, 0.99).
+const BLIND_FLOORS: [(&str, f64, f64); 2] = [("id", 0.79, 0.94), ("en", 0.84, 0.94)];
 /// (F1, precision, demands recall) floors on tests/fixtures/dev-en3/gold.toml (measured 0.93, 0.97, 1.00
 /// after the participant lists of readouts; 0.96, 0.98, 1.00 after English round 4).
 const DEV_EN3_FLOORS: (f64, f64, f64) = (0.92, 0.94, 0.80);
