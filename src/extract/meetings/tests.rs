@@ -406,3 +406,16 @@ fn a_meeting_next_week_has_no_date_yet() {
     let found = meetings("en", "Biden and Xi Jinping met in San Francisco next week.", "2024-03-13");
     assert_eq!(found[0].1, None, "{found:?}");
 }
+
+#[test]
+fn a_host_receiving_a_guest_is_a_meeting() {
+    let found = meetings(
+        "id",
+        "Presiden Prabowo Subianto menerima Perdana Menteri Malaysia Anwar Ibrahim di Istana Bogor, Senin (27/1).",
+        "2025-01-28",
+    );
+    assert_eq!(cities(&found), vec!["Bogor"]);
+    // Receiving aid or welcoming a proposal is no meeting.
+    assert!(meetings("id", "Indonesia menerima bantuan dari Jepang di Jakarta, Senin (27/1).", "2025-01-28").is_empty());
+    assert!(meetings("id", "Jokowi menyambut baik usulan Malaysia di Jakarta, Senin (27/1).", "2025-01-28").is_empty());
+}
