@@ -18,7 +18,7 @@ use super::{Analysed, Context, EntRef, Role};
 use crate::lang::{is_in, EntityType, Lexicon};
 use copula::copular_role;
 use home::{document_home, home_side_for, Home};
-use names::{appositive, capitalised_run, person_at, span_text, starts_entity};
+use names::{appositive, capitalised_run, given_names_of, lower_portfolio, person_at, span_text, starts_entity};
 use principal::principal_role;
 use sides::{acronym_after, past_side, side_after_name, side_closing_appositive, side_named_first};
 
@@ -324,32 +324,6 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
     Title { start: i, len, end, counterpart, side, lead, name_at: j, side_rule: None }
 }
 
-/// Are tokens `j..k` names of the known person whose mention starts at `k` ("Tayyip" before
-/// "Erdogan", whose full name is "Recep Tayyip Erdoğan")?
-fn given_names_of(s: &Analysed, table: &EntityTable, j: usize, k: usize) -> bool {
-    let Some(m) = s.mentions.iter().find(|m| m.start == k && table.get(m.ent).etype == EntityType::Person) else {
-        return false;
-    };
-    let names = &table.get(m.ent).names;
-    s.tokens[j..k].iter().all(|t| names.iter().any(|n| n.split_whitespace().any(|w| w == t.text)))
-}
-
-/// "kepala bidang hubungan luar negeri Uni Eropa, Federica Mogherini": a lower-case title's
-/// lower-case portfolio up to the side, which a comma and a name must follow. Where the side
-/// starts, or None.
-fn lower_portfolio(s: &Analysed, i: usize, j: usize) -> Option<usize> {
-    if s.tokens[i].is_capitalised() {
-        return None;
-    }
-    let k = (j..(j + 5).min(s.tokens.len()))
-        .take_while(|&k| s.tokens[k].is_word && !s.tokens[k].is_capitalised() && !is_verb(s.words, &s.tokens[k]))
-        .last()?
-        + 1;
-    let m = s.mentions.iter().find(|m| m.start == k && !m.coref)?;
-    let named = s.tokens.get(m.end).is_some_and(|t| t.text == ",") && s.tokens.get(m.end + 1).is_some_and(|t| t.is_capitalised());
-    named.then_some(k)
-}
-
 /// "Menteri Kelautan dan Perikanan Susi Pudjiastuti", "Menteri Hukum dan HAM, Yasonna Laoly":
 /// a portfolio of two words joined by a coordinator belongs to the title. Where it ends.
 fn joined_portfolio(ctx: &Context, s: &Analysed, j: usize, run_end: usize) -> Option<usize> {
@@ -416,6 +390,12 @@ fn named_role(
     let Some((person, name_end)) = person_at(&s.tokens, &s.mentions, j, table, lex, s.is_title) else {
         return t.start + t.len;
     };
+    // "Direktur Perlindungan WNI Kemlu X": a new name that an acronym follows is the office's
+    // portfolio read as a name; where the name starts is a guess.
+    let acronym_after = s.tokens.get(name_end).is_some_and(|t| t.text.chars().count() >= 2 && t.text.chars().all(|c| c.is_uppercase()));
+    if acronym_after && table.get(person).side.is_none() && !s.mentions.iter().any(|m| m.start == j) {
+        return t.start + t.len;
+    }
     let name: Vec<String> = s.tokens[j..name_end].iter().map(|t| t.text.clone()).filter(|t| t != "-").collect();
     if !name.is_empty() {
         table.add_short_names(&name, person);

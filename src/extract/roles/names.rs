@@ -175,3 +175,29 @@ pub(super) fn person_at(
     }
     Some((table.new_person(&name, None), k))
 }
+
+/// Are tokens `j..k` names of the known person whose mention starts at `k` ("Tayyip" before
+/// "Erdogan", whose full name is "Recep Tayyip Erdoğan")?
+pub(super) fn given_names_of(s: &Analysed, table: &EntityTable, j: usize, k: usize) -> bool {
+    let Some(m) = s.mentions.iter().find(|m| m.start == k && table.get(m.ent).etype == EntityType::Person) else {
+        return false;
+    };
+    let names = &table.get(m.ent).names;
+    s.tokens[j..k].iter().all(|t| names.iter().any(|n| n.split_whitespace().any(|w| w == t.text)))
+}
+
+/// "kepala bidang hubungan luar negeri Uni Eropa, Federica Mogherini": a lower-case title's
+/// lower-case portfolio up to the side, which a comma and a name must follow. Where the side
+/// starts, or None.
+pub(super) fn lower_portfolio(s: &Analysed, i: usize, j: usize) -> Option<usize> {
+    if s.tokens[i].is_capitalised() {
+        return None;
+    }
+    let k = (j..(j + 5).min(s.tokens.len()))
+        .take_while(|&k| s.tokens[k].is_word && !s.tokens[k].is_capitalised() && !is_verb(s.words, &s.tokens[k]))
+        .last()?
+        + 1;
+    let m = s.mentions.iter().find(|m| m.start == k && !m.coref)?;
+    let named = s.tokens.get(m.end).is_some_and(|t| t.text == ",") && s.tokens.get(m.end + 1).is_some_and(|t| t.is_capitalised());
+    named.then_some(k)
+}

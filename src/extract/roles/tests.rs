@@ -477,3 +477,12 @@ fn a_given_name_of_a_known_person_is_no_part_of_the_title() {
     let rows = found(&mut run);
     assert!(rows.iter().any(|r| r.0 == "Recep Tayyip Erdoğan" && r.1 == "President" && r.2 == "Turkey"), "{rows:?}");
 }
+
+#[test]
+fn a_portfolio_before_an_acronym_is_no_name() {
+    let rows = roles_datelined("id", "Jakarta, CNN Indonesia -- Direktur Perlindungan WNI Kemlu Rahmat Hidayat mengatakan hal itu.");
+    assert!(rows.iter().all(|r| r.0 != "Perlindungan"), "{rows:?}");
+    // A name with no acronym after it is still read.
+    let rows = roles_datelined("id", "Jakarta, CNN Indonesia -- Menteri Keuangan Rahmat Hidayat mengatakan APBN aman.");
+    assert_eq!(rows, vec![row("Rahmat Hidayat", "Menteri Keuangan", "Indonesia", "role.title-name-home")]);
+}
