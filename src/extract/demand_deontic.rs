@@ -85,20 +85,7 @@ pub fn statement_deontic(ctx: &Context, s: &Analysed, table: &EntityTable, autho
     if authors.is_empty() || s.is_title || s.quoted.get(cue).copied().unwrap_or(true) {
         return None;
     }
-    let modal = longest_phrase(&s.tokens, cue, &ctx.pack.phrases().deontic_modals);
-    if modal == 0 || negated(ctx, s, cue) {
-        return None;
-    }
-    let start = cue + modal;
-    let after = s.tokens.get(start)?;
-    if !after.is_word || after.lower == "be" || is_in(&ctx.pack.lexicon.grammar.negations, &after.lower) {
-        return None;
-    }
-    let mut j = cue;
-    while j > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[j - 1].lower) {
-        j -= 1;
-    }
-    let opening = clause_subject_start(s, table, j)?;
+    let Obligation { modal, start, opening } = obligation_at(ctx, s, table, cue)?;
     let opens = opening == 0 || {
         let t = &s.tokens[opening - 1];
         matches!(t.text.as_str(), "," | ";")
@@ -116,9 +103,39 @@ pub fn statement_deontic(ctx: &Context, s: &Analysed, table: &EntityTable, autho
     Some(Deontic { by: authors.to_vec(), of, span: (start, clause_end(ctx, s, start)), len: modal })
 }
 
+/// A modal of obligation at token `cue` put on actors right before it (past adverbs): "...
+/// Pyongyang must immediately cease ...". Not negated, not "must not", not a passive ("must be").
+pub(super) struct Obligation {
+    /// Tokens of the modal.
+    pub modal: usize,
+    /// Where the obliged action starts.
+    pub start: usize,
+    /// Where the obliged actors (and an article before them) start.
+    pub opening: usize,
+}
+
+pub(super) fn obligation_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<Obligation> {
+    let g = &ctx.pack.lexicon.grammar;
+    let modal = longest_phrase(&s.tokens, cue, &ctx.pack.phrases().deontic_modals);
+    if modal == 0 || negated(ctx, s, cue) {
+        return None;
+    }
+    let start = cue + modal;
+    let after = s.tokens.get(start)?;
+    if !after.is_word || after.lower == "be" || is_in(&g.negations, &after.lower) {
+        return None;
+    }
+    let mut j = cue;
+    while j > 0 && is_in(&g.adverbs, &s.tokens[j - 1].lower) {
+        j -= 1;
+    }
+    let opening = clause_subject_start(s, table, j)?;
+    Some(Obligation { modal, start, opening })
+}
+
 /// Where the actors ending at token `end` begin: past coordinated members and an article
 /// before each ("Russia and Belarus", "the DPRK"). None when no actor ends there.
-pub(super) fn clause_subject_start(s: &Analysed, table: &EntityTable, end: usize) -> Option<usize> {
+fn clause_subject_start(s: &Analysed, table: &EntityTable, end: usize) -> Option<usize> {
     let mut pos = end;
     let mut start = None;
     while let Some(m) = mention_ending_at(s, pos).filter(|m| table.is_actor(m.ent)) {

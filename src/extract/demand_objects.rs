@@ -103,9 +103,14 @@ fn owner_ending_at(ctx: &Context, s: &Analysed, table: &EntityTable, end: usize)
         return Some(m.ent);
     }
     let m = s.mentions.iter().filter(|m| m.end < end && end - m.end <= 4 && table.is_actor(m.ent)).max_by_key(|m| m.end)?;
-    let head = &s.tokens[end - 1].lower;
-    let titled = (m.end..end).any(|i| i + longest_phrase(&s.tokens, i, &ctx.pack.phrases().titles) == end);
-    let office = is_in(&s.words.institution_heads, head) || is_in(&ctx.pack.lexicon.grammar.speaker_heads, head);
     let lower = s.tokens[m.end..end].iter().all(|t| t.text == "-" || t.is_word && !t.is_capitalised());
-    (lower && (titled || office)).then_some(m.ent)
+    (lower && ends_in_office(ctx, s, m.end, end)).then_some(m.ent)
+}
+
+/// Do the words `from..end` after an actor end in an office: a title ending at `end`, or an
+/// institution or `speaker_heads` word last ("foreign ministry", "official", "chief")?
+pub(super) fn ends_in_office(ctx: &Context, s: &Analysed, from: usize, end: usize) -> bool {
+    let head = &s.tokens[end - 1].lower;
+    let titled = (from..end).any(|i| i + longest_phrase(&s.tokens, i, &ctx.pack.phrases().titles) == end);
+    titled || is_in(&s.words.institution_heads, head) || is_in(&ctx.pack.lexicon.grammar.speaker_heads, head)
 }

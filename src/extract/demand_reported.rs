@@ -3,10 +3,10 @@
 //! reporters" — a clause opening the sentence (or its quotation) with actors and a modal of
 //! obligation, attributed after a comma to a speaker: the speaker's side asks the actors.
 
-use super::clauses::{mention_ending_at, mention_starting_at, negated};
-use super::demand_deontic::{clause_subject_start, Deontic};
+use super::clauses::{mention_ending_at, mention_starting_at};
+use super::demand_deontic::{obligation_at, Deontic, Obligation};
+use super::demand_objects::ends_in_office;
 use super::entities::{side_of, EntityTable};
-use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef};
 use crate::lang::is_in;
 
@@ -17,21 +17,13 @@ const ATTRIBUTION_WORDS: usize = 10;
 /// "must not", not "should have" (a reproach or a right, no action asked), not the speaker's
 /// own side; the actors open the sentence, its quotation or the words after a dateline.
 pub fn reported_deontic(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<Deontic> {
-    let g = &ctx.pack.lexicon.grammar;
-    let modal = longest_phrase(&s.tokens, cue, &ctx.pack.phrases().deontic_modals);
-    if s.is_title || modal == 0 || negated(ctx, s, cue) {
+    if s.is_title {
         return None;
     }
-    let start = cue + modal;
-    let after = s.tokens.get(start)?;
-    if !after.is_word || matches!(after.lower.as_str(), "be" | "have") || is_in(&g.negations, &after.lower) {
+    let Obligation { modal, start, opening } = obligation_at(ctx, s, table, cue)?;
+    if s.tokens[start].lower == "have" {
         return None;
     }
-    let mut j = cue;
-    while j > 0 && is_in(&g.adverbs, &s.tokens[j - 1].lower) {
-        j -= 1;
-    }
-    let opening = clause_subject_start(s, table, j)?;
     let quoted = s.quoted.get(cue).copied().unwrap_or(false);
     let mut first = opening;
     if quoted {
@@ -104,9 +96,7 @@ fn office_speaker(ctx: &Context, s: &Analysed, table: &EntityTable, p: usize, v:
     if tail.len() > 4 || !tail.iter().all(|t| lower(&t)) {
         return None;
     }
-    let head = &s.tokens[v - 1].lower;
-    let titled = (m.end..v).any(|i| i + longest_phrase(&s.tokens, i, &ctx.pack.phrases().titles) == v);
-    (titled || is_in(&s.words.institution_heads, head) || is_in(&ctx.pack.lexicon.grammar.speaker_heads, head)).then_some(m.ent)
+    ends_in_office(ctx, s, m.end, v).then_some(m.ent)
 }
 
 #[cfg(test)]

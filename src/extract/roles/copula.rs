@@ -1,7 +1,7 @@
 //! Roles told with a copula: "Brzezinski merupakan penasihat keamanan nasional AS ...",
 //! "Lavrov adalah Menteri Luar Negeri Rusia", "Sanchez is the foreign minister of Spain".
 
-use super::principal::known_by_family_name;
+use super::names::known_by_family_name;
 use super::{EntityTable, Role};
 use crate::extract::{Analysed, Context, EntRef};
 use crate::lang::{is_in, EntityType};

@@ -201,3 +201,14 @@ pub(super) fn lower_portfolio(s: &Analysed, i: usize, j: usize) -> Option<usize>
     let named = s.tokens.get(m.end).is_some_and(|t| t.text == ",") && s.tokens.get(m.end + 1).is_some_and(|t| t.is_capitalised());
     named.then_some(k)
 }
+
+/// "Duterte" after "Presiden Filipina Rodrigo Duterte": the one person of the article so far
+/// with a side whose name ends in the capitalised word at `j`.
+pub(super) fn known_by_family_name(s: &Analysed, table: &EntityTable, j: usize) -> Option<EntRef> {
+    let t = s.tokens.get(j).filter(|t| t.is_word && t.is_capitalised())?;
+    let mut people = table
+        .iter()
+        .filter(|(_, e)| e.etype == EntityType::Person && e.side.is_some() && e.key.rsplit(' ').next() == Some(t.text.as_str()));
+    let (p, _) = people.next()?;
+    people.next().is_none().then_some(p)
+}

@@ -2,7 +2,7 @@
 //! bicara kantor Suu Kyi, ..." — the title serves the principal's side, and its holder is the
 //! other name, never the principal.
 
-use super::names::{appositive, person_at};
+use super::names::{appositive, known_by_family_name, person_at, span_text};
 use super::{EntityTable, Mention, Role};
 use crate::extract::clauses::mention_starting_at;
 use crate::extract::{Analysed, Context};
@@ -46,7 +46,7 @@ pub(super) fn principal_role(
         return Some(end);
     }
     table.set_side_if_unknown(holder, Some(side));
-    let text = crate::extract::roles::names::span_text(ctx.text, &s.tokens[i..i + len]);
+    let text = span_text(ctx.text, &s.tokens[i..i + len]);
     if end > p_end {
         s.mentions.retain(|m| m.end <= p_end || m.start >= end);
         s.mentions.push(Mention { ent: holder, start: p_end, end, coref: false });
@@ -54,15 +54,4 @@ pub(super) fn principal_role(
     }
     out.push(Role { person: holder, title: text, of: side, evidence: ctx.evidence(s, "role.principal", 0.85) });
     Some(end.max(start + 1))
-}
-
-/// "Duterte" after "Presiden Filipina Rodrigo Duterte": the one person of the article so far
-/// with a side whose name ends in the capitalised word at `j`.
-pub(super) fn known_by_family_name(s: &Analysed, table: &EntityTable, j: usize) -> Option<super::EntRef> {
-    let t = s.tokens.get(j).filter(|t| t.is_word && t.is_capitalised())?;
-    let mut people = table
-        .iter()
-        .filter(|(_, e)| e.etype == EntityType::Person && e.side.is_some() && e.key.rsplit(' ').next() == Some(t.text.as_str()));
-    let (p, _) = people.next()?;
-    people.next().is_none().then_some(p)
 }
