@@ -135,9 +135,16 @@ fn step_left(s: &Analysed, before: usize, coordinated: &mut bool, dash: bool) ->
 pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntRef>, usize) {
     let mut out = Vec::new();
     let mut pos = start;
-    // "asked the United States to ...": an article before the first member.
-    if s.tokens.get(pos).is_some_and(|t| is_in(&s.words.articles, &t.lower)) && mention_starting_at(s, pos + 1).is_some() {
-        pos += 1;
+    // "asked the United States to ...": an article before the first member; "semua pasukan
+    // pimpinan AS": a quantifier before it and the side leading it after.
+    let word_at = |k: usize, list: &[String]| s.tokens.get(k).is_some_and(|t| is_in(list, &t.lower));
+    let quantified = usize::from(word_at(pos, &s.words.quantifiers) && word_at(pos + 1, &s.words.articles));
+    if word_at(pos + quantified, &s.words.articles) {
+        let head = pos + quantified + 1;
+        let led = usize::from(word_at(head, &s.words.led_by));
+        if mention_starting_at(s, head + led).is_some() {
+            pos = head + led;
+        }
     }
     // "agar Tuan Trump menarik ...": an honorific before a known person.
     if s.tokens.get(pos).is_some_and(|t| is_in(&s.words.ranks, &t.text))

@@ -122,7 +122,7 @@ pub(super) fn obligation_at(ctx: &Context, s: &Analysed, table: &EntityTable, cu
     }
     let start = cue + modal;
     let after = s.tokens.get(start)?;
-    if !after.is_word || after.lower == "be" || is_in(&g.negations, &after.lower) {
+    if !after.is_word || after.lower == "be" || is_in(&g.negations, &after.lower) || passive_verb(s, &after.lower) {
         return None;
     }
     let mut j = cue;
@@ -131,6 +131,31 @@ pub(super) fn obligation_at(ctx: &Context, s: &Analysed, table: &EntityTable, cu
     }
     let opening = clause_subject_start(s, table, j)?;
     Some(Obligation { modal, start, opening })
+}
+
+/// An Indonesian passive verb ("harus dihukum": no action on the subject): the pack's lower-case
+/// verb prefix ("di-") on a word long enough to be a verb, not one of its `not_verbs`.
+fn passive_verb(s: &Analysed, w: &str) -> bool {
+    let min = |p: &String| s.words.verb_prefixes.get(p).copied().unwrap_or(usize::MAX);
+    s.words.lowercase_verb_prefixes.iter().any(|p| w.starts_with(p.as_str()) && w.chars().count() >= min(p))
+        && !is_in(&s.words.not_verbs, w)
+}
+
+/// A demand verb at `cue` under a modal of obligation in its own clause ("Komunitas internasional
+/// harus bersatu mendesak Israel …", "the world must urge Y to …"): the subject is asked to
+/// demand, it demands nothing yet.
+/// Only when actors stand right before the modal: in "Jepang menyatakan dunia mesti terus menekan
+/// Korea Utara agar …" no actor is obliged, and the demand stays the speaker's.
+pub fn under_modal(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> bool {
+    let modals = &ctx.pack.phrases().deontic_modals;
+    let adverbs = &ctx.pack.lexicon.grammar.adverbs;
+    (cue.saturating_sub(3)..cue).rev().take_while(|&k| s.tokens[k].is_word).any(|k| {
+        let mut j = k;
+        while j > 0 && is_in(adverbs, &s.tokens[j - 1].lower) {
+            j -= 1;
+        }
+        longest_phrase(&s.tokens, k, modals) > 0 && clause_subject_start(s, table, j).is_some()
+    })
 }
 
 /// Where the actors ending at token `end` begin: past coordinated members and an article
@@ -152,3 +177,7 @@ fn clause_subject_start(s: &Analysed, table: &EntityTable, end: usize) -> Option
     }
     start
 }
+
+#[cfg(test)]
+#[path = "demand_deontic_tests.rs"]
+mod tests;

@@ -56,7 +56,9 @@ fn opens_sentence(s: &Analysed, k: usize) -> bool {
 fn attribution(ctx: &Context, s: &Analysed, table: &EntityTable, from: usize, quoted: bool) -> Option<(usize, EntRef)> {
     let g = &ctx.pack.lexicon.grammar;
     let toks = &s.tokens;
-    let speech = |k: usize| is_in(&g.speech_verbs, &toks[k].lower) || is_in(&g.speech, &toks[k].lower);
+    let speech = |k: usize| {
+        is_in(&g.speech_verbs, &toks[k].lower) || is_in(&g.speech, &toks[k].lower) || quoted && is_in(&g.speech_self, &toks[k].lower)
+    };
     for k in from..toks.len() {
         if matches!(toks[k].text.as_str(), ";" | "?" | "!" | ":") {
             return None;
@@ -75,6 +77,10 @@ fn attribution(ctx: &Context, s: &Analysed, table: &EntityTable, from: usize, qu
         let Some(v) = (p..limit).find(|&i| speech(i) || toks[i].text == ",") else { continue };
         if !speech(v) {
             continue;
+        }
+        // '"…," tambahnya': the quotation's speaker, known from before.
+        if v == p && quoted && is_in(&g.speech_self, &toks[v].lower) {
+            return s.speaker.filter(|&e| table.is_actor(e)).map(|e| (k, e));
         }
         if v == p {
             return mention_starting_at(s, v + 1).filter(|m| table.is_actor(m.ent)).map(|m| (k, m.ent));

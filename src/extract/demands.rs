@@ -6,7 +6,7 @@ use super::clauses::{
     chain_right, clause_end, conditional, mention_starting_at, modality, negated, relative_antecedent, split_actions, subject_before,
     text_of,
 };
-use super::demand_deontic::{deontic_at, passive_demand, statement_deontic};
+use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
 use super::demand_objects::{apposition_end, nominal_addressee, possessor_before, requested_from};
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
@@ -78,7 +78,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
             if verb_len > 0 {
                 // "dismissed Western demands that ...": after a refusal the word is the refused noun.
                 let refused_noun = is_in(&lex.demand.nouns, w) && after_refusal(ctx, s, k);
-                if !negated(ctx, s, k) && !conditional(ctx, s, k) && !refused_noun {
+                if !negated(ctx, s, k) && !conditional(ctx, s, k) && !refused_noun && !under_modal(ctx, s, table, k) {
                     demand_verb(ctx, s, table, (k, verb_len), &mut demands);
                 }
                 k += verb_len;

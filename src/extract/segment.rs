@@ -88,7 +88,7 @@ fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize) -> bool {
         return true;
     }
     if !chars[j].1.is_whitespace() {
-        return false;
+        return c == '.' && glued_sentence(para, chars, i, j);
     }
     while j < chars.len() && chars[j].1.is_whitespace() {
         j += 1;
@@ -120,6 +120,35 @@ fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize) -> bool {
     true
 }
 
+/// Web copy loses the space after a full stop ("… dari Irak.Anggota parlemen …"): the stop still
+/// ends the sentence when a word of three or more letters, ending in a lower-case letter, stands
+/// before it and a capitalised word (a capital, then a lower-case letter) follows. Initials and
+/// acronyms ("U.S.", "A.S."), abbreviations ("Dr.Ali") and web addresses ("Kompas.Com") stay whole.
+fn glued_sentence(para: &str, chars: &[(usize, char)], dot: usize, next: usize) -> bool {
+    let (first, second) = match (chars.get(next), chars.get(next + 1)) {
+        (Some(a), Some(b)) => (a.1, b.1),
+        _ => return false,
+    };
+    if !(first.is_uppercase() && second.is_lowercase()) {
+        return false;
+    }
+    let before = &para[..chars[dot].0];
+    let word_start = before.rfind(|ch: char| !ch.is_alphanumeric() && ch != '-').map(|k| k + 1).unwrap_or(0);
+    let word = &before[word_start..];
+    if word.chars().count() < 3 || !word.chars().last().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+        return false;
+    }
+    let after = &para[chars[next].0..];
+    let next_word: String = after.chars().take_while(|ch| ch.is_alphanumeric()).collect();
+    !WEB_SUFFIXES.contains(&next_word.to_lowercase().as_str())
+}
+
+/// Domain endings that a capitalised outlet name may carry ("Sindonews.Com").
+const WEB_SUFFIXES: &[&str] = &["com", "co", "id", "net", "org", "news", "tv", "info", "io", "my", "sg"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +168,24 @@ mod tests {
     #[test]
     fn quote_spanning_sentences_stays_whole() {
         assert_eq!(split("\"Kami menolak. Itu final,\" kata Ali. Ia pergi."), vec!["\"Kami menolak. Itu final,\" kata Ali.", "Ia pergi."]);
+    }
+
+    #[test]
+    fn glued_full_stop_splits_between_words_only() {
+        assert_eq!(
+            split("Pasukan asing diminta keluar dari negeri itu.Parlemen lalu menyetujui undang-undang baru."),
+            vec!["Pasukan asing diminta keluar dari negeri itu.", "Parlemen lalu menyetujui undang-undang baru."]
+        );
+        assert_eq!(split("Delegasi tiba di Baghdad.Kemudian mereka pulang."), vec!["Delegasi tiba di Baghdad.", "Kemudian mereka pulang."]);
+        // Acronyms, abbreviations, numbers and web addresses stay whole.
+        for whole in [
+            "Pejabat A.S.Mereka hadir.",
+            "Dr.Ali hadir di Jl.Merdeka hari ini.",
+            "Menurut Sindonews.Com kemarin, harga naik 10.5 persen.",
+            "Kata laman Kompas.com pada Senin.",
+        ] {
+            assert_eq!(split(whole), vec![whole], "{whole}");
+        }
     }
 
     #[test]

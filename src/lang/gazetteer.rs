@@ -106,9 +106,16 @@ impl NameIndex {
         let cands = self.0.get(*words.first()?)?;
         cands
             .iter()
-            .find(|(toks, _)| toks.len() <= words.len() && toks.iter().zip(words).all(|(a, b)| a == b))
+            .find(|(toks, _)| toks.len() <= words.len() && same_name(toks, &words[..toks.len()]))
             .map(|(toks, idx)| (*idx, toks.len()))
     }
+}
+
+/// A name matches its words exactly; in a name of three or more words the inner words may be
+/// written in lower case ("Dewan keamanan PBB", "Majelis umum PBB"): the first and last must match.
+fn same_name(toks: &[String], words: &[&str]) -> bool {
+    let n = toks.len();
+    toks.iter().zip(words).enumerate().all(|(i, (a, b))| a == b || (n >= 3 && i > 0 && i + 1 < n && a.to_lowercase() == b.to_lowercase()))
 }
 
 fn split_list(cell: &str) -> Vec<String> {
@@ -288,6 +295,16 @@ mod tests {
         assert_eq!(def.etype, EntityType::City);
         assert_eq!(g.longest_match(&["JENEWA"]), Some((gen, 1)));
         assert!(g.entities.iter().filter(|e| e.etype == EntityType::Country).count() >= 193);
+    }
+
+    #[test]
+    fn inner_words_of_long_names_may_be_lower_case() {
+        let g = crate::lang::gazetteer();
+        let (unsc, _) = g.get("UN Security Council").expect("UNSC");
+        assert_eq!(g.longest_match(&["Dewan", "keamanan", "PBB", "untuk"]), Some((unsc, 3)));
+        // Two-word names and first or last words keep their case.
+        assert_ne!(g.longest_match(&["Amerika", "serikat"]).map(|m| m.1), Some(2));
+        assert_ne!(g.longest_match(&["Dewan", "Keamanan", "pbb"]).map(|m| m.1), Some(3));
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub struct Detect {
 pub struct Words {
     pub coordinators: Vec<String>,
     pub articles: Vec<String>,
+    /// "mendesak semua pasukan pimpinan AS": a quantifier before an article-headed side.
+    pub quantifiers: Vec<String>,
+    /// "pasukan pimpinan AS" (US-led forces): after the head noun, the side that leads it.
+    pub led_by: Vec<String>,
     pub demonstratives_after: Vec<String>,
     pub demonstratives_before: Vec<String>,
     pub location_preps: Vec<String>,

@@ -1,0 +1,62 @@
+//! Tests of demands told through obligations and of addressees named by the forces they lead.
+
+use crate::article::Article;
+use crate::extract::extract;
+
+/// (demander, addressee, action) of every demand in an article.
+fn demands(lang: &str, body: &str) -> Vec<(String, String, String)> {
+    let pack = crate::lang::pack(lang).expect("a registered pack");
+    let article =
+        Article { title: "Berita".into(), body: body.into(), published: None, source: "test".into(), url: None, external_id: None };
+    let x = extract(&article, pack);
+    x.demands.iter().map(|d| (x.entities.get(d.by).key.clone(), x.entities.get(d.of).key.clone(), d.action.clone())).collect()
+}
+
+fn pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    found.iter().map(|(b, o, _)| (b.as_str(), o.as_str())).collect()
+}
+
+fn sorted_pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    let mut p = pairs(found);
+    p.sort();
+    p
+}
+
+#[test]
+fn forces_led_by_a_side_are_that_side() {
+    let found = demands("id", "Pemerintah Kuwait mendesak seluruh pasukan pimpinan Inggris untuk keluar dari wilayahnya.");
+    assert_eq!(pairs(&found), vec![("Kuwait", "United Kingdom")]);
+    let found = demands("id", "Mali meminta pasukan Prancis meninggalkan negara itu secepatnya.");
+    assert_eq!(pairs(&found), vec![("Mali", "France")]);
+    // A quantifier alone ("seluruh negara") names no side.
+    assert!(demands("id", "Kuwait mendesak seluruh negara untuk menahan diri.").is_empty());
+}
+
+#[test]
+fn an_indonesian_obligation_in_a_quote_is_the_speakers_demand() {
+    let found = demands("id", "\"Serbia harus mengakui kemerdekaan Kosovo,\" kata Perdana Menteri Norwegia Jonas Gahr Store.");
+    assert_eq!(pairs(&found), vec![("Norway", "Serbia")]);
+    assert_eq!(found[0].2, "mengakui kemerdekaan Kosovo");
+    // The speaker of the quotation before, named by "tambahnya".
+    let found = demands(
+        "id",
+        "Menlu Jerman Annalena Baerbock tiba di Kairo. \"Perundingan harus dilanjutkan,\" katanya. \
+         \"Hamas dan Israel harus kembali ke meja perundingan,\" tambahnya.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("Germany", "Hamas"), ("Germany", "Israel")]);
+    // A passive obligation puts no action on its subject.
+    assert!(demands("id", "\"Serbia harus dihukum,\" kata Perdana Menteri Norwegia Jonas Gahr Store.").is_empty());
+}
+
+#[test]
+fn a_side_obliged_to_demand_demands_nothing_yet() {
+    // The quotation's speaker asks the obliged side; the side itself has asked no one.
+    let found = demands(
+        "id",
+        "\"Uni Eropa harus bersatu mendesak Serbia menghentikan provokasi,\" kata Perdana Menteri Norwegia Jonas Gahr Store.",
+    );
+    assert_eq!(pairs(&found), vec![("Norway", "European Union")]);
+    // With no side obliged ("dunia mesti"), the demand stays the speaker's.
+    let found = demands("id", "Norwegia menyatakan dunia mesti terus menekan Serbia agar menghentikan provokasi.");
+    assert_eq!(pairs(&found), vec![("Norway", "Serbia")]);
+}
