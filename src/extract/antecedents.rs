@@ -186,6 +186,78 @@ pub fn headline_counterparts(s: &Analysed, table: &EntityTable, pack: &LanguageP
     out
 }
 
+/// The two sides of a conflict the sentence names: a `conflict_nouns` word, a `with_preps`
+/// word ("antara", "between"), then two actors joined by a coordinator within a few words
+/// ("pertempuran antara pasukan Israel dan para pejuang Hamas"). Empty otherwise.
+pub fn belligerents(s: &Analysed, table: &EntityTable) -> Vec<EntRef> {
+    let w = s.words;
+    let toks = &s.tokens;
+    for k in 0..toks.len().saturating_sub(1) {
+        if !is_in(&w.conflict_nouns, &toks[k].lower) || !is_in(&w.with_preps, &toks[k + 1].lower) {
+            continue;
+        }
+        let window = k + 2..(k + 10).min(toks.len());
+        let stop = window.clone().find(|&j| !toks[j].is_word && toks[j].text != "-").unwrap_or(window.end);
+        let found: Vec<&Mention> = s.mentions.iter().filter(|m| m.start >= k + 2 && m.end <= stop && table.is_actor(m.ent)).collect();
+        if let [a, b] = found[..] {
+            let joined = toks[a.end..b.start].iter().any(|t| is_in(&w.coordinators, &t.lower));
+            let (sa, sb) = (side_of(table, a.ent), side_of(table, b.ent));
+            if joined && sa != sb && table.get(sa).etype != EntityType::Person && table.get(sb).etype != EntityType::Person {
+                return vec![sa, sb];
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Organisations named in the last few sentences (`recent`, newest last).
+fn recent_orgs<'a>(recent: &'a [(usize, EntRef)], table: &'a EntityTable) -> impl Iterator<Item = EntRef> + 'a {
+    let at = recent.last().map_or(0, |r| r.0);
+    recent
+        .iter()
+        .rev()
+        .take_while(move |(i, _)| at.saturating_sub(*i) <= 3)
+        .map(|&(_, e)| e)
+        .filter(move |&e| table.get(e).etype == EntityType::Organization)
+}
+
+/// "Dewan itu" after "Dewan Keamanan PBB", "Liga tersebut" after "Liga Arab": the first word
+/// (`head`, lower case) of a recent organisation's longer name.
+pub fn org_by_head(recent: &[(usize, EntRef)], table: &EntityTable, head: &str) -> Option<EntRef> {
+    recent_orgs(recent, table).find(|&e| {
+        table
+            .get(e)
+            .names
+            .iter()
+            .any(|n| n.split_whitespace().count() >= 2 && n.split_whitespace().next().is_some_and(|h| h.to_lowercase() == head))
+    })
+}
+
+/// "Dewan Keamanan yang beranggotakan 15 negara" after "Dewan Keamanan PBB": the first two or
+/// more words of a recent organisation's name at token `i`, with no capitalised word after them
+/// ("Dewan Keamanan Nasional" is another body). The organisation and the words taken.
+pub fn short_org_name(recent: &[(usize, EntRef)], table: &EntityTable, s: &Analysed, i: usize) -> Option<(EntRef, usize)> {
+    let toks = &s.tokens;
+    if !toks[i].is_capitalised() {
+        return None;
+    }
+    recent_orgs(recent, table).find_map(|e| {
+        table
+            .get(e)
+            .names
+            .iter()
+            .find_map(|name| {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                (2..words.len()).rev().find(|&n| {
+                    toks.len() >= i + n
+                        && toks[i..i + n].iter().zip(&words).all(|(t, w)| t.text == *w)
+                        && !toks.get(i + n).is_some_and(|t| t.is_word && t.is_capitalised())
+                })
+            })
+            .map(|n| (e, n))
+    })
+}
+
 /// The sides of an article's authors, from the first headline sentence that names them.
 pub fn article_authors(sents: &[Analysed], table: &EntityTable, pack: &LanguagePack) -> Vec<EntRef> {
     sents.iter().take_while(|s| s.is_title).map(|s| headline_authors(s, table, pack).1).find(|a| !a.is_empty()).unwrap_or_default()

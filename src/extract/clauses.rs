@@ -302,8 +302,19 @@ pub fn relative_antecedent(ctx: &Context, s: &Analysed, table: &EntityTable, cue
 pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
     let g = &ctx.pack.lexicon.grammar;
     let toks = &s.tokens;
-    let quoted_start = s.quoted.get(start).copied().unwrap_or(false);
+    // An action opening with a quotation of its first words ('mendesak semua pihak "menyetujui dan
+    // melaksanakan sepenuhnya" gencatan senjata itu') goes on after the closing mark.
+    // Only a short quotation within the clause (no full stop in it).
+    let close = toks.get(start).filter(|t| t.text == "\"").and_then(|_| toks[start + 1..].iter().take(12).position(|t| t.text == "\""));
+    let fragment = close.is_some_and(|c| {
+        !toks[start + 1..start + 1 + c].iter().any(|t| matches!(t.text.as_str(), "." | ";" | "?" | "!"))
+            && toks.get(start + c + 2).is_some_and(|t| t.is_word)
+    });
+    let quoted_start = s.quoted.get(start).copied().unwrap_or(false) && !fragment;
     let mut k = start;
+    if fragment {
+        k += close.map_or(0, |c| c + 2);
+    }
     while k < toks.len() {
         let t = &toks[k];
         if matches!(t.text.as_str(), ";" | "." | "?" | "!" | ":" | "(") || (t.text == "\"" && quoted_start && k > start) {

@@ -23,6 +23,9 @@ pub fn resolve_references(sents: &mut [Analysed], table: &mut EntityTable, pack:
             discourse.authors = sides;
         }
         add_short_mentions(s, table);
+        if discourse.belligerents.is_empty() {
+            discourse.belligerents = antecedents::belligerents(s, table);
+        }
         let previous = discourse.last_speaker.or(discourse.last_person);
         // A quotation standing alone goes on the quotation just before it.
         let going_on = discourse.quote_speaker.filter(|_| speakers::bare_quote(s));
@@ -75,6 +78,8 @@ struct Discourse {
     authors: Vec<EntRef>,
     /// The sides the headline names the authors' call or meeting with: "all parties".
     counterparts: Vec<EntRef>,
+    /// Else the two sides of the conflict the article names first.
+    belligerents: Vec<EntRef>,
     /// The people among them: "the President" of a statement by President X is X.
     author_persons: Vec<EntRef>,
     /// The person who was the subject of the latest sentence with a person as subject:
@@ -131,6 +136,10 @@ impl Discourse {
         if self.all_parties(s, table, pack, i, added) {
             return;
         }
+        if let Some(n) = antecedents::short_org_name(&self.recent, table, s, i).filter(|_| !covered(s, i)) {
+            added.push(Mention { ent: n.0, start: i, end: i + n.1, coref: true });
+            return;
+        }
         let Some((e, len)) = self.referent(s, table, roles, &c, added) else { return };
         // The mention takes in the demonstrative before the head ("the bloc", "the military regime").
         let start = if c.demonstrative && !c.after && len == 1 && i > 0 && is_in(&s.words.demonstratives_before, c.prev) {
@@ -165,6 +174,8 @@ impl Discourse {
             None
         } else if c.demonstrative && is_in(&words.org_heads, c.w) {
             self.last_org.map(|e| (e, c.span))
+        } else if let Some(e) = antecedents::org_by_head(&self.recent, table, c.w).filter(|_| c.after && !covered(s, c.i)) {
+            Some((e, c.span))
         } else if c.demonstrative
             && is_in(&words.country_heads, c.w)
             && c.prev != "-"
@@ -207,11 +218,12 @@ impl Discourse {
     }
 
     /// "all parties", "both sides" at token `i` in a statement on a call or meeting with a
-    /// counterpart: "both sides" is a group of two named just before if there is one, else
-    /// (and "all parties" always) the counterparts. False when no such phrase stands at `i`.
+    /// counterpart (else in an article on a conflict between two sides): "both sides" is a group
+    /// of two named just before if there is one, else (and "all parties" always) the counterparts. False when no such phrase stands at `i`.
     fn all_parties(&self, s: &Analysed, table: &EntityTable, pack: &LanguagePack, i: usize, added: &mut Vec<Mention>) -> bool {
         let len = longest_phrase(&s.tokens, i, &pack.phrases().all_parties);
-        if len == 0 || self.counterparts.is_empty() || s.is_title || covered(s, i) {
+        let counterparts = if self.counterparts.is_empty() { &self.belligerents } else { &self.counterparts };
+        if len == 0 || counterparts.is_empty() || s.is_title || covered(s, i) {
             return false;
         }
         let before = added.len();
@@ -219,7 +231,7 @@ impl Discourse {
             self.collective(s, table, i, n, added);
         }
         if added.len() == before {
-            added.extend(self.counterparts.iter().map(|&e| Mention { ent: e, start: i, end: i + len, coref: true }));
+            added.extend(counterparts.iter().map(|&e| Mention { ent: e, start: i, end: i + len, coref: true }));
         }
         true
     }

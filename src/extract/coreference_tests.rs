@@ -46,3 +46,37 @@ fn the_shoal_is_the_region_named_before() {
     let run = resolved("en", "Chinese ships blocked Scarborough Shoal on Monday. Manila said the shoal lies within its waters.");
     assert_eq!(run.at(1, "shoal"), vec!["Scarborough Shoal"]);
 }
+
+#[test]
+fn an_organisations_head_word_with_a_demonstrative_is_the_organisation() {
+    let run = resolved("id", "Liga Arab bersidang di Kairo pada Sabtu. Liga tersebut meminta Dewan Keamanan PBB bertindak.");
+    assert_eq!(run.at(1, "Liga"), vec!["Arab League"]);
+    // Without a demonstrative, or with no such organisation named before, it is nobody.
+    let run = resolved("id", "Liga Arab bersidang di Kairo. Liga sepak bola Mesir ditunda.");
+    assert!(run.at(1, "Liga").is_empty());
+    let run = resolved("id", "Mesir bersidang di Kairo. Dewan itu meminta gencatan senjata.");
+    assert!(run.at(1, "Dewan").is_empty());
+}
+
+#[test]
+fn the_first_words_of_an_organisations_name_are_the_organisation() {
+    let run = resolved(
+        "id",
+        "Dewan Keamanan PBB bersidang pada Senin. Dewan Keamanan yang beranggotakan 15 negara itu menyerukan gencatan senjata.",
+    );
+    assert_eq!(run.at(1, "Dewan"), vec!["UN Security Council"]);
+    // A capitalised word after them makes another body's name.
+    let run = resolved("id", "Dewan Keamanan PBB bersidang pada Senin. Dewan Keamanan Nasional Filipina menggelar rapat.");
+    assert!(run.at(1, "Dewan").is_empty());
+}
+
+#[test]
+fn all_parties_in_a_report_on_a_conflict_are_its_two_sides() {
+    let run = resolved("id", "Bentrokan antara pasukan Armenia dan Azerbaijan berlanjut. Uni Eropa meminta semua pihak menahan diri.");
+    assert_eq!(run.at(1, "semua"), vec!["Armenia", "Azerbaijan"]);
+    let run = resolved("en", "Fighting between Ethiopia and Eritrea resumed. The African Union urged all parties to stop.");
+    assert_eq!(run.at(1, "all"), vec!["Ethiopia", "Eritrea"]);
+    // No conflict named: nobody.
+    let run = resolved("id", "Armenia dan Azerbaijan bertemu di Moskow. Uni Eropa meminta semua pihak menahan diri.");
+    assert!(run.at(1, "semua").is_empty());
+}

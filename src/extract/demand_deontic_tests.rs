@@ -60,3 +60,22 @@ fn a_side_obliged_to_demand_demands_nothing_yet() {
     let found = demands("id", "Norwegia menyatakan dunia mesti terus menekan Serbia agar menghentikan provokasi.");
     assert_eq!(pairs(&found), vec![("Norway", "Serbia")]);
 }
+
+#[test]
+fn an_action_opening_with_a_short_quotation_goes_on_after_it() {
+    let found = demands("id", "Kuwait mendesak Irak \"menghentikan dan menarik\" semua pasukannya dari perbatasan.");
+    assert_eq!(found[0].2, "\"menghentikan dan menarik\" semua pasukannya dari perbatasan");
+    // A quotation with a full stop in it is no fragment of the action.
+    let found = demands("id", "Kuwait mendesak Irak \"menarik pasukannya. Perbatasan harus dibuka\" dan membebaskan tawanan.");
+    assert!(found.iter().all(|d| !d.2.contains("membebaskan")), "{found:?}");
+}
+
+#[test]
+fn a_stray_quotation_mark_does_not_quote_the_rest_of_the_sentence() {
+    // Three marks: the one glued to "syarat," closes; "mendesak" stays outside any quotation.
+    let found = demands(
+        "id",
+        "Dewan Keamanan PBB menyatakan \"dukungan kuat\" bagi gencatan senjata tanpa syarat,\" dan mendesak Israel menarik pasukannya.",
+    );
+    assert_eq!(pairs(&found), vec![("UN Security Council", "Israel")]);
+}

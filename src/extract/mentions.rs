@@ -7,6 +7,34 @@ use super::tokens::{tokenize, Token};
 use super::Analysed;
 use crate::lang::{is_in, LanguagePack, Words};
 
+/// Per token: inside a quotation. Marks toggle; where a sentence has an odd number of them
+/// (a stray mark of web copy: 'dukungan "kuat" bagi gencatan senjata tanpa syarat," yang …'), a
+/// mark glued to the word before it closes (or is ignored) and one glued to the word after it opens.
+fn quote_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let marks = tokens.iter().filter(|t| t.text == "\"").count();
+    let mut quoted = Vec::with_capacity(tokens.len());
+    let mut inside = false;
+    for t in tokens {
+        if t.text == "\"" {
+            if marks % 2 == 0 {
+                inside = !inside;
+            } else {
+                let glued_before = text[..t.start].chars().next_back().is_some_and(|c| !c.is_whitespace() && c != '(');
+                let glued_after = text[t.end..].chars().next().is_some_and(char::is_alphanumeric);
+                inside = if glued_before {
+                    false
+                } else if glued_after {
+                    true
+                } else {
+                    !inside
+                };
+            }
+        }
+        quoted.push(inside);
+    }
+    quoted
+}
+
 /// Tokens, quote flags and gazetteer mentions of every sentence.
 pub fn analyse(text: &str, sentences: &[Sentence], table: &mut EntityTable, pack: &'static LanguagePack) -> Vec<Analysed> {
     let mut lead_seen = false;
@@ -15,14 +43,7 @@ pub fn analyse(text: &str, sentences: &[Sentence], table: &mut EntityTable, pack
         .enumerate()
         .map(|(i, s)| {
             let tokens = tokenize(&text[s.start..s.end], s.start);
-            let mut quoted = Vec::with_capacity(tokens.len());
-            let mut inside = false;
-            for t in &tokens {
-                if t.text == "\"" {
-                    inside = !inside;
-                }
-                quoted.push(inside);
-            }
+            let quoted = quote_flags(text, &tokens);
             let mentions = find_mentions(&tokens, table, &pack.lexicon.words);
             let is_lead = !s.is_title && !lead_seen;
             lead_seen |= !s.is_title;

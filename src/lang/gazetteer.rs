@@ -113,9 +113,17 @@ impl NameIndex {
 
 /// A name matches its words exactly; in a name of three or more words the inner words may be
 /// written in lower case ("Dewan keamanan PBB", "Majelis umum PBB"): the first and last must match.
+/// In a generic name written in lower case ("komunitas internasional") a later word may be
+/// capitalised ("komunitas Internasional"); "Komunitas Internasional X" is another body's name.
 fn same_name(toks: &[String], words: &[&str]) -> bool {
     let n = toks.len();
-    toks.iter().zip(words).enumerate().all(|(i, (a, b))| a == b || (n >= 3 && i > 0 && i + 1 < n && a.to_lowercase() == b.to_lowercase()))
+    let lower = |w: &str| w.chars().all(|c| !c.is_uppercase());
+    let generic_name = words.first().is_some_and(|w| lower(w));
+    toks.iter().zip(words).enumerate().all(|(i, (a, b))| {
+        let inner = n >= 3 && i > 0 && i + 1 < n;
+        let generic = generic_name && i > 0 && lower(a);
+        a == b || ((inner || generic) && a.to_lowercase() == b.to_lowercase())
+    })
 }
 
 fn split_list(cell: &str) -> Vec<String> {
@@ -305,6 +313,9 @@ mod tests {
         // Two-word names and first or last words keep their case.
         assert_ne!(g.longest_match(&["Amerika", "serikat"]).map(|m| m.1), Some(2));
         assert_ne!(g.longest_match(&["Dewan", "Keamanan", "pbb"]).map(|m| m.1), Some(3));
+        let (ic, _) = g.get("International community").expect("international community");
+        assert_eq!(g.longest_match(&["komunitas", "Internasional"]), Some((ic, 2)));
+        assert_ne!(g.longest_match(&["Komunitas", "Internasional", "Women"]).map(|m| m.0), Some(ic), "a capitalised name is another body");
     }
 
     #[test]

@@ -106,6 +106,9 @@ pub struct Words {
     /// "all parties", "both sides", "semua pihak": in a statement whose headline names a call
     /// or meeting with a counterpart, the counterpart's side (when no group of that size precedes).
     pub all_parties: Vec<String>,
+    /// "pertempuran antara X dan Y", "fighting between X and Y": the two sides of a conflict, whom
+    /// "semua pihak" / "all parties" means when no call or meeting names a counterpart.
+    pub conflict_nouns: Vec<String>,
     pub org_heads: Vec<String>,
     /// Head nouns that point back to an organization only ("the alliance", "the bloc"), not a group.
     pub organization_heads: Vec<String>,
