@@ -1,0 +1,60 @@
+//! Tests of the regions stage: statuses, their regions and the sides controlling or claiming them.
+
+use super::extract;
+use crate::extract::test_support::analysed;
+
+/// (region, status, controlled or claimed by, rule) of every status in a text.
+fn statuses(lang: &str, body: &str) -> Vec<(String, &'static str, String, &'static str)> {
+    let run = analysed(lang, "", body);
+    let side = |e: Option<usize>| e.map(|e| run.key(e).to_string()).unwrap_or_default();
+    extract(&run.context(), &run.sents, &run.table)
+        .iter()
+        .map(|r| (run.key(r.region).to_string(), r.status.names().gold, side(r.controlled_by.or(r.claimed_by)), r.evidence.rule))
+        .collect()
+}
+
+#[test]
+fn a_cue_inside_the_regions_name() {
+    let found = statuses("id", "PBB mengecam pembangunan permukiman di wilayah Palestina yang diduduki Israel.");
+    assert_eq!(found, vec![("Palestinian territories".into(), "occupied", "Israel".into(), "region.in-name")]);
+    let found = statuses("en", "Aid convoys reached the Occupied Palestinian Territories on Monday.");
+    assert_eq!(found, vec![("Palestinian territories".into(), "occupied", String::new(), "region.in-name")]);
+}
+
+#[test]
+fn a_claim_with_a_relative_clause_before_the_place() {
+    let found = statuses("id", "Ketegangan meningkat akibat klaim China yang tumpang tindih di kawasan Laut China Selatan.");
+    assert_eq!(found, vec![("South China Sea".into(), "contested", "China".into(), "region.contested")]);
+}
+
+#[test]
+fn a_claimant_is_not_the_contested_region() {
+    let found = statuses("id", "Brunei, Malaysia dan Taiwan juga memiliki klaim atas sebagian perairan itu.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn forces_based_in_a_country() {
+    let found = statuses("id", "Sekitar 900 pasukan Amerika Serikat berbasis di Suriah timur laut.");
+    assert_eq!(found, vec![("Syria".into(), "foreign-military-presence", String::new(), "region.troops")]);
+}
+
+#[test]
+fn a_region_named_with_its_noun_heads_a_list() {
+    let found = statuses("id", "Rusia mencaplok wilayah Donetsk, Luhansk dan Kherson.");
+    let regions: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(regions, vec!["Donetsk Oblast", "Luhansk", "Kherson"]);
+    assert!(found.iter().all(|f| f.1 == "annexed" && f.2 == "Russia"));
+}
+
+#[test]
+fn counted_regions_listed_after_a_dash_or_colon() {
+    let found = statuses("id", "Moskow mengakui dua wilayah yang memisahkan diri di Georgia - Abkhazia dan Ossetia Selatan.");
+    let regions: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.1)).collect();
+    assert_eq!(regions, vec![("Abkhazia", "breakaway"), ("South Ossetia", "breakaway")]);
+    let found = statuses("en", "Moscow recognised two breakaway regions of Georgia: Abkhazia and South Ossetia.");
+    assert_eq!(found.len(), 2);
+    // No counted region noun before the cue: the names after the dash are not its regions.
+    assert!(statuses("en", "Georgia lost a breakaway war in 2008 - Abkhazia and South Ossetia held elections.").is_empty());
+    assert!(statuses("en", "Two ministers resigned over the breakaway movement - Abkhazia and South Ossetia held elections.").is_empty());
+}
