@@ -31,6 +31,8 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     let mut undated: Vec<Meeting> = Vec::new();
     // The place of the last meeting told in the body: "acara tersebut dihadiri oleh X" adds to it.
     let mut last_city: Option<EntRef> = None;
+    // Cities that only the dateline gave a meeting.
+    let mut placed_by_dateline: Vec<EntRef> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         // Where the sentences before this one start: an undated meeting told right after a
         // dated sentence takes that date (the date is given once).
@@ -78,7 +80,10 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
             // "met on the sidelines of the APEC summit in San Francisco": a verb's place may
             // follow a noun cue; it reaches to the next verb cue.
             let verb_end = cues[ci + 1..].iter().find(|c| c.verb).map_or(s.tokens.len(), |c| c.start);
-            if let Some((m, dated)) = meeting_at(ctx, s, table, cue, (window_start, window_end, verb_end), back) {
+            if let Some((m, dated, by_dateline)) = meeting_at(ctx, s, table, cue, (window_start, window_end, verb_end), back) {
+                if by_dateline {
+                    placed_by_dateline.push(m.city);
+                }
                 // A headline or a bare "pertemuan di X" with no date of its own
                 // speaks of a meeting the body dates: attach it later.
                 // A later undated mention of a city already met in refers back to that meeting.
@@ -91,7 +96,9 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
                     _ if !dated && (s.is_title || !cue.verb) => undated.push(m),
                     _ => {
                         last_city = Some(m.city);
-                        merge(&mut out, m);
+                        if let Some(m) = if by_dateline { Some(m) } else { relocate(ctx, &mut out, &placed_by_dateline, m) } {
+                            merge(&mut out, m);
+                        }
                     }
                 }
             }
@@ -108,6 +115,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
         }
     }
     for m in undated {
+        let Some(m) = relocate(ctx, &mut out, &placed_by_dateline, m) else { continue };
         match out.iter_mut().find(|o| o.city == m.city) {
             Some(o) => {
                 o.participants.extend(m.participants);
@@ -137,7 +145,7 @@ fn meeting_at(
     cue: &Cue,
     (wstart, wend, verb_end): (usize, usize, usize),
     back: usize,
-) -> Option<(Meeting, bool)> {
+) -> Option<(Meeting, bool, bool)> {
     let lex = &ctx.pack.lexicon.meeting;
     let toks = &s.tokens;
     // "pertemuan itu/tersebut" refers back to a meeting already told.
@@ -216,7 +224,7 @@ fn meeting_at(
     let future = modality.is_some() || (english && (0..cue.start).any(|k| is_in(&ctx.pack.lexicon.grammar.future, &toks[k].lower)));
     let (date, dated) = meeting_date(ctx, s, cue, date_end, future, back, &mut confidence);
     let rule = if cue.verb { "meeting.verb" } else { "meeting.noun" };
-    Some((Meeting { city, date, participants, modality, evidence: vec![ctx.evidence(s, rule, confidence)] }, dated))
+    Some((Meeting { city, date, participants, modality, evidence: vec![ctx.evidence(s, rule, confidence)] }, dated, from_dateline))
 }
 
 /// The city: "di <City>" after the cue, within its window; and where it ends.
@@ -453,6 +461,30 @@ fn capital_as_party(s: &Analysed, table: &EntityTable, m: &Mention) -> bool {
 }
 
 /// Within an article, one meeting per city and date (or per city when a date is missing).
+/// "Putin dan Erdogan bertemu" filed from Moscow, then "pertemuan yang digelar di Sochi": the
+/// body names where the meeting the dateline placed was held (no meeting yet in that city, the
+/// same date or none, no side that was not at the first). Gives `m` back when it is another.
+fn relocate(ctx: &Context, out: &mut [Meeting], by_dateline: &[EntRef], m: Meeting) -> Option<Meeting> {
+    let placed = |o: &Meeting| {
+        by_dateline.contains(&o.city)
+            && ctx.dateline_city == Some(o.city)
+            && (m.date.is_none() || m.date == o.date)
+            && !m.participants.is_empty()
+            && m.participants.is_subset(&o.participants)
+    };
+    if out.iter().any(|o| o.city == m.city) {
+        return Some(m);
+    }
+    match out.iter_mut().find(|o| placed(o)) {
+        Some(o) => {
+            o.city = m.city;
+            o.evidence.extend(m.evidence);
+            None
+        }
+        None => Some(m),
+    }
+}
+
 fn merge(out: &mut Vec<Meeting>, m: Meeting) {
     if let Some(o) = out.iter_mut().find(|o| o.city == m.city && (o.date == m.date || m.date.is_none() || o.date.is_none())) {
         o.participants.extend(m.participants);

@@ -419,3 +419,22 @@ fn a_host_receiving_a_guest_is_a_meeting() {
     assert!(meetings("id", "Indonesia menerima bantuan dari Jepang di Jakarta, Senin (27/1).", "2025-01-28").is_empty());
     assert!(meetings("id", "Jokowi menyambut baik usulan Malaysia di Jakarta, Senin (27/1).", "2025-01-28").is_empty());
 }
+
+#[test]
+fn the_body_names_where_a_meeting_placed_by_the_dateline_was_held() {
+    let found = meetings(
+        "id",
+        "ANKARA, Kompas - Presiden Turki Recep Tayyip Erdogan dan Presiden Iran Hassan Rouhani, Senin (3/9/2018) bertemu untuk membahas Suriah. \
+         \"Kami punya banyak isu,\" kata Erdogan di awal pertemuan yang digelar di kota wisata Antalya itu.",
+        "2018-09-04",
+    );
+    assert_eq!(found, vec![("Antalya".to_string(), Some("2018-09-03".to_string()), vec!["Turkey".to_string(), "Iran".to_string()])]);
+    // A meeting the body places with another side is another meeting; the dateline's stays.
+    let found = meetings(
+        "id",
+        "ANKARA, Kompas - Presiden Turki Recep Tayyip Erdogan dan Presiden Iran Hassan Rouhani, Senin (3/9/2018) bertemu untuk membahas Suriah. \
+         Sebelumnya Erdogan menggelar pertemuan dengan Kanselir Jerman Angela Merkel di Berlin.",
+        "2018-09-04",
+    );
+    assert!(cities(&found).contains(&"Ankara"), "{found:?}");
+}
