@@ -303,6 +303,16 @@ mod tests {
         assert_eq!(def.etype, EntityType::City);
         assert_eq!(g.longest_match(&["JENEWA"]), Some((gen, 1)));
         assert!(g.entities.iter().filter(|e| e.etype == EntityType::Country).count() >= 193);
+        // Indonesian provincial capitals host meetings too.
+        for city in ["Padang", "Kupang", "Banda Aceh", "Pangkalpinang"] {
+            let words: Vec<&str> = city.split(' ').collect();
+            let (i, n) = g.longest_match(&words).unwrap_or_else(|| panic!("{city}"));
+            assert_eq!(
+                (g.entities[i].etype, g.entities[i].country.as_deref(), n),
+                (EntityType::City, Some("Indonesia"), words.len()),
+                "{city}"
+            );
+        }
     }
 
     #[test]

@@ -438,3 +438,13 @@ fn the_body_names_where_a_meeting_placed_by_the_dateline_was_held() {
     );
     assert!(cities(&found).contains(&"Ankara"), "{found:?}");
 }
+
+#[test]
+fn a_meeting_noun_with_its_possessive_suffix() {
+    let found = meetings(
+        "id",
+        "Menlu Retno Marsudi, dalam pertemuannya dengan Menlu Malaysia Saifuddin Abdullah di Jakarta, Kamis (3/2/2022), membahas perbatasan.",
+        "2022-02-04",
+    );
+    assert_eq!(found, vec![("Jakarta".to_string(), Some("2022-02-03".to_string()), vec!["Indonesia".to_string(), "Malaysia".to_string()])]);
+}
