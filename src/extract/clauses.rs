@@ -99,6 +99,11 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
         if before >= 2 && is_in(&s.words.articles, &s.tokens[before - 1].lower) {
             before -= 1;
         }
+        // "…, Erdogan menyerukan": the last member of a list follows a coordinator; after a
+        // bare comma it opens the clause ("Dalam pidato menjelang pertemuan delegasi A-B, X ...").
+        if out.len() == 1 && !coordinated && before > 0 && s.tokens[before - 1].text == "," {
+            break;
+        }
         match step_left(s, before, &mut coordinated, true) {
             Some(p) => pos = p,
             None => break,

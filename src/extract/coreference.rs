@@ -223,17 +223,19 @@ impl Discourse {
     fn all_parties(&self, s: &Analysed, table: &EntityTable, pack: &LanguagePack, i: usize, added: &mut Vec<Mention>) -> bool {
         let len = longest_phrase(&s.tokens, i, &pack.phrases().all_parties);
         let counterparts = if self.counterparts.is_empty() { &self.belligerents } else { &self.counterparts };
-        if len == 0 || counterparts.is_empty() || s.is_title || covered(s, i) {
+        if len == 0 || s.is_title || covered(s, i) {
             return false;
         }
         let before = added.len();
         if let Some(n) = s.words.collective_number(&s.tokens[i].lower) {
             self.collective(s, table, i, n, added);
+            // "kedua belah pihak": the whole phrase.
+            added[before..].iter_mut().for_each(|m| m.end = m.end.max(i + len));
         }
         if added.len() == before {
             added.extend(counterparts.iter().map(|&e| Mention { ent: e, start: i, end: i + len, coref: true }));
         }
-        true
+        added.len() > before
     }
 
     /// "The leaders also demanded ...": the latest coordinated group, a sentence or two back.
@@ -283,7 +285,15 @@ impl Discourse {
             }
             !words.demonstratives_before.is_empty() && k > 0 && is_preposition(words, &s.tokens[k - 1].lower)
         };
-        let own: Vec<EntRef> = s.mentions.iter().filter(|m| m.end <= i && !governed(m)).map(|m| side_of(table, m.ent)).collect();
+        // Nor those in a fronted phrase ("Dalam pidato menjelang pertemuan delegasi A-B, X ...").
+        let fronted =
+            s.tokens.first().filter(|t| is_preposition(words, &t.lower)).and_then(|_| s.tokens.iter().position(|t| t.text == ","));
+        let own: Vec<EntRef> = s
+            .mentions
+            .iter()
+            .filter(|m| m.end <= i && !governed(m) && fronted.is_none_or(|f| m.start > f))
+            .map(|m| side_of(table, m.ent))
+            .collect();
         let near = |at: usize, back: usize| s.index.saturating_sub(at) <= back;
         let group = self
             .groups

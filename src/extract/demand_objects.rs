@@ -114,3 +114,21 @@ pub(super) fn ends_in_office(ctx: &Context, s: &Analysed, from: usize, end: usiz
     let titled = (from..end).any(|i| i + longest_phrase(&s.tokens, i, &ctx.pack.phrases().titles) == end);
     titled || is_in(&s.words.institution_heads, head) || is_in(&ctx.pack.lexicon.grammar.speaker_heads, head)
 }
+
+/// "menyerukan gencatan senjata antara Rusia dan Ukraina", "called for talks between X and Y":
+/// a short object (no comma, no verb) and the two or more sides after a `between` word, none of
+/// them the demander's, are who is asked.
+pub fn between_addressees(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<Vec<EntRef>> {
+    let toks = &s.tokens;
+    let k = (j + 1..(j + 5).min(toks.len())).find(|&k| is_in(&s.words.between, &toks[k].lower))?;
+    if toks[j..k].iter().any(|t| !t.is_word || is_verb(s.words, t) || is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower)) {
+        return None;
+    }
+    let (sides, _) = chain_right(s, table, k + 1);
+    let by_sides: Vec<EntRef> = by.iter().map(|&d| side_of(table, d)).collect();
+    (sides.len() >= 2 && !sides.iter().any(|&e| by_sides.contains(&side_of(table, e)))).then_some(sides)
+}
+
+#[cfg(test)]
+#[path = "demand_objects_tests.rs"]
+mod tests;

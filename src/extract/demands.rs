@@ -7,7 +7,7 @@ use super::clauses::{
     text_of,
 };
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
-use super::demand_objects::{apposition_end, nominal_addressee, possessor_before, requested_from};
+use super::demand_objects::{apposition_end, between_addressees, nominal_addressee, possessor_before, requested_from};
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
@@ -259,6 +259,11 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         // installed", "called for the support of the Governments of X and Y".
         of = o;
         after = j;
+    } else if let Some(o) = between_addressees(ctx, s, table, j, &by) {
+        // "menyerukan gencatan senjata antara Rusia dan Ukraina".
+        of = o;
+        after = j;
+        rule = "demand.verb-between";
     } else if let Some(prev) = coordinated_demand(ctx, s, table, cue, &by, out) {
         // "X demanded that Y ... and called for early elections": the same addressee.
         of = vec![prev];

@@ -106,6 +106,9 @@ pub struct Words {
     /// "all parties", "both sides", "semua pihak": in a statement whose headline names a call
     /// or meeting with a counterpart, the counterpart's side (when no group of that size precedes).
     pub all_parties: Vec<String>,
+    /// "menyerukan gencatan senjata antara X dan Y": the sides between whom a demanded action is
+    /// to happen are its addressees when no one else is asked.
+    pub between: Vec<String>,
     /// "pertempuran antara X dan Y", "fighting between X and Y": the two sides of a conflict, whom
     /// "semua pihak" / "all parties" means when no call or meeting names a counterpart.
     pub conflict_nouns: Vec<String>,
