@@ -1,7 +1,7 @@
 //! What the object of a demand verb says about who is asked: an apposition before the
 //! complementiser, a thing requested from a party, a nominal naming the one to act.
 
-use super::clauses::{chain_right, clause_end, government_of, is_verb, mention_ending_at};
+use super::clauses::{chain_right, clause_end, government_of, is_verb, mention_ending_at, subject_before};
 use super::entities::{side_of, EntityTable};
 use super::tokens::{longest_phrase, possessive_at, possessive_before};
 use super::{Analysed, Context, EntRef};
@@ -127,6 +127,25 @@ pub fn between_addressees(ctx: &Context, s: &Analysed, table: &EntityTable, j: u
     let (sides, _) = chain_right(s, table, k + 1);
     let by_sides: Vec<EntRef> = by.iter().map(|&d| side_of(table, d)).collect();
     (sides.len() >= 2 && !sides.iter().any(|&e| by_sides.contains(&side_of(table, e)))).then_some(sides)
+}
+
+/// "Israel menerima tuntutan Hamas", "Kyiv met Washington's demands": the subject of a verb
+/// meeting the demand noun at `k` (one filler word between), who is the one asked.
+pub fn accepted_by(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize) -> Option<Vec<EntRef>> {
+    let verbs = &ctx.pack.phrases().accept_verbs;
+    let fillers = &s.words.refusal_fillers;
+    let cue = (k.saturating_sub(4)..k).find(|&c| {
+        let len = longest_phrase(&s.tokens, c, verbs);
+        len > 0 && s.tokens[c + len..k].iter().all(|t| is_in(fillers, &t.lower))
+    })?;
+    subject_before(ctx, s, table, cue).map(|(by, _)| by).filter(|by| !by.is_empty())
+}
+
+pub fn after_refusal(ctx: &Context, s: &Analysed, k: usize) -> bool {
+    let lex = &ctx.pack.lexicon.reject;
+    // A refusal verb, or the last word of a refusal phrase ("tidak akan menerima"), just before.
+    let tails: Vec<&str> = lex.phrases.iter().filter_map(|p| p.split_whitespace().last()).collect();
+    (k.saturating_sub(3)..k).any(|j| is_in(&lex.verbs, &s.tokens[j].lower) || tails.contains(&s.tokens[j].lower.as_str()))
 }
 
 #[cfg(test)]

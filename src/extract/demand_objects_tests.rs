@@ -57,3 +57,14 @@ fn a_bare_comma_before_the_subject_ends_the_list() {
         owned(&[("France", "Russia"), ("Germany", "Russia"), ("Italy", "Russia")])
     );
 }
+
+#[test]
+fn meeting_a_sides_demand_makes_the_demand() {
+    // Conditional or not, the demand stands; "yang mencakup" opens what is demanded.
+    let body = "Kesepakatan bisa tercapai jika Israel menerima tuntutan Hamas, yang mencakup pembebasan tahanan Palestina.";
+    assert_eq!(pairs("id", body), owned(&[("Hamas", "Israel")]));
+    assert_eq!(pairs("id", "Pemerintah Filipina memenuhi tuntutan China agar kapal itu ditarik."), owned(&[("China", "Philippines")]));
+    // No side's demand named, or no demand met: nothing.
+    assert!(pairs("id", "Israel menerima tuntutan itu dengan syarat.").is_empty());
+    assert!(pairs("id", "Israel menerima bantuan Amerika Serikat untuk membangun kembali pangkalan.").is_empty());
+}

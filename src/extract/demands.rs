@@ -7,7 +7,9 @@ use super::clauses::{
     text_of,
 };
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
-use super::demand_objects::{apposition_end, between_addressees, nominal_addressee, possessor_before, requested_from};
+use super::demand_objects::{
+    accepted_by, after_refusal, apposition_end, between_addressees, nominal_addressee, possessor_before, requested_from,
+};
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
@@ -85,6 +87,9 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 continue;
             } else if is_in(&lex.demand.passive, w) && !negated(ctx, s, k) && !conditional(ctx, s, k) {
                 demand_passive(ctx, s, table, k, &mut demands);
+            } else if let Some(asked) = is_in(&lex.demand.nouns, w).then(|| accepted_by(ctx, s, table, k)).flatten() {
+                // "(Jika) Israel menerima tuntutan Hamas": the demand stands, conditional or not.
+                demand_noun(ctx, s, table, k, Some(&asked), &mut demands);
             } else if is_in(&lex.demand.nouns, w) && !conditional(ctx, s, k) && !after_refusal(ctx, s, k) && !negated(ctx, s, k) {
                 demand_noun(ctx, s, table, k, None, &mut demands);
             }
@@ -92,13 +97,6 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
         }
     }
     (demands, pending)
-}
-
-fn after_refusal(ctx: &Context, s: &Analysed, k: usize) -> bool {
-    let lex = &ctx.pack.lexicon.reject;
-    // A refusal verb, or the last word of a refusal phrase ("tidak akan menerima"), just before.
-    let tails: Vec<&str> = lex.phrases.iter().filter_map(|p| p.split_whitespace().last()).collect();
-    (k.saturating_sub(3)..k).any(|j| is_in(&lex.verbs, &s.tokens[j].lower) || tails.contains(&s.tokens[j].lower.as_str()))
 }
 
 /// A demand found at a cue: who asks, who is asked, the demanded clause's tokens.
@@ -359,7 +357,12 @@ fn demand_noun(
             j = end;
         }
     }
-    if !s.tokens.get(j).is_some_and(|t| is_in(lex.noun_complementisers(), &t.lower)) {
+    // "tuntutan Hamas, yang mencakup …": what is demanded, after a content opener.
+    let comma = usize::from(s.tokens.get(j).is_some_and(|t| t.text == ","));
+    let opener = longest_phrase(&s.tokens, j + comma, &ctx.pack.phrases().content_openers);
+    if opener > 0 && !possessor.is_empty() && refused_by.is_some() {
+        j += comma + opener - 1;
+    } else if !s.tokens.get(j).is_some_and(|t| is_in(lex.noun_complementisers(), &t.lower)) {
         return (possessor, Vec::new());
     }
     j += 1;

@@ -235,6 +235,12 @@ pub struct DemandLex {
     pub agent_nominals: Vec<String>,
     #[serde(default)]
     pub participles: Vec<String>,
+    /// "Israel menerima tuntutan Hamas": verbs meeting a demand; their subject is the one asked.
+    #[serde(default)]
+    pub accept_verbs: Vec<String>,
+    /// "tuntutan Hamas, yang mencakup …": words after a demand noun opening what is demanded.
+    #[serde(default)]
+    pub content_openers: Vec<String>,
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]
@@ -402,6 +408,8 @@ pub struct Phrases {
     pub entourage: Vec<Vec<String>>,
     pub portfolio_titles: Vec<Vec<String>>,
     pub demand_participles: Vec<Vec<String>>,
+    pub accept_verbs: Vec<Vec<String>>,
+    pub content_openers: Vec<Vec<String>>,
     pub deontic_verbs: Vec<Vec<String>>,
     pub deontic_modals: Vec<Vec<String>>,
     pub demand_sources: Vec<Vec<String>>,
@@ -449,6 +457,8 @@ impl LanguagePack {
                 entourage: token_lists(&l.role.entourage),
                 portfolio_titles: token_lists(&l.role.portfolio_titles),
                 demand_participles: token_lists(&l.demand.participles),
+                accept_verbs: token_lists(&l.demand.accept_verbs),
+                content_openers: token_lists(&l.demand.content_openers),
                 deontic_verbs: token_lists(&l.demand.deontic_verbs),
                 deontic_modals: token_lists(&l.demand.deontic_modals),
                 demand_sources: token_lists(&l.demand.sources),
