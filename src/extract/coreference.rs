@@ -183,6 +183,8 @@ impl Discourse {
         {
             // Not "the Government of Sudan": the name after it says which.
             self.country(s, table, c.i).map(|e| (e, c.span))
+        } else if c.i == 0 && is_in(&words.org_pronouns, c.w) && self.opens_clause_of_org(s, table) {
+            self.last_subject.map(|e| (e, 1))
         } else if is_in(&words.person_pronouns, c.w) {
             // "He" as the subject continues the last sentence's subject ("The President spoke
             // with the Amir. ... He urged ..."); elsewhere it is the person last named.
@@ -215,6 +217,13 @@ impl Discourse {
         } else {
             None
         }
+    }
+
+    /// "Ini juga meminta …": a verb follows the sentence's first word (past adverbs), and the
+    /// last sentence's subject was an organisation or a group.
+    fn opens_clause_of_org(&self, s: &Analysed, table: &EntityTable) -> bool {
+        let verb = s.tokens.iter().skip(1).find(|t| !is_in(&s.words.also, &t.lower)).is_some_and(|t| is_verb(s.words, t));
+        verb && self.last_subject.is_some_and(|e| matches!(table.get(e).etype, EntityType::Organization | EntityType::Group))
     }
 
     /// "all parties", "both sides" at token `i` in a statement on a call or meeting with a

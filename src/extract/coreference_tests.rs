@@ -80,3 +80,16 @@ fn all_parties_in_a_report_on_a_conflict_are_its_two_sides() {
     let run = resolved("id", "Armenia dan Azerbaijan bertemu di Moskow. Uni Eropa meminta semua pihak menahan diri.");
     assert!(run.at(1, "semua").is_empty());
 }
+
+#[test]
+fn it_opening_a_sentence_is_the_organisation_last_the_subject() {
+    let run = resolved("id", "Uni Afrika mengecam kudeta itu. Ini juga meminta militer Niger membebaskan presiden.");
+    assert_eq!(run.at(1, "Ini"), vec!["African Union"]);
+    let run = resolved("en", "NATO condemned the strike. It also called on Russia to stop.");
+    assert_eq!(run.at(1, "It"), vec!["NATO"]);
+    // After a country or a person, or with no verb after it, "ini" is nobody.
+    let run = resolved("id", "Rusia mengecam serangan itu. Ini juga meminta perhatian.");
+    assert!(run.at(1, "Ini").is_empty());
+    let run = resolved("id", "Uni Afrika mengecam kudeta itu. Ini sebuah langkah penting.");
+    assert!(run.at(1, "Ini").is_empty());
+}

@@ -96,6 +96,9 @@ pub struct Words {
     /// Group nouns for people ("the two leaders"): the sides of the people last named, before other actors.
     pub person_group_nouns: Vec<String>,
     pub person_pronouns: Vec<String>,
+    /// "Ini juga meminta …", "It also called on …": opening a sentence before a verb, the
+    /// organisation that was the last sentence's subject.
+    pub org_pronouns: Vec<String>,
     pub plural_pronouns: Vec<String>,
     pub speaker_side: Vec<String>,
     pub first_person: Vec<String>,
