@@ -210,6 +210,28 @@ pub fn belligerents(s: &Analysed, table: &EntityTable) -> Vec<EntRef> {
     Vec::new()
 }
 
+/// "Korea Utara menyatakan (bahwa) pihaknya …": the side of the actor right before a speech verb
+/// that stands just before token `i` (a complementiser between).
+pub fn speech_subject(s: &Analysed, table: &EntityTable, g: &crate::lang::GrammarLex, i: usize) -> Option<EntRef> {
+    let mut v = i.checked_sub(1)?;
+    if s.tokens[v].lower == "bahwa" || s.tokens[v].lower == "that" {
+        v = v.checked_sub(1)?;
+    }
+    if !is_in(&g.speech_verbs, &s.tokens[v].lower) {
+        return None;
+    }
+    // Past adverbs and a time set off by commas: "Korea Utara, hari Selasa, menyatakan".
+    let mut end = v;
+    while end > 0
+        && v - end < 4
+        && (s.tokens[end - 1].text == "," || g.adverbs.iter().any(|a| a.eq_ignore_ascii_case(&s.tokens[end - 1].lower)))
+    {
+        end -= 1;
+    }
+    let m = s.mentions.iter().find(|m| m.end == end && table.is_actor(m.ent))?;
+    Some(side_of(table, m.ent))
+}
+
 /// Organisations named in the last few sentences (`recent`, newest last).
 fn recent_orgs<'a>(recent: &'a [(usize, EntRef)], table: &'a EntityTable) -> impl Iterator<Item = EntRef> + 'a {
     let at = recent.last().map_or(0, |r| r.0);

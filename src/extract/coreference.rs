@@ -136,6 +136,13 @@ impl Discourse {
         if self.all_parties(s, table, pack, i, added) {
             return;
         }
+        // "Korea Utara menyatakan (bahwa) pihaknya …": the subject of the speech verb before it.
+        if is_in(&s.words.speaker_side, c.w) && !covered(s, i) {
+            if let Some(e) = antecedents::speech_subject(s, table, &pack.lexicon.grammar, i) {
+                added.push(Mention { ent: e, start: i, end: i + 1, coref: true });
+                return;
+            }
+        }
         if let Some(n) = antecedents::short_org_name(&self.recent, table, s, i).filter(|_| !covered(s, i)) {
             added.push(Mention { ent: n.0, start: i, end: i + n.1, coref: true });
             return;

@@ -68,3 +68,32 @@ fn meeting_a_sides_demand_makes_the_demand() {
     assert!(pairs("id", "Israel menerima tuntutan itu dengan syarat.").is_empty());
     assert!(pairs("id", "Israel menerima bantuan Amerika Serikat untuk membangun kembali pangkalan.").is_empty());
 }
+
+/// (rejecter, rejected demander) of every rejection in an Indonesian article.
+fn rejections(body: &str) -> Vec<(String, String)> {
+    let pack = crate::lang::pack("id").expect("id");
+    let article =
+        Article { title: "Berita".into(), body: body.into(), published: None, source: "test".into(), url: None, external_id: None };
+    let x = extract(&article, pack);
+    x.rejections
+        .iter()
+        .map(|r| {
+            let target = match r.rejected {
+                crate::extract::Rejected::Demand(d) => x.demands[d].by,
+                crate::extract::Rejected::Actor(a) => a,
+            };
+            (x.entities.get(r.by).key.clone(), x.entities.get(target).key.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn not_interested_in_what_was_asked_is_a_refusal_by_the_speaker() {
+    // "pihaknya" after "X, hari Selasa, menyatakan" is X, not the last sentence's subject.
+    let body = "Menlu Jepang Yoko Kamikawa mendesak Korea Utara untuk menghentikan uji coba rudal. \
+                Korea Utara, hari Selasa, menyatakan pihaknya tidak berminat menghentikan uji coba rudal.";
+    assert_eq!(rejections(body), owned(&[("North Korea", "Japan")]));
+    // Interest in something else asks nothing back.
+    let body = "Menlu Jepang Yoko Kamikawa mendesak Korea Utara untuk menghentikan uji coba rudal. Korea Utara menyatakan berminat membeli gandum.";
+    assert!(rejections(body).is_empty());
+}
