@@ -264,6 +264,10 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         if matches!(ent.etype, EntityType::Country | EntityType::Organization | EntityType::Group) {
             side = Some(m.ent);
             j = m.end;
+            // "Utusan PBB dan Liga Arab, Kofi Annan": a joint post of two organisations.
+            if let Some(second) = joint_organisation(s, table, m.ent, j) {
+                j = second;
+            }
         } else if let Some(c) = ent.capital_of {
             side = Some(c);
             j = m.end;
@@ -419,6 +423,13 @@ fn named_role(
     }
     let side = named.or(known).or(home_side);
     let name_end = after.map_or(name_end, |(_, end)| end);
+    // The second organisation of a joint post ("Utusan PBB dan Liga Arab, X") holds it too.
+    let joint = t.side.and_then(|first| {
+        s.mentions.iter().find(|m| m.start > t.start && m.start < j && joint_organisation(s, table, first, m.start - 1) == Some(m.end))
+    });
+    if let (Some(m), Some(_)) = (joint, side) {
+        out.push(Role { person, title: title.clone(), of: m.ent, evidence: ctx.evidence(s, "role.title-name", 0.85) });
+    }
     s.mentions.retain(|m| m.end <= t.start || m.start >= name_end);
     s.mentions.push(Mention { ent: person, start: t.start, end: name_end, coref: false });
     s.mentions.sort_by_key(|m| m.start);
@@ -447,6 +458,15 @@ fn named_role(
         }
     }
     name_end
+}
+
+/// An organisation joined by a coordinator at token `j` to the organisation `first` just
+/// named ("PBB dan Liga Arab"): where the second one ends.
+fn joint_organisation(s: &Analysed, table: &EntityTable, first: EntRef, j: usize) -> Option<usize> {
+    let org = |e: EntRef| table.get(e).etype == EntityType::Organization;
+    let joined = s.tokens.get(j).is_some_and(|t| is_in(&s.words.coordinators, &t.lower));
+    let m = s.mentions.iter().find(|m| m.start == j + 1 && !m.coref && org(m.ent) && m.ent != first)?;
+    (joined && org(first)).then_some(m.end)
 }
 
 /// After a plural title's first holder ending at `name_end`: a coordinator and a second name

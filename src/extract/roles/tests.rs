@@ -486,3 +486,20 @@ fn a_portfolio_before_an_acronym_is_no_name() {
     let rows = roles_datelined("id", "Jakarta, CNN Indonesia -- Menteri Keuangan Rahmat Hidayat mengatakan APBN aman.");
     assert_eq!(rows, vec![row("Rahmat Hidayat", "Menteri Keuangan", "Indonesia", "role.title-name-home")]);
 }
+
+#[test]
+fn a_joint_post_of_two_organisations() {
+    let mut run = analysed("id", "", "Utusan Khusus PBB dan Uni Afrika, Budi Santoso tiba di Khartoum.");
+    let mut got = found(&mut run);
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            row("Budi Santoso", "Utusan Khusus", "African Union", "role.title-name"),
+            row("Budi Santoso", "Utusan Khusus", "United Nations", "role.title-name")
+        ]
+    );
+    // Two countries with their two ministers: no joint post, no role misread.
+    let mut run = analysed("id", "", "Menlu Rusia dan China, Budi Santoso dan Adi Wijaya, bertemu.");
+    assert!(found(&mut run).iter().all(|r| r.0 != "Budi Santoso" || r.2 != "China"));
+}
