@@ -1,5 +1,6 @@
 //! What the object of a demand verb says about who is asked: an apposition before the
-//! complementiser, a thing requested from a party, a nominal naming the one to act.
+//! complementiser, a thing requested from a party, a nominal naming the one to act; and an
+//! adverb inside the verb's phrase ("calls again on").
 
 use super::clauses::{chain_right, clause_end, government_of, is_verb, mention_ending_at};
 use super::entities::{side_of, EntityTable};
@@ -113,4 +114,25 @@ pub(super) fn ends_in_office(ctx: &Context, s: &Analysed, from: usize, end: usiz
     let head = &s.tokens[end - 1].lower;
     let titled = (from..end).any(|i| i + longest_phrase(&s.tokens, i, &ctx.pack.phrases().titles) == end);
     titled || is_in(&s.words.institution_heads, head) || is_in(&ctx.pack.lexicon.grammar.speaker_heads, head)
+}
+
+/// "The UK calls again on Russia to ...", "called once more on": a demand verb phrase whose
+/// head and particle an adverb or two part. The tokens it spans from the head at `k`, or 0.
+pub(super) fn gapped_verb(ctx: &Context, s: &Analysed, k: usize) -> usize {
+    let adverbs = &ctx.pack.lexicon.grammar.adverbs;
+    let head = &s.tokens[k].lower;
+    let gap = (k + 1..(k + 3).min(s.tokens.len())).take_while(|&j| is_in(adverbs, &s.tokens[j].lower)).count();
+    // The particle may itself read as an adverb ("on"): the shortest gap that fits.
+    (1..=gap)
+        .find_map(|g| {
+            let rest = k + 1 + g;
+            let fits = |p: &&Vec<String>| {
+                p.len() >= 2
+                    && p[0] == *head
+                    && rest + p.len() - 1 <= s.tokens.len()
+                    && s.tokens[rest..rest + p.len() - 1].iter().zip(&p[1..]).all(|(t, w)| t.lower == *w)
+            };
+            ctx.pack.phrases().demand_verbs.iter().filter(fits).map(|p| g + p.len()).max()
+        })
+        .unwrap_or(0)
 }

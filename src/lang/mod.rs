@@ -250,6 +250,10 @@ pub struct RejectLex {
     pub verbs: Vec<String>,
     pub phrases: Vec<String>,
     pub non_demand_objects: Vec<String>,
+    /// Objects that refuse a demand only when an actor's possessive names who made it
+    /// ("rejected Vietnam's protest", "dismissed Tokyo's concerns"), never bare.
+    #[serde(default)]
+    pub possessed_objects: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
