@@ -155,6 +155,8 @@ pub struct Words {
     pub institutions: Vec<String>,
     pub institution_heads: Vec<String>,
     pub role_for: Vec<String>,
+    /// "China's top nuclear envoy": lower-case words between a side named first and its title.
+    pub title_modifiers: Vec<String>,
     pub not_places: Vec<String>,
     /// "hingga", "until": what follows is an end, not a date of the event.
     pub until: Vec<String>,

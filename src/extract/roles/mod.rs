@@ -199,7 +199,8 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         } else if let Some(p) = joined_portfolio(ctx, s, j, k) {
             end = p;
             j = p;
-        } else if let Some(p) = lower_portfolio(s, i, j) {
+        } else if let Some(p) = lower_portfolio(s, i, j).filter(|_| !s.tokens.get(j).is_some_and(|t| is_in(&s.words.role_for, &t.lower))) {
+            // Not "special envoy for North Korea, X": what "for" names is the portfolio.
             end = p;
             j = p;
         }

@@ -486,3 +486,18 @@ fn a_portfolio_before_an_acronym_is_no_name() {
     let rows = roles_datelined("id", "Jakarta, CNN Indonesia -- Menteri Keuangan Rahmat Hidayat mengatakan APBN aman.");
     assert_eq!(rows, vec![row("Rahmat Hidayat", "Menteri Keuangan", "Indonesia", "role.title-name-home")]);
 }
+
+#[test]
+fn a_possessive_side_and_modifiers_before_a_lower_case_title() {
+    let rows = roles_of("en", "", "Norway's top nuclear envoy, Lars Henning Dahl, arrived in Vienna on Monday.");
+    assert_eq!(rows, vec![row("Lars Henning Dahl", "envoy", "Norway", "role.title-name")]);
+    // A modifier with no side before it names none.
+    assert!(roles_of("en", "", "The top envoy, Lars Henning Dahl, arrived in Vienna.").is_empty());
+}
+
+#[test]
+fn a_lower_case_envoy_for_a_country_serves_the_side_named_first() {
+    let rows = roles_of("en", "", "Canadian special envoy for Sudan, Mr Owen Carlisle, urged Khartoum to allow aid in.");
+    assert_eq!(rows, vec![row("Owen Carlisle", "special envoy for Sudan", "Canada", "role.title-name")]);
+    assert!(roles_of("en", "", "A special envoy for Sudan, Owen Carlisle, urged Khartoum to allow aid in.").iter().all(|r| r.2 != "Sudan"));
+}
