@@ -316,7 +316,12 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         side = Some(org);
         j = k;
     }
-    if side.is_some() {
+    let portfolio_after_of = lead != i && of_len > 0 && j == end + of_len && !s.mentions.iter().any(|m| m.start == j);
+    if side.is_some() && portfolio_after_of && s.tokens.get(j).is_some_and(|t| t.is_word && t.is_capitalised()) {
+        // "Slovak Minister of Foreign and European Affairs X": the side came first, so the
+        // capitalised words after "of" are the portfolio; where the name starts is a guess.
+        j = s.tokens.len();
+    } else if side.is_some() {
         j = past_side(s, table, j);
     } else if of_len > 0 && j == end + of_len {
         // "Vice President of Policy & Partnerships": what follows the "of" is no name.

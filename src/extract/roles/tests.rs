@@ -501,3 +501,18 @@ fn a_lower_case_envoy_for_a_country_serves_the_side_named_first() {
     assert_eq!(rows, vec![row("Owen Carlisle", "special envoy for Sudan", "Canada", "role.title-name")]);
     assert!(roles_of("en", "", "A special envoy for Sudan, Owen Carlisle, urged Khartoum to allow aid in.").iter().all(|r| r.2 != "Sudan"));
 }
+
+#[test]
+fn a_portfolio_after_of_with_the_side_named_first_is_no_name() {
+    let rows = roles_of("en", "", "Blinken met Czech Minister of Regional and European Affairs Tomas Novak in Prague.");
+    assert!(rows.iter().all(|r| r.0 != "Regional"), "{rows:?}");
+    // A title naming its side after "of" still reads the name.
+    let rows = roles_of("en", "", "Blinken met the President of Finland Anna Virtanen in Helsinki.");
+    assert!(rows.iter().any(|r| r.0 == "Anna Virtanen" && r.2 == "Finland"), "{rows:?}");
+}
+
+#[test]
+fn a_reigning_king_known_by_name_alone() {
+    let rows = roles_of("en", "", "King Mohamed VI repeated that position in a speech on Saturday.");
+    assert!(rows.iter().any(|r| r.0 == "Mohammed VI" && r.1 == "King" && r.2 == "Morocco"), "{rows:?}");
+}
