@@ -419,3 +419,22 @@ fn a_host_receiving_a_guest_is_a_meeting() {
     assert!(meetings("id", "Indonesia menerima bantuan dari Jepang di Jakarta, Senin (27/1).", "2025-01-28").is_empty());
     assert!(meetings("id", "Jokowi menyambut baik usulan Malaysia di Jakarta, Senin (27/1).", "2025-01-28").is_empty());
 }
+
+#[test]
+fn a_joint_news_conference_with_a_counterpart_is_a_meeting() {
+    let found = meetings(
+        "en",
+        "The Dutch foreign minister spoke at a joint press briefing with his Polish counterpart in Warsaw on Tuesday.",
+        "2024-05-15",
+    );
+    assert_eq!(cities(&found), vec!["Warsaw"]);
+    assert_eq!(found[0].1.as_deref(), Some("2024-05-14"));
+    assert!(found[0].2.contains(&"Netherlands".to_string()) && found[0].2.contains(&"Poland".to_string()), "{found:?}");
+    // A news conference of one side alone is none.
+    assert!(meetings(
+        "en",
+        "The Dutch foreign minister told a news conference in Warsaw on Tuesday that the sanctions would stay.",
+        "2024-05-15"
+    )
+    .is_empty());
+}
