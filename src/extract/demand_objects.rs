@@ -1,5 +1,6 @@
 //! What the object of a demand verb says about who is asked: an apposition before the
-//! complementiser, a thing requested from a party, a nominal naming the one to act.
+//! complementiser, a thing requested from a party, a nominal naming the one to act; and an
+//! adverb inside the verb's phrase ("calls again on").
 
 use super::clauses::{chain_right, clause_end, government_of, is_verb, mention_ending_at, subject_before};
 use super::entities::{side_of, EntityTable};
@@ -146,6 +147,27 @@ pub fn after_refusal(ctx: &Context, s: &Analysed, k: usize) -> bool {
     // A refusal verb, or the last word of a refusal phrase ("tidak akan menerima"), just before.
     let tails: Vec<&str> = lex.phrases.iter().filter_map(|p| p.split_whitespace().last()).collect();
     (k.saturating_sub(3)..k).any(|j| is_in(&lex.verbs, &s.tokens[j].lower) || tails.contains(&s.tokens[j].lower.as_str()))
+}
+
+/// "The UK calls again on Russia to ...", "called once more on": a demand verb phrase whose
+/// head and particle an adverb or two part. The tokens it spans from the head at `k`, or 0.
+pub(super) fn gapped_verb(ctx: &Context, s: &Analysed, k: usize) -> usize {
+    let adverbs = &ctx.pack.lexicon.grammar.adverbs;
+    let head = &s.tokens[k].lower;
+    let gap = (k + 1..(k + 3).min(s.tokens.len())).take_while(|&j| is_in(adverbs, &s.tokens[j].lower)).count();
+    // The particle may itself read as an adverb ("on"): the shortest gap that fits.
+    (1..=gap)
+        .find_map(|g| {
+            let rest = k + 1 + g;
+            let fits = |p: &&Vec<String>| {
+                p.len() >= 2
+                    && p[0] == *head
+                    && rest + p.len() - 1 <= s.tokens.len()
+                    && s.tokens[rest..rest + p.len() - 1].iter().zip(&p[1..]).all(|(t, w)| t.lower == *w)
+            };
+            ctx.pack.phrases().demand_verbs.iter().filter(fits).map(|p| g + p.len()).max()
+        })
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

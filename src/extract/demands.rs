@@ -8,7 +8,7 @@ use super::clauses::{
 };
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
 use super::demand_objects::{
-    accepted_by, after_refusal, apposition_end, between_addressees, nominal_addressee, possessor_before, requested_from,
+    accepted_by, after_refusal, apposition_end, between_addressees, gapped_verb, nominal_addressee, possessor_before, requested_from,
 };
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
@@ -69,7 +69,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 k += d.len;
                 continue;
             }
-            let verb_len = longest_phrase(&s.tokens, k, demand_verbs);
+            let verb_len = Some(longest_phrase(&s.tokens, k, demand_verbs)).filter(|&n| n > 0).unwrap_or_else(|| gapped_verb(ctx, s, k));
             let passive = (verb_len > 0).then(|| passive_demand(ctx, s, table, k, verb_len)).flatten();
             if let Some(d) = passive.filter(|_| !negated(ctx, s, k) && !conditional(ctx, s, k)) {
                 let found = Found { by: &d.by, of: &d.of, span: d.span, cue: k, rule: "demand.passive", confidence: 0.85 };
@@ -426,8 +426,9 @@ fn refused_object(ctx: &Context, s: &Analysed, cue: usize, len: usize) -> (usize
         let owner_end = (m.end..(m.end + 4).min(s.tokens.len())).take_while(|&e| lower(e)).find(|&e| possessive_at(&s.tokens, e).is_some());
         if let Some((e, n)) = owner_end.and_then(|e| possessive_at(&s.tokens, e).map(|n| (e, n))) {
             let after = e + n;
-            let noun = (after..(after + 3).min(s.tokens.len()))
-                .find(|&k| is_in(&lex.demand.nouns, &s.tokens[k].lower) || is_in(&s.words.demand_like, &s.tokens[k].lower));
+            let noun = (after..(after + 3).min(s.tokens.len())).find(|&k| {
+                [&lex.demand.nouns, &s.words.demand_like, &lex.reject.possessed_objects].iter().any(|l| is_in(l, &s.tokens[k].lower))
+            });
             j = noun.unwrap_or(after);
         }
     }
@@ -478,6 +479,9 @@ fn rejection_at(
         own = made;
         anaphoric = s.tokens[j + 1..(j + 5).min(end.max(j + 1))].iter().any(|t| is_in(&s.words.demonstratives_after, &t.lower))
             || (j > 0 && is_in(&s.words.demonstratives_before, &s.tokens[j - 1].lower));
+    } else if is_in(&lex.reject.possessed_objects, &obj.lower) {
+        // "rejected Vietnam's protest": only the possessor makes it a refusal of a demander.
+        named = possessor_before(ctx, s, table, j);
     }
     // "refused any timetable set by the bloc": the demander as the agent of the object.
     if named.is_empty() && own.is_empty() {

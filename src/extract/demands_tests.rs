@@ -486,3 +486,12 @@ fn a_closing_attribution_names_the_speaker_of_the_next_quotation() {
     let body = "\"Kami sangat kecewa,\" demikian isi pernyataan yang dibacakan pada sore itu. \"Kami mendesak agar Rusia membebaskan para jurnalis.\"";
     assert!(demands("id", "", body).is_empty());
 }
+
+#[test]
+fn an_adverb_inside_the_verb_phrase() {
+    let found = demands("en", "", "The Netherlands calls again on Iran to release the detained sailors.");
+    assert_eq!(pairs(&found), vec![("Netherlands", "Iran")]);
+    assert_eq!(found[0].2, "release the detained sailors");
+    // Calls heard again are no demand.
+    assert!(demands("en", "", "The calls again grew louder in Tehran.").is_empty());
+}

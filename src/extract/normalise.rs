@@ -75,6 +75,17 @@ fn timestamp_re() -> &'static Regex {
     })
 }
 
+/// "SEOUL • US envoy ...": a dateline closed by a bullet is closed by a dash, as datelines are
+/// read. Only an upper-case head opening the line; bullets elsewhere stay.
+fn bullet_dateline(line: String) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^(\p{Lu}[\p{Lu} .,'-]{1,40}) \u{2022} ").expect("built-in dateline pattern"));
+    match re.captures(&line).and_then(|c| c.get(1)) {
+        Some(head) => format!("{} - {}", head.as_str(), &line[head.end() + " \u{2022} ".len()..]),
+        None => line,
+    }
+}
+
 /// Unifies quotes, dashes and spaces after NFKC; drops terminal colour codes,
 /// zero-width characters, and turns other control characters into spaces.
 pub fn clean_chars(s: &str) -> String {
@@ -135,7 +146,7 @@ pub fn normalise(title: &str, body: &str) -> NormalisedText {
     for raw_line in body.split('\n') {
         let line_start = offset;
         offset += raw_line.len() + 1;
-        let line = squash_spaces(clean_chars(raw_line).trim());
+        let line = bullet_dateline(squash_spaces(clean_chars(raw_line).trim()));
         if line.is_empty() {
             continue;
         }
@@ -181,6 +192,15 @@ mod tests {
         assert_eq!(n.text, "Judul Berita\n\nJAKARTA - Isi \"pertama\" - ya.\n\nIsi kedua.");
         assert_eq!(n.paragraphs.len(), 3);
         assert!(n.dropped.iter().any(|d| d == "(ian)"));
+    }
+
+    #[test]
+    fn a_bullet_closes_an_upper_case_dateline() {
+        let n = normalise("T", "OSLO \u{2022} Norway urged both sides to talk.\nThe points: \u{2022} first \u{2022} second.");
+        assert_eq!(n.text, "T\n\nOSLO - Norway urged both sides to talk.\n\nThe points: \u{2022} first \u{2022} second.");
+        // A list item's bullet after a capitalised word is no dateline.
+        let n = normalise("T", "Agenda \u{2022} trade talks");
+        assert_eq!(n.text, "T\n\nAgenda \u{2022} trade talks");
     }
 
     #[test]

@@ -168,6 +168,18 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_protest_or_concern_of_a_named_side() {
+        assert_eq!(
+            rejections("en", "Beijing on Friday rejected Vietnam's protest over the new oil rig."),
+            vec![("China".to_string(), "Vietnam".to_string())]
+        );
+        let found = rejections("en", "Japan's foreign ministry said it dismissed South Korea's concerns about the fishing rules.");
+        assert_eq!(found, vec![("Japan".to_string(), "South Korea".to_string())]);
+        // Bare concerns refuse no one.
+        assert!(rejections("en", "The ministry dismissed concerns about the fishing rules.").is_empty());
+    }
+
+    #[test]
     fn no_demand_no_rejection_of_a_demander() {
         assert!(rejections("en", "NATO rejected the proposal on Monday.").is_empty());
     }

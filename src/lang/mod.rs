@@ -164,6 +164,8 @@ pub struct Words {
     pub institutions: Vec<String>,
     pub institution_heads: Vec<String>,
     pub role_for: Vec<String>,
+    /// "China's top nuclear envoy": lower-case words between a side named first and its title.
+    pub title_modifiers: Vec<String>,
     pub not_places: Vec<String>,
     /// "hingga", "until": what follows is an end, not a date of the event.
     pub until: Vec<String>,
@@ -265,6 +267,10 @@ pub struct RejectLex {
     pub verbs: Vec<String>,
     pub phrases: Vec<String>,
     pub non_demand_objects: Vec<String>,
+    /// Objects that refuse a demand only when an actor's possessive names who made it
+    /// ("rejected Vietnam's protest", "dismissed Tokyo's concerns"), never bare.
+    #[serde(default)]
+    pub possessed_objects: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -448,3 +448,22 @@ fn a_meeting_noun_with_its_possessive_suffix() {
     );
     assert_eq!(found, vec![("Jakarta".to_string(), Some("2022-02-03".to_string()), vec!["Indonesia".to_string(), "Malaysia".to_string()])]);
 }
+
+#[test]
+fn a_joint_news_conference_with_a_counterpart_is_a_meeting() {
+    let found = meetings(
+        "en",
+        "The Dutch foreign minister spoke at a joint press briefing with his Polish counterpart in Warsaw on Tuesday.",
+        "2024-05-15",
+    );
+    assert_eq!(cities(&found), vec!["Warsaw"]);
+    assert_eq!(found[0].1.as_deref(), Some("2024-05-14"));
+    assert!(found[0].2.contains(&"Netherlands".to_string()) && found[0].2.contains(&"Poland".to_string()), "{found:?}");
+    // A news conference of one side alone is none.
+    assert!(meetings(
+        "en",
+        "The Dutch foreign minister told a news conference in Warsaw on Tuesday that the sanctions would stay.",
+        "2024-05-15"
+    )
+    .is_empty());
+}

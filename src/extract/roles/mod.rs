@@ -3,6 +3,7 @@
 //! "timpalannya dari AS Antony Blinken"). A role is a fact; the person and its mention
 //! join the entity table on the way.
 
+mod cleanup;
 mod copula;
 mod home;
 mod lists;
@@ -16,6 +17,7 @@ use super::entities::{EntityTable, Mention};
 use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef, Role};
 use crate::lang::{is_in, EntityType, Lexicon};
+use cleanup::{drop_bare_titles, drop_ranks_beside_offices};
 use copula::copular_role;
 use home::{document_home, home_side_for, Home};
 use names::{appositive, capitalised_run, given_names_of, lower_portfolio, person_at, span_text, starts_entity};
@@ -199,7 +201,8 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         } else if let Some(p) = joined_portfolio(ctx, s, j, k) {
             end = p;
             j = p;
-        } else if let Some(p) = lower_portfolio(s, i, j) {
+        } else if let Some(p) = lower_portfolio(s, i, j).filter(|_| !s.tokens.get(j).is_some_and(|t| is_in(&s.words.role_for, &t.lower))) {
+            // Not "special envoy for North Korea, X": what "for" names is the portfolio.
             end = p;
             j = p;
         }
@@ -319,7 +322,12 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         side = Some(org);
         j = k;
     }
-    if side.is_some() {
+    let portfolio_after_of = lead != i && of_len > 0 && j == end + of_len && !s.mentions.iter().any(|m| m.start == j);
+    if side.is_some() && portfolio_after_of && s.tokens.get(j).is_some_and(|t| t.is_word && t.is_capitalised()) {
+        // "Slovak Minister of Foreign and European Affairs X": the side came first, so the
+        // capitalised words after "of" are the portfolio; where the name starts is a guess.
+        j = s.tokens.len();
+    } else if side.is_some() {
         j = past_side(s, table, j);
     } else if of_len > 0 && j == end + of_len {
         // "Vice President of Policy & Partnerships": what follows the "of" is no name.
@@ -490,27 +498,8 @@ fn office_names(table: &EntityTable, person: EntRef, side: Option<EntRef>) -> bo
     [&def.role_en, &def.role_id].into_iter().flatten().any(|office| names.iter().any(|n| n.len() > 3 && office.contains(n.as_str())))
 }
 
-/// "Minister Kamikawa" after "KAMIKAWA Yoko, Minister for Foreign Affairs of Japan": the bare
-/// title adds nothing to the fuller one.
-fn drop_bare_titles(out: &mut Vec<Role>) {
-    let fuller = |r: &Role, o: &Role| {
-        let (a, b) = (r.title.to_lowercase(), o.title.to_lowercase());
-        o.person == r.person && o.of == r.of && b.len() > a.len() && b.split_whitespace().any(|w| w == a)
-    };
-    let keep: Vec<bool> = out.iter().map(|r| !out.iter().any(|o| fuller(r, o))).collect();
-    let mut keep = keep.into_iter();
-    out.retain(|_| keep.next().unwrap_or(true));
-}
-
-/// "Panglima TNI Jenderal X": a military rank read as a title ("Jenderal") adds nothing
-/// where the article gives the person an office for the same side.
-fn drop_ranks_beside_offices(ranks: &[String], out: &mut Vec<Role>) {
-    let rank = |r: &Role| r.title.split_whitespace().all(|w| is_in(ranks, w));
-    let office_beside = |r: &Role, o: &Role| o.person == r.person && o.of == r.of && !rank(o);
-    let keep: Vec<bool> = out.iter().map(|r| !rank(r) || !out.iter().any(|o| office_beside(r, o))).collect();
-    let mut keep = keep.into_iter();
-    out.retain(|_| keep.next().unwrap_or(true));
-}
-
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod joint_tests;

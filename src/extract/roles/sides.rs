@@ -12,6 +12,10 @@ use crate::lang::{is_in, EntityType};
 /// The side and the token where it starts.
 pub(super) fn side_named_first(s: &Analysed, table: &EntityTable, of_words: &[Vec<String>], i: usize) -> Option<(EntRef, usize)> {
     let mut k = i;
+    // "China's top nuclear envoy": a modifier or two between the side and the title.
+    while k > 0 && i - k < 2 && is_in(&s.words.title_modifiers, &s.tokens[k - 1].text) {
+        k -= 1;
+    }
     for of in of_words {
         if k >= of.len() && s.tokens[k - of.len()..k].iter().zip(of).all(|(t, w)| t.lower == *w) {
             k -= of.len();
