@@ -268,6 +268,7 @@ pub fn short_org_name(recent: &[(usize, EntRef)], table: &EntityTable, s: &Analy
             .get(e)
             .names
             .iter()
+            .filter(|name| name.split_whitespace().next() == Some(toks[i].text.as_str()))
             .find_map(|name| {
                 let words: Vec<&str> = name.split_whitespace().collect();
                 (2..words.len()).rev().find(|&n| {

@@ -154,6 +154,9 @@ pub fn after_refusal(ctx: &Context, s: &Analysed, k: usize) -> bool {
 pub(super) fn gapped_verb(ctx: &Context, s: &Analysed, k: usize) -> usize {
     let adverbs = &ctx.pack.lexicon.grammar.adverbs;
     let head = &s.tokens[k].lower;
+    if !ctx.pack.phrases().demand_verbs.iter().any(|p| p.len() >= 2 && p[0] == *head) {
+        return 0;
+    }
     let gap = (k + 1..(k + 3).min(s.tokens.len())).take_while(|&j| is_in(adverbs, &s.tokens[j].lower)).count();
     // The particle may itself read as an adverb ("on"): the shortest gap that fits.
     (1..=gap)

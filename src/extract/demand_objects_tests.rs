@@ -97,3 +97,12 @@ fn not_interested_in_what_was_asked_is_a_refusal_by_the_speaker() {
     let body = "Menlu Jepang Yoko Kamikawa mendesak Korea Utara untuk menghentikan uji coba rudal. Korea Utara menyatakan berminat membeli gandum.";
     assert!(rejections(body).is_empty());
 }
+
+#[test]
+fn the_bare_security_council_is_the_uns_unless_another_owns_it() {
+    assert_eq!(pairs("en", "The Security Council urged Israel to halt settlement activity."), owned(&[("UN Security Council", "Israel")]));
+    assert_eq!(pairs("id", "Dewan Keamanan mendesak Israel menghentikan serangan."), owned(&[("UN Security Council", "Israel")]));
+    // A national council: the country's own body, never the UN's.
+    assert_eq!(pairs("en", "Russia's Security Council urged Ukraine to surrender."), owned(&[("Russia", "Ukraine")]));
+    assert_eq!(pairs("id", "Dewan Keamanan Nasional Filipina mendesak China menarik kapalnya."), owned(&[("Philippines", "China")]));
+}

@@ -75,6 +75,20 @@ pub fn analyse(text: &str, sentences: &[Sentence], table: &mut EntityTable, pack
     out
 }
 
+/// A `context_names` name at `i..i + n` that belongs to another body here: a possessive or a
+/// name right before it ("Russia's Security Council"), a capitalised word or "of" after it
+/// ("Dewan Keamanan Nasional", "Security Council of Ukraine").
+fn owned_elsewhere(tokens: &[Token], found: &[Mention], lang: &Words, i: usize, n: usize) -> bool {
+    if !lang.context_names.iter().any(|c| c.split_whitespace().eq(tokens[i..i + n].iter().map(|t| t.text.as_str()))) {
+        return false;
+    }
+    let possessed = i >= 2 && tokens[i - 1].lower == "s" && tokens[i - 2].text == "'";
+    let named_before = found.last().is_some_and(|m| m.end == i);
+    let after = tokens.get(i + n);
+    let longer = after.is_some_and(|t| t.is_word && (t.is_capitalised() || t.lower == "of" || t.lower == "dari"));
+    possessed || named_before || longer
+}
+
 /// Longest names first, left to right.
 pub(super) fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &Words) -> Vec<Mention> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
@@ -98,7 +112,7 @@ pub(super) fn find_mentions(tokens: &[Token], table: &mut EntityTable, lang: &Wo
                 i += 1;
                 continue;
             }
-            if let Some((e, n)) = table.match_at(&words[i..]) {
+            if let Some((e, n)) = table.match_at(&words[i..]).filter(|&(_, n)| !owned_elsewhere(tokens, &out, lang, i, n)) {
                 // "junta militer Myanmar" makes a later bare "junta" refer to it.
                 if n > 1 && is_in(&lang.group_head_aliases, &tokens[i].text) {
                     table.add_local(vec![tokens[i].text.clone()], e);

@@ -78,6 +78,9 @@ fn timestamp_re() -> &'static Regex {
 /// "SEOUL • US envoy ...": a dateline closed by a bullet is closed by a dash, as datelines are
 /// read. Only an upper-case head opening the line; bullets elsewhere stay.
 fn bullet_dateline(line: String) -> String {
+    if !line.contains('\u{2022}') {
+        return line;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"^(\p{Lu}[\p{Lu} .,'-]{1,40}) \u{2022} ").expect("built-in dateline pattern"));
     match re.captures(&line).and_then(|c| c.get(1)) {

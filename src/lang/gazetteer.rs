@@ -122,7 +122,7 @@ fn same_name(toks: &[String], words: &[&str]) -> bool {
     toks.iter().zip(words).enumerate().all(|(i, (a, b))| {
         let inner = n >= 3 && i > 0 && i + 1 < n;
         let generic = generic_name && i > 0 && lower(a);
-        a == b || ((inner || generic) && a.to_lowercase() == b.to_lowercase())
+        a == b || ((inner || generic) && a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase)))
     })
 }
 

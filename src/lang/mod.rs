@@ -96,6 +96,9 @@ pub struct Words {
     /// Group nouns for people ("the two leaders"): the sides of the people last named, before other actors.
     pub person_group_nouns: Vec<String>,
     pub person_pronouns: Vec<String>,
+    /// Names that stand for their entity only bare: "the Security Council" is the UN's, not in
+    /// "Russia's Security Council", "Dewan Keamanan Nasional" or "Security Council of Ukraine".
+    pub context_names: Vec<String>,
     /// "Ini juga meminta …", "It also called on …": opening a sentence before a verb, the
     /// organisation that was the last sentence's subject.
     pub org_pronouns: Vec<String>,
