@@ -1,25 +1,10 @@
 //! Tests of demands told through obligations and of addressees named by the forces they lead.
 
-use crate::article::Article;
-use crate::extract::extract;
+use crate::extract::test_support::{demands_in, pairs, sorted_pairs};
 
 /// (demander, addressee, action) of every demand in an article.
 fn demands(lang: &str, body: &str) -> Vec<(String, String, String)> {
-    let pack = crate::lang::pack(lang).expect("a registered pack");
-    let article =
-        Article { title: "Berita".into(), body: body.into(), published: None, source: "test".into(), url: None, external_id: None };
-    let x = extract(&article, pack);
-    x.demands.iter().map(|d| (x.entities.get(d.by).key.clone(), x.entities.get(d.of).key.clone(), d.action.clone())).collect()
-}
-
-fn pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
-    found.iter().map(|(b, o, _)| (b.as_str(), o.as_str())).collect()
-}
-
-fn sorted_pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
-    let mut p = pairs(found);
-    p.sort();
-    p
+    demands_in(lang, "Berita", body)
 }
 
 #[test]

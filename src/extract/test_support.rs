@@ -5,6 +5,33 @@ use super::normalise::{normalise, NormalisedText};
 use super::{mentions, segment, Analysed, Context, EntRef};
 use crate::lang::LanguagePack;
 
+/// (demander, addressee, action) of every demand the whole pipeline finds in an article.
+pub fn demands_in(lang: &str, title: &str, body: &str) -> Vec<(String, String, String)> {
+    let pack = crate::lang::pack(lang).expect("a registered pack");
+    let article = crate::article::Article {
+        title: title.into(),
+        body: body.into(),
+        published: None,
+        source: "test".into(),
+        url: None,
+        external_id: None,
+    };
+    let x = super::extract(&article, pack);
+    x.demands.iter().map(|d| (x.entities.get(d.by).key.clone(), x.entities.get(d.of).key.clone(), d.action.clone())).collect()
+}
+
+/// The (demander, addressee) pairs of `demands_in`'s answer, in its order.
+pub fn pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    found.iter().map(|(b, o, _)| (b.as_str(), o.as_str())).collect()
+}
+
+/// The same, sorted (facts whose order does not matter: several sides at one span).
+pub fn sorted_pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    let mut p = pairs(found);
+    p.sort();
+    p
+}
+
 /// An article after mention finding; later stages are run on it by the tests.
 pub struct Run {
     pub norm: NormalisedText,
