@@ -1,7 +1,7 @@
 //! References whose antecedent the left-to-right discourse cannot see: a plural group whose
 //! members the next sentence lists, and the author a headline names for "we" outside quotes.
 
-use super::clauses::{chain_right, is_preposition, is_verb};
+use super::clauses::{chain_right, in_list, is_preposition, is_verb};
 use super::entities::{side_of, EntityTable, Mention};
 use super::tokens::longest_phrase;
 use super::{Analysed, EntRef};
@@ -222,10 +222,7 @@ pub fn speech_subject(s: &Analysed, table: &EntityTable, g: &crate::lang::Gramma
     }
     // Past adverbs and a time set off by commas: "Korea Utara, hari Selasa, menyatakan".
     let mut end = v;
-    while end > 0
-        && v - end < 4
-        && (s.tokens[end - 1].text == "," || g.adverbs.iter().any(|a| a.eq_ignore_ascii_case(&s.tokens[end - 1].lower)))
-    {
+    while end > 0 && v - end < 4 && (s.tokens[end - 1].text == "," || in_list(&g.adverbs, &s.tokens[end - 1].lower)) {
         end -= 1;
     }
     let m = s.mentions.iter().find(|m| m.end == end && table.is_actor(m.ent))?;

@@ -19,7 +19,8 @@ pub fn is_preposition(words: &Words, w: &str) -> bool {
     is_in(&words.prepositions, w)
 }
 
-fn in_list(list: &[String], w: &str) -> bool {
+/// Membership ignoring ASCII case (pack lists hold "Senin" as written).
+pub(super) fn in_list(list: &[String], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 

@@ -125,12 +125,17 @@ pub(super) fn obligation_at(ctx: &Context, s: &Analysed, table: &EntityTable, cu
     if !after.is_word || after.lower == "be" || is_in(&g.negations, &after.lower) || passive_verb(s, &after.lower) {
         return None;
     }
-    let mut j = cue;
-    while j > 0 && is_in(&g.adverbs, &s.tokens[j - 1].lower) {
+    let opening = actors_before(ctx, s, table, cue)?;
+    Some(Obligation { modal, start, opening })
+}
+
+/// Where the actors standing right before token `k` (past adverbs) begin.
+fn actors_before(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize) -> Option<usize> {
+    let mut j = k;
+    while j > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[j - 1].lower) {
         j -= 1;
     }
-    let opening = clause_subject_start(s, table, j)?;
-    Some(Obligation { modal, start, opening })
+    clause_subject_start(s, table, j)
 }
 
 /// An Indonesian passive verb ("harus dihukum": no action on the subject): the pack's lower-case
@@ -148,14 +153,10 @@ fn passive_verb(s: &Analysed, w: &str) -> bool {
 /// Korea Utara agar …" no actor is obliged, and the demand stays the speaker's.
 pub fn under_modal(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> bool {
     let modals = &ctx.pack.phrases().deontic_modals;
-    let adverbs = &ctx.pack.lexicon.grammar.adverbs;
-    (cue.saturating_sub(3)..cue).rev().take_while(|&k| s.tokens[k].is_word).any(|k| {
-        let mut j = k;
-        while j > 0 && is_in(adverbs, &s.tokens[j - 1].lower) {
-            j -= 1;
-        }
-        longest_phrase(&s.tokens, k, modals) > 0 && clause_subject_start(s, table, j).is_some()
-    })
+    (cue.saturating_sub(3)..cue)
+        .rev()
+        .take_while(|&k| s.tokens[k].is_word)
+        .any(|k| longest_phrase(&s.tokens, k, modals) > 0 && actors_before(ctx, s, table, k).is_some())
 }
 
 /// Where the actors ending at token `end` begin: past coordinated members and an article

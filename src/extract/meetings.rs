@@ -31,8 +31,8 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     let mut undated: Vec<Meeting> = Vec::new();
     // The place of the last meeting told in the body: "acara tersebut dihadiri oleh X" adds to it.
     let mut last_city: Option<EntRef> = None;
-    // Cities that only the dateline gave a meeting.
-    let mut placed_by_dateline: Vec<EntRef> = Vec::new();
+    // Has the dateline alone placed a meeting (in the dateline's city)?
+    let mut dateline_placed = false;
     for (si, s) in sents.iter().enumerate() {
         // Where the sentences before this one start: an undated meeting told right after a
         // dated sentence takes that date (the date is given once).
@@ -81,9 +81,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
             // follow a noun cue; it reaches to the next verb cue.
             let verb_end = cues[ci + 1..].iter().find(|c| c.verb).map_or(s.tokens.len(), |c| c.start);
             if let Some((m, dated, by_dateline)) = meeting_at(ctx, s, table, cue, (window_start, window_end, verb_end), back) {
-                if by_dateline {
-                    placed_by_dateline.push(m.city);
-                }
+                dateline_placed |= by_dateline;
                 // A headline or a bare "pertemuan di X" with no date of its own
                 // speaks of a meeting the body dates: attach it later.
                 // A later undated mention of a city already met in refers back to that meeting.
@@ -96,7 +94,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
                     _ if !dated && (s.is_title || !cue.verb) => undated.push(m),
                     _ => {
                         last_city = Some(m.city);
-                        if let Some(m) = if by_dateline { Some(m) } else { relocate(ctx, &mut out, &placed_by_dateline, m) } {
+                        if let Some(m) = if by_dateline { Some(m) } else { relocate(ctx, &mut out, dateline_placed, m) } {
                             merge(&mut out, m);
                         }
                     }
@@ -115,7 +113,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
         }
     }
     for m in undated {
-        let Some(m) = relocate(ctx, &mut out, &placed_by_dateline, m) else { continue };
+        let Some(m) = relocate(ctx, &mut out, dateline_placed, m) else { continue };
         match out.iter_mut().find(|o| o.city == m.city) {
             Some(o) => {
                 o.participants.extend(m.participants);
@@ -460,13 +458,12 @@ fn capital_as_party(s: &Analysed, table: &EntityTable, m: &Mention) -> bool {
     prev == "-" || is_in(&s.words.with_preps, prev) || (next == "-" && m.start > 1)
 }
 
-/// Within an article, one meeting per city and date (or per city when a date is missing).
 /// "Putin dan Erdogan bertemu" filed from Moscow, then "pertemuan yang digelar di Sochi": the
 /// body names where the meeting the dateline placed was held (no meeting yet in that city, the
 /// same date or none, no side that was not at the first). Gives `m` back when it is another.
-fn relocate(ctx: &Context, out: &mut [Meeting], by_dateline: &[EntRef], m: Meeting) -> Option<Meeting> {
+fn relocate(ctx: &Context, out: &mut [Meeting], dateline_placed: bool, m: Meeting) -> Option<Meeting> {
     let placed = |o: &Meeting| {
-        by_dateline.contains(&o.city)
+        dateline_placed
             && ctx.dateline_city == Some(o.city)
             && (m.date.is_none() || m.date == o.date)
             && !m.participants.is_empty()
@@ -485,6 +482,7 @@ fn relocate(ctx: &Context, out: &mut [Meeting], by_dateline: &[EntRef], m: Meeti
     }
 }
 
+/// Within an article, one meeting per city and date (or per city when a date is missing).
 fn merge(out: &mut Vec<Meeting>, m: Meeting) {
     if let Some(o) = out.iter_mut().find(|o| o.city == m.city && (o.date == m.date || m.date.is_none() || o.date.is_none())) {
         o.participants.extend(m.participants);
