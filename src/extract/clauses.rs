@@ -145,8 +145,10 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
     // pimpinan AS": a quantifier before it and the side leading it after.
     let word_at = |k: usize, list: &[String]| s.tokens.get(k).is_some_and(|t| is_in(list, &t.lower));
     let quantified = usize::from(word_at(pos, &s.words.quantifiers) && word_at(pos + 1, &s.words.articles));
-    if word_at(pos + quantified, &s.words.articles) {
-        let head = pos + quantified + 1;
+    // "para pemimpin militer Niger": up to three such words before the name.
+    let articles = (0..3).take_while(|&n| word_at(pos + quantified + n, &s.words.articles)).count();
+    if articles > 0 {
+        let head = pos + quantified + articles;
         let led = usize::from(word_at(head, &s.words.led_by));
         if mention_starting_at(s, head + led).is_some() {
             pos = head + led;
@@ -302,6 +304,20 @@ pub fn relative_antecedent(ctx: &Context, s: &Analysed, table: &EntityTable, cue
         end -= 1;
     }
     Some(chain_left(s, table, end))
+}
+
+/// "urged all Libyan parties, facilitated by the United Nations, to agree …": a short aside
+/// set off by commas at `at` (after a group noun such as "parties", if any), opening with a
+/// lower-case word. The complementiser after it.
+pub fn aside_then(s: &Analysed, complementisers: &[String], at: usize) -> Option<usize> {
+    let toks = &s.tokens;
+    let at = at + usize::from(toks.get(at).is_some_and(|t| is_in(&s.words.group_nouns, &t.lower)));
+    let opens = toks.get(at).is_some_and(|t| t.text == ",") && toks.get(at + 1).is_some_and(|t| t.is_word && !t.is_capitalised());
+    if !opens || toks.get(at + 1).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
+        return None;
+    }
+    let close = (at + 2..(at + 10).min(toks.len())).find(|&k| !toks[k].is_word)?;
+    (toks[close].text == "," && toks.get(close + 1).is_some_and(|t| is_in(complementisers, &t.lower))).then_some(close + 1)
 }
 
 /// The end (exclusive) of the clause that starts at token `start`.

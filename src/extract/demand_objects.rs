@@ -39,6 +39,13 @@ pub(super) fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j
         return None;
     }
     let mut k = j + n;
+    // "meminta klarifikasi dan penjelasan dari …": coordinated things asked for.
+    while s.tokens.get(k).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
+        match longest_phrase(&s.tokens, k + 1, &ctx.pack.phrases().requested_things) {
+            0 => break,
+            m => k += 1 + m,
+        }
+    }
     if s.tokens.get(k).is_some_and(|t| is_in(&lex.requested_from, &t.lower)) {
         k += 1;
     }
@@ -67,7 +74,9 @@ pub(super) fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable
         let possessive = possessive_at(&s.tokens, m.end).is_some();
         let relative = is_in(&w.relatives, prev) && s.tokens.get(m.end).is_some_and(|t| is_verb(w, t));
         let agent = is_in(&w.agent_preps, prev) && lead >= 2 && is_verb(w, &s.tokens[lead - 2]);
-        let of_agent = is_in(&w.head_of, prev) && lead >= 2 && agent_noun(lead - 2);
+        // 'the "immediate withdrawal" of Rwandan troops': a closing quotation mark before "of".
+        let noun = if lead >= 3 && s.tokens[lead - 2].text == "\"" { lead - 3 } else { lead.saturating_sub(2) };
+        let of_agent = is_in(&w.head_of, prev) && lead >= 2 && agent_noun(noun);
         possessive || relative || agent || of_agent
     })?;
     let (chain, _) = chain_right(s, table, m.start);
@@ -176,3 +185,7 @@ pub(super) fn gapped_verb(ctx: &Context, s: &Analysed, k: usize) -> usize {
 #[cfg(test)]
 #[path = "demand_objects_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "demand_asides_tests.rs"]
+mod asides_tests;

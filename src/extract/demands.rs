@@ -3,8 +3,8 @@
 
 use super::antecedents::article_authors;
 use super::clauses::{
-    chain_right, clause_end, conditional, mention_starting_at, modality, negated, relative_antecedent, split_actions, subject_before,
-    text_of,
+    aside_then, chain_right, clause_end, conditional, mention_starting_at, modality, negated, relative_antecedent, split_actions,
+    subject_before, text_of,
 };
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
 use super::demand_objects::{
@@ -223,12 +223,16 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         if let Some(k) = (after..(after + 6).min(s.tokens.len())).find(|&k| is_in(&lex.complementisers, &s.tokens[k].lower)) {
             // "menuntut Presiden AS, Donald Trump, untuk ...": the name's closing comma only.
             let closing_comma = k == after + 1 && s.tokens[after].text == ",";
-            if !s.tokens[after..k].iter().any(|t| t.text == "," || t.text == "\"") || k == after || closing_comma {
+            // 'urged both sides "to refrain …"': the quotation opens with what is asked.
+            let opening_quote = k == after + 1 && s.tokens[after].text == "\"";
+            if !s.tokens[after..k].iter().any(|t| t.text == "," || t.text == "\"") || k == after || closing_comma || opening_quote {
                 // "urged Moscow not to escalate": the negation is part of what is asked.
                 let not = k > after && is_in(&ctx.pack.lexicon.grammar.negations, &s.tokens[k - 1].lower);
                 after = if not { k - 1 } else { k + 1 };
                 comp = true;
             }
+        } else if let Some(k) = aside_then(s, &lex.complementisers, after) {
+            (after, comp) = (k + 1, true);
         } else if let Some(n) = possessive_at(&s.tokens, after).filter(|_| of.len() == 1) {
             // "demanded Russia's immediate withdrawal": the action is the possessed noun phrase.
             after += n;

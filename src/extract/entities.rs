@@ -220,6 +220,16 @@ impl EntityTable {
             return e;
         }
         let name = name_tokens.join(" ").replace(" - ", "-");
+        // "Sekretaris Jenderal Ban" after "Ban Ki-moon": one word of a single person's full name.
+        if let [one] = name_tokens {
+            let mut named = self.entities.iter().enumerate().filter(|(_, x)| {
+                let words: Vec<&str> = x.key.split_whitespace().collect();
+                x.etype == EntityType::Person && words.len() > 1 && (words[0] == one || words[words.len() - 1] == one)
+            });
+            if let (Some((e, _)), None) = (named.next(), named.next()) {
+                return e;
+            }
+        }
         if let Some(e) = self.entities.iter().position(|x| x.etype == EntityType::Person && x.key == name) {
             if self.entities[e].side.is_none() {
                 self.entities[e].side = side;

@@ -1,0 +1,77 @@
+//! Tests of what stands between a demand's addressee and what is asked: quotation marks,
+//! asides set off by commas, several things requested, and words before the addressee's name.
+
+use crate::extract::test_support::{demands_in, pairs, sorted_pairs};
+
+fn demands(lang: &str, body: &str) -> Vec<(String, String, String)> {
+    demands_in(lang, "", body)
+}
+
+#[test]
+fn a_quotation_opening_with_the_complementiser() {
+    let found = demands("en", "The European Union urged Serbia and Kosovo \"to refrain from any step that could raise tensions\".");
+    assert_eq!(sorted_pairs(&found), vec![("European Union", "Kosovo"), ("European Union", "Serbia")]);
+    assert!(found.iter().all(|d| d.2 == "refrain from any step that could raise tensions"), "{found:?}");
+    let found =
+        demands("id", "Perdana Menteri Jepang mendesak Korea Utara \"untuk menghentikan uji coba rudal balistik\", kata juru bicaranya.");
+    assert_eq!(pairs(&found), vec![("Japan", "North Korea")]);
+    assert_eq!(found[0].2, "menghentikan uji coba rudal balistik");
+    // A quotation after the addressee that does not open with "to" is no complement: a weak
+    // verb ("told") then asks nothing.
+    assert!(demands("en", "The European Union told Serbia \"we are ready to help with the talks\".").is_empty());
+}
+
+#[test]
+fn an_aside_between_the_addressee_and_to() {
+    let found = demands("en", "Egypt urged all Sudanese parties, backed by the African Union, to return to the talks in Jeddah.");
+    assert_eq!(pairs(&found), vec![("Egypt", "Sudan")]);
+    assert_eq!(found[0].2, "return to the talks in Jeddah");
+    let found = demands("en", "Norway urged Israel, which rejects the report, to allow the inquiry.");
+    assert_eq!(pairs(&found), vec![("Norway", "Israel")]);
+    assert_eq!(found[0].2, "allow the inquiry");
+    // A capitalised word after the comma opens a list or a new name, not an aside.
+    let found = demands("en", "Norway urged Israel, Egypt and Qatar to reopen the crossing.");
+    assert_eq!(sorted_pairs(&found), vec![("Norway", "Egypt"), ("Norway", "Israel"), ("Norway", "Qatar")]);
+}
+
+#[test]
+fn the_withdrawal_in_quotation_marks_of_a_sides_troops() {
+    let found = demands("en", "Kenya called for the \"immediate withdrawal\" of Ethiopian troops from the border area.");
+    assert_eq!(pairs(&found), vec![("Kenya", "Ethiopia")]);
+    let found = demands("en", "Kenya appeals for the withdrawal of Ethiopian troops from the border area.");
+    assert_eq!(pairs(&found), vec![("Kenya", "Ethiopia")]);
+}
+
+#[test]
+fn the_palestinians_are_palestines_side() {
+    let found = demands("en", "Canada urged Israel and the Palestinians to resume direct talks.");
+    assert_eq!(sorted_pairs(&found), vec![("Canada", "Israel"), ("Canada", "Palestine")]);
+}
+
+#[test]
+fn several_things_requested_from_one_side() {
+    let found = demands("id", "Menlu Retno Marsudi meminta penjelasan dan jaminan dari pemerintah Malaysia.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Malaysia")]);
+    // Something that is not asked for before "dari" does not make the next name an addressee.
+    assert!(demands("id", "Menlu Retno Marsudi meminta penjelasan dan pulang dari Malaysia.").is_empty());
+}
+
+#[test]
+fn words_before_the_addressees_name() {
+    let found = demands("id", "Uni Afrika menuntut personel militer Niger untuk kembali ke barak dalam 15 hari.");
+    assert_eq!(pairs(&found), vec![("African Union", "Niger")]);
+    assert_eq!(found[0].2, "kembali ke barak dalam 15 hari");
+    let found = demands("id", "ECOWAS mendesak para petinggi junta Mali agar segera menggelar pemilu.");
+    assert_eq!(pairs(&found), vec![("ECOWAS", "Mali")]);
+    // Words that are not such heads still block: the citizens of a country are not its side.
+    assert!(demands("id", "Uni Afrika menuntut warga Niger untuk kembali ke rumah.").is_empty());
+}
+
+#[test]
+fn a_title_with_one_word_of_a_known_persons_name_is_that_person() {
+    let body = "Sekretaris Jenderal PBB Antonio Guterres menawarkan diri menjadi penengah antara Armenia dan Azerbaijan. \
+                Guterres menyerukan kepada kedua pihak untuk menahan diri. \
+                Sudah saatnya Sekretaris Jenderal Guterres turun tangan, kata diplomat itu.";
+    let found = demands("id", body);
+    assert_eq!(sorted_pairs(&found), vec![("United Nations", "Armenia"), ("United Nations", "Azerbaijan")]);
+}
