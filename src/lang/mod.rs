@@ -332,6 +332,9 @@ pub struct RoleLex {
     /// "Wakil", "Deputy": before any title, a title of its own ("Wakil Duta Besar").
     #[serde(default)]
     pub deputy: Vec<String>,
+    /// "Presiden interim Ukraina X": words right after a title that belong to it.
+    #[serde(default)]
+    pub modifiers_after: Vec<String>,
     /// Titles a government gives its own officials ("Menteri Keuangan", "Press Secretary"):
     /// named with no side, they serve the document's own side.
     #[serde(default)]

@@ -94,6 +94,9 @@ fn roles_in_sentence(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, h
             i += 1;
             continue;
         }
+        if !counterpart {
+            (i, title_len) = names::widen_title(s, lex, i, title_len);
+        }
         if let Some(next) = title_in_name(ctx, s, table, i, title_len, out) {
             i = next;
             continue;
@@ -201,7 +204,9 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         } else if let Some(p) = joined_portfolio(ctx, s, j, k) {
             end = p;
             j = p;
-        } else if let Some(p) = lower_portfolio(s, i, j).filter(|_| !s.tokens.get(j).is_some_and(|t| is_in(&s.words.role_for, &t.lower))) {
+        } else if let Some(p) =
+            lower_portfolio(s, table, i, j).filter(|_| !s.tokens.get(j).is_some_and(|t| is_in(&s.words.role_for, &t.lower)))
+        {
             // Not "special envoy for North Korea, X": what "for" names is the portfolio.
             end = p;
             j = p;
@@ -503,3 +508,7 @@ mod tests;
 
 #[cfg(test)]
 mod joint_tests;
+
+#[cfg(test)]
+#[path = "title_words_tests.rs"]
+mod title_words_tests;

@@ -1,7 +1,7 @@
 //! Names around a title: the person after it, the appositive before it, the capitalised
 //! words that belong to the title.
 
-use super::super::clauses::is_verb;
+use super::super::clauses::{is_preposition, is_verb};
 use super::super::entities::{EntityTable, Mention};
 use super::super::tokens::{longest_phrase, Token};
 use super::super::{Analysed, EntRef};
@@ -189,17 +189,25 @@ pub(super) fn given_names_of(s: &Analysed, table: &EntityTable, j: usize, k: usi
 /// "kepala bidang hubungan luar negeri Uni Eropa, Federica Mogherini": a lower-case title's
 /// lower-case portfolio up to the side, which a comma and a name must follow. Where the side
 /// starts, or None.
-pub(super) fn lower_portfolio(s: &Analysed, i: usize, j: usize) -> Option<usize> {
-    if s.tokens[i].is_capitalised() {
+pub(super) fn lower_portfolio(s: &Analysed, table: &EntityTable, i: usize, j: usize) -> Option<usize> {
+    // Lower-case words, no verb; neither a preposition first ("dalam pertemuan dengan") nor a
+    // head noun standing for the side ("pemerintah").
+    let plain = |t: &Token| t.is_word && !t.is_capitalised() && !is_verb(s.words, t) && !is_in(&s.words.articles, &t.lower);
+    if s.tokens.get(j).is_none_or(|t| is_preposition(s.words, &t.lower)) {
         return None;
     }
-    let k = (j..(j + 5).min(s.tokens.len()))
-        .take_while(|&k| s.tokens[k].is_word && !s.tokens[k].is_capitalised() && !is_verb(s.words, &s.tokens[k]))
-        .last()?
-        + 1;
+    let k = (j..(j + 5).min(s.tokens.len())).take_while(|&k| plain(&s.tokens[k])).last()? + 1;
     let m = s.mentions.iter().find(|m| m.start == k && !m.coref)?;
-    let named = s.tokens.get(m.end).is_some_and(|t| t.text == ",") && s.tokens.get(m.end + 1).is_some_and(|t| t.is_capitalised());
-    named.then_some(k)
+    let comma = s.tokens.get(m.end).is_some_and(|t| t.text == ",") && s.tokens.get(m.end + 1).is_some_and(|t| t.is_capitalised());
+    // "Kepala kebijakan luar negeri Uni Eropa Josep Borrell", "kepala kehakiman Iran Ebrahim
+    // Raisi": a known person right after the side, or two capitalised words naming no one else.
+    let name = |n: usize| s.tokens.get(m.end + n).is_some_and(|t| t.is_word && t.is_capitalised());
+    let other = |o: &&Mention| (o.start == m.end || o.start == m.end + 1) && table.get(o.ent).etype != EntityType::Person;
+    let named = name(0) && name(1) && !s.mentions.iter().any(|o| other(&o));
+    if s.tokens[i].is_capitalised() {
+        return named.then_some(k);
+    }
+    (comma || named).then_some(k)
 }
 
 /// "Duterte" after "Presiden Filipina Rodrigo Duterte": the one person of the article so far
@@ -211,4 +219,19 @@ pub(super) fn known_by_family_name(s: &Analysed, table: &EntityTable, j: usize) 
         .filter(|(_, e)| e.etype == EntityType::Person && e.side.is_some() && e.key.rsplit(' ').next() == Some(t.text.as_str()));
     let (p, _) = people.next()?;
     people.next().is_none().then_some(p)
+}
+
+/// The title at `i` (`len` tokens) with the words around it that belong to it: an aide's title
+/// before a lower-case one ("ajudan presiden Vladimir Medinsky": the aide is named) and a
+/// modifier after it ("Presiden interim Ukraina"; not "sementara itu", meanwhile).
+pub(super) fn widen_title(s: &Analysed, lex: &Lexicon, mut i: usize, mut len: usize) -> (usize, usize) {
+    if i > 0 && !s.tokens[i].is_capitalised() && is_in(&lex.role.principal_titles, &s.tokens[i - 1].lower) {
+        (i, len) = (i - 1, len + 1);
+    }
+    if s.tokens.get(i + len).is_some_and(|t| is_in(&lex.role.modifiers_after, &t.lower))
+        && s.tokens.get(i + len + 1).is_some_and(|t| !is_in(&s.words.demonstratives_after, &t.lower))
+    {
+        len += 1;
+    }
+    (i, len)
 }

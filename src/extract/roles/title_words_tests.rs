@@ -1,0 +1,67 @@
+//! Tests of the words around a title: a modifier after it, a portfolio in lower case before
+//! the side, an aide's title before the principal's, and spelling variants.
+
+use super::roles;
+use crate::extract::test_support::analysed;
+use crate::extract::Context;
+
+/// (person, title, side) of every role found, sorted.
+fn found(lang: &str, body: &str) -> Vec<(String, String, String)> {
+    let mut run = analysed(lang, "", body);
+    let ctx = Context { pack: run.pack, text: &run.norm.text, published: None, dateline_city: None };
+    let found = roles(&ctx, &mut run.sents, &mut run.table);
+    let mut rows: Vec<_> = found.iter().map(|r| (run.key(r.person).to_string(), r.title.clone(), run.key(r.of).to_string())).collect();
+    rows.sort();
+    rows.dedup();
+    rows
+}
+
+fn row(person: &str, title: &str, side: &str) -> (String, String, String) {
+    (person.to_string(), title.to_string(), side.to_string())
+}
+
+#[test]
+fn a_modifier_after_the_title_belongs_to_it() {
+    assert_eq!(found("id", "Presiden interim Mali Assimi Goita tiba di Accra."), vec![row("Assimi Goita", "Presiden interim", "Mali")]);
+    // "sementara itu" (meanwhile) is no modifier.
+    assert!(found("id", "Presiden sementara itu tiba di Accra.").is_empty());
+}
+
+#[test]
+fn a_portfolio_in_lower_case_between_the_title_and_the_side() {
+    assert_eq!(
+        found("id", "Kepala kebijakan luar negeri Uni Eropa Kaja Kallas tiba di Kairo."),
+        vec![row("Kaja Kallas", "Kepala kebijakan luar negeri", "European Union")]
+    );
+    assert_eq!(
+        found("id", "Ia bertemu kepala kehakiman Mesir Ahmed Saleh di Kairo."),
+        vec![row("Ahmed Saleh", "kepala kehakiman", "Egypt")]
+    );
+    // A preposition after the title opens a phrase, not a portfolio; a head noun stands for the side.
+    assert!(found("id", "Menlu dalam pertemuan dengan Jepang Taro Suzuki membahas hal itu.").is_empty());
+    assert_eq!(
+        found("id", "Juru bicara pemerintah Kanada Jean Tremblay mengatakan hal itu."),
+        vec![row("Jean Tremblay", "Juru bicara", "Canada")]
+    );
+}
+
+#[test]
+fn an_aides_title_before_the_principals() {
+    assert_eq!(
+        found("id", "Delegasi itu dipimpin oleh ajudan presiden Rusia Dmitri Volkov."),
+        vec![row("Dmitri Volkov", "ajudan presiden", "Russia")]
+    );
+    // A known person with a known side: "ajudan presiden Yuri Ushakov" is no president.
+    assert_eq!(
+        found("id", "Delegasi itu dipimpin oleh ajudan presiden Yuri Ushakov."),
+        vec![row("Yuri Ushakov", "ajudan presiden", "Russia")]
+    );
+}
+
+#[test]
+fn a_spokesperson_spelt_as_one_word() {
+    assert_eq!(
+        found("id", "Jurubicara Kementerian Luar Negeri China Wang Lei mengatakan hal itu."),
+        vec![row("Wang Lei", "Jurubicara", "China")]
+    );
+}
