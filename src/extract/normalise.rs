@@ -131,8 +131,16 @@ fn dedup_key(s: &str) -> String {
 }
 
 /// Normalises a title and body into the text the extractor reads.
+/// "SEOUL - US envoy X urged …", "REPUBLIKA.CO.ID, TEHERAN -- Presiden …": a first line that
+/// opens with a dateline and runs on is the lede, not a headline (the copy has none).
+fn is_lede(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^\p{Lu}[\p{Lu} .,'-]{1,40}( \(\w+\))? ?(-|--) ").expect("built-in lede pattern"));
+    re.is_match(line) && line.split_whitespace().count() >= 12
+}
+
 pub fn normalise(title: &str, body: &str) -> NormalisedText {
-    let title_clean = squash_spaces(clean_chars(title).trim());
+    let title_clean = bullet_dateline(squash_spaces(clean_chars(title).trim()));
     let mut text = String::new();
     let mut paragraphs = Vec::new();
     let mut dropped = Vec::new();
@@ -140,7 +148,7 @@ pub fn normalise(title: &str, body: &str) -> NormalisedText {
     let mut seen: HashSet<String> = HashSet::new();
     if !title_clean.is_empty() {
         text.push_str(&title_clean);
-        paragraphs.push(Paragraph { start: 0, end: text.len(), original_start: 0, is_title: true });
+        paragraphs.push(Paragraph { start: 0, end: text.len(), original_start: 0, is_title: !is_lede(&title_clean) });
         seen.insert(dedup_key(&title_clean));
     }
     // Original offsets count the title line and a newline before the body.
@@ -211,5 +219,24 @@ mod tests {
         let n = normalise("T", "Jum'at, 21 Januari 2022 - 21:00 WIB\nIsi.");
         assert_eq!(n.timestamp_line.as_deref(), Some("Jum'at, 21 Januari 2022 - 21:00 WIB"));
         assert_eq!(n.text, "T\n\nIsi.");
+    }
+
+    #[test]
+    fn a_first_line_opening_with_a_dateline_is_the_lede() {
+        let lede = "HANOI \u{2022} Japan's top envoy urged both Koreas on Monday to return to the talks without any conditions.";
+        let n = normalise(lede, "Second paragraph.");
+        assert!(!n.paragraphs[0].is_title);
+        assert!(n.text.starts_with("HANOI - Japan's top envoy"));
+        let n = normalise(
+            "REPUBLIKA.CO.ID, HANOI -- Menlu Jepang mendesak kedua Korea kembali ke meja perundingan tanpa syarat apa pun.",
+            "Isi.",
+        );
+        assert!(!n.paragraphs[0].is_title);
+        // A headline is a headline, even one naming a city first; a short dateline line too.
+        assert!(
+            normalise("Hanoi Hosts Talks as Japan Urges Both Koreas to Return to the Table Without Conditions", "Isi.").paragraphs[0]
+                .is_title
+        );
+        assert!(normalise("HANOI - Talks resume", "Isi.").paragraphs[0].is_title);
     }
 }
