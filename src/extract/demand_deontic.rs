@@ -23,20 +23,25 @@ pub struct Deontic {
 pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<Deontic> {
     let phrases = ctx.pack.phrases();
     let len = longest_phrase(&s.tokens, cue, &phrases.deontic_verbs);
-    if len == 0 || !s.tokens.get(cue + len).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower)) {
+    if len == 0 {
         return None;
     }
-    let (of, after) = chain_right(s, table, cue + len + 1);
+    // "said (that) the United States must …": the complementiser may be left out.
+    let that = usize::from(s.tokens.get(cue + len).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower)));
+    let (of, after) = chain_right(s, table, cue + len + that);
     if of.is_empty() {
         return None;
     }
     let mut k = after;
-    while s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.grammar.adverbs, &t.lower)) {
+    // Past adverbs ("also"), but not an auxiliary that opens the modal ("has to").
+    while s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.grammar.adverbs, &t.lower))
+        && longest_phrase(&s.tokens, k, &phrases.deontic_modals) == 0
+    {
         k += 1;
     }
     let modal = longest_phrase(&s.tokens, k, &phrases.deontic_modals);
     let start = k + modal;
-    let passive = s.tokens.get(start).is_some_and(|t| t.lower == "be");
+    let passive = s.tokens.get(start).is_some_and(|t| t.lower == "be" || passive_verb(s, &t.lower));
     if modal == 0 || passive || s.tokens.get(start).is_none_or(|t| !t.is_word) {
         return None;
     }

@@ -64,3 +64,25 @@ fn a_stray_quotation_mark_does_not_quote_the_rest_of_the_sentence() {
     );
     assert_eq!(pairs(&found), vec![("UN Security Council", "Israel")]);
 }
+
+#[test]
+fn an_obligation_in_reported_speech_is_the_speakers_demand() {
+    let found = demands("id", "Presiden Turki Recep Tayyip Erdogan mengatakan Swedia harus mengubah undang-undang antiterorismenya.");
+    assert_eq!(pairs(&found), vec![("Turkey", "Sweden")]);
+    assert_eq!(found[0].2, "mengubah undang-undang antiterorismenya");
+    let found = demands("id", "Menlu Retno Marsudi menegaskan bahwa Myanmar tidak punya pilihan lain selain membebaskan para tahanan.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Myanmar")]);
+    let found = demands("en", "Turkish President Recep Tayyip Erdogan said Sweden has to change its anti-terror laws.");
+    assert_eq!(pairs(&found), vec![("Turkey", "Sweden")]);
+    assert_eq!(found[0].2, "change its anti-terror laws");
+    let found = demands("en", "Iran's foreign minister said that Washington has no choice but to lift the sanctions.");
+    assert_eq!(pairs(&found), vec![("Iran", "United States")]);
+}
+
+#[test]
+fn no_demand_in_reported_speech_on_the_speakers_own_side_a_passive_or_a_condition() {
+    assert!(demands("id", "Presiden Turki Recep Tayyip Erdogan mengatakan Turki harus tetap waspada.").is_empty());
+    assert!(demands("id", "Presiden Turki Recep Tayyip Erdogan mengatakan Swedia harus dihukum.").is_empty());
+    assert!(demands("en", "Turkish President Recep Tayyip Erdogan said Sweden must be held accountable.").is_empty());
+    assert!(demands("id", "Menlu Retno Marsudi mengatakan jika Myanmar harus menghentikan kekerasan, ASEAN akan membantu.").is_empty());
+}
