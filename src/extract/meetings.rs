@@ -33,6 +33,8 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
     let mut last_city: Option<EntRef> = None;
     // Has the dateline alone placed a meeting (in the dateline's city)?
     let mut dateline_placed = false;
+    // Cities whose meeting has only the report's day (no day told).
+    let mut guessed: Vec<EntRef> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         // Where the sentences before this one start: an undated meeting told right after a
         // dated sentence takes that date (the date is given once).
@@ -95,6 +97,11 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
                     _ => {
                         last_city = Some(m.city);
                         if let Some(m) = if by_dateline { Some(m) } else { relocate(ctx, &mut out, dateline_placed, m) } {
+                            if dated {
+                                date::redate(ctx, &mut out, &mut guessed, &m);
+                            } else if m.date.is_some() && m.date == ctx.published {
+                                guessed.push(m.city);
+                            }
                             merge(&mut out, m);
                         }
                     }

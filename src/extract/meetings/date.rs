@@ -2,8 +2,9 @@
 //! just before; the day of the report for a meeting told in the past with no time at all.
 
 use super::super::dates::{find_dates, Precision};
+use super::super::facts::Meeting;
 use super::super::tokens::longest_phrase;
-use super::super::{Analysed, Context};
+use super::super::{Analysed, Context, EntRef};
 use super::Cue;
 use crate::lang::is_in;
 
@@ -58,4 +59,18 @@ pub(super) fn meeting_date(
     // A meeting told in the past tense with no date: the day of the report.
     *confidence *= 0.75;
     (ctx.published, false)
+}
+
+/// "setelah pembicaraan di Brussel" (no day told: the report's day) and later "di Brussel, 27
+/// Februari": a day told for a meeting in a `guessed` city, up to three days before the report,
+/// is the day of that meeting too.
+pub(super) fn redate(ctx: &Context, out: &mut [Meeting], guessed: &mut Vec<EntRef>, m: &Meeting) {
+    let (Some(d), Some(p)) = (m.date, ctx.published) else { return };
+    if d > p || p - d > chrono::Duration::days(3) || !guessed.contains(&m.city) {
+        return;
+    }
+    if let Some(o) = out.iter_mut().find(|o| o.city == m.city && o.date == Some(p)) {
+        o.date = Some(d);
+        guessed.retain(|&c| c != m.city);
+    }
 }

@@ -467,3 +467,18 @@ fn a_joint_news_conference_with_a_counterpart_is_a_meeting() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_day_told_later_dates_a_meeting_that_had_only_the_reports_day() {
+    let body = "Menlu Armenia dan Menlu Azerbaijan menggelar pembicaraan di Jenewa untuk membahas perjanjian damai. \
+                Pembicaraan di Jenewa, Senin (4/3/2024), berlangsung tertutup.";
+    let found = meetings("id", body, "2024-03-05");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("2024-03-04"));
+    // A day long before the report is another round, not the same meeting.
+    let body = "Menlu Armenia dan Menlu Azerbaijan menggelar pembicaraan di Jenewa untuk membahas perjanjian damai. \
+                Kedua menteri juga bertemu di Jenewa pada Senin (5/2/2024).";
+    let mut dates: Vec<Option<String>> = meetings("id", body, "2024-03-05").into_iter().map(|m| m.1).collect();
+    dates.sort();
+    assert_eq!(dates, vec![Some("2024-02-05".to_string()), Some("2024-03-05".to_string())]);
+}
