@@ -482,3 +482,10 @@ fn a_day_told_later_dates_a_meeting_that_had_only_the_reports_day() {
     dates.sort();
     assert_eq!(dates, vec![Some("2024-02-05".to_string()), Some("2024-03-05".to_string())]);
 }
+
+#[test]
+fn a_building_named_after_a_conference_is_no_meeting() {
+    let found =
+        meetings("id", "Di Bandung, warga Palestina meresmikan taman di dekat gedung Konferensi Asia Afrika, Senin (14/10).", "2024-10-15");
+    assert!(found.is_empty(), "{found:?}");
+}
