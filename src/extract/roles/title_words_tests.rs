@@ -65,3 +65,11 @@ fn a_spokesperson_spelt_as_one_word() {
         vec![row("Wang Lei", "Jurubicara", "China")]
     );
 }
+
+#[test]
+fn the_chief_cabinet_secretary_is_one_title() {
+    assert_eq!(
+        found("en", "Japan's Chief Cabinet Secretary Hiroshi Tanaka said so at a news conference."),
+        vec![row("Hiroshi Tanaka", "Chief Cabinet Secretary", "Japan")]
+    );
+}
