@@ -58,3 +58,13 @@ fn counted_regions_listed_after_a_dash_or_colon() {
     assert!(statuses("en", "Georgia lost a breakaway war in 2008 - Abkhazia and South Ossetia held elections.").is_empty());
     assert!(statuses("en", "Two ministers resigned over the breakaway movement - Abkhazia and South Ossetia held elections.").is_empty());
 }
+
+#[test]
+fn a_conflict_or_row_over_a_region_contests_it() {
+    let found = statuses("en", "Decades of conflict over Nagorno-Karabakh have cost thousands of lives.");
+    assert_eq!(found.iter().map(|f| (f.0.as_str(), f.1)).collect::<Vec<_>>(), vec![("Nagorno-Karabakh", "contested")]);
+    let found = statuses("id", "Perselisihan atas Essequibo kembali memanas pekan ini.");
+    assert_eq!(found.iter().map(|f| (f.0.as_str(), f.1)).collect::<Vec<_>>(), vec![("Essequibo", "contested")]);
+    // A conflict *in* a region says nothing of who owns it.
+    assert!(statuses("en", "Fighting flared in the conflict in Nagorno-Karabakh.").is_empty());
+}
