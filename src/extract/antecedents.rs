@@ -1,10 +1,10 @@
 //! References whose antecedent the left-to-right discourse cannot see: a plural group whose
 //! members the next sentence lists, and the author a headline names for "we" outside quotes.
 
-use super::clauses::{chain_right, in_list, is_preposition, is_verb};
+use super::clauses::{chain_right, in_list, is_dateline, is_preposition, is_verb};
 use super::entities::{side_of, EntityTable, Mention};
 use super::tokens::longest_phrase;
-use super::{Analysed, EntRef};
+use super::{Analysed, EntRef, Role};
 use crate::lang::{is_in, EntityType, LanguagePack};
 
 /// "Indonesia mengajak negara-negara sahabat ... untuk ... . Negara-negara tersebut di antaranya
@@ -286,6 +286,42 @@ pub fn article_authors(sents: &[Analysed], table: &EntityTable, pack: &LanguageP
 /// Is token `i` inside a mention already?
 fn covered(s: &Analysed, i: usize) -> bool {
     s.mentions.iter().any(|m| m.start <= i && i < m.end)
+}
+
+/// "the Secretary", "the Foreign Minister": the person last introduced with that title, named
+/// before this point (not "The President encouraged President X" in the same sentence); in a
+/// statement whose headline names its author with that title, the author ("Readout of
+/// President Biden's Call with President X. ... The President urged ...").
+pub fn titled_person(s: &Analysed, roles: &[Role], i: usize, title_len: usize, authors: &[EntRef]) -> Option<(EntRef, usize)> {
+    let title = s.tokens[i..i + title_len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+    let before = |r: &Role| {
+        r.evidence.sentence < s.index
+            || (r.evidence.sentence == s.index && s.mentions.iter().any(|m| m.ent == r.person && !m.coref && m.end <= i))
+    };
+    let holders = roles.iter().filter(|r| {
+        // "the Secretary" for a "Secretary of State", "the minister" for a "Foreign Minister".
+        let full = format!(" {} ", r.title.to_lowercase());
+        before(r) && full.contains(&format!(" {title} "))
+    });
+    let mut latest: Option<&Role> = None;
+    for r in holders {
+        if authors.contains(&r.person) {
+            return Some((r.person, title_len));
+        }
+        if latest.is_none_or(|l| r.evidence.sentence >= l.evidence.sentence) {
+            latest = Some(r);
+        }
+    }
+    latest.map(|r| (r.person, title_len))
+}
+
+/// The country a mention names in the text: a country or its capital ("clashes in Tripoli"),
+/// not a person's country noted in brackets ("Council President X (France)"), not the dateline.
+pub fn country_named(s: &Analysed, table: &EntityTable, m: &Mention) -> Option<EntRef> {
+    let bracketed = m.start > 0 && s.tokens[m.start - 1].text == "(";
+    let ent = table.get(m.ent);
+    let c = if ent.etype == EntityType::Country { Some(m.ent) } else { ent.capital_of };
+    c.filter(|_| !m.coref && !bracketed && !is_dateline(s, m))
 }
 
 #[cfg(test)]

@@ -383,7 +383,11 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
         }
         // "... to condemn the launch and call on X to ...": the subject's next demand is no
         // part of this action.
-        if k > start && is_in(&s.words.coordinators, &t.lower) && longest_phrase(toks, k + 1, &ctx.pack.phrases().demand_verbs) > 0 {
+        // "..., and they urged ...": the same with a pronoun subject.
+        let pronoun =
+            |j: usize| toks.get(j).is_some_and(|t| is_in(&s.words.plural_pronouns, &t.lower) || is_in(&s.words.person_pronouns, &t.lower));
+        let next = k + 1 + usize::from(pronoun(k + 1));
+        if k > start && is_in(&s.words.coordinators, &t.lower) && longest_phrase(toks, next, &ctx.pack.phrases().demand_verbs) > 0 {
             break;
         }
         k += 1;

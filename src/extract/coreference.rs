@@ -80,6 +80,8 @@ struct Discourse {
     counterparts: Vec<EntRef>,
     /// Else the two sides of the conflict the article names first.
     belligerents: Vec<EntRef>,
+    /// Countries named so far, in order: "all parties" in a report on one of them.
+    countries_seen: Vec<EntRef>,
     /// The people among them: "the President" of a statement by President X is X.
     author_persons: Vec<EntRef>,
     /// The person who was the subject of the latest sentence with a person as subject:
@@ -171,7 +173,7 @@ impl Discourse {
         } else if c.demonstrative && is_in(&words.organization_heads, c.w) {
             self.last_organization.map(|e| (e, c.span))
         } else if c.title_len > 0 && determined && s.tokens.get(c.i + c.title_len).is_none_or(|t| !(t.is_word && t.is_capitalised())) {
-            titled_person(s, roles, c.i, c.title_len, &self.author_persons)
+            antecedents::titled_person(s, roles, c.i, c.title_len, &self.author_persons)
         } else if determined
             && is_in(&words.group_nouns, c.w)
             && !is_in(&words.organization_heads, c.w)
@@ -250,6 +252,24 @@ impl Discourse {
         }
         if added.len() == before {
             added.extend(counterparts.iter().map(|&e| Mention { ent: e, start: i, end: i + len, coref: true }));
+        }
+        if added.len() == before && s.words.collective_number(&s.tokens[i].lower).is_none() {
+            // "all parties in Libya"; else, in a report naming one country so far that this
+            // sentence does not name ("They called on all parties to preserve the calm"), its parties.
+            let here = s.mentions.iter().find(|m| m.start == i + len + 1 && located(s, m)).map(|m| m.ent);
+            let subject = subject_mention(s, table).map(|m| side_of(table, m.ent));
+            let mut others = self.countries_seen.clone();
+            for c in s.mentions.iter().filter(|m| m.end <= i).filter_map(|m| antecedents::country_named(s, table, m)) {
+                if !others.contains(&c) {
+                    others.push(c);
+                }
+            }
+            others.retain(|&c| Some(c) != subject);
+            if let Some(c) =
+                here.filter(|&e| table.get(e).etype == EntityType::Country).or(others.first().copied().filter(|_| others.len() == 1))
+            {
+                added.push(Mention { ent: c, start: i, end: i + len, coref: true });
+            }
         }
         added.len() > before
     }
@@ -421,6 +441,11 @@ impl Discourse {
                 _ => {}
             }
         }
+        for c in s.mentions.iter().filter_map(|m| antecedents::country_named(s, table, m)) {
+            if !self.countries_seen.contains(&c) {
+                self.countries_seen.push(c);
+            }
+        }
         if let Some(sub) = subject_mention(s, table).map(|m| m.ent) {
             self.last_subject = Some(side_of(table, sub));
         }
@@ -473,33 +498,6 @@ fn located(s: &Analysed, m: &Mention) -> bool {
         let prev = &s.tokens[m.start - 1].lower;
         is_in(&s.words.location_preps, prev) || is_in(&s.words.direction_preps, prev)
     }
-}
-
-/// "the Secretary", "the Foreign Minister": the person last introduced with that title, named
-/// before this point (not "The President encouraged President X" in the same sentence); in a
-/// statement whose headline names its author with that title, the author ("Readout of
-/// President Biden's Call with President X. ... The President urged ...").
-fn titled_person(s: &Analysed, roles: &[Role], i: usize, title_len: usize, authors: &[EntRef]) -> Option<(EntRef, usize)> {
-    let title = s.tokens[i..i + title_len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
-    let before = |r: &Role| {
-        r.evidence.sentence < s.index
-            || (r.evidence.sentence == s.index && s.mentions.iter().any(|m| m.ent == r.person && !m.coref && m.end <= i))
-    };
-    let holders = roles.iter().filter(|r| {
-        // "the Secretary" for a "Secretary of State", "the minister" for a "Foreign Minister".
-        let full = format!(" {} ", r.title.to_lowercase());
-        before(r) && full.contains(&format!(" {title} "))
-    });
-    let mut latest: Option<&Role> = None;
-    for r in holders {
-        if authors.contains(&r.person) {
-            return Some((r.person, title_len));
-        }
-        if latest.is_none_or(|l| r.evidence.sentence >= l.evidence.sentence) {
-            latest = Some(r);
-        }
-    }
-    latest.map(|r| (r.person, title_len))
 }
 
 /// The first actor mention of a sentence that stands before its first verb.

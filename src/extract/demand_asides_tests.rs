@@ -75,3 +75,29 @@ fn a_title_with_one_word_of_a_known_persons_name_is_that_person() {
     let found = demands("id", body);
     assert_eq!(sorted_pairs(&found), vec![("United Nations", "Armenia"), ("United Nations", "Azerbaijan")]);
 }
+
+#[test]
+fn all_parties_in_a_report_on_one_country_are_its_parties() {
+    let body = "The members of the Security Council condemned the clashes in Tripoli on Saturday. \
+                They called on all parties to preserve the calm on the ground.";
+    let found = demands("en", body);
+    assert_eq!(pairs(&found), vec![("UN Security Council", "Libya")]);
+    let found = demands("id", "Uni Eropa menyerukan semua pihak di Yaman untuk kembali ke meja perundingan.");
+    assert_eq!(pairs(&found), vec![("European Union", "Yemen")]);
+    // Two countries named, or only the demander's own, or one in brackets after a person: no one.
+    let body = "Delegations from Sudan and Chad met in Geneva. Norway called on all parties to show restraint.";
+    assert!(demands("en", body).is_empty());
+    let body = "Norway held a conference in Oslo. Norway called on all parties to show restraint.";
+    assert!(demands("en", body).is_empty());
+    let body = "The statement was issued by Council President Jean Dupont (France). The Council called on all parties to show restraint.";
+    assert!(demands("en", body).is_empty());
+}
+
+#[test]
+fn an_action_ends_before_a_pronoun_subjects_next_demand() {
+    let body = "The members of the Security Council called on Libyan parties to respect international law, \
+                and they urged all parties to allow full, safe and unhindered humanitarian access.";
+    let found = demands("en", body);
+    let actions: Vec<&str> = found.iter().map(|d| d.2.as_str()).collect();
+    assert_eq!(actions, vec!["respect international law", "allow full, safe and unhindered humanitarian access"]);
+}
