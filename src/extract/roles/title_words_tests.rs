@@ -73,3 +73,15 @@ fn the_chief_cabinet_secretary_is_one_title() {
         vec![row("Hiroshi Tanaka", "Chief Cabinet Secretary", "Japan")]
     );
 }
+
+#[test]
+fn a_military_rank_with_a_side_is_a_role() {
+    assert_eq!(
+        found("en", "Sudanese General Ahmed Osman told the envoy he would consider the request."),
+        vec![row("Ahmed Osman", "General", "Sudan")]
+    );
+    assert_eq!(
+        found("en", "Iran's Lieutenant General Reza Karimi arrived in Baghdad."),
+        vec![row("Reza Karimi", "Lieutenant General", "Iran")]
+    );
+}
