@@ -10,19 +10,20 @@ mod lists;
 mod names;
 mod orgs;
 mod principal;
+mod respective;
 mod sides;
 
 use super::clauses::is_verb;
 use super::entities::{EntityTable, Mention};
 use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef, Role};
-use crate::lang::{is_in, EntityType, Lexicon};
+use crate::lang::{is_in, EntityType};
 use cleanup::{drop_bare_titles, drop_ranks_beside_offices};
 use copula::copular_role;
 use home::{document_home, home_side_for, Home};
 use names::{appositive, capitalised_run, given_names_of, lower_portfolio, person_at, span_text, starts_entity};
 use principal::principal_role;
-use sides::{acronym_after, past_side, side_after_name, side_closing_appositive, side_named_first};
+use sides::{acronym_after, known_person_with_side, past_side, side_after_name, side_closing_appositive, side_named_first};
 
 /// People introduced by a role: persons, role facts, and mentions.
 pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> Vec<Role> {
@@ -89,6 +90,12 @@ fn roles_in_sentence(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, h
             if after > 0 {
                 title_len = title_len.max(after + 1);
             }
+        }
+        // "Foreign Ministers of Armenia and Azerbaijan, X and Y": each serves one side, in order.
+        let len = title_len.max(longest_phrase(&s.tokens, i, &ctx.pack.phrases().plural_titles));
+        if let Some(next) = (!counterpart && len > 0).then(|| respective::respective_roles(ctx, s, table, (i, len), out)).flatten() {
+            i = next;
+            continue;
         }
         if title_len == 0 {
             i += 1;
@@ -349,15 +356,6 @@ fn joined_portfolio(ctx: &Context, s: &Analysed, j: usize, run_end: usize) -> Op
     let next_is_name = s.tokens.get(after).is_some_and(|t| t.text == "," || (t.is_word && t.is_capitalised()));
     let title_next = longest_phrase(&s.tokens, j + 2, &ctx.pack.phrases().titles) > 0;
     (joiner && run_end >= after && next_is_name && !title_next && !starts_entity(s, j + 2)).then_some(after)
-}
-
-/// A known person whose side is known at token `j` (after ranks: "Senior General Min Aung Hlaing").
-fn known_person_with_side(s: &Analysed, table: &EntityTable, lex: &Lexicon, j: usize) -> bool {
-    let mut k = j;
-    while s.tokens.get(k).is_some_and(|t| is_in(&lex.words.ranks, &t.text) || t.text == ".") {
-        k += 1;
-    }
-    s.mentions.iter().any(|m| m.start == k && !m.coref && table.get(m.ent).etype == EntityType::Person && table.get(m.ent).side.is_some())
 }
 
 /// "Wang Wenbin, juru bicara Kementerian Luar Negeri China, mengatakan ...": the name before

@@ -5,7 +5,7 @@
 use super::super::entities::EntityTable;
 use super::super::tokens::{possessive_at, possessive_before};
 use super::super::{Analysed, Context, EntRef};
-use crate::lang::{is_in, EntityType};
+use crate::lang::{is_in, EntityType, Lexicon};
 
 /// English names the side first: "Russian Foreign Minister ...", "U.S. Secretary of
 /// State ...", "Chinese Foreign Ministry spokesperson ...", "China's top diplomat ...".
@@ -126,3 +126,12 @@ pub(super) fn side_after_name(ctx: &Context, s: &Analysed, table: &EntityTable, 
 
 /// Words of portfolio an appositive title may hold before the side that closes it.
 const APPOSITIVE_PORTFOLIO: usize = 10;
+
+/// A known person whose side is known at token `j` (after ranks: "Senior General Min Aung Hlaing").
+pub(super) fn known_person_with_side(s: &Analysed, table: &EntityTable, lex: &Lexicon, j: usize) -> bool {
+    let mut k = j;
+    while s.tokens.get(k).is_some_and(|t| is_in(&lex.words.ranks, &t.text) || t.text == ".") {
+        k += 1;
+    }
+    s.mentions.iter().any(|m| m.start == k && !m.coref && table.get(m.ent).etype == EntityType::Person && table.get(m.ent).side.is_some())
+}

@@ -85,3 +85,20 @@ fn a_military_rank_with_a_side_is_a_role() {
         vec![row("Reza Karimi", "Lieutenant General", "Iran")]
     );
 }
+
+#[test]
+fn one_title_for_two_sides_and_two_people_in_order() {
+    assert_eq!(
+        found("en", "The foreign ministers of Serbia and Kosovo, Marko Petrovic and Arta Berisha, met in Brussels."),
+        vec![row("Arta Berisha", "foreign minister", "Kosovo"), row("Marko Petrovic", "foreign minister", "Serbia")]
+    );
+    assert_eq!(
+        found("id", "Menteri Luar Negeri Serbia dan Kosovo, Marko Petrovic dan Arta Berisha, bertemu di Brussel."),
+        vec![row("Arta Berisha", "Menteri Luar Negeri", "Kosovo"), row("Marko Petrovic", "Menteri Luar Negeri", "Serbia")]
+    );
+    // One person for two organisations is a joint post, not two people.
+    assert_eq!(
+        found("id", "Utusan Khusus PBB dan Liga Arab, Budi Santoso, tiba di Damaskus."),
+        vec![row("Budi Santoso", "Utusan Khusus", "Arab League"), row("Budi Santoso", "Utusan Khusus", "United Nations")]
+    );
+}

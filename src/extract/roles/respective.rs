@@ -1,0 +1,53 @@
+//! One title for two sides and two people, in the same order: "Foreign Ministers of Armenia
+//! and Azerbaijan, Ararat Mirzoyan and Jeyhun Bayramov", "Menlu Serbia dan Kosovo, Ivica Dacic
+//! dan Donika Gervalla": the first person serves the first side, the second the second.
+
+use super::super::entities::EntityTable;
+use super::super::tokens::longest_phrase;
+use super::super::{Analysed, Context, EntRef, Role};
+use super::names::{person_at, span_text};
+use crate::lang::{is_in, EntityType};
+
+/// The two roles when the words after the title at `i` (`len` tokens; then "of", the first
+/// side, a coordinator, the second side, a comma, a name, a coordinator, a name) say so; where
+/// reading goes on. A plural title is given in the singular ("Foreign Ministers").
+pub(super) fn respective_roles(
+    ctx: &Context,
+    s: &mut Analysed,
+    table: &mut EntityTable,
+    (i, len): (usize, usize),
+    out: &mut Vec<Role>,
+) -> Option<usize> {
+    let lex = &ctx.pack.lexicon;
+    let from = i + len + longest_phrase(&s.tokens, i + len, &ctx.pack.phrases().of_words);
+    let side = |k: usize| {
+        s.mentions
+            .iter()
+            .find(|m| m.start == k && !m.coref && matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization))
+            .map(|m| (m.ent, m.end))
+    };
+    let joined = |k: usize| s.tokens.get(k).is_some_and(|t| is_in(&s.words.coordinators, &t.lower));
+    let (a, a_end) = side(from)?;
+    let (b, b_end) = side(a_end + 1).filter(|_| joined(a_end))?;
+    if a == b || s.tokens.get(b_end).is_none_or(|t| t.text != ",") {
+        return None;
+    }
+    let (p, p_end) = person_at(&s.tokens, &s.mentions, b_end + 1, table, lex, s.is_title)?;
+    if !joined(p_end) {
+        return None;
+    }
+    let (q, q_end) = person_at(&s.tokens, &s.mentions, p_end + 1, table, lex, s.is_title)?;
+    let closes = s.tokens.get(q_end).is_none_or(|t| !t.is_word || !t.is_capitalised());
+    let persons = |e: EntRef| table.get(e).etype == EntityType::Person;
+    if p == q || !closes || !persons(p) || !persons(q) {
+        return None;
+    }
+    let written = span_text(ctx.text, &s.tokens[i..i + len]);
+    let singular = written.strip_suffix('s').filter(|w| lex.role.titles.iter().any(|t| t.eq_ignore_ascii_case(w)));
+    let title = singular.unwrap_or(&written);
+    for (person, of) in [(p, a), (q, b)] {
+        table.set_side_if_unknown(person, Some(of));
+        out.push(Role { person, title: title.to_string(), of, evidence: ctx.evidence(s, "role.respective", 0.8) });
+    }
+    Some(q_end)
+}
