@@ -400,7 +400,9 @@ fn named_role(
         && s.tokens.get(j + 1).is_some_and(|t| t.is_word && t.is_capitalised() && !is_in(&lex.grammar.not_name, &t.text))
         && s.tokens.get(j + 2).is_some_and(|t| t.is_word && t.is_capitalised());
     if comma {
-        j += 1;
+        // "kepala Dewan Syura Iran, Ketua Parlemen X": a second title before the name.
+        let second = longest_phrase(&s.tokens, j + 1, &ctx.pack.phrases().titles);
+        j += 1 + second * usize::from(s.tokens.get(j + 1 + second).is_some_and(|t| t.is_word && t.is_capitalised()));
     }
     let Some((person, name_end)) = person_at(&s.tokens, &s.mentions, j, table, lex, s.is_title) else {
         return t.start + t.len;

@@ -102,3 +102,11 @@ fn one_title_for_two_sides_and_two_people_in_order() {
         vec![row("Budi Santoso", "Utusan Khusus", "Arab League"), row("Budi Santoso", "Utusan Khusus", "United Nations")]
     );
 }
+
+#[test]
+fn a_second_title_after_the_comma_is_no_part_of_the_name() {
+    assert_eq!(
+        found("id", "Ia bertemu kepala Majelis Syura Oman, Ketua Parlemen Khalid Al Maawali, di Muscat."),
+        vec![row("Khalid Al Maawali", "kepala Majelis Syura", "Oman")]
+    );
+}
