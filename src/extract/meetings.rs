@@ -399,6 +399,17 @@ fn participants(
             }
         }
     }
+    // '"…," kata X setelah bertemu dengan Y': the speaker, outside the quotation. A verb, or an
+    // English gerund ("after meeting Y"); after a bare noun ("setelah pertemuan Uni Eropa")
+    // the speaker may not have been there.
+    let verbal = cue.verb || !s.words.base_verbs.is_empty();
+    if verbal
+        && cue.start > 0
+        && is_in(&lex.speaker_after, &s.tokens[cue.start - 1].lower)
+        && !s.quoted.get(cue.start).copied().unwrap_or(false)
+    {
+        s.speaker.into_iter().for_each(&mut add);
+    }
     let capital_ok = |m: &Mention| capital_as_party(s, table, m);
     for m in s.mentions.iter().filter(|m| m.start >= k && m.end <= cue.start && !super::clauses::is_dateline(s, m)) {
         if capital_ok(m) && (m.start == 0 || !is_in(&s.words.topic_preps, &s.tokens[m.start - 1].lower)) {

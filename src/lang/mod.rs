@@ -284,6 +284,10 @@ pub struct MeetingLex {
     pub remote: Vec<String>,
     pub not_meetings: Vec<String>,
     pub participant_stops: Vec<String>,
+    /// "kata X setelah bertemu dengan Y", "X said after meeting Y": right before the cue, the
+    /// speaker met Y.
+    #[serde(default)]
+    pub speaker_after: Vec<String>,
     /// After the cue, in its clause: a preposition before a place the gazetteer lacks or
     /// another country ("bertemu ... di Adana"), so the meeting is not at the dateline city.
     #[serde(default)]

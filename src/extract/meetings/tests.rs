@@ -489,3 +489,17 @@ fn a_building_named_after_a_conference_is_no_meeting() {
         meetings("id", "Di Bandung, warga Palestina meresmikan taman di dekat gedung Konferensi Asia Afrika, Senin (14/10).", "2024-10-15");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn the_speaker_met_whom_the_clause_after_names() {
+    let body = "\"Ini saat yang genting,\" kata Duta Besar Pakistan Ahmad Khan setelah bertemu dengan Sekjen PBB Antonio Guterres di New York, Jumat (30/9).";
+    let found = meetings("id", body, "2022-10-01");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, vec!["Pakistan".to_string(), "United Nations".to_string()]);
+    let body = "\"This is a critical moment,\" Pakistan's ambassador Ahmad Khan said after meeting UN Secretary-General Antonio Guterres in New York on Friday.";
+    let found = meetings("en", body, "2022-10-01");
+    assert_eq!(found[0].2, vec!["Pakistan".to_string(), "United Nations".to_string()]);
+    // After a meeting told by a bare noun, the speaker may not have been at the table.
+    let body = "\"Ini saat yang genting,\" kata Duta Besar Pakistan Ahmad Khan setelah pertemuan Uni Afrika di Addis Ababa, Jumat (30/9).";
+    assert_eq!(meetings("id", body, "2022-10-01")[0].2, vec!["African Union".to_string()]);
+}
