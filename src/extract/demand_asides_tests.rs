@@ -101,3 +101,11 @@ fn an_action_ends_before_a_pronoun_subjects_next_demand() {
     let actions: Vec<&str> = found.iter().map(|d| d.2.as_str()).collect();
     assert_eq!(actions, vec!["respect international law", "allow full, safe and unhindered humanitarian access"]);
 }
+
+#[test]
+fn a_possessed_title_and_its_holders_name_are_the_addressee() {
+    let found =
+        demands("en", "Japan's foreign minister Kenji Sato urged China's top nuclear envoy, Li Wei, to consider joining the talks.");
+    assert_eq!(pairs(&found), vec![("Japan", "China")]);
+    assert_eq!(found[0].2, "consider joining the talks");
+}

@@ -2,8 +2,8 @@
 //! complementiser, a thing requested from a party, a nominal naming the one to act; and an
 //! adverb inside the verb's phrase ("calls again on").
 
-use super::clauses::{chain_right, clause_end, government_of, is_verb, mention_ending_at, subject_before};
-use super::entities::{side_of, EntityTable};
+use super::clauses::{chain_right, clause_end, government_of, is_verb, mention_ending_at, mention_starting_at, subject_before};
+use super::entities::{side_of, EntityTable, Mention};
 use super::tokens::{longest_phrase, possessive_at, possessive_before};
 use super::{Analysed, Context, EntRef};
 use crate::lang::{is_in, EntityType};
@@ -53,6 +53,29 @@ pub(super) fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j
     let o = side_of(table, *actors.first()?);
     let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
     (table.get(o).etype != EntityType::Person && !by_sides.contains(&o)).then_some(o)
+}
+
+/// "pressed Israeli Prime Minister Benjamin Netanyahu on Wednesday to ...", "urged China's top
+/// nuclear envoy, Wu Dawei, to ...": the side (`last`, ending at `after`), a possessive, a title
+/// and the name of one of its people are one addressee; where the complement is looked for.
+pub(super) fn past_addressee_name(ctx: &Context, s: &Analysed, table: &EntityTable, last: EntRef, after: usize) -> usize {
+    let person = |m: &&Mention| table.get(m.ent).etype == EntityType::Person && side_of(table, m.ent) == side_of(table, last);
+    if let Some(m) = mention_starting_at(s, after).filter(person) {
+        return m.end;
+    }
+    let mut k = after + possessive_at(&s.tokens, after).unwrap_or(0);
+    while k < after + 4 && s.tokens.get(k).is_some_and(|t| is_in(&s.words.title_modifiers, &t.text)) {
+        k += 1;
+    }
+    let t = longest_phrase(&s.tokens, k, &ctx.pack.phrases().titles);
+    if t == 0 {
+        return after;
+    }
+    // The name after the title, or set off by commas after it (the roles stage may have made
+    // the title part of the name's mention).
+    let comma = usize::from(s.tokens.get(k + t).is_some_and(|t| t.text == ","));
+    let named = mention_starting_at(s, k).or_else(|| mention_starting_at(s, k + t + comma));
+    named.filter(person).map_or(after, |m| m.end)
 }
 
 /// English: the actors a nominal object names as the doers of what is to be done or undone:

@@ -3,12 +3,12 @@
 
 use super::antecedents::article_authors;
 use super::clauses::{
-    aside_then, chain_right, clause_end, conditional, mention_starting_at, modality, negated, relative_antecedent, split_actions,
-    subject_before, text_of,
+    aside_then, chain_right, clause_end, conditional, modality, negated, relative_antecedent, split_actions, subject_before, text_of,
 };
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
 use super::demand_objects::{
-    accepted_by, after_refusal, apposition_end, between_addressees, gapped_verb, nominal_addressee, possessor_before, requested_from,
+    accepted_by, after_refusal, apposition_end, between_addressees, gapped_verb, nominal_addressee, past_addressee_name, possessor_before,
+    requested_from,
 };
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
@@ -193,16 +193,8 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         }
     }
     let (mut of, mut after) = chain_right(s, table, j);
-    // "pressed Israeli Prime Minister Benjamin Netanyahu on Wednesday to ...": the demonym,
-    // the title and the name are one addressee; the complement is looked for after the name.
     if let Some(&last) = of.last() {
-        let t = longest_phrase(&s.tokens, after, &ctx.pack.phrases().titles);
-        let person = |m: &&super::Mention| table.get(m.ent).etype == EntityType::Person && side_of(table, m.ent) == side_of(table, last);
-        if let Some(m) =
-            mention_starting_at(s, after).filter(person).or_else(|| mention_starting_at(s, after + t).filter(|_| t > 0).filter(person))
-        {
-            after = m.end;
-        }
+        after = past_addressee_name(ctx, s, table, last, after);
     }
     // "... and urged it to ...": an object pronoun stands for the addressee just asked.
     if of.is_empty() && s.tokens.get(j).is_some_and(|t| is_in(&s.words.object_pronouns, &t.lower)) {
