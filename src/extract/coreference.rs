@@ -465,7 +465,11 @@ impl Discourse {
         let mut group: Vec<EntRef> = Vec::new();
         let mut last_end = usize::MAX;
         for m in s.mentions.iter().filter(|m| table.is_actor(m.ent) && !m.coref) {
-            if located(s, m) || (table.get(m.ent).etype == EntityType::City && !group.is_empty()) {
+            // "officials from Thailand and Cambodia", "delegasi dari X dan Y": people of the sides.
+            let people_from = m.start >= 2
+                && is_in(&s.words.direction_preps, &s.tokens[m.start - 1].lower)
+                && is_in(&s.words.group_nouns, &s.tokens[m.start - 2].lower);
+            if (located(s, m) && !people_from) || (table.get(m.ent).etype == EntityType::City && !group.is_empty()) {
                 last_end = usize::MAX;
                 continue;
             }

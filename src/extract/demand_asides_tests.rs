@@ -109,3 +109,16 @@ fn a_possessed_title_and_its_holders_name_are_the_addressee() {
     assert_eq!(pairs(&found), vec![("Japan", "China")]);
     assert_eq!(found[0].2, "consider joining the talks");
 }
+
+#[test]
+fn people_from_two_sides_are_a_group_of_two() {
+    let body = "Defence officials from Thailand and Cambodia will hold talks on Wednesday. \
+                Southeast Asian foreign ministers urged both sides to exercise maximum restraint.";
+    let found = demands("en", body);
+    assert_eq!(sorted_pairs(&found), vec![("ASEAN", "Cambodia"), ("ASEAN", "Thailand")]);
+    let body = "Delegasi dari Thailand dan Kamboja akan berunding pekan ini. Indonesia mendesak kedua pihak untuk menahan diri.";
+    assert_eq!(sorted_pairs(&demands("id", body)), vec![("Indonesia", "Cambodia"), ("Indonesia", "Thailand")]);
+    // Travel from a place is no membership: "flew from Bangkok and Phnom Penh" names no group.
+    let body = "The envoy flew in from Thailand and Cambodia on Monday. Norway urged both sides to exercise restraint.";
+    assert!(demands("en", body).is_empty());
+}
