@@ -104,7 +104,8 @@ fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize) -> bool {
     }
     // The word before the dot.
     let before = &para[..pos];
-    let word_start = before.rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"').map(|k| k + 1).unwrap_or(0);
+    let word_start =
+        before.char_indices().rfind(|&(_, ch)| ch.is_whitespace() || ch == '(' || ch == '"').map_or(0, |(k, ch)| k + ch.len_utf8());
     let word = &before[word_start..];
     let lower = word.to_lowercase();
     if ABBREVIATIONS.contains(&lower.as_str()) {
@@ -133,7 +134,8 @@ fn glued_sentence(para: &str, chars: &[(usize, char)], dot: usize, next: usize) 
         return false;
     }
     let before = &para[..chars[dot].0];
-    let word_start = before.rfind(|ch: char| !ch.is_alphanumeric() && ch != '-').map(|k| k + 1).unwrap_or(0);
+    // After the last character that is no part of a word (it may take more than one byte: "°").
+    let word_start = before.char_indices().rfind(|&(_, ch)| !ch.is_alphanumeric() && ch != '-').map_or(0, |(k, ch)| k + ch.len_utf8());
     let word = &before[word_start..];
     if word.chars().count() < 3 || !word.chars().last().is_some_and(char::is_lowercase) {
         return false;
@@ -191,5 +193,11 @@ mod tests {
     #[test]
     fn initials_do_not_split() {
         assert_eq!(split("Presiden Joko W. Widodo hadir."), vec!["Presiden Joko W. Widodo hadir."]);
+    }
+
+    #[test]
+    fn a_glued_stop_after_a_multibyte_mark_does_not_panic() {
+        // The word before the stop starts after "°", which takes two bytes.
+        assert_eq!(split("Suhu 30°panas.Besok hujan."), vec!["Suhu 30°panas.", "Besok hujan."]);
     }
 }
