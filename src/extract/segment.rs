@@ -200,4 +200,23 @@ mod tests {
         // The word before the stop starts after "°", which takes two bytes.
         assert_eq!(split("Suhu 30°panas.Besok hujan."), vec!["Suhu 30°panas.", "Besok hujan."]);
     }
+
+    #[test]
+    fn any_mix_of_letters_marks_and_stops_splits_without_panic() {
+        // A fixed pseudo-random walk over letters, multi-byte marks, stops and spaces.
+        let alphabet = ["a", "Be", "°", "é", ".", " ", "\"", "(", "Ü", "x", "\u{3000}", "Dr", "ß", "-"];
+        let mut state: u64 = 0x5eed;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(alphabet[(state >> 33) as usize % alphabet.len()]);
+            }
+            let spans = split_paragraph(&text);
+            assert!(
+                spans.iter().all(|&(a, b)| a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)),
+                "{text:?}"
+            );
+        }
+    }
 }
