@@ -330,7 +330,7 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
     let close = toks.get(start).filter(|t| t.text == "\"").and_then(|_| toks[start + 1..].iter().take(12).position(|t| t.text == "\""));
     let fragment = close.is_some_and(|c| {
         !toks[start + 1..start + 1 + c].iter().any(|t| matches!(t.text.as_str(), "." | ";" | "?" | "!"))
-            && toks.get(start + c + 2).is_some_and(|t| t.is_word)
+            && toks.get(start + c + 2).is_some_and(|t| t.is_word && !is_in(&s.words.clause_openers, &t.lower))
     });
     let quoted_start = s.quoted.get(start).copied().unwrap_or(false) && !fragment;
     let mut k = start;
@@ -491,5 +491,10 @@ pub fn text_of(ctx: &Context, s: &Analysed, a: usize, b: usize) -> String {
     if b <= a {
         return String::new();
     }
-    ctx.text[s.tokens[a].start..s.tokens[b - 1].end].to_string()
+    let text = &ctx.text[s.tokens[a].start..s.tokens[b - 1].end];
+    // 'to "stop any provocative acts': a quotation mark opening the span and never closed in it.
+    match text.strip_prefix('"') {
+        Some(rest) if !rest.contains('"') => rest.trim_start().to_string(),
+        _ => text.to_string(),
+    }
 }

@@ -122,3 +122,21 @@ fn people_from_two_sides_are_a_group_of_two() {
     let body = "The envoy flew in from Thailand and Cambodia on Monday. Norway urged both sides to exercise restraint.";
     assert!(demands("en", body).is_empty());
 }
+
+#[test]
+fn a_warning_to_act_is_a_demand_a_warning_that_is_not() {
+    let found = demands("en", "China has warned the Philippines to \"stop any provocative acts\" after a confrontation near the shoal.");
+    assert_eq!(pairs(&found), vec![("China", "Philippines")]);
+    assert_eq!(found[0].2, "stop any provocative acts");
+    let found = demands("id", "Amerika Serikat memperingatkan Rusia untuk menghentikan penumpukan pasukan di perbatasan.");
+    assert_eq!(pairs(&found), vec![("United States", "Russia")]);
+    assert!(demands("en", "Washington warned that Moscow would pay a heavy price.").is_empty());
+    assert!(demands("en", "Washington warned Moscow that it would pay a heavy price.").is_empty());
+    assert!(demands("id", "Amerika Serikat memperingatkan bahwa Rusia akan membayar mahal.").is_empty());
+}
+
+#[test]
+fn the_sudanese_army_is_the_sudanese_armed_forces() {
+    let found = demands("en", "Saudi Arabia urged the Sudanese army and the RSF to agree on a new ceasefire.");
+    assert_eq!(sorted_pairs(&found), vec![("Saudi Arabia", "Rapid Support Forces"), ("Saudi Arabia", "Sudanese Armed Forces")]);
+}

@@ -232,6 +232,12 @@ pub struct DemandLex {
     /// "asked Tokyo for an apology": before a requested thing (`requested_things`) after the addressee.
     #[serde(default)]
     pub request_preps: Vec<String>,
+    /// "warned Manila to stop …": weak demand verbs that ask only through these complementisers
+    /// ("warned that …" only warns).
+    #[serde(default)]
+    pub warn_verbs: Vec<String>,
+    #[serde(default)]
+    pub warn_complementisers: Vec<String>,
     /// "stressed that Israel must ...": verbs whose "that"-clause with a modal of obligation is a demand.
     #[serde(default)]
     pub deontic_verbs: Vec<String>,

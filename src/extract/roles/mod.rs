@@ -414,6 +414,11 @@ fn named_role(
         return t.start + t.len;
     }
     let name: Vec<String> = s.tokens[j..name_end].iter().map(|t| t.text.clone()).filter(|t| t != "-").collect();
+    // "Amir Abdollahian" for "Hossein Amir Abdollahian": the title word is part of the name.
+    let written = format!(" {} {} ", span_text(ctx.text, &s.tokens[t.start..t.start + t.len]), name.join(" "));
+    if name.len() < 3 && format!(" {} ", table.get(person).key).contains(&written) {
+        return name_end;
+    }
     if !name.is_empty() {
         table.add_short_names(&name, person);
     }

@@ -110,3 +110,9 @@ fn a_second_title_after_the_comma_is_no_part_of_the_name() {
         vec![row("Khalid Al Maawali", "kepala Majelis Syura", "Oman")]
     );
 }
+
+#[test]
+fn a_title_word_inside_a_known_name_is_no_title() {
+    let body = "Iranian Foreign Minister Hossein Amir Abdollahian arrived in Vienna. Amir Abdollahian said the talks would go on.";
+    assert_eq!(found("en", body), vec![row("Hossein Amir Abdollahian", "Foreign Minister", "Iran")]);
+}
