@@ -410,6 +410,10 @@ pub struct GrammarLex {
     pub while_words: Vec<String>,
     pub clause_breaks: Vec<String>,
     pub not_name: Vec<String>,
+    /// Headlines capitalise every word: bare verbs and negations that end a name there
+    /// ("Menlu Filipina Tak Pedulikan …", "Menhan Israel Ancam …").
+    #[serde(default)]
+    pub headline_stops: Vec<String>,
     /// ", a senior U.S. official said": a speaker's office after the side it speaks for.
     #[serde(default)]
     pub speaker_heads: Vec<String>,

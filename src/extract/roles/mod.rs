@@ -23,7 +23,9 @@ use copula::copular_role;
 use home::{document_home, home_side_for, Home};
 use names::{appositive, capitalised_run, given_names_of, lower_portfolio, person_at, span_text, starts_entity};
 use principal::principal_role;
-use sides::{acronym_after, known_person_with_side, past_side, side_after_name, side_closing_appositive, side_named_first};
+use sides::{
+    acronym_after, joint_organisation, known_person_with_side, past_side, side_after_name, side_closing_appositive, side_named_first,
+};
 
 /// People introduced by a role: persons, role facts, and mentions.
 pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> Vec<Role> {
@@ -363,8 +365,10 @@ fn joined_portfolio(ctx: &Context, s: &Analysed, j: usize, run_end: usize) -> Op
 fn appositive_role(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, t: &Title, title: &str, out: &mut Vec<Role>) -> Option<usize> {
     let lex = &ctx.pack.lexicon;
     // The appositive is read (and its name learnt) even when the title cannot use it.
-    let (person, name_start) =
-        appositive(&s.tokens, &s.mentions, t.lead, t.name_at, table, lex).filter(|_| t.side.is_some() && !t.counterpart)?;
+    // "Presiden Azerbaijan, Ilham Aliyev, Perdana Menteri Armenia, …": a name that just got its title holds no next one.
+    let titled = |p: EntRef| out.iter().any(|r| r.person == p && r.evidence.sentence == s.index);
+    let (person, name_start) = appositive(&s.tokens, &s.mentions, t.lead, t.name_at, table, lex)
+        .filter(|&(p, _)| t.side.is_some() && !t.counterpart && !titled(p))?;
     let j = t.name_at;
     let name: Vec<String> = s.tokens[name_start..t.lead - 1].iter().map(|t| t.text.clone()).filter(|t| t != "-").collect();
     table.add_short_names(&name, person);
@@ -476,15 +480,6 @@ fn named_role(
         }
     }
     name_end
-}
-
-/// An organisation joined by a coordinator at token `j` to the organisation `first` just
-/// named ("PBB dan Liga Arab"): where the second one ends.
-fn joint_organisation(s: &Analysed, table: &EntityTable, first: EntRef, j: usize) -> Option<usize> {
-    let org = |e: EntRef| table.get(e).etype == EntityType::Organization;
-    let joined = s.tokens.get(j).is_some_and(|t| is_in(&s.words.coordinators, &t.lower));
-    let m = s.mentions.iter().find(|m| m.start == j + 1 && !m.coref && org(m.ent) && m.ent != first)?;
-    (joined && org(first)).then_some(m.end)
 }
 
 /// After a plural title's first holder ending at `name_end`: a coordinator and a second name

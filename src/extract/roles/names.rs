@@ -97,6 +97,9 @@ pub(super) fn person_at(
     lex: &Lexicon,
     headline: bool,
 ) -> Option<(EntRef, usize)> {
+    // A headline in the body (a link to another article, a subheading): most words capitalised.
+    let words = tokens.iter().filter(|t| t.is_word).count();
+    let headline = headline || (words >= 6 && tokens.iter().filter(|t| t.is_word && t.is_capitalised()).count() * 5 >= words * 4);
     // Ranks and honorifics before a known name: "Mayor Jenderal Zaw Min Tun", "Col. Gen. Alexander Fomin".
     let mut j = j;
     while tokens.get(j).is_some_and(|t| is_in(&lex.words.ranks, &t.text)) && !mentions.iter().any(|m| m.start == j) {
@@ -135,8 +138,10 @@ pub(super) fn person_at(
             && !name.is_empty()
             && tokens.get(k + 1).is_some_and(|n| n.is_word && n.start == t.end && t.start == tokens[k - 1].end);
         let glued = !name.is_empty() && k > j && tokens[k - 1].text == "-" && t.start == tokens[k - 1].end;
-        // Ranks and honorifics are not part of the name: "Mayor Jenderal Zaw Min Tun".
-        if name.is_empty() && is_in(&lex.words.ranks, &t.text) {
+        // Ranks, honorifics and a principal's title are not part of the name: "Mayor Jenderal Zaw
+        // Min Tun", "Spokesperson for the UN Secretary-General Stéphane Dujarric".
+        let title_word = is_in(&lex.role.titles, &t.text) || (t.text == "-" && k > j && is_in(&lex.role.titles, &tokens[k - 1].text));
+        if name.is_empty() && (is_in(&lex.words.ranks, &t.text) || title_word) {
             k += 1;
             continue;
         }
@@ -155,8 +160,17 @@ pub(super) fn person_at(
             || glued
             || (t.is_word && (t.is_capitalised() || (particle && !name.is_empty())) && !acronym && !is_in(&lex.grammar.not_name, &t.text))
         {
+            // "Mohammed Javad Zarif" before the known "Javad Zarif": a given name of that person.
+            if let Some(m) = mentions.iter().find(|m| m.start == k && !name.is_empty() && name.len() <= 2 && !glued) {
+                if table.get(m.ent).etype == EntityType::Person {
+                    return Some((m.ent, m.end));
+                }
+            }
             // Headlines capitalise every word: a verb there ends the name ("Menlu Retno Desak ...").
-            if (mentions.iter().any(|m| m.start == k) && place_name != Some(k)) || (headline && is_verb(&lex.words, &lowered(t))) {
+            // A name glued by a hyphen goes on over an entity's name ("al-Houthi").
+            if (mentions.iter().any(|m| m.start == k) && place_name != Some(k) && !glued)
+                || (headline && (is_verb(&lex.words, &lowered(t)) || is_in(&lex.grammar.headline_stops, &t.text) || is_in(&lex.words.prepositions, &t.lower)))
+            {
                 break;
             }
             name.push(t.text.clone());

@@ -135,3 +135,12 @@ pub(super) fn known_person_with_side(s: &Analysed, table: &EntityTable, lex: &Le
     }
     s.mentions.iter().any(|m| m.start == k && !m.coref && table.get(m.ent).etype == EntityType::Person && table.get(m.ent).side.is_some())
 }
+
+/// An organisation joined by a coordinator at token `j` to the organisation `first` just
+/// named ("PBB dan Liga Arab"): where the second one ends.
+pub(super) fn joint_organisation(s: &Analysed, table: &EntityTable, first: EntRef, j: usize) -> Option<usize> {
+    let org = |e: EntRef| table.get(e).etype == EntityType::Organization;
+    let joined = s.tokens.get(j).is_some_and(|t| is_in(&s.words.coordinators, &t.lower));
+    let m = s.mentions.iter().find(|m| m.start == j + 1 && !m.coref && org(m.ent) && m.ent != first)?;
+    (joined && org(first)).then_some(m.end)
+}

@@ -116,3 +116,38 @@ fn a_title_word_inside_a_known_name_is_no_title() {
     let body = "Iranian Foreign Minister Hossein Amir Abdollahian arrived in Vienna. Amir Abdollahian said the talks would go on.";
     assert_eq!(found("en", body), vec![row("Hossein Amir Abdollahian", "Foreign Minister", "Iran")]);
 }
+
+#[test]
+fn a_list_of_titled_names_gives_each_its_own_title() {
+    let body = "Perjanjian itu ditandatangani oleh Presiden Azerbaijan, Ilham Aliyev, Perdana Menteri Armenia, Nikol Pashinyan, dan Presiden Rusia, Vladimir Putin.";
+    assert_eq!(
+        found("id", body),
+        vec![
+            row("Ilham Aliyev", "Presiden", "Azerbaijan"),
+            row("Nikol Pashinyan", "Perdana Menteri", "Armenia"),
+            row("Vladimir Putin", "Presiden", "Russia")
+        ]
+    );
+}
+
+#[test]
+fn names_end_where_a_headline_verb_or_an_institution_word_stands() {
+    assert_eq!(found("id", "Menhan Israel Ancam Pemimpin Hezbollah Soal Serangan Balasan Ke Lebanon Utara"), vec![]);
+    assert_eq!(found("en", "Omar Haddad, official spokesman of the Palestinian Presidency, said so."), vec![]);
+    assert_eq!(
+        found("en", "Spokesperson for the UN Secretary-General Farhan Aziz told reporters in New York."),
+        vec![row("Farhan Aziz", "Spokesperson", "United Nations")]
+    );
+}
+
+#[test]
+fn a_given_name_before_a_known_persons_name_and_a_name_glued_by_a_hyphen() {
+    assert_eq!(
+        found("id", "Menteri Luar Negeri Iran, Mohammed Javad Zarif, terbang ke Wina."),
+        vec![row("Mohammad Javad Zarif", "Menteri Luar Negeri", "Iran")]
+    );
+    assert_eq!(
+        found("id", "Pemimpin Houthi, Ahmed Saleh al-Houthi mengatakan hal itu."),
+        vec![row("Ahmed Saleh al-Houthi", "Pemimpin", "Houthis")]
+    );
+}
