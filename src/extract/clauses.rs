@@ -398,7 +398,7 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
 /// ", a U.S. official said", ", the foreign ministry said in a statement" from token `k`: a few
 /// words without a verb or a comma, then a speech verb — the report's attribution, no part of
 /// the clause before it.
-fn attribution_follows(s: &Analysed, g: &crate::lang::GrammarLex, k: usize) -> bool {
+pub fn attribution_follows(s: &Analysed, g: &crate::lang::GrammarLex, k: usize) -> bool {
     let toks = &s.tokens;
     let end = (k + 8).min(toks.len());
     let Some(v) = (k..end).find(|&i| in_list(&g.speech_verbs, &toks[i].lower) || in_list(&g.speech, &toks[i].lower)) else {

@@ -225,7 +225,8 @@ fn meeting_at(
     }
     let modality = super::clauses::modality(ctx, s, cue.start);
     // "Officials will sit down ... on Wednesday, followed by a meeting ... on Thursday": a future
-    // word earlier in the English sentence also looks ahead.
+    // word earlier in the English sentence also looks ahead (Indonesian "akan" also means "about":
+    // "optimisme akan perdamaian").
     let future = modality.is_some() || (english && (0..cue.start).any(|k| is_in(&ctx.pack.lexicon.grammar.future, &toks[k].lower)));
     let (date, dated) = meeting_date(ctx, s, cue, date_end, future, back, &mut confidence);
     let rule = if cue.verb { "meeting.verb" } else { "meeting.noun" };

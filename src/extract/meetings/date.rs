@@ -1,6 +1,7 @@
 //! A meeting's date: a day in its clause, before it in the sentence, or in the sentences
 //! just before; the day of the report for a meeting told in the past with no time at all.
 
+use super::super::clauses::attribution_follows;
 use super::super::dates::{find_dates, Precision};
 use super::super::facts::Meeting;
 use super::super::tokens::longest_phrase;
@@ -17,6 +18,9 @@ pub(super) fn meeting_date(
     back: usize,
     confidence: &mut f32,
 ) -> (Option<chrono::NaiveDate>, bool) {
+    // ", the State Department announced on Monday": the attribution's day is not the meeting's.
+    let g = &ctx.pack.lexicon.grammar;
+    let wend = (cue.start..wend.min(s.tokens.len())).find(|&k| s.tokens[k].text == "," && attribution_follows(s, g, k + 1)).unwrap_or(wend);
     let (a, b) = (s.tokens[cue.start].start, s.tokens.get(wend).map(|t| t.start).unwrap_or(s.end));
     // "berlangsung hingga akhir pekan ini": an end date is not the meeting's date.
     let until = |d: &crate::extract::dates::DateExpr| {

@@ -503,3 +503,15 @@ fn the_speaker_met_whom_the_clause_after_names() {
     let body = "\"Ini saat yang genting,\" kata Duta Besar Pakistan Ahmad Khan setelah pertemuan Uni Afrika di Addis Ababa, Jumat (30/9).";
     assert_eq!(meetings("id", body, "2022-10-01")[0].2, vec!["African Union".to_string()]);
 }
+
+#[test]
+fn the_day_of_an_attribution_is_not_the_meetings() {
+    let body = "US special representative Zalmay Khalilzad will hold three days of talks with the Taliban in Doha, the State Department announced on Monday.";
+    let found = meetings("en", body, "2021-08-10");
+    assert_eq!(cities(&found), vec!["Doha"]);
+    assert_eq!(found[0].1, None, "{found:?}");
+    // A day in the meeting's own clause stays.
+    let body =
+        "US special representative Zalmay Khalilzad will hold talks with the Taliban in Doha on Thursday, the State Department said.";
+    assert_eq!(meetings("en", body, "2021-08-10")[0].1.as_deref(), Some("2021-08-12"));
+}

@@ -169,7 +169,10 @@ pub(super) fn person_at(
             // Headlines capitalise every word: a verb there ends the name ("Menlu Retno Desak ...").
             // A name glued by a hyphen goes on over an entity's name ("al-Houthi").
             if (mentions.iter().any(|m| m.start == k) && place_name != Some(k) && !glued)
-                || (headline && (is_verb(&lex.words, &lowered(t)) || is_in(&lex.grammar.headline_stops, &t.text) || is_in(&lex.words.prepositions, &t.lower)))
+                || (headline
+                    && (is_verb(&lex.words, &lowered(t))
+                        || is_in(&lex.grammar.headline_stops, &t.text)
+                        || is_in(&lex.words.prepositions, &t.lower)))
             {
                 break;
             }
