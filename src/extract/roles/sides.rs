@@ -144,3 +144,8 @@ pub(super) fn joint_organisation(s: &Analysed, table: &EntityTable, first: EntRe
     let m = s.mentions.iter().find(|m| m.start == j + 1 && !m.coref && org(m.ent) && m.ent != first)?;
     (joined && org(first)).then_some(m.end)
 }
+
+/// A known person's name starts at token `k` ("Frank-Walter Steinmeier").
+pub(super) fn person_at_token(s: &Analysed, table: &EntityTable, k: usize) -> bool {
+    s.mentions.iter().any(|m| m.start == k && !m.coref && table.get(m.ent).etype == EntityType::Person)
+}

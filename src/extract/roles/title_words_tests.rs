@@ -151,3 +151,12 @@ fn a_given_name_before_a_known_persons_name_and_a_name_glued_by_a_hyphen() {
         vec![row("Ahmed Saleh al-Houthi", "Pemimpin", "Houthis")]
     );
 }
+
+#[test]
+fn a_known_person_after_a_possessed_title_and_a_comma() {
+    assert_eq!(
+        found("en", "Germany's foreign minister, Frank-Walter Steinmeier, traveled to Kyiv on Tuesday."),
+        vec![row("Frank-Walter Steinmeier", "foreign minister", "Germany")]
+    );
+    assert_eq!(found("en", "The summit was attended by Israeli FM Daniel Levy."), vec![row("Daniel Levy", "FM", "Israel")]);
+}
