@@ -131,11 +131,15 @@ fn dedup_key(s: &str) -> String {
 }
 
 /// Normalises a title and body into the text the extractor reads.
-/// "SEOUL - US envoy X urged …", "REPUBLIKA.CO.ID, TEHERAN -- Presiden …": a first line that
+/// "SEOUL - US envoy X urged …", "REPUBLIKA.CO.ID, TEHERAN -- Presiden …", "Jakarta, IDN Times -
+/// Perdana Menteri …": a first line that
 /// opens with a dateline and runs on is the lede, not a headline (the copy has none).
 fn is_lede(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"^\p{Lu}[\p{Lu} .,'-]{1,40}( \(\w+\))? ?(-|--) ").expect("built-in lede pattern"));
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(\p{Lu}[\p{Lu} .,'-]{1,40}( \(\w+\))?|\p{Lu}\p{Ll}+( \p{Lu}\p{Ll}+)?, [\p{L}. ]{2,30}) ?(-|--) ")
+            .expect("built-in lede pattern")
+    });
     re.is_match(line) && line.split_whitespace().count() >= 12
 }
 
@@ -238,5 +242,10 @@ mod tests {
                 .is_title
         );
         assert!(normalise("HANOI - Talks resume", "Isi.").paragraphs[0].is_title);
+        let n = normalise(
+            "Jakarta, IDN Times - Perdana Menteri Vietnam, Nguyen Van Binh, mendesak China menarik kapalnya dari perairan itu.",
+            "Isi.",
+        );
+        assert!(!n.paragraphs[0].is_title);
     }
 }
