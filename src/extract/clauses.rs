@@ -333,6 +333,8 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
             && toks.get(start + c + 2).is_some_and(|t| t.is_word && !is_in(&s.words.clause_openers, &t.lower))
     });
     let quoted_start = s.quoted.get(start).copied().unwrap_or(false) && !fragment;
+    let pronoun =
+        |j: usize| toks.get(j).is_some_and(|t| is_in(&s.words.plural_pronouns, &t.lower) || is_in(&s.words.person_pronouns, &t.lower));
     let mut k = start;
     if fragment {
         k += close.map_or(0, |c| c + 2);
@@ -384,8 +386,6 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
         // "... to condemn the launch and call on X to ...": the subject's next demand is no
         // part of this action.
         // "..., and they urged ...": the same with a pronoun subject.
-        let pronoun =
-            |j: usize| toks.get(j).is_some_and(|t| is_in(&s.words.plural_pronouns, &t.lower) || is_in(&s.words.person_pronouns, &t.lower));
         let next = k + 1 + usize::from(pronoun(k + 1));
         if k > start && is_in(&s.words.coordinators, &t.lower) && longest_phrase(toks, next, &ctx.pack.phrases().demand_verbs) > 0 {
             break;

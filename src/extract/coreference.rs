@@ -245,7 +245,8 @@ impl Discourse {
             return false;
         }
         let before = added.len();
-        if let Some(n) = s.words.collective_number(&s.tokens[i].lower) {
+        let counted = s.words.collective_number(&s.tokens[i].lower);
+        if let Some(n) = counted {
             self.collective(s, table, i, n, added);
             // "kedua belah pihak": the whole phrase.
             added[before..].iter_mut().for_each(|m| m.end = m.end.max(i + len));
@@ -253,17 +254,13 @@ impl Discourse {
         if added.len() == before {
             added.extend(counterparts.iter().map(|&e| Mention { ent: e, start: i, end: i + len, coref: true }));
         }
-        if added.len() == before && s.words.collective_number(&s.tokens[i].lower).is_none() {
+        if added.len() == before && counted.is_none() {
             // "all parties in Libya"; else, in a report naming one country so far that this
             // sentence does not name ("They called on all parties to preserve the calm"), its parties.
             let here = s.mentions.iter().find(|m| m.start == i + len + 1 && located(s, m)).map(|m| m.ent);
             let subject = subject_mention(s, table).map(|m| side_of(table, m.ent));
             let mut others = self.countries_seen.clone();
-            for c in s.mentions.iter().filter(|m| m.end <= i).filter_map(|m| antecedents::country_named(s, table, m)) {
-                if !others.contains(&c) {
-                    others.push(c);
-                }
-            }
+            add_countries(s, table, s.mentions.iter().filter(|m| m.end <= i), &mut others);
             others.retain(|&c| Some(c) != subject);
             if let Some(c) =
                 here.filter(|&e| table.get(e).etype == EntityType::Country).or(others.first().copied().filter(|_| others.len() == 1))
@@ -441,11 +438,7 @@ impl Discourse {
                 _ => {}
             }
         }
-        for c in s.mentions.iter().filter_map(|m| antecedents::country_named(s, table, m)) {
-            if !self.countries_seen.contains(&c) {
-                self.countries_seen.push(c);
-            }
-        }
+        add_countries(s, table, s.mentions.iter(), &mut self.countries_seen);
         if let Some(sub) = subject_mention(s, table).map(|m| m.ent) {
             self.last_subject = Some(side_of(table, sub));
         }
@@ -501,6 +494,15 @@ fn located(s: &Analysed, m: &Mention) -> bool {
     m.start > 0 && {
         let prev = &s.tokens[m.start - 1].lower;
         is_in(&s.words.location_preps, prev) || is_in(&s.words.direction_preps, prev)
+    }
+}
+
+/// The countries `mentions` name (`antecedents::country_named`), added to `seen` once each, in order.
+fn add_countries<'a>(s: &Analysed, table: &EntityTable, mentions: impl Iterator<Item = &'a Mention>, seen: &mut Vec<EntRef>) {
+    for c in mentions.filter_map(|m| antecedents::country_named(s, table, m)) {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
     }
 }
 

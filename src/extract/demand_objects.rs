@@ -174,11 +174,15 @@ pub fn accepted_by(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize) -
     subject_before(ctx, s, table, cue).map(|(by, _)| by).filter(|by| !by.is_empty())
 }
 
+/// A refusal verb, or the last word of a refusal phrase ("tidak akan menerima"), just before
+/// token `k`: the demand word there is what is refused.
 pub fn after_refusal(ctx: &Context, s: &Analysed, k: usize) -> bool {
-    let lex = &ctx.pack.lexicon.reject;
-    // A refusal verb, or the last word of a refusal phrase ("tidak akan menerima"), just before.
-    let tails: Vec<&str> = lex.phrases.iter().filter_map(|p| p.split_whitespace().last()).collect();
-    (k.saturating_sub(3)..k).any(|j| is_in(&lex.verbs, &s.tokens[j].lower) || tails.contains(&s.tokens[j].lower.as_str()))
+    let verbs = &ctx.pack.lexicon.reject.verbs;
+    let phrases = &ctx.pack.phrases().reject;
+    (k.saturating_sub(3)..k).any(|j| {
+        let w = &s.tokens[j].lower;
+        is_in(verbs, w) || phrases.iter().any(|p| p.last() == Some(w))
+    })
 }
 
 /// "The UK calls again on Russia to ...", "called once more on": a demand verb phrase whose

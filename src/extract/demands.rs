@@ -273,9 +273,11 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         return;
     }
     // "warned Manila to stop …" (or "not to") asks; "warned that …", "warned Manila that …" only warn.
-    let to = (after.saturating_sub(1)..=after + 1).any(|k| s.tokens.get(k).is_some_and(|t| is_in(&lex.warn_complementisers, &t.lower)));
-    if is_in(&lex.warn_verbs, &cue_text) && (!to || s.tokens.get(j).is_some_and(|t| is_in(&lex.complementisers, &t.lower))) {
-        return;
+    if is_in(&lex.warn_verbs, &cue_text) {
+        let to = (after.saturating_sub(1)..=after + 1).any(|k| s.tokens.get(k).is_some_and(|t| is_in(&lex.warn_complementisers, &t.lower)));
+        if !to || s.tokens.get(j).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
+            return;
+        }
     }
     let end = clause_end(ctx, s, after);
     if comp && rule == "demand.verb-object" {

@@ -130,10 +130,9 @@ fn dedup_key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// Normalises a title and body into the text the extractor reads.
 /// "SEOUL - US envoy X urged …", "REPUBLIKA.CO.ID, TEHERAN -- Presiden …", "Jakarta, IDN Times -
-/// Perdana Menteri …": a first line that
-/// opens with a dateline and runs on is the lede, not a headline (the copy has none).
+/// Perdana Menteri …": a first line that opens with a dateline and runs on is the lede, not a
+/// headline (the copy has none).
 fn is_lede(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -143,6 +142,7 @@ fn is_lede(line: &str) -> bool {
     re.is_match(line) && line.split_whitespace().count() >= 12
 }
 
+/// Normalises a title and body into the text the extractor reads.
 pub fn normalise(title: &str, body: &str) -> NormalisedText {
     let title_clean = bullet_dateline(squash_spaces(clean_chars(title).trim()));
     let mut text = String::new();

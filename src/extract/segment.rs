@@ -104,9 +104,7 @@ fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize) -> bool {
     }
     // The word before the dot.
     let before = &para[..pos];
-    let word_start =
-        before.char_indices().rfind(|&(_, ch)| ch.is_whitespace() || ch == '(' || ch == '"').map_or(0, |(k, ch)| k + ch.len_utf8());
-    let word = &before[word_start..];
+    let word = &before[after_last(before, |ch| ch.is_whitespace() || ch == '(' || ch == '"')..];
     let lower = word.to_lowercase();
     if ABBREVIATIONS.contains(&lower.as_str()) {
         return false;
@@ -119,6 +117,12 @@ fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize) -> bool {
         }
     }
     true
+}
+
+/// The byte offset just after the last character of `text` that `stop` holds (0 if none): where
+/// the word ending `text` starts. The character may take more than one byte ("°").
+fn after_last(text: &str, stop: impl Fn(char) -> bool) -> usize {
+    text.char_indices().rfind(|&(_, ch)| stop(ch)).map_or(0, |(k, ch)| k + ch.len_utf8())
 }
 
 /// Web copy loses the space after a full stop ("… dari Irak.Anggota parlemen …"): the stop still
@@ -134,9 +138,7 @@ fn glued_sentence(para: &str, chars: &[(usize, char)], dot: usize, next: usize) 
         return false;
     }
     let before = &para[..chars[dot].0];
-    // After the last character that is no part of a word (it may take more than one byte: "°").
-    let word_start = before.char_indices().rfind(|&(_, ch)| !ch.is_alphanumeric() && ch != '-').map_or(0, |(k, ch)| k + ch.len_utf8());
-    let word = &before[word_start..];
+    let word = &before[after_last(before, |ch| !ch.is_alphanumeric() && ch != '-')..];
     if word.chars().count() < 3 || !word.chars().last().is_some_and(char::is_lowercase) {
         return false;
     }

@@ -133,7 +133,7 @@ pub(super) fn known_person_with_side(s: &Analysed, table: &EntityTable, lex: &Le
     while s.tokens.get(k).is_some_and(|t| is_in(&lex.words.ranks, &t.text) || t.text == ".") {
         k += 1;
     }
-    s.mentions.iter().any(|m| m.start == k && !m.coref && table.get(m.ent).etype == EntityType::Person && table.get(m.ent).side.is_some())
+    persons_at(s, table, k).any(|e| table.get(e).side.is_some())
 }
 
 /// An organisation joined by a coordinator at token `j` to the organisation `first` just
@@ -147,5 +147,10 @@ pub(super) fn joint_organisation(s: &Analysed, table: &EntityTable, first: EntRe
 
 /// A known person's name starts at token `k` ("Frank-Walter Steinmeier").
 pub(super) fn person_at_token(s: &Analysed, table: &EntityTable, k: usize) -> bool {
-    s.mentions.iter().any(|m| m.start == k && !m.coref && table.get(m.ent).etype == EntityType::Person)
+    persons_at(s, table, k).next().is_some()
+}
+
+/// The persons that mentions (not references) starting at token `k` name.
+fn persons_at<'a>(s: &'a Analysed, table: &'a EntityTable, k: usize) -> impl Iterator<Item = EntRef> + 'a {
+    s.mentions.iter().filter(move |m| m.start == k && !m.coref && table.get(m.ent).etype == EntityType::Person).map(|m| m.ent)
 }
