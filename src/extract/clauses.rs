@@ -146,7 +146,8 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
     let word_at = |k: usize, list: &[String]| s.tokens.get(k).is_some_and(|t| is_in(list, &t.lower));
     let quantified = usize::from(word_at(pos, &s.words.quantifiers) && word_at(pos + 1, &s.words.articles));
     // "para pemimpin militer Niger": up to three such words before the name.
-    let articles = (0..3).take_while(|&n| word_at(pos + quantified + n, &s.words.articles)).count();
+    let article = |k: usize| word_at(k, &s.words.articles) || word_at(k, &s.words.actor_articles);
+    let articles = (0..3).take_while(|&n| article(pos + quantified + n)).count();
     if articles > 0 {
         let head = pos + quantified + articles;
         let led = usize::from(word_at(head, &s.words.led_by));
@@ -183,7 +184,7 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
         if s.tokens.get(next).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
             next += 1;
         }
-        if next > pos && s.tokens.get(next).is_some_and(|t| is_in(&s.words.articles, &t.lower)) {
+        while next > pos && next < pos + 4 && article(next) {
             next += 1;
         }
         let Some(m) = mention_starting_at(s, next).filter(|_| next > pos) else { break };
@@ -203,17 +204,24 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
 /// "(the) Government(s) of" before a name at `k`: how many tokens it takes, up to the name.
 pub fn government_of(s: &Analysed, k: usize) -> Option<usize> {
     let w = s.words;
-    let head = usize::from(s.tokens.get(k).is_some_and(|t| is_in(&w.articles, &t.lower)));
+    let mut head = usize::from(s.tokens.get(k).is_some_and(|t| is_in(&w.articles, &t.lower)));
+    let is_head = |t: &Token| {
+        let singular = t.lower.strip_suffix('s').unwrap_or(&t.lower);
+        is_in(&w.country_heads, &t.lower) || is_in(&w.country_heads, singular) || is_in(&w.heads_of_named, &t.lower)
+    };
+    // "the military authorities of Myanmar": one lower-case modifier after the article.
+    if head == 1 && s.tokens.get(k + 2).is_some_and(is_head) && s.tokens[k + 1].is_word && !s.tokens[k + 1].is_capitalised() {
+        head = 2;
+    }
     let t = s.tokens.get(k + head)?;
-    let singular = t.lower.strip_suffix('s').unwrap_or(&t.lower);
-    let named = is_in(&w.country_heads, &t.lower) || is_in(&w.country_heads, singular);
+    let named = is_head(t);
     let of = s.tokens.get(k + head + 1).is_some_and(|t| is_in(&w.head_of, &t.lower));
     (named && of && mention_starting_at(s, k + head + 2).is_some()).then_some(head + 2)
 }
 
 /// A name at `k` that a "(the) Government of" before it stands for.
 fn headed(s: &Analysed, k: usize) -> bool {
-    (2..=3).any(|n| k >= n && government_of(s, k - n) == Some(n))
+    (2..=4).any(|n| k >= n && government_of(s, k - n) == Some(n))
 }
 
 /// Who performs the cue at token `cue`: the actors right before it (skipping

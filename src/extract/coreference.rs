@@ -6,6 +6,7 @@ use super::antecedents;
 use super::clauses::{is_dateline, is_preposition, is_verb};
 use super::entities::{side_of, EntityTable, Mention};
 use super::mentions::find_mentions;
+use super::reference_cue::Cue;
 use super::speakers;
 use super::tokens::longest_phrase;
 use super::{Analysed, EntRef, Role};
@@ -89,43 +90,6 @@ struct Discourse {
     last_subject_person: Option<EntRef>,
 }
 
-/// Token `i` of a sentence and the words around it that may make it a reference.
-struct Cue<'a> {
-    i: usize,
-    w: &'a str,
-    next: &'a str,
-    prev: &'a str,
-    /// "blok itu" (id): the demonstrative after the head noun.
-    after: bool,
-    /// "the military regime": one lower-case modifier between the article and the head.
-    modified: bool,
-    /// "blok itu" (id) or "the bloc" (en): a head noun with its demonstrative.
-    demonstrative: bool,
-    /// Tokens the reference spans from `i`.
-    span: usize,
-    /// "the Secretary", "the Foreign Minister": a title after a demonstrative.
-    title_len: usize,
-}
-
-impl<'a> Cue<'a> {
-    fn at(s: &'a Analysed, pack: &LanguagePack, i: usize) -> Self {
-        let words = s.words;
-        let w = s.tokens[i].lower.as_str();
-        let next = s.tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
-        let prev = if i > 0 { s.tokens[i - 1].lower.as_str() } else { "" };
-        let after = is_in(&words.demonstratives_after, next);
-        let modified = i >= 2
-            && is_in(&words.demonstratives_before, &s.tokens[i - 2].lower)
-            && s.tokens[i - 1].is_word
-            && !s.tokens[i - 1].is_capitalised()
-            && !s.mentions.iter().any(|m| m.start < i && i - 1 < m.end);
-        let demonstrative = after || is_in(&words.demonstratives_before, prev) || modified;
-        let span = if after { 2 } else { 1 };
-        let title_len = if is_in(&words.demonstratives_before, prev) { longest_phrase(&s.tokens, i, &pack.phrases().titles) } else { 0 };
-        Cue { i, w, next, prev, after, modified, demonstrative, span, title_len }
-    }
-}
-
 /// Is token `i` inside a mention already?
 fn covered(s: &Analysed, i: usize) -> bool {
     s.mentions.iter().any(|m| m.start <= i && i < m.end)
@@ -153,8 +117,8 @@ impl Discourse {
         // The mention takes in the demonstrative before the head ("the bloc", "the military regime").
         let start = if c.demonstrative && !c.after && len == 1 && i > 0 && is_in(&s.words.demonstratives_before, c.prev) {
             i - 1
-        } else if c.modified && !c.after && len == 1 {
-            i - 2
+        } else if c.modified > 0 && !c.after && len == 1 {
+            i - 1 - c.modified
         } else {
             i
         };

@@ -3,9 +3,9 @@
 //! speaker's side asks the clause's subject), and the English passive ("Israel was urged by
 //! the United States to ...": the agent asks the subject).
 
-use super::clauses::{chain_right, clause_end, mention_ending_at, negated, subject_before};
+use super::clauses::{chain_right, clause_end, mention_ending_at, mention_starting_at, negated, subject_before};
 use super::entities::{side_of, EntityTable};
-use super::tokens::longest_phrase;
+use super::tokens::{longest_phrase, possessive_at};
 use super::{Analysed, Context, EntRef};
 use crate::lang::{is_in, EntityType};
 
@@ -27,12 +27,21 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
         return None;
     }
     // "said (that) the United States must …": the complementiser may be left out.
-    let that = usize::from(s.tokens.get(cue + len).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower)));
+    // 'said "the Australian government should …"': or a quotation may open there.
+    let that = usize::from(
+        s.tokens
+            .get(cue + len)
+            .is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower) || t.text == "\"" && !s.quoted[cue]),
+    );
     let (of, after) = chain_right(s, table, cue + len + that);
     if of.is_empty() {
         return None;
     }
-    let mut k = after;
+    let mut k = after + possessive_at(&s.tokens, after).unwrap_or(0);
+    // "the Australian government should …", "Ukraine's troops must …": the party is obliged.
+    while s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.obliged_heads, &t.lower)) {
+        k += 1;
+    }
     // Past adverbs ("also"), but not an auxiliary that opens the modal ("has to").
     while s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.grammar.adverbs, &t.lower))
         && longest_phrase(&s.tokens, k, &phrases.deontic_modals) == 0
@@ -41,7 +50,9 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
     }
     let modal = longest_phrase(&s.tokens, k, &phrases.deontic_modals);
     let start = k + modal;
-    let passive = s.tokens.get(start).is_some_and(|t| t.lower == "be" || passive_verb(s, &t.lower));
+    // "pasukan Ukraina harus ditarik": what a party holds is to be withdrawn, by that party.
+    let possessed = mention_starting_at(s, cue + len + that).is_none();
+    let passive = s.tokens.get(start).is_some_and(|t| t.lower == "be" || !possessed && passive_verb(s, &t.lower));
     if modal == 0 || passive || s.tokens.get(start).is_none_or(|t| !t.is_word) {
         return None;
     }

@@ -2,7 +2,9 @@
 //! complementiser, a thing requested from a party, a nominal naming the one to act; and an
 //! adverb inside the verb's phrase ("calls again on").
 
-use super::clauses::{chain_right, clause_end, government_of, is_verb, mention_ending_at, mention_starting_at, subject_before};
+use super::clauses::{
+    chain_right, clause_end, government_of, is_preposition, is_verb, mention_ending_at, mention_starting_at, subject_before,
+};
 use super::entities::{side_of, EntityTable, Mention};
 use super::tokens::{longest_phrase, possessive_at, possessive_before};
 use super::{Analysed, Context, EntRef};
@@ -84,8 +86,11 @@ pub(super) fn past_addressee_name(ctx: &Context, s: &Analysed, table: &EntityTab
 /// by Hamas") or the "of" of an agent noun ("the support of the Governments of X and Y").
 pub(super) fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<Vec<EntRef>> {
     let w = s.words;
-    if w.base_verbs.is_empty() || !s.tokens.get(j).is_some_and(|t| t.is_word && !t.is_capitalised()) {
+    if !s.tokens.get(j).is_some_and(|t| t.is_word && !t.is_capitalised()) {
         return None;
+    }
+    if w.base_verbs.is_empty() {
+        return possessed_agent(ctx, s, table, j, by);
     }
     let end = clause_end(ctx, s, j).min(j + 12);
     let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
@@ -103,6 +108,36 @@ pub(super) fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable
         possessive || relative || agent || of_agent
     })?;
     let (chain, _) = chain_right(s, table, m.start);
+    let sides: Vec<EntRef> = chain
+        .into_iter()
+        .map(|e| side_of(table, e))
+        .filter(|&o| table.get(o).etype != EntityType::Person && !by_sides.contains(&o))
+        .collect();
+    (!sides.is_empty()).then_some(sides)
+}
+
+/// Indonesian: the actor after an agent noun, past a few lower-case words, is who is to act:
+/// "menyerukan penghentian serangan Israel", "menuntut penarikan segera kelompok pemberontak
+/// M23", "penghentian total permusuhan dan penarikan Israel" (not "serangan terhadap Israel").
+fn possessed_agent(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<Vec<EntRef>> {
+    let w = s.words;
+    let end = clause_end(ctx, s, j).min(j + 10);
+    let plain = |k: usize| {
+        let t = &s.tokens[k];
+        t.is_word
+            && !t.is_capitalised()
+            && !is_preposition(w, &t.lower)
+            && !is_in(&w.coordinators, &t.lower)
+            && !is_in(&w.location_preps, &t.lower)
+    };
+    let chain = (j..end).filter(|&k| is_in(&ctx.pack.lexicon.demand.agent_nominals, &s.tokens[k].lower)).find_map(|noun| {
+        let mut k = noun + 1;
+        while k < end && k < noun + 4 && mention_starting_at(s, k).is_none() && plain(k) {
+            k += 1;
+        }
+        Some(chain_right(s, table, k).0).filter(|c| !c.is_empty())
+    })?;
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
     let sides: Vec<EntRef> = chain
         .into_iter()
         .map(|e| side_of(table, e))

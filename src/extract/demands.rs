@@ -3,9 +3,11 @@
 
 use super::antecedents::article_authors;
 use super::clauses::{
-    aside_then, chain_right, clause_end, conditional, modality, negated, relative_antecedent, split_actions, subject_before, text_of,
+    aside_then, chain_right, clause_end, conditional, is_verb, modality, negated, relative_antecedent, split_actions, subject_before,
+    text_of,
 };
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
+use super::demand_nouns::NounDemand;
 use super::demand_objects::{
     accepted_by, after_refusal, apposition_end, between_addressees, gapped_verb, nominal_addressee, past_addressee_name, possessor_before,
     requested_from,
@@ -109,6 +111,23 @@ struct Found<'a> {
     confidence: f32,
 }
 
+/// A demand named by a noun at `cue` (see `demand_nouns`), pushed: the possessor read before
+/// the noun and the indices of the demands made.
+fn demand_noun(
+    ctx: &Context,
+    s: &Analysed,
+    table: &EntityTable,
+    cue: usize,
+    refused_by: Option<&[EntRef]>,
+    out: &mut Vec<Demand>,
+) -> (Vec<EntRef>, Vec<usize>) {
+    let (possessor, found) = super::demand_nouns::demand_noun(ctx, s, table, cue, refused_by);
+    let Some(NounDemand { by, of, span, confidence }) = found else {
+        return (possessor, Vec::new());
+    };
+    (possessor, push_actions(ctx, s, table, Found { by: &by, of: &of, span, cue, rule: "demand.noun", confidence }, out))
+}
+
 fn push_actions(ctx: &Context, s: &Analysed, table: &EntityTable, f: Found, out: &mut Vec<Demand>) -> Vec<usize> {
     let Found { by, of, span, cue, rule, confidence } = f;
     let mut made = Vec::new();
@@ -177,9 +196,17 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         Some(a) => Some((a, 1.0)),
         None => subject_before(ctx, s, table, cue),
     };
-    let Some((by, conf)) = found else {
+    let Some((mut by, conf)) = found else {
         return;
     };
+    // "mengajak Lithuania menyerukan penghentian …": the party asked to call for it passes the
+    // outer demander's demand on; the outer demander asks it.
+    if let Some(outer) = asked_by_verb_before(ctx, s, cue) {
+        match subject_before(ctx, s, table, outer) {
+            Some((outer_by, _)) => by = outer_by,
+            None => return,
+        }
+    }
     let mut j = cue + cue_len;
     if s.tokens.get(j).is_some_and(|t| is_in(&lex.addressee_preps, &t.lower)) {
         j += 1;
@@ -195,6 +222,11 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     let (mut of, mut after) = chain_right(s, table, j);
     if let Some(&last) = of.last() {
         after = past_addressee_name(ctx, s, table, last, after);
+        // "urged Mali's military, which …, to", "urged the Australian government to": the party's own body.
+        let owned = possessive_at(&s.tokens, after).unwrap_or(0);
+        if s.tokens.get(after + owned).is_some_and(|t| is_in(&lex.obliged_heads, &t.lower)) {
+            after += owned + 1;
+        }
     }
     // "... and urged it to ...": an object pronoun stands for the addressee just asked.
     if of.is_empty() && s.tokens.get(j).is_some_and(|t| is_in(&s.words.object_pronouns, &t.lower)) {
@@ -233,6 +265,13 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
             // "asked Tokyo for an apology": the thing requested is what the addressee is to give.
             if longest_phrase(&s.tokens, after + 1, &ctx.pack.phrases().requested_things) > 0 {
                 after += 1;
+                comp = true;
+            }
+        }
+        if !comp && is_in(&lex.hope_verbs, &s.tokens[cue].lower) {
+            // "berharap Myanmar dapat memulihkan …": a modal or a verb opens what is hoped for.
+            if let Some(t) = s.tokens.get(after).filter(|t| is_in(&lex.hope_openers, &t.lower) || is_verb(s.words, t)) {
+                after += usize::from(is_in(&lex.hope_openers, &t.lower));
                 comp = true;
             }
         }
@@ -286,6 +325,18 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule, confidence: 0.9 * conf }, out);
 }
 
+/// A demand verb right before the actors right before the cue at `cue` ("mengajak Lithuania
+/// menyerukan …", "urged Lithuania call for …"): the outer verb's index.
+fn asked_by_verb_before(ctx: &Context, s: &Analysed, cue: usize) -> Option<usize> {
+    let mut k = cue;
+    while k > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[k - 1].lower) {
+        k -= 1;
+    }
+    let m = s.mentions.iter().filter(|m| m.end == k).min_by_key(|m| m.start)?;
+    let outer = m.start.checked_sub(1)?;
+    is_in(&ctx.pack.lexicon.demand.verbs, &s.tokens[outer].lower).then_some(outer)
+}
+
 /// The addressee of the demand just made in this sentence by the same side, when the
 /// cue is coordinated with it ("... and called for ...", "..., and urged ..."); English only.
 fn coordinated_demand(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, by: &[EntRef], out: &[Demand]) -> Option<EntRef> {
@@ -332,76 +383,6 @@ fn demand_passive(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, 
     }
     let end = clause_end(ctx, s, j);
     push_actions(ctx, s, table, Found { by: &by, of: &of, span: (j, end), cue, rule: "demand.passive", confidence: 0.85 * conf }, out);
-}
-
-/// "permintaan/tuntutan X agar Y ACTION", "tuntutan untuk ACTION" (demander from context).
-/// With `refused_by`, the demand is the object of a refusal and addressed to the refuser.
-fn demand_noun(
-    ctx: &Context,
-    s: &Analysed,
-    table: &EntityTable,
-    cue: usize,
-    refused_by: Option<&[EntRef]>,
-    out: &mut Vec<Demand>,
-) -> (Vec<EntRef>, Vec<usize>) {
-    let lex = &ctx.pack.lexicon.demand;
-    let (mut possessor, mut j) = chain_right(s, table, cue + 1);
-    // English puts the possessor first: "Russia's demand that ...".
-    if possessor.is_empty() {
-        possessor = possessor_before(ctx, s, table, cue);
-    }
-    // "calls by the United Nations to ...", "demands from Kyiv that ...": the author after "by"/"from".
-    if possessor.is_empty()
-        && s.tokens.get(cue + 1).is_some_and(|t| is_in(&s.words.agent_preps, &t.lower) || is_in(&lex.requested_from, &t.lower))
-    {
-        let (by, end) = chain_right(s, table, cue + 2);
-        if !by.is_empty() {
-            possessor = by;
-            j = end;
-        }
-    }
-    // "tuntutan Hamas, yang mencakup …": what is demanded, after a content opener.
-    let comma = usize::from(s.tokens.get(j).is_some_and(|t| t.text == ","));
-    let opener = longest_phrase(&s.tokens, j + comma, &ctx.pack.phrases().content_openers);
-    if opener > 0 && !possessor.is_empty() && refused_by.is_some() {
-        j += comma + opener - 1;
-    } else if !s.tokens.get(j).is_some_and(|t| is_in(lex.noun_complementisers(), &t.lower)) {
-        return (possessor, Vec::new());
-    }
-    j += 1;
-    let (by, conf) = if possessor.is_empty() {
-        match refused_by {
-            Some(_) => return (possessor, Vec::new()),
-            None => match subject_before(ctx, s, table, cue) {
-                // "'Both sides need to de-escalate,' Borrell said": the speaker asks the subject.
-                Some((subject, conf))
-                    if s.quoted[cue] && is_in(&lex.needs, &s.tokens[cue].lower) && s.speaker.is_some_and(|sp| !subject.contains(&sp)) =>
-                {
-                    let speaker = s.speaker.map(|sp| vec![sp]).unwrap_or_default();
-                    let end = clause_end(ctx, s, j);
-                    let found = Found { by: &speaker, of: &subject, span: (j, end), cue, rule: "demand.noun", confidence: 0.85 * conf };
-                    return (possessor, push_actions(ctx, s, table, found, out));
-                }
-                Some(x) => x,
-                None => return (possessor, Vec::new()),
-            },
-        }
-    } else {
-        (possessor.clone(), 1.0)
-    };
-    let (mut of, mut after) = chain_right(s, table, j);
-    if of.is_empty() {
-        if let Some(r) = refused_by {
-            of = r.to_vec();
-        }
-    } else if s.tokens.get(after).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
-        // "the need for Israel to protect civilians": the action starts after "to".
-        after += 1;
-    }
-    let end = clause_end(ctx, s, after);
-    let made =
-        push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule: "demand.noun", confidence: 0.85 * conf }, out);
-    (possessor, made)
 }
 
 /// The head of a refused object after the cue at `cue` (`len` tokens): past fillers, a
@@ -469,14 +450,15 @@ fn rejection_at(
     let (j, possessive_anaphor, determined) = refused_object(ctx, s, cue, len);
     let english = !s.words.demonstratives_before.is_empty();
     let obj = s.tokens.get(j)?;
-    if is_in(&lex.reject.non_demand_objects, &obj.lower) {
+    let demand_object = is_in(&lex.demand.nouns, &obj.lower) || is_in(&s.words.demand_like, &obj.lower);
+    if is_in(&lex.reject.non_demand_objects, &obj.lower) || is_in(&lex.reject.denial_verbs, &s.tokens[cue].lower) && !demand_object {
         return None;
     }
     let end = clause_end(ctx, s, j);
     let mut named = Vec::new();
     let mut own = Vec::new();
     let mut anaphoric = false;
-    if is_in(&lex.demand.nouns, &obj.lower) || is_in(&s.words.demand_like, &obj.lower) {
+    if demand_object {
         let (possessor, made) = demand_noun(ctx, s, table, j, Some(&by), demands);
         named = possessor;
         own = made;

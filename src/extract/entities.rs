@@ -130,7 +130,7 @@ impl EntityTable {
             let s = self.intern(si);
             self.entities[e].side = Some(s);
         }
-        if def.flags.capital {
+        if def.flags.capital || def.flags.stands_for_country {
             if let Some((ci, _)) = def.country.as_deref().and_then(|k| gaz.get(k)) {
                 let c = self.intern(ci);
                 self.entities[e].capital_of = Some(c);

@@ -50,6 +50,9 @@ pub struct Flags {
     pub media: bool,
     /// A city-state (Singapore, Monaco): named as a place, the country is its own city.
     pub city_state: bool,
+    /// A city that is not the capital but stands for its country as an actor ("Tel Aviv and
+    /// Tehran were urged to …").
+    pub stands_for_country: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,6 +168,7 @@ impl Gazetteer {
                     "venue" => flags.venue = true,
                     "media" => flags.media = true,
                     "city-state" => flags.city_state = true,
+                    "stands-for-country" => flags.stands_for_country = true,
                     other => return Err(format!("entities.tsv:{}: unknown flag {other:?}", n + 1)),
                 }
             }
@@ -245,6 +249,12 @@ impl Gazetteer {
         }
         for name in &def.names {
             self.add_name(name, idx);
+            // "Ecowas", "Nato", "Asean": acronyms of four letters or more are also written in title
+            // case (not a news agency's: "Antara" is also a word).
+            if !def.flags.media && name.len() >= 4 && name.chars().all(|c| c.is_ascii_uppercase()) {
+                let title: String = name.chars().take(1).chain(name[1..].chars().map(|c| c.to_ascii_lowercase())).collect();
+                self.add_name(&title, idx);
+            }
         }
         self.entities.push(def);
         Ok(())

@@ -126,6 +126,13 @@ pub struct Words {
     /// Bare verb forms that open a coordinated demanded action ("cease ..., release ... and restore ...").
     pub base_verbs: Vec<String>,
     pub country_heads: Vec<String>,
+    /// Words like `articles` before an actor in a chain of actors only.
+    #[serde(default)]
+    pub actor_articles: Vec<String>,
+    /// Heads that stand for the country only with "of X" after them ("the military authorities
+    /// of Myanmar"); alone they refer to nobody.
+    #[serde(default)]
+    pub heads_of_named: Vec<String>,
     /// Verbs of receiving a guest ("welcomed X to the White House"): a meeting cue only with
     /// an actor as object, and a place after "to" as well as "in"/"at".
     pub host_verbs: Vec<String>,
@@ -259,6 +266,16 @@ pub struct DemandLex {
     pub sources: Vec<String>,
     #[serde(default)]
     pub source_preps: Vec<String>,
+    /// "Indonesia berharap Myanmar dapat memulihkan …": weak verbs of wanting whose addressee
+    /// may be followed by a modal of `hope_openers` or straight by a verb, without a complementiser.
+    #[serde(default)]
+    pub hope_verbs: Vec<String>,
+    /// "said the Australian government should …", "Ukraine's troops must …": head nouns after a
+    /// named party (and its possessive) that leave the party the one obliged.
+    #[serde(default)]
+    pub obliged_heads: Vec<String>,
+    #[serde(default)]
+    pub hope_openers: Vec<String>,
 }
 
 impl DemandLex {
@@ -280,6 +297,9 @@ pub struct RejectLex {
     /// ("rejected Vietnam's protest", "dismissed Tokyo's concerns"), never bare.
     #[serde(default)]
     pub possessed_objects: Vec<String>,
+    /// Verbs of denial: a refusal only of a demand noun ("membantah tuntutan itu").
+    #[serde(default)]
+    pub denial_verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,126 @@
+//! Demands in the shapes real news uses beside "X urged Y to …" (round 7 of the real-news
+//! work): hopes and wants, a demand noun with a plain word before "agar", "call on X to",
+//! an obligation on a party's troops or government, and addressees named through a group
+//! word, a capital-like city or a party's own body.
+
+use crate::extract::test_support::{demands_in, pairs, sorted_pairs};
+
+#[test]
+fn hopes_and_wants_with_an_addressee_ask() {
+    let found = demands_in("id", "", "Indonesia berharap Myanmar dapat segera memulihkan keamanan di Rakhine.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Myanmar")]);
+    assert_eq!(found[0].2, "segera memulihkan keamanan di Rakhine");
+    let found = demands_in("id", "", "Uni Eropa menginginkan Belarus menggelar pemilihan presiden ulang.");
+    assert_eq!(pairs(&found), vec![("European Union", "Belarus")]);
+    let found = demands_in("en", "", "ASEAN wants Myanmar's military, which seized power last year, to honour the peace plan.");
+    assert_eq!(pairs(&found), vec![("ASEAN", "Myanmar")]);
+    assert_eq!(found[0].2, "honour the peace plan");
+}
+
+#[test]
+fn hopes_without_a_party_asked_are_no_demand() {
+    assert!(demands_in("id", "", "Presiden Joko Widodo berharap hubungan kedua negara semakin erat.").is_empty());
+    assert!(demands_in("id", "", "Indonesia berharap dapat menjadi anggota tidak tetap Dewan Keamanan PBB.").is_empty());
+    assert!(demands_in("en", "", "Ukraine wants to join NATO as soon as the war ends.").is_empty());
+    let found = demands_in("id", "", "Menlu Retno menyampaikan harapan agar hubungan kedua negara terus membaik.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_plain_word_between_the_demand_noun_and_agar() {
+    let body =
+        "Menurut juru bicara itu, Menlu Retno juga menyampaikan harapan pemerintah agar Myanmar bisa memulihkan situasi dengan cepat.";
+    let found = demands_in("id", "", body);
+    assert_eq!(pairs(&found), vec![("Indonesia", "Myanmar")]);
+    assert_eq!(found[0].2, "memulihkan situasi dengan cepat");
+    let found = demands_in("id", "", "Rusia menyampaikan tuntutan resmi agar NATO menarik pasukannya dari Rumania.");
+    assert_eq!(pairs(&found), vec![("Russia", "NATO")]);
+}
+
+#[test]
+fn a_call_on_a_party_to_act() {
+    let body = "\"I renew my call on the military authorities of Myanmar to free all detained politicians,\" Guterres said.";
+    let found = demands_in("en", "", body);
+    assert_eq!(pairs(&found), vec![("United Nations", "Myanmar")]);
+    assert_eq!(found[0].2, "free all detained politicians");
+    let found = demands_in("en", "", "Russia renewed its call on NATO to halt its expansion to the east.");
+    assert_eq!(pairs(&found), vec![("Russia", "NATO")]);
+}
+
+#[test]
+fn an_obligation_on_a_partys_troops_or_government() {
+    let found = demands_in("id", "", "Presiden Vladimir Putin menyatakan bahwa pasukan Ukraina harus ditarik dari Kherson.");
+    assert_eq!(pairs(&found), vec![("Russia", "Ukraine")]);
+    let found = demands_in("en", "", "Putin said Ukraine's troops must withdraw from Kherson.");
+    assert_eq!(pairs(&found), vec![("Russia", "Ukraine")]);
+    let found =
+        demands_in("en", "", "China's foreign ministry said the Australian government should end its discrimination of Chinese firms.");
+    assert_eq!(pairs(&found), vec![("China", "Australia")]);
+    let body = "China's foreign ministry declined to comment, but said \"the Australian government should correct its course\".";
+    assert_eq!(pairs(&demands_in("en", "", body)), vec![("China", "Australia")]);
+}
+
+#[test]
+fn a_passive_on_a_party_itself_asks_nothing_of_it() {
+    assert!(demands_in("id", "", "Presiden Joko Widodo menegaskan bahwa Israel harus dihukum.").is_empty());
+    assert!(demands_in("en", "", "Biden said Russia's leaders must be held accountable.").is_empty());
+}
+
+#[test]
+fn addressees_named_through_a_group_word_or_a_city() {
+    let found = demands_in("id", "", "Menlu Kongo mendesak pasukan Rwanda dan kelompok M23 segera menarik diri dari Goma.");
+    assert_eq!(sorted_pairs(&found), vec![("Democratic Republic of the Congo", "M23"), ("Democratic Republic of the Congo", "Rwanda")]);
+    let found = demands_in("en", "", "The United States urged Tel Aviv and Tehran to exhibit restraint.");
+    assert_eq!(sorted_pairs(&found), vec![("United States", "Iran"), ("United States", "Israel")]);
+}
+
+#[test]
+fn demanders_in_news_spelling() {
+    // Acronyms in title case, a verb form, an abbreviated title that looks like a verb.
+    let found = demands_in("id", "", "Para pemimpin Ecowas menyeru agar tentara Mali segera kembali ke barak.");
+    assert_eq!(pairs(&found), vec![("ECOWAS", "Mali")]);
+    let found = demands_in("id", "", "Menlu Retno juga menyampaikan permintaan agar Myanmar menghentikan kekerasan.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Myanmar")]);
+    let found = demands_in(
+        "en",
+        "",
+        "ECOWAS leaders met in Accra on Sunday. The 15-nation bloc urged Mali's military to stage elections within 16 months.",
+    );
+    assert_eq!(pairs(&found), vec![("ECOWAS", "Mali")]);
+    let found =
+        demands_in("en", "", "Belarusian opposition leader Sviatlana Tsikhanouskaya urged EU foreign ministers to keep the sanctions.");
+    assert_eq!(pairs(&found), vec![("Belarusian opposition", "European Union")]);
+}
+
+#[test]
+fn the_actor_after_an_agent_noun_is_asked() {
+    let found = demands_in("id", "", "Indonesia menyerukan penghentian serangan Israel terhadap warga sipil di Gaza.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Israel")]);
+    let body = "Dewan Keamanan PBB menyerukan penghentian total permusuhan dan penarikan Israel dari Lebanon selatan.";
+    assert_eq!(pairs(&demands_in("id", "", body)), vec![("UN Security Council", "Israel")]);
+    // The attacked, the freed and a place are not who is to act.
+    assert!(demands_in("id", "", "Indonesia menyerukan penghentian serangan terhadap Israel.").is_empty());
+    assert!(demands_in("id", "", "Indonesia mendesak pembebasan warga Indonesia yang disandera.").is_empty());
+}
+
+#[test]
+fn a_party_asked_to_call_for_something_passes_the_demand_on() {
+    let body = "Menlu Retno mengajak Lituania menyerukan penghentian serangan Israel terhadap warga sipil di Gaza.";
+    let found = demands_in("id", "", body);
+    assert_eq!(sorted_pairs(&found), vec![("Indonesia", "Israel"), ("Indonesia", "Lithuania")]);
+    let found = demands_in("id", "", "Amerika Serikat ingin Iran membatasi program nuklirnya.");
+    assert_eq!(pairs(&found), vec![("United States", "Iran")]);
+}
+
+/// The refusals the demands stage reads in an article (before they are matched to demands).
+fn refusals(body: &str) -> usize {
+    let run = crate::extract::test_support::analysed("id", "", body);
+    crate::extract::demands::extract(&run.context(), &run.sents, &run.table).1.len()
+}
+
+#[test]
+fn denying_is_a_refusal_only_of_a_named_demand() {
+    assert_eq!(refusals("Kongo mendesak Rwanda menarik pasukannya. Rwanda membantah tuntutan itu."), 1);
+    assert_eq!(refusals("Kongo mendesak Rwanda menarik pasukannya. Rwanda membantah keterlibatannya dalam mendukung M23."), 0);
+    assert_eq!(refusals("Kongo mendesak Rwanda menarik pasukannya. Rwanda menolak permintaan itu."), 1);
+}

@@ -1,0 +1,53 @@
+//! The cue of a reference: a token of a sentence and the words around it (a demonstrative
+//! before or after it, a modifier between, a title) that may make it point back.
+
+use super::tokens::longest_phrase;
+use super::Analysed;
+use crate::lang::{is_in, LanguagePack};
+
+/// Token `i` of a sentence and the words around it that may make it a reference.
+pub(super) struct Cue<'a> {
+    pub(super) i: usize,
+    pub(super) w: &'a str,
+    pub(super) next: &'a str,
+    pub(super) prev: &'a str,
+    /// "blok itu" (id): the demonstrative after the head noun.
+    pub(super) after: bool,
+    /// "the military regime", "the 27-member bloc": tokens of one lower-case modifier (or a
+    /// hyphenated number compound) between the article and the head; 0 when none.
+    pub(super) modified: usize,
+    /// "blok itu" (id) or "the bloc" (en): a head noun with its demonstrative.
+    pub(super) demonstrative: bool,
+    /// Tokens the reference spans from `i`.
+    pub(super) span: usize,
+    /// "the Secretary", "the Foreign Minister": a title after a demonstrative.
+    pub(super) title_len: usize,
+}
+
+impl<'a> Cue<'a> {
+    pub(super) fn at(s: &'a Analysed, pack: &LanguagePack, i: usize) -> Self {
+        let words = s.words;
+        let w = s.tokens[i].lower.as_str();
+        let next = s.tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+        let prev = if i > 0 { s.tokens[i - 1].lower.as_str() } else { "" };
+        let after = is_in(&words.demonstratives_after, next);
+        let lower_word = |k: usize| s.tokens[k].is_word && !s.tokens[k].is_capitalised();
+        let free = |k: usize| !s.mentions.iter().any(|m| m.start <= k && k < m.end);
+        let modified = if i >= 2 && is_in(&words.demonstratives_before, &s.tokens[i - 2].lower) && lower_word(i - 1) && free(i - 1) {
+            1
+        } else if i >= 4
+            && is_in(&words.demonstratives_before, &s.tokens[i - 4].lower)
+            && s.tokens[i - 3].text.chars().all(|c| c.is_ascii_digit())
+            && s.tokens[i - 2].text == "-"
+            && lower_word(i - 1)
+        {
+            3
+        } else {
+            0
+        };
+        let demonstrative = after || is_in(&words.demonstratives_before, prev) || modified > 0;
+        let span = if after { 2 } else { 1 };
+        let title_len = if is_in(&words.demonstratives_before, prev) { longest_phrase(&s.tokens, i, &pack.phrases().titles) } else { 0 };
+        Cue { i, w, next, prev, after, modified, demonstrative, span, title_len }
+    }
+}
