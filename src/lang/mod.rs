@@ -398,6 +398,12 @@ pub struct RoleLex {
     /// second of two names joined by a coordinator holds the title too.
     #[serde(default)]
     pub plural_titles: Vec<String>,
+    /// Portfolios ("Trade", "Perdagangan") and the title shapes they fill ("{} Minister",
+    /// "Menteri {}"): each shape with each portfolio is a title, and a domestic title too.
+    #[serde(default)]
+    pub portfolios: Vec<String>,
+    #[serde(default)]
+    pub portfolio_shapes: Vec<String>,
     /// Head nouns of a government body ("Office", "Commission"): in a participant list,
     /// "Director of the Office of Management and Budget" names the body the person serves.
     #[serde(default)]
@@ -536,7 +542,19 @@ impl LanguagePack {
 
 impl Lexicon {
     pub fn parse(source: &str, name: &str) -> Result<Self, String> {
-        toml::from_str(source).map_err(|e| format!("{name}: {e}"))
+        let mut lex: Lexicon = toml::from_str(source).map_err(|e| format!("{name}: {e}"))?;
+        let r = &mut lex.role;
+        let made: Vec<String> =
+            r.portfolio_shapes.iter().flat_map(|shape| r.portfolios.iter().map(move |p| shape.replace("{}", p))).collect();
+        for t in made {
+            if !r.titles.contains(&t) {
+                r.titles.push(t.clone());
+            }
+            if !r.domestic_titles.contains(&t) {
+                r.domestic_titles.push(t);
+            }
+        }
+        Ok(lex)
     }
 }
 

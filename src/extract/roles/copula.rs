@@ -22,6 +22,10 @@ pub(super) fn copular_role(ctx: &Context, s: &Analysed, table: &EntityTable, sta
     while k > 0 && is_in(&lex.grammar.adverbs, &s.tokens[k - 1].lower) {
         k -= 1;
     }
+    // "Hassanal Bolkiah, selaku pemimpin ASEAN,": the copula may open an aside.
+    if k > 0 && s.tokens[k - 1].text == "," {
+        k -= 1;
+    }
     // The person: a mention, or the family name of one named before ("Brzezinski merupakan ...").
     let person = match s.mentions.iter().find(|m| m.end == k) {
         Some(m) if table.get(m.ent).etype == EntityType::Person => m.ent,
@@ -31,7 +35,8 @@ pub(super) fn copular_role(ctx: &Context, s: &Analysed, table: &EntityTable, sta
             None => return,
         },
     };
-    // A person known to serve another side is no holder here.
+    // A person known to serve another side is no holder here (a role states the one side a
+    // person represents: "Sultan Hassanal Bolkiah sebagai Ketua ASEAN" stays Brunei's).
     if table.get(person).side.is_some_and(|p| p != side) {
         return;
     }

@@ -154,3 +154,9 @@ pub(super) fn person_at_token(s: &Analysed, table: &EntityTable, k: usize) -> bo
 fn persons_at<'a>(s: &'a Analysed, table: &'a EntityTable, k: usize) -> impl Iterator<Item = EntRef> + 'a {
     s.mentions.iter().filter(move |m| m.start == k && !m.coref && table.get(m.ent).etype == EntityType::Person).map(|m| m.ent)
 }
+
+/// The side the gazetteer gives a person it knows (not one learnt from this article).
+pub(super) fn known_side(table: &EntityTable, person: EntRef) -> Option<EntRef> {
+    let e = table.get(person);
+    (e.etype == EntityType::Person && table.gazetteer().get(&e.key).is_some()).then_some(e.side).flatten()
+}

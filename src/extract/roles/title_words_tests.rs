@@ -160,3 +160,40 @@ fn a_known_person_after_a_possessed_title_and_a_comma() {
     );
     assert_eq!(found("en", "The summit was attended by Israeli FM Daniel Levy."), vec![row("Daniel Levy", "FM", "Israel")]);
 }
+
+#[test]
+fn ministers_by_portfolio() {
+    assert_eq!(
+        found("en", "Eritrea's Information Minister, Yemane Gebremeskel, criticised the plan."),
+        vec![row("Yemane Gebremeskel", "Information Minister", "Eritrea")]
+    );
+    assert_eq!(
+        found("en", "Australian Trade Minister Simon Birmingham denounced the tariffs."),
+        vec![row("Simon Birmingham", "Trade Minister", "Australia")]
+    );
+    assert_eq!(
+        found("en", "Kenya's Minister of Interior Kithure Kindiki flew to Haiti."),
+        vec![row("Kithure Kindiki", "Minister of Interior", "Kenya")]
+    );
+}
+
+#[test]
+fn an_appositive_title_without_a_side_serves_a_known_persons_side() {
+    assert_eq!(
+        found("en", "The review was announced by Penny Wong, the Foreign Minister, on Friday."),
+        vec![row("Penny Wong", "Foreign Minister", "Australia")]
+    );
+    // An unknown person gets no side from it.
+    assert!(found("en", "The review was announced by Dana Holloway, the Foreign Minister, on Friday.").is_empty());
+}
+
+#[test]
+fn a_copula_may_open_an_aside() {
+    assert_eq!(
+        found("id", "Lavrov, sebagai Menteri Luar Negeri Rusia, menolak tuduhan itu."),
+        vec![row("Sergey Lavrov", "Menteri Luar Negeri", "Russia")]
+    );
+    // A person of another side holds no office of the organisation it chairs (one side per person).
+    let rows = found("id", "Pertemuan dipimpin Sultan Brunei Hassanal Bolkiah selaku Ketua ASEAN.");
+    assert_eq!(rows, vec![row("Hassanal Bolkiah", "Sultan", "Brunei")]);
+}
