@@ -166,6 +166,15 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
         pos = start + n;
     }
     while let Some(m) = mention_starting_at(s, pos) {
+        // "the NATO-led Kosovo Force", "Iran-backed Houthis": a name in a compound modifier is
+        // not the actor; the name after it is.
+        if out.is_empty()
+            && s.tokens.get(m.end).is_some_and(|t| t.text == "-")
+            && s.tokens.get(m.end + 1).is_some_and(|t| t.is_word && !t.is_capitalised())
+        {
+            pos = m.end + 2;
+            continue;
+        }
         if !table.is_actor(m.ent) {
             break;
         }

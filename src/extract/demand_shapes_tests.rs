@@ -124,3 +124,20 @@ fn denying_is_a_refusal_only_of_a_named_demand() {
     assert_eq!(refusals("Kongo mendesak Rwanda menarik pasukannya. Rwanda membantah keterlibatannya dalam mendukung M23."), 0);
     assert_eq!(refusals("Kongo mendesak Rwanda menarik pasukannya. Rwanda menolak permintaan itu."), 1);
 }
+
+#[test]
+fn a_name_in_a_compound_modifier_is_not_the_addressee() {
+    let found = demands_in("en", "", "Kurti urged the NATO-led Kosovo Force (KFOR) to dismantle the barricades.");
+    assert_eq!(pairs(&found), vec![("Kosovo", "KFOR")]);
+    assert_eq!(found[0].2, "dismantle the barricades");
+    let found = demands_in("en", "", "Saudi Arabia urged the Iran-backed Houthis to stop their attacks on shipping.");
+    assert_eq!(pairs(&found), vec![("Saudi Arabia", "Houthis")]);
+}
+
+#[test]
+fn it_is_necessary_for_a_party_to_act() {
+    let found =
+        demands_in("en", "", "Moldovan President Maia Sandu said it was necessary for Russia to withdraw its troops from Transnistria.");
+    assert_eq!(pairs(&found), vec![("Moldova", "Russia")]);
+    assert!(demands_in("en", "", "Analysts said it is necessary for the economy to grow faster.").is_empty());
+}
