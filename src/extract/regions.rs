@@ -283,9 +283,26 @@ fn status_at(ctx: &Context, s: &Analysed, table: &EntityTable, c: Cue, out: &mut
     } else if let Some(list) = collective(s, cue, lists) {
         (list, false)
     } else {
+        // "China claims more than 80 percent of the region of the South China Sea": a claim
+        // reaches a region the gazetteer knows to be disputed later in its clause.
+        let disputed_after = || {
+            s.mentions
+                .iter()
+                .filter(|m| m.start >= cue + len && m.start < end.min(cue + len + 20))
+                .filter(|m| !s.tokens[cue + len..m.start].iter().any(|t| matches!(t.text.as_str(), "," | ";" | ":")))
+                .find(|m| {
+                    kind == RegionStatusKind::Contested
+                        && is_region(table, m.ent)
+                        && table.get(m.ent).disputed
+                        && table.get(m.ent).etype == EntityType::Region
+                })
+        };
         match nearest {
             Some(m) if cue - m.end <= 12 => (vec![m.ent], false),
-            _ => return,
+            _ => match disputed_after() {
+                Some(m) => (vec![m.ent], true),
+                None => return,
+            },
         }
     };
     // The other side: "bergabung dengan Rusia", "dicaplok (oleh) Rusia", subject of "mencaplok".

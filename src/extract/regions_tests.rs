@@ -68,3 +68,14 @@ fn a_conflict_or_row_over_a_region_contests_it() {
     // A conflict *in* a region says nothing of who owns it.
     assert!(statuses("en", "Fighting flared in the conflict in Nagorno-Karabakh.").is_empty());
 }
+
+#[test]
+fn a_claim_reaches_a_disputed_region_later_in_its_clause() {
+    let found = statuses("en", "Beijing claims nearly 90 percent of the resource-rich waters of the South China Sea.");
+    assert_eq!(found, vec![("South China Sea".into(), "contested", "China".into(), "region.contested")]);
+    let found = statuses("id", "Kedua negara terlibat dalam perebutan perbatasan yang berlarut-larut mengenai wilayah Essequibo.");
+    assert_eq!(found.iter().map(|f| (f.0.as_str(), f.1)).collect::<Vec<_>>(), vec![("Essequibo", "contested")]);
+    // Not past a comma, and not a region the gazetteer does not call disputed.
+    assert!(statuses("en", "China claims most of the catch, and Vietnam patrols near the Spratly Islands.").is_empty());
+    assert!(statuses("en", "The company claims a record harvest in the Mekong Delta this year.").is_empty());
+}
