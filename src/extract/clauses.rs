@@ -146,7 +146,8 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
     let word_at = |k: usize, list: &[String]| s.tokens.get(k).is_some_and(|t| is_in(list, &t.lower));
     let quantified = usize::from(word_at(pos, &s.words.quantifiers) && word_at(pos + 1, &s.words.articles));
     // "para pemimpin militer Niger": up to three such words before the name.
-    let article = |k: usize| word_at(k, &s.words.articles) || word_at(k, &s.words.actor_articles);
+    // Not a word that opens a name ("otoritas Negeri Tirai Bambu").
+    let article = |k: usize| (word_at(k, &s.words.articles) || word_at(k, &s.words.actor_articles)) && mention_starting_at(s, k).is_none();
     let articles = (0..3).take_while(|&n| article(pos + quantified + n)).count();
     if articles > 0 {
         let head = pos + quantified + articles;

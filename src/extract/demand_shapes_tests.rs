@@ -141,3 +141,20 @@ fn it_is_necessary_for_a_party_to_act() {
     assert_eq!(pairs(&found), vec![("Moldova", "Russia")]);
     assert!(demands_in("en", "", "Analysts said it is necessary for the economy to grow faster.").is_empty());
 }
+
+#[test]
+fn an_office_before_the_party_asked() {
+    let found = demands_in("id", "", "Filipina menuntut penjelasan dari duta besar Cina atas bertambahnya kapal Cina di Scarborough.");
+    assert_eq!(pairs(&found), vec![("Philippines", "China")]);
+    let found = demands_in("id", "", "Indonesia meminta kedutaan besar Australia menjelaskan laporan penyadapan itu.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Australia")]);
+    // A name that opens with such a word stays whole.
+    let found = demands_in("id", "", "Taiwan meminta otoritas Negeri Tirai Bambu itu tidak berilusi menguasai pulau tersebut.");
+    assert_eq!(pairs(&found), vec![("Taiwan", "China")]);
+}
+
+#[test]
+fn a_group_of_two_named_by_a_number_is_both() {
+    let body = "The United States and NATO have rejected the demands. Putin also requested the two allies withdraw troops from countries near Russia.";
+    assert_eq!(sorted_pairs(&demands_in("en", "", body)), vec![("Russia", "NATO"), ("Russia", "United States")]);
+}

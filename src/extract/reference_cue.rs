@@ -31,7 +31,9 @@ impl<'a> Cue<'a> {
         let next = s.tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
         let prev = if i > 0 { s.tokens[i - 1].lower.as_str() } else { "" };
         let after = is_in(&words.demonstratives_after, next);
-        let lower_word = |k: usize| s.tokens[k].is_word && !s.tokens[k].is_capitalised();
+        // Not a number: "the two allies" is a group of two, not the alliance.
+        let lower_word =
+            |k: usize| s.tokens[k].is_word && !s.tokens[k].is_capitalised() && words.collective_number(&s.tokens[k].lower).is_none();
         let free = |k: usize| !s.mentions.iter().any(|m| m.start <= k && k < m.end);
         let modified = if i >= 2 && is_in(&words.demonstratives_before, &s.tokens[i - 2].lower) && lower_word(i - 1) && free(i - 1) {
             1
