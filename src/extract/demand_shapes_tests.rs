@@ -158,3 +158,11 @@ fn a_group_of_two_named_by_a_number_is_both() {
     let body = "The United States and NATO have rejected the demands. Putin also requested the two allies withdraw troops from countries near Russia.";
     assert_eq!(sorted_pairs(&demands_in("en", "", body)), vec![("Russia", "NATO"), ("Russia", "United States")]);
 }
+
+#[test]
+fn the_warring_parties_are_the_sides_of_the_conflict() {
+    let body =
+        "Fighting between the Sudanese army and the RSF continued. The United States urged the warring parties to agree a ceasefire.";
+    let found = demands_in("en", "", body);
+    assert_eq!(sorted_pairs(&found), vec![("United States", "Rapid Support Forces"), ("United States", "Sudanese Armed Forces")]);
+}
