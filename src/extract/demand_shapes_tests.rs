@@ -166,3 +166,11 @@ fn the_warring_parties_are_the_sides_of_the_conflict() {
     let found = demands_in("en", "", body);
     assert_eq!(sorted_pairs(&found), vec![("United States", "Rapid Support Forces"), ("United States", "Sudanese Armed Forces")]);
 }
+
+#[test]
+fn more_words_of_saying_name_the_speaker() {
+    let body = "Guterres spoke in Geneva on Monday. \"I call on Russia to withdraw its troops,\" he remarked.";
+    assert_eq!(pairs(&demands_in("en", "", body)), vec![("United Nations", "Russia")]);
+    let body = "Retno tiba di Jenewa. \"Kami mendesak Israel menghentikan serangan,\" pungkasnya.";
+    assert_eq!(pairs(&demands_in("id", "", body)), vec![("Indonesia", "Israel")]);
+}
