@@ -385,6 +385,9 @@ pub struct RoleLex {
     /// Titles that serve a person ("juru bicara Duterte X"): the principal's side, the other name's role.
     #[serde(default)]
     pub principal_titles: Vec<String>,
+    /// The same after the principal's possessive ("Putin's spokesman Dmitry Peskov").
+    #[serde(default)]
+    pub possessed_titles: Vec<String>,
     /// Words between a copula and the title it gives ("X merupakan mantan Menlu Y").
     #[serde(default)]
     pub copula_fillers: Vec<String>,

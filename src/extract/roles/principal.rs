@@ -5,6 +5,7 @@
 use super::names::{appositive, known_by_family_name, person_at, span_text};
 use super::{EntityTable, Mention, Role};
 use crate::extract::clauses::mention_starting_at;
+use crate::extract::tokens::possessive_before;
 use crate::extract::{Analysed, Context};
 use crate::lang::{is_in, EntityType};
 
@@ -19,8 +20,14 @@ pub(super) fn principal_role(
     out: &mut Vec<Role>,
 ) -> Option<usize> {
     let lex = &ctx.pack.lexicon;
-    let title: Vec<&str> = s.tokens[i..i + len].iter().map(|t| t.lower.as_str()).collect();
-    if !is_in(&lex.role.principal_titles, &title.join(" ")) {
+    let title = s.tokens[i..i + len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+    // "Guterres's spokesman Stephane Dujarric": the principal's possessive before the title.
+    if is_in(&lex.role.possessed_titles, &title) {
+        if let Some(found) = possessive_principal(ctx, s, table, (i, len), out) {
+            return Some(found);
+        }
+    }
+    if !is_in(&lex.role.principal_titles, &title) {
         return None;
     }
     let mut j = i + len;
@@ -54,4 +61,32 @@ pub(super) fn principal_role(
     }
     out.push(Role { person: holder, title: text, of: side, evidence: ctx.evidence(s, "role.principal", 0.85) });
     Some(end.max(start + 1))
+}
+
+/// "Guterres's spokesman Stephane Dujarric", "Putin's spokesman, Dmitry Peskov,": a known
+/// person with a side and a possessive right before the title; the new name after it (past a
+/// comma) holds the title for the principal's side.
+fn possessive_principal(
+    ctx: &Context,
+    s: &mut Analysed,
+    table: &mut EntityTable,
+    (i, len): (usize, usize),
+    out: &mut Vec<Role>,
+) -> Option<usize> {
+    let lex = &ctx.pack.lexicon;
+    let owner_end = possessive_before(&s.tokens, i)?;
+    let p = s.mentions.iter().find(|m| m.end == owner_end && !m.coref && table.get(m.ent).etype == EntityType::Person)?.ent;
+    let side = table.get(p).side?;
+    let at = i + len + usize::from(s.tokens.get(i + len).is_some_and(|t| t.text == ","));
+    let (holder, end) = person_at(&s.tokens, &s.mentions, at, table, lex, s.is_title).filter(|&(h, _)| h != p)?;
+    if table.get(holder).side.is_some_and(|h| h != side) {
+        return Some(end);
+    }
+    table.set_side_if_unknown(holder, Some(side));
+    s.mentions.retain(|m| m.end <= at || m.start >= end);
+    s.mentions.push(Mention { ent: holder, start: at, end, coref: false });
+    s.mentions.sort_by_key(|m| m.start);
+    let text = span_text(ctx.text, &s.tokens[i..i + len]);
+    out.push(Role { person: holder, title: text, of: side, evidence: ctx.evidence(s, "role.principal", 0.85) });
+    Some(end)
 }

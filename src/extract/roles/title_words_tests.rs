@@ -197,3 +197,20 @@ fn a_copula_may_open_an_aside() {
     let rows = found("id", "Pertemuan dipimpin Sultan Brunei Hassanal Bolkiah selaku Ketua ASEAN.");
     assert_eq!(rows, vec![row("Hassanal Bolkiah", "Sultan", "Brunei")]);
 }
+
+#[test]
+fn a_title_after_its_principals_possessive() {
+    assert_eq!(
+        found("en", "Guterres's spokesman Stephane Dujarric said the talks would go on."),
+        vec![row("Stephane Dujarric", "spokesman", "United Nations")]
+    );
+    assert_eq!(
+        found("en", "Putin's spokesman, Dmitry Peskov, told reporters the talks had failed."),
+        vec![row("Dmitry Peskov", "spokesman", "Russia")]
+    );
+    // The title with the side before it keeps working.
+    assert_eq!(
+        found("en", "State Department spokesperson Ned Price said the talks failed."),
+        vec![row("Ned Price", "spokesperson", "United States")]
+    );
+}
