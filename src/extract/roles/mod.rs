@@ -21,7 +21,7 @@ use crate::lang::{is_in, EntityType};
 use cleanup::{drop_bare_titles, drop_ranks_beside_offices};
 use copula::copular_role;
 use home::{document_home, home_side_for, Home};
-use names::{appositive, capitalised_run, given_names_of, lower_portfolio, person_at, span_text, starts_entity};
+use names::{appositive, capitalised_or_particle, capitalised_run, given_names_of, lower_portfolio, person_at, span_text, starts_entity};
 use principal::principal_role;
 use sides::{
     acronym_after, joint_organisation, known_person_with_side, known_side, past_side, person_at_token, side_after_name,
@@ -405,7 +405,7 @@ fn named_role(
         && !s.is_title
         && s.tokens.get(j).is_some_and(|t| t.text == ",")
         && s.tokens.get(j + 1).is_some_and(|t| t.is_word && t.is_capitalised() && !is_in(&lex.grammar.not_name, &t.text))
-        && (s.tokens.get(j + 2).is_some_and(|t| t.is_word && t.is_capitalised()) || person_at_token(s, table, j + 1));
+        && (capitalised_or_particle(s, lex, j + 2) || person_at_token(s, table, j + 1));
     if comma {
         // "kepala Dewan Syura Iran, Ketua Parlemen X": a second title before the name.
         let second = longest_phrase(&s.tokens, j + 1, &ctx.pack.phrases().titles);

@@ -252,3 +252,10 @@ pub(super) fn widen_title(s: &Analysed, lex: &Lexicon, mut i: usize, mut len: us
     }
     (i, len)
 }
+
+/// A capitalised word at `k`, or a name particle before one ("Fayez al Sarraj", "al-Sarraj").
+pub(super) fn capitalised_or_particle(s: &Analysed, lex: &Lexicon, k: usize) -> bool {
+    let cap = |k: usize| s.tokens.get(k).is_some_and(|t| t.is_word && t.is_capitalised());
+    let particle = s.tokens.get(k).is_some_and(|t| is_in(&lex.words.name_particles, &t.lower));
+    cap(k) || particle && (cap(k + 1) || s.tokens.get(k + 1).is_some_and(|t| t.text == "-") && cap(k + 2))
+}

@@ -214,3 +214,15 @@ fn a_title_after_its_principals_possessive() {
         vec![row("Ned Price", "spokesperson", "United States")]
     );
 }
+
+#[test]
+fn a_name_with_a_particle_after_the_comma() {
+    assert_eq!(
+        found("id", "Perdana Menteri Libya, Fayez al Sarraj, mengatakan perundingan diambil alih peristiwa di lapangan."),
+        vec![row("Fayez al Sarraj", "Perdana Menteri", "Libya")]
+    );
+    assert_eq!(
+        found("en", "Libya's Prime Minister, Abdul Hamid al-Dbeibah, said the talks would resume."),
+        vec![row("Abdul Hamid al-Dbeibah", "Prime Minister", "Libya")]
+    );
+}
