@@ -136,7 +136,10 @@ impl Discourse {
             s.speaker.map(|sp| side_of(table, sp)).or(self.last_subject).map(|e| (e, 1))
         } else if c.demonstrative && is_in(&words.organization_heads, c.w) {
             self.last_organization.map(|e| (e, c.span))
-        } else if c.title_len > 0 && determined && s.tokens.get(c.i + c.title_len).is_none_or(|t| !(t.is_word && t.is_capitalised())) {
+        } else if c.title_len > 0
+            && (determined || c.bare)
+            && s.tokens.get(c.i + c.title_len).is_none_or(|t| !(t.is_word && t.is_capitalised()))
+        {
             antecedents::titled_person(s, roles, c.i, c.title_len, &self.author_persons)
         } else if determined
             && is_in(&words.group_nouns, c.w)

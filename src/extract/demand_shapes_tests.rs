@@ -174,3 +174,12 @@ fn more_words_of_saying_name_the_speaker() {
     let body = "Retno tiba di Jenewa. \"Kami mendesak Israel menghentikan serangan,\" pungkasnya.";
     assert_eq!(pairs(&demands_in("id", "", body)), vec![("Indonesia", "Israel")]);
 }
+
+#[test]
+fn a_bare_title_names_the_official_met_before() {
+    let body = "Menlu Retno Marsudi tiba di Beijing pada Senin. Dalam pertemuan itu, Menlu juga meminta China menghormati hukum laut.";
+    assert_eq!(pairs(&demands_in("id", "", body)), vec![("Indonesia", "China")]);
+    // A title before a name is that person's.
+    let body = "Menlu Retno Marsudi tiba di Beijing. Menlu China Wang Yi meminta Indonesia menghormati klaimnya.";
+    assert_eq!(pairs(&demands_in("id", "", body)), vec![("China", "Indonesia")]);
+}

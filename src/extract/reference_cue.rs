@@ -1,6 +1,7 @@
 //! The cue of a reference: a token of a sentence and the words around it (a demonstrative
 //! before or after it, a modifier between, a title) that may make it point back.
 
+use super::clauses::is_verb;
 use super::tokens::longest_phrase;
 use super::Analysed;
 use crate::lang::{is_in, LanguagePack};
@@ -22,6 +23,8 @@ pub(super) struct Cue<'a> {
     pub(super) span: usize,
     /// "the Secretary", "the Foreign Minister": a title after a demonstrative.
     pub(super) title_len: usize,
+    /// "Menlu juga meminta …": a bare title before a verb, in a language without articles.
+    pub(super) bare: bool,
 }
 
 impl<'a> Cue<'a> {
@@ -49,7 +52,17 @@ impl<'a> Cue<'a> {
         };
         let demonstrative = after || is_in(&words.demonstratives_before, prev) || modified > 0;
         let span = if after { 2 } else { 1 };
-        let title_len = if is_in(&words.demonstratives_before, prev) { longest_phrase(&s.tokens, i, &pack.phrases().titles) } else { 0 };
-        Cue { i, w, next, prev, after, modified, demonstrative, span, title_len }
+        let titled = longest_phrase(&s.tokens, i, &pack.phrases().titles);
+        // A language without articles names an official met before by the bare title, then
+        // a verb ("Menlu juga meminta …"): not a title before a name.
+        let bare = words.demonstratives_before.is_empty() && titled > 0 && s.tokens[i].is_capitalised() && free(i) && {
+            let mut k = i + titled;
+            while s.tokens.get(k).is_some_and(|t| is_in(&pack.lexicon.grammar.adverbs, &t.lower)) {
+                k += 1;
+            }
+            s.tokens.get(k).is_some_and(|t| !t.is_capitalised() && is_verb(words, t))
+        };
+        let title_len = if is_in(&words.demonstratives_before, prev) || bare { titled } else { 0 };
+        Cue { i, w, next, prev, after, modified, demonstrative, span, title_len, bare }
     }
 }
