@@ -183,3 +183,16 @@ fn a_bare_title_names_the_official_met_before() {
     let body = "Menlu Retno Marsudi tiba di Beijing. Menlu China Wang Yi meminta Indonesia menghormati klaimnya.";
     assert_eq!(pairs(&demands_in("id", "", body)), vec![("China", "Indonesia")]);
 }
+
+#[test]
+fn a_demand_participle_after_an_auxiliary_is_the_verb() {
+    assert_eq!(
+        pairs(&demands_in("en", "", "The EU is urging Serbia to normalise relations with Kosovo.")),
+        vec![("European Union", "Serbia")]
+    );
+    assert_eq!(pairs(&demands_in("en", "", "The EU has been pressing Serbia to normalise relations.")), vec![("European Union", "Serbia")]);
+    assert_eq!(pairs(&demands_in("en", "", "Turkey said Sweden needed to do more against militants.")), vec![("Turkey", "Sweden")]);
+    // Not negated, and no party asked.
+    assert!(demands_in("en", "", "The EU is not urging Serbia to recognise Kosovo.").is_empty());
+    assert!(demands_in("en", "", "Protesters in Belgrade were demanding justice.").is_empty());
+}

@@ -45,6 +45,15 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
                 continue;
             }
             let part_len = longest_phrase(&s.tokens, k, &ctx.pack.phrases().demand_participles);
+            // "The EU is urging Serbia to …", "has been pressing Kyiv to …": a participle after an auxiliary is the verb.
+            let progressive = part_len > 0 && k > 0 && is_in(&lex.demand.progressive_aux, &s.tokens[k - 1].lower);
+            if progressive {
+                if !negated(ctx, s, k) && !conditional(ctx, s, k) && !under_modal(ctx, s, table, k) {
+                    demand_verb(ctx, s, table, (k, part_len), &mut demands);
+                }
+                k += part_len;
+                continue;
+            }
             if part_len > 0 {
                 if !negated(ctx, s, k) && !conditional(ctx, s, k) {
                     if let Some((by, of, after)) = participle_demand(ctx, s, table, k, part_len) {

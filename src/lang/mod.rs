@@ -266,6 +266,9 @@ pub struct DemandLex {
     pub sources: Vec<String>,
     #[serde(default)]
     pub source_preps: Vec<String>,
+    /// "is urging", "has been pressing": auxiliaries that make a demand participle the verb.
+    #[serde(default)]
+    pub progressive_aux: Vec<String>,
     /// "Indonesia berharap Myanmar dapat memulihkan …": weak verbs of wanting whose addressee
     /// may be followed by a modal of `hope_openers` or straight by a verb, without a complementiser.
     #[serde(default)]
