@@ -196,3 +196,10 @@ fn a_demand_participle_after_an_auxiliary_is_the_verb() {
     assert!(demands_in("en", "", "The EU is not urging Serbia to recognise Kosovo.").is_empty());
     assert!(demands_in("en", "", "Protesters in Belgrade were demanding justice.").is_empty());
 }
+
+#[test]
+fn insisting_asks_through_agar_not_bahwa() {
+    let found = demands_in("id", "", "China bersikeras agar AS menghentikan penjualan senjata ke Taiwan.");
+    assert_eq!(pairs(&found), vec![("China", "United States")]);
+    assert!(demands_in("id", "", "China bersikeras bahwa Taiwan adalah bagian wilayahnya.").is_empty());
+}

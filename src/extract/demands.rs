@@ -317,7 +317,10 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     }
     let cue_text = s.tokens[cue..cue + cue_len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
     let weak = is_in(&lex.weak_verbs, &cue_text);
-    if weak && (!comp || of.is_empty()) {
+    // "bersikeras bahwa Taiwan adalah …": a weak verb asks nothing through an assertive complementiser.
+    let assertive =
+        [j, after.saturating_sub(1)].iter().any(|&k| s.tokens.get(k).is_some_and(|t| is_in(&lex.assertive_complementisers, &t.lower)));
+    if weak && (!comp || of.is_empty() || assertive) {
         return;
     }
     // "warned Manila to stop …" (or "not to") asks; "warned that …", "warned Manila that …" only warn.

@@ -266,6 +266,9 @@ pub struct DemandLex {
     pub sources: Vec<String>,
     #[serde(default)]
     pub source_preps: Vec<String>,
+    /// "bersikeras bahwa …": complementisers through which a weak verb only asserts.
+    #[serde(default)]
+    pub assertive_complementisers: Vec<String>,
     /// "is urging", "has been pressing": auxiliaries that make a demand participle the verb.
     #[serde(default)]
     pub progressive_aux: Vec<String>,
