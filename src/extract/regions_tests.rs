@@ -79,3 +79,10 @@ fn a_claim_reaches_a_disputed_region_later_in_its_clause() {
     assert!(statuses("en", "China claims most of the catch, and Vietnam patrols near the Spratly Islands.").is_empty());
     assert!(statuses("en", "The company claims a record harvest in the Mekong Delta this year.").is_empty());
 }
+
+#[test]
+fn a_plural_claim_contests_the_region() {
+    let found = statuses("en", "India and Pakistan both claim Kashmir in full.");
+    assert_eq!(found.iter().map(|f| (f.0.as_str(), f.1)).collect::<Vec<_>>(), vec![("Kashmir", "contested")]);
+    assert!(statuses("en", "The claim was rejected by New Delhi on Monday.").is_empty());
+}
