@@ -203,3 +203,11 @@ fn insisting_asks_through_agar_not_bahwa() {
     assert_eq!(pairs(&found), vec![("China", "United States")]);
     assert!(demands_in("id", "", "China bersikeras bahwa Taiwan adalah bagian wilayahnya.").is_empty());
 }
+
+#[test]
+fn a_courtesy_call_is_no_call_on_a_party() {
+    let body = "Wang Yi arrived in Jakarta on Tuesday. He paid a courtesy call on President Joko Widodo on Wednesday morning.";
+    assert!(demands_in("en", "", body).is_empty());
+    let body = "Guterres spoke in Geneva. He renewed his call on Russia to withdraw its troops.";
+    assert_eq!(pairs(&demands_in("en", "", body)), vec![("United Nations", "Russia")]);
+}

@@ -316,7 +316,9 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         return;
     }
     let cue_text = s.tokens[cue..cue + cue_len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
-    let weak = is_in(&lex.weak_verbs, &cue_text);
+    // "paid a courtesy call on President X on Wednesday": after a determiner the cue is a noun,
+    // a demand only with what is asked.
+    let weak = is_in(&lex.weak_verbs, &cue_text) || cue > 0 && is_in(&lex.noun_markers, &s.tokens[cue - 1].lower);
     // "bersikeras bahwa Taiwan adalah …": a weak verb asks nothing through an assertive complementiser.
     let assertive =
         [j, after.saturating_sub(1)].iter().any(|&k| s.tokens.get(k).is_some_and(|t| is_in(&lex.assertive_complementisers, &t.lower)));

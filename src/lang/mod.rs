@@ -266,6 +266,10 @@ pub struct DemandLex {
     pub sources: Vec<String>,
     #[serde(default)]
     pub source_preps: Vec<String>,
+    /// "a courtesy call on X": words before a demand verb that make it a noun (asking only
+    /// with a complementiser).
+    #[serde(default)]
+    pub noun_markers: Vec<String>,
     /// "bersikeras bahwa …": complementisers through which a weak verb only asserts.
     #[serde(default)]
     pub assertive_complementisers: Vec<String>,
