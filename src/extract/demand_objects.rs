@@ -251,3 +251,30 @@ mod tests;
 #[cfg(test)]
 #[path = "demand_asides_tests.rs"]
 mod asides_tests;
+
+/// "akan meminta konsultasi formal dengan China", "requested talks with Pyongyang": talks
+/// asked for with a party (a few words after the verb) ask that party to hold them.
+pub(super) fn talks_partner(
+    ctx: &Context,
+    s: &Analysed,
+    table: &EntityTable,
+    (cue, j): (usize, usize),
+    by: &[EntRef],
+) -> Option<Vec<EntRef>> {
+    let lex = &ctx.pack.lexicon.demand;
+    // Asked for, not called for: "menyerukan dialog dengan Armenia dan Azerbaijan" names partners.
+    if !is_in(&lex.talk_verbs, &s.tokens[cue].lower) {
+        return None;
+    }
+    let plain = |k: usize| s.tokens.get(k).is_some_and(|t| t.is_word && !t.is_capitalised());
+    let noun = (j..j + 3).take_while(|&k| plain(k)).find(|&k| is_in(&lex.talk_nouns, &s.tokens[k].lower))?;
+    let with = (noun + 1..noun + 4).take_while(|&k| plain(k)).find(|&k| is_in(&lex.talk_preps, &s.tokens[k].lower))?;
+    let (chain, _) = chain_right(s, table, with + 1);
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    let sides: Vec<EntRef> = chain
+        .into_iter()
+        .map(|e| side_of(table, e))
+        .filter(|&o| table.get(o).etype != EntityType::Person && !by_sides.contains(&o))
+        .collect();
+    (!sides.is_empty()).then_some(sides)
+}

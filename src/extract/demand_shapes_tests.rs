@@ -211,3 +211,13 @@ fn a_courtesy_call_is_no_call_on_a_party() {
     let body = "Guterres spoke in Geneva. He renewed his call on Russia to withdraw its troops.";
     assert_eq!(pairs(&demands_in("en", "", body)), vec![("United Nations", "Russia")]);
 }
+
+#[test]
+fn talks_asked_for_with_a_party_ask_that_party() {
+    let found = demands_in("id", "", "Australia juga akan meminta konsultasi formal dengan China mengenai bea impor jelai.");
+    assert_eq!(pairs(&found), vec![("Australia", "China")]);
+    assert_eq!(pairs(&demands_in("en", "", "Kyiv demanded direct negotiations with Moscow.")), vec![("Ukraine", "Russia")]);
+    // Encouraging talks asks no one; talks with no party named ask no one.
+    assert!(demands_in("id", "", "Presiden Joko Widodo mendorong dialog dengan Taliban.").is_empty());
+    assert!(demands_in("en", "", "Japan called for talks with all parties concerned.").is_empty());
+}

@@ -10,7 +10,7 @@ use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under
 use super::demand_nouns::NounDemand;
 use super::demand_objects::{
     accepted_by, after_refusal, apposition_end, between_addressees, gapped_verb, nominal_addressee, past_addressee_name, possessor_before,
-    requested_from,
+    requested_from, talks_partner,
 };
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
@@ -301,6 +301,11 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         // installed", "called for the support of the Governments of X and Y".
         of = o;
         after = j;
+    } else if let Some(o) = talks_partner(ctx, s, table, (cue, j), &by) {
+        // "meminta konsultasi formal dengan China": talks with a party.
+        of = o;
+        after = j;
+        rule = "demand.verb-requested";
     } else if let Some(o) = between_addressees(ctx, s, table, j, &by) {
         // "menyerukan gencatan senjata antara Rusia dan Ukraina".
         of = o;

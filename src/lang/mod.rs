@@ -266,6 +266,13 @@ pub struct DemandLex {
     pub sources: Vec<String>,
     #[serde(default)]
     pub source_preps: Vec<String>,
+    /// "meminta konsultasi dengan China": talks asked for with a party ask that party.
+    #[serde(default)]
+    pub talk_nouns: Vec<String>,
+    #[serde(default)]
+    pub talk_preps: Vec<String>,
+    #[serde(default)]
+    pub talk_verbs: Vec<String>,
     /// "a courtesy call on X": words before a demand verb that make it a noun (asking only
     /// with a complementiser).
     #[serde(default)]
