@@ -22,7 +22,7 @@ fn row(person: &str, title: &str, side: &str) -> (String, String, String) {
 
 #[test]
 fn a_modifier_after_the_title_belongs_to_it() {
-    assert_eq!(found("id", "Presiden interim Mali Assimi Goita tiba di Accra."), vec![row("Assimi Goita", "Presiden interim", "Mali")]);
+    assert_eq!(found("id", "Presiden interim Mali Assimi Goita tiba di Accra."), vec![row("Assimi Goïta", "Presiden interim", "Mali")]);
     // "sementara itu" (meanwhile) is no modifier.
     assert!(found("id", "Presiden sementara itu tiba di Accra.").is_empty());
 }
