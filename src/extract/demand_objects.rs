@@ -93,7 +93,6 @@ pub(super) fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable
         return possessed_agent(ctx, s, table, j, by);
     }
     let end = clause_end(ctx, s, j).min(j + 12);
-    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
     let agent_noun = |k: usize| k > j && is_in(&ctx.pack.lexicon.demand.agent_nominals, &s.tokens[k].lower);
     let m = s.mentions.iter().filter(|m| m.start > j && m.end <= end && table.is_actor(m.ent)).find(|m| {
         // Where the name's phrase starts: "the Government(s) of X" is X.
@@ -107,13 +106,7 @@ pub(super) fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable
         let of_agent = is_in(&w.head_of, prev) && lead >= 2 && agent_noun(noun);
         possessive || relative || agent || of_agent
     })?;
-    let (chain, _) = chain_right(s, table, m.start);
-    let sides: Vec<EntRef> = chain
-        .into_iter()
-        .map(|e| side_of(table, e))
-        .filter(|&o| table.get(o).etype != EntityType::Person && !by_sides.contains(&o))
-        .collect();
-    (!sides.is_empty()).then_some(sides)
+    other_sides(table, chain_right(s, table, m.start).0, by)
 }
 
 /// Indonesian: the actor after an agent noun, past a few lower-case words, is who is to act:
@@ -137,13 +130,7 @@ fn possessed_agent(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, b
         }
         Some(chain_right(s, table, k).0).filter(|c| !c.is_empty())
     })?;
-    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
-    let sides: Vec<EntRef> = chain
-        .into_iter()
-        .map(|e| side_of(table, e))
-        .filter(|&o| table.get(o).etype != EntityType::Person && !by_sides.contains(&o))
-        .collect();
-    (!sides.is_empty()).then_some(sides)
+    other_sides(table, chain, by)
 }
 
 /// The actor owning a demand noun at token `k`: "Russia's (core) demands" (an adjective or two
@@ -270,6 +257,11 @@ pub(super) fn talks_partner(
     let noun = (j..j + 3).take_while(|&k| plain(k)).find(|&k| is_in(&lex.talk_nouns, &s.tokens[k].lower))?;
     let with = (noun + 1..noun + 4).take_while(|&k| plain(k)).find(|&k| is_in(&lex.talk_preps, &s.tokens[k].lower))?;
     let (chain, _) = chain_right(s, table, with + 1);
+    other_sides(table, chain, by)
+}
+
+/// The sides of `chain` that are neither people nor a side of the demanders `by`; None when none is left.
+fn other_sides(table: &EntityTable, chain: Vec<EntRef>, by: &[EntRef]) -> Option<Vec<EntRef>> {
     let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
     let sides: Vec<EntRef> = chain
         .into_iter()
