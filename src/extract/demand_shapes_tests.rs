@@ -12,7 +12,7 @@ fn hopes_and_wants_with_an_addressee_ask() {
     assert_eq!(found[0].2, "segera memulihkan keamanan di Rakhine");
     let found = demands_in("id", "", "Uni Eropa menginginkan Belarus menggelar pemilihan presiden ulang.");
     assert_eq!(pairs(&found), vec![("European Union", "Belarus")]);
-    let found = demands_in("en", "", "ASEAN wants Myanmar's military, which seized power last year, to honour the peace plan.");
+    let found = demands_in("en", "", "ASEAN wants Myanmar's military, which ousted the elected government, to honour the peace plan.");
     assert_eq!(pairs(&found), vec![("ASEAN", "Myanmar")]);
     assert_eq!(found[0].2, "honour the peace plan");
 }
@@ -29,34 +29,35 @@ fn hopes_without_a_party_asked_are_no_demand() {
 #[test]
 fn a_plain_word_between_the_demand_noun_and_agar() {
     let body =
-        "Menurut juru bicara itu, Menlu Retno juga menyampaikan harapan pemerintah agar Myanmar bisa memulihkan situasi dengan cepat.";
+        "Dalam pertemuan itu, Menlu Retno juga menyampaikan harapan pemerintah agar Myanmar bisa segera mengakhiri kekerasan di Rakhine.";
     let found = demands_in("id", "", body);
     assert_eq!(pairs(&found), vec![("Indonesia", "Myanmar")]);
-    assert_eq!(found[0].2, "memulihkan situasi dengan cepat");
+    assert_eq!(found[0].2, "segera mengakhiri kekerasan di Rakhine");
     let found = demands_in("id", "", "Rusia menyampaikan tuntutan resmi agar NATO menarik pasukannya dari Rumania.");
     assert_eq!(pairs(&found), vec![("Russia", "NATO")]);
 }
 
 #[test]
 fn a_call_on_a_party_to_act() {
-    let body = "\"I renew my call on the military authorities of Myanmar to free all detained politicians,\" Guterres said.";
+    let body = "\"Once more I call on the military authorities of Myanmar to let the detained leaders go,\" Guterres said.";
     let found = demands_in("en", "", body);
     assert_eq!(pairs(&found), vec![("United Nations", "Myanmar")]);
-    assert_eq!(found[0].2, "free all detained politicians");
+    assert_eq!(found[0].2, "let the detained leaders go");
     let found = demands_in("en", "", "Russia renewed its call on NATO to halt its expansion to the east.");
     assert_eq!(pairs(&found), vec![("Russia", "NATO")]);
 }
 
 #[test]
 fn an_obligation_on_a_partys_troops_or_government() {
-    let found = demands_in("id", "", "Presiden Vladimir Putin menyatakan bahwa pasukan Ukraina harus ditarik dari Kherson.");
+    let found = demands_in("id", "", "Menlu Sergei Lavrov menyatakan bahwa pasukan Ukraina harus ditarik dari Kursk.");
     assert_eq!(pairs(&found), vec![("Russia", "Ukraine")]);
     let found = demands_in("en", "", "Putin said Ukraine's troops must withdraw from Kherson.");
     assert_eq!(pairs(&found), vec![("Russia", "Ukraine")]);
     let found =
         demands_in("en", "", "China's foreign ministry said the Australian government should end its discrimination of Chinese firms.");
     assert_eq!(pairs(&found), vec![("China", "Australia")]);
-    let body = "China's foreign ministry declined to comment, but said \"the Australian government should correct its course\".";
+    let body =
+        "Beijing's foreign ministry gave no details, but said \"the Australian government should stop its discriminatory measures\".";
     assert_eq!(pairs(&demands_in("en", "", body)), vec![("China", "Australia")]);
 }
 
@@ -68,7 +69,7 @@ fn a_passive_on_a_party_itself_asks_nothing_of_it() {
 
 #[test]
 fn addressees_named_through_a_group_word_or_a_city() {
-    let found = demands_in("id", "", "Menlu Kongo mendesak pasukan Rwanda dan kelompok M23 segera menarik diri dari Goma.");
+    let found = demands_in("id", "", "Kinshasa mendesak kelompok M23 dan pasukan Rwanda meninggalkan Bukavu.");
     assert_eq!(sorted_pairs(&found), vec![("Democratic Republic of the Congo", "M23"), ("Democratic Republic of the Congo", "Rwanda")]);
     let found = demands_in("en", "", "The United States urged Tel Aviv and Tehran to exhibit restraint.");
     assert_eq!(sorted_pairs(&found), vec![("United States", "Iran"), ("United States", "Israel")]);
@@ -77,8 +78,8 @@ fn addressees_named_through_a_group_word_or_a_city() {
 #[test]
 fn demanders_in_news_spelling() {
     // Acronyms in title case, a verb form, an abbreviated title that looks like a verb.
-    let found = demands_in("id", "", "Para pemimpin Ecowas menyeru agar tentara Mali segera kembali ke barak.");
-    assert_eq!(pairs(&found), vec![("ECOWAS", "Mali")]);
+    let found = demands_in("id", "", "Para pemimpin Ecowas menyeru agar junta Guinea segera menyerahkan kekuasaan kepada sipil.");
+    assert_eq!(pairs(&found), vec![("ECOWAS", "Guinea")]);
     let found = demands_in("id", "", "Menlu Retno juga menyampaikan permintaan agar Myanmar menghentikan kekerasan.");
     assert_eq!(pairs(&found), vec![("Indonesia", "Myanmar")]);
     let found = demands_in(
@@ -88,15 +89,15 @@ fn demanders_in_news_spelling() {
     );
     assert_eq!(pairs(&found), vec![("ECOWAS", "Mali")]);
     let found =
-        demands_in("en", "", "Belarusian opposition leader Sviatlana Tsikhanouskaya urged EU foreign ministers to keep the sanctions.");
+        demands_in("en", "", "Sviatlana Tsikhanouskaya, the Belarusian opposition leader, asked EU governments to tighten the sanctions.");
     assert_eq!(pairs(&found), vec![("Belarusian opposition", "European Union")]);
 }
 
 #[test]
 fn the_actor_after_an_agent_noun_is_asked() {
-    let found = demands_in("id", "", "Indonesia menyerukan penghentian serangan Israel terhadap warga sipil di Gaza.");
-    assert_eq!(pairs(&found), vec![("Indonesia", "Israel")]);
-    let body = "Dewan Keamanan PBB menyerukan penghentian total permusuhan dan penarikan Israel dari Lebanon selatan.";
+    let found = demands_in("id", "", "Malaysia menyerukan penghentian serangan Israel ke kamp pengungsi.");
+    assert_eq!(pairs(&found), vec![("Malaysia", "Israel")]);
+    let body = "Dewan Keamanan PBB menyerukan penghentian permusuhan dan penarikan Israel dari wilayah Suriah.";
     assert_eq!(pairs(&demands_in("id", "", body)), vec![("UN Security Council", "Israel")]);
     // The attacked, the freed and a place are not who is to act.
     assert!(demands_in("id", "", "Indonesia menyerukan penghentian serangan terhadap Israel.").is_empty());
@@ -105,10 +106,10 @@ fn the_actor_after_an_agent_noun_is_asked() {
 
 #[test]
 fn a_party_asked_to_call_for_something_passes_the_demand_on() {
-    let body = "Menlu Retno mengajak Lituania menyerukan penghentian serangan Israel terhadap warga sipil di Gaza.";
+    let body = "Menlu Retno mengajak Norwegia menyerukan penghentian serangan Israel ke rumah sakit di Gaza.";
     let found = demands_in("id", "", body);
-    assert_eq!(sorted_pairs(&found), vec![("Indonesia", "Israel"), ("Indonesia", "Lithuania")]);
-    let found = demands_in("id", "", "Amerika Serikat ingin Iran membatasi program nuklirnya.");
+    assert_eq!(sorted_pairs(&found), vec![("Indonesia", "Israel"), ("Indonesia", "Norway")]);
+    let found = demands_in("id", "", "Amerika Serikat ingin Iran mengizinkan inspeksi IAEA.");
     assert_eq!(pairs(&found), vec![("United States", "Iran")]);
 }
 
@@ -127,35 +128,34 @@ fn denying_is_a_refusal_only_of_a_named_demand() {
 
 #[test]
 fn a_name_in_a_compound_modifier_is_not_the_addressee() {
-    let found = demands_in("en", "", "Kurti urged the NATO-led Kosovo Force (KFOR) to dismantle the barricades.");
-    assert_eq!(pairs(&found), vec![("Kosovo", "KFOR")]);
-    assert_eq!(found[0].2, "dismantle the barricades");
+    let found = demands_in("en", "", "Serbia urged the NATO-led Kosovo Force (KFOR) to protect Serb villages near Zubin Potok.");
+    assert_eq!(pairs(&found), vec![("Serbia", "KFOR")]);
+    assert_eq!(found[0].2, "protect Serb villages near Zubin Potok");
     let found = demands_in("en", "", "Saudi Arabia urged the Iran-backed Houthis to stop their attacks on shipping.");
     assert_eq!(pairs(&found), vec![("Saudi Arabia", "Houthis")]);
 }
 
 #[test]
 fn it_is_necessary_for_a_party_to_act() {
-    let found =
-        demands_in("en", "", "Moldovan President Maia Sandu said it was necessary for Russia to withdraw its troops from Transnistria.");
+    let found = demands_in("en", "", "Moldova's president said it was necessary for Russia to pull its soldiers out of Transnistria.");
     assert_eq!(pairs(&found), vec![("Moldova", "Russia")]);
     assert!(demands_in("en", "", "Analysts said it is necessary for the economy to grow faster.").is_empty());
 }
 
 #[test]
 fn an_office_before_the_party_asked() {
-    let found = demands_in("id", "", "Filipina menuntut penjelasan dari duta besar Cina atas bertambahnya kapal Cina di Scarborough.");
-    assert_eq!(pairs(&found), vec![("Philippines", "China")]);
+    let found = demands_in("id", "", "Vietnam menuntut penjelasan dari duta besar Cina soal kapal survei di Teluk Tonkin.");
+    assert_eq!(pairs(&found), vec![("Vietnam", "China")]);
     let found = demands_in("id", "", "Indonesia meminta kedutaan besar Australia menjelaskan laporan penyadapan itu.");
     assert_eq!(pairs(&found), vec![("Indonesia", "Australia")]);
     // A name that opens with such a word stays whole.
-    let found = demands_in("id", "", "Taiwan meminta otoritas Negeri Tirai Bambu itu tidak berilusi menguasai pulau tersebut.");
+    let found = demands_in("id", "", "Taipei meminta otoritas Negeri Tirai Bambu menghentikan latihan militer di sekitar pulau itu.");
     assert_eq!(pairs(&found), vec![("Taiwan", "China")]);
 }
 
 #[test]
 fn a_group_of_two_named_by_a_number_is_both() {
-    let body = "The United States and NATO have rejected the demands. Putin also requested the two allies withdraw troops from countries near Russia.";
+    let body = "The United States and NATO have rejected the demands. Moscow also asked the two allies to pull their missiles out of Eastern Europe.";
     assert_eq!(sorted_pairs(&demands_in("en", "", body)), vec![("Russia", "NATO"), ("Russia", "United States")]);
 }
 
@@ -206,7 +206,7 @@ fn insisting_asks_through_agar_not_bahwa() {
 
 #[test]
 fn a_courtesy_call_is_no_call_on_a_party() {
-    let body = "Wang Yi arrived in Jakarta on Tuesday. He paid a courtesy call on President Joko Widodo on Wednesday morning.";
+    let body = "Wang Yi arrived in Jakarta on Tuesday. He paid a courtesy call on President Prabowo Subianto before lunch.";
     assert!(demands_in("en", "", body).is_empty());
     let body = "Guterres spoke in Geneva. He renewed his call on Russia to withdraw its troops.";
     assert_eq!(pairs(&demands_in("en", "", body)), vec![("United Nations", "Russia")]);
@@ -214,8 +214,8 @@ fn a_courtesy_call_is_no_call_on_a_party() {
 
 #[test]
 fn talks_asked_for_with_a_party_ask_that_party() {
-    let found = demands_in("id", "", "Australia juga akan meminta konsultasi formal dengan China mengenai bea impor jelai.");
-    assert_eq!(pairs(&found), vec![("Australia", "China")]);
+    let found = demands_in("id", "", "Kanada akan meminta konsultasi resmi dengan India soal tarif kacang-kacangan.");
+    assert_eq!(pairs(&found), vec![("Canada", "India")]);
     assert_eq!(pairs(&demands_in("en", "", "Kyiv demanded direct negotiations with Moscow.")), vec![("Ukraine", "Russia")]);
     // Encouraging talks asks no one; talks with no party named ask no one.
     assert!(demands_in("id", "", "Presiden Joko Widodo mendorong dialog dengan Taliban.").is_empty());

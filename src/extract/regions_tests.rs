@@ -71,9 +71,9 @@ fn a_conflict_or_row_over_a_region_contests_it() {
 
 #[test]
 fn a_claim_reaches_a_disputed_region_later_in_its_clause() {
-    let found = statuses("en", "Beijing claims nearly 90 percent of the resource-rich waters of the South China Sea.");
+    let found = statuses("en", "Beijing claims almost all of the waters and reefs of the South China Sea.");
     assert_eq!(found, vec![("South China Sea".into(), "contested", "China".into(), "region.contested")]);
-    let found = statuses("id", "Kedua negara terlibat dalam perebutan perbatasan yang berlarut-larut mengenai wilayah Essequibo.");
+    let found = statuses("id", "Caracas dan Georgetown sudah lama terlibat perebutan atas wilayah Essequibo.");
     assert_eq!(found.iter().map(|f| (f.0.as_str(), f.1)).collect::<Vec<_>>(), vec![("Essequibo", "contested")]);
     // Not past a comma, and not a region the gazetteer does not call disputed.
     assert!(statuses("en", "China claims most of the catch, and Vietnam patrols near the Spratly Islands.").is_empty());

@@ -164,7 +164,7 @@ fn a_known_person_after_a_possessed_title_and_a_comma() {
 #[test]
 fn ministers_by_portfolio() {
     assert_eq!(
-        found("en", "Eritrea's Information Minister, Yemane Gebremeskel, criticised the plan."),
+        found("en", "Eritrea's Information Minister, Yemane Gebremeskel, dismissed the report as false."),
         vec![row("Yemane Gebremeskel", "Information Minister", "Eritrea")]
     );
     assert_eq!(
@@ -194,8 +194,8 @@ fn a_copula_may_open_an_aside() {
         vec![row("Sergey Lavrov", "Menteri Luar Negeri", "Russia")]
     );
     // A person of another side holds no office of the organisation it chairs (one side per person).
-    let rows = found("id", "Pertemuan dipimpin Sultan Brunei Hassanal Bolkiah selaku Ketua ASEAN.");
-    assert_eq!(rows, vec![row("Hassanal Bolkiah", "Sultan", "Brunei")]);
+    let rows = found("id", "Presiden Senegal Macky Sall hadir selaku Ketua Uni Afrika.");
+    assert_eq!(rows, vec![row("Macky Sall", "Presiden", "Senegal")]);
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn a_title_after_its_principals_possessive() {
 #[test]
 fn a_name_with_a_particle_after_the_comma() {
     assert_eq!(
-        found("id", "Perdana Menteri Libya, Fayez al Sarraj, mengatakan perundingan diambil alih peristiwa di lapangan."),
+        found("id", "Perdana Menteri Libya, Fayez al Sarraj, menyambut usulan gencatan senjata itu."),
         vec![row("Fayez al Sarraj", "Perdana Menteri", "Libya")]
     );
     assert_eq!(
