@@ -207,6 +207,13 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
         }
         pos = next;
     }
+    // "Syria's divided opposition": the party's opponents are not the party.
+    if let Some(n) = possessive_at(&s.tokens, pos).filter(|_| !out.is_empty()) {
+        let head = (pos + n..(pos + n + 3).min(s.tokens.len())).take_while(|&k| s.tokens[k].is_word && !s.tokens[k].is_capitalised());
+        if head.into_iter().any(|k| is_in(&s.words.opponent_heads, &s.tokens[k].lower)) {
+            return (Vec::new(), start);
+        }
+    }
     let end = if out.is_empty() { start } else { pos };
     (out, end)
 }
@@ -322,20 +329,6 @@ pub fn relative_antecedent(ctx: &Context, s: &Analysed, table: &EntityTable, cue
         end -= 1;
     }
     Some(chain_left(s, table, end))
-}
-
-/// "urged all Libyan parties, facilitated by the United Nations, to agree …": a short aside
-/// set off by commas at `at` (after a group noun such as "parties", if any), opening with a
-/// lower-case word. The complementiser after it.
-pub fn aside_then(s: &Analysed, complementisers: &[String], at: usize) -> Option<usize> {
-    let toks = &s.tokens;
-    let at = at + usize::from(toks.get(at).is_some_and(|t| is_in(&s.words.group_nouns, &t.lower)));
-    let opens = toks.get(at).is_some_and(|t| t.text == ",") && toks.get(at + 1).is_some_and(|t| t.is_word && !t.is_capitalised());
-    if !opens || toks.get(at + 1).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
-        return None;
-    }
-    let close = (at + 2..(at + 10).min(toks.len())).find(|&k| !toks[k].is_word)?;
-    (toks[close].text == "," && toks.get(close + 1).is_some_and(|t| is_in(complementisers, &t.lower))).then_some(close + 1)
 }
 
 /// The end (exclusive) of the clause that starts at token `start`.

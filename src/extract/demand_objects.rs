@@ -270,3 +270,17 @@ fn other_sides(table: &EntityTable, chain: Vec<EntRef>, by: &[EntRef]) -> Option
         .collect();
     (!sides.is_empty()).then_some(sides)
 }
+
+/// "urged all Libyan parties, facilitated by the United Nations, to agree …": a short aside
+/// set off by commas at `at` (after a group noun such as "parties", if any), opening with a
+/// lower-case word. The complementiser after it.
+pub(super) fn aside_then(s: &Analysed, complementisers: &[String], at: usize) -> Option<usize> {
+    let toks = &s.tokens;
+    let at = at + usize::from(toks.get(at).is_some_and(|t| is_in(&s.words.group_nouns, &t.lower)));
+    let opens = toks.get(at).is_some_and(|t| t.text == ",") && toks.get(at + 1).is_some_and(|t| t.is_word && !t.is_capitalised());
+    if !opens || toks.get(at + 1).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
+        return None;
+    }
+    let close = (at + 2..(at + 10).min(toks.len())).find(|&k| !toks[k].is_word)?;
+    (toks[close].text == "," && toks.get(close + 1).is_some_and(|t| is_in(complementisers, &t.lower))).then_some(close + 1)
+}

@@ -221,3 +221,10 @@ fn talks_asked_for_with_a_party_ask_that_party() {
     assert!(demands_in("id", "", "Presiden Joko Widodo mendorong dialog dengan Taliban.").is_empty());
     assert!(demands_in("en", "", "Japan called for talks with all parties concerned.").is_empty());
 }
+
+#[test]
+fn a_partys_opponents_are_not_the_party() {
+    assert!(demands_in("en", "", "Washington urged Syria's rebels to join the talks in Geneva.").is_empty());
+    assert!(demands_in("en", "", "The UN envoy appealed for Syria's divided opposition to attend the conference.").is_empty());
+    assert_eq!(pairs(&demands_in("en", "", "Washington urged Syria's government to join the talks.")), vec![("United States", "Syria")]);
+}

@@ -3,14 +3,13 @@
 
 use super::antecedents::article_authors;
 use super::clauses::{
-    aside_then, chain_right, clause_end, conditional, is_verb, modality, negated, relative_antecedent, split_actions, subject_before,
-    text_of,
+    chain_right, clause_end, conditional, is_verb, modality, negated, relative_antecedent, split_actions, subject_before, text_of,
 };
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
 use super::demand_nouns::NounDemand;
 use super::demand_objects::{
-    accepted_by, after_refusal, apposition_end, between_addressees, gapped_verb, nominal_addressee, past_addressee_name, possessor_before,
-    requested_from, talks_partner,
+    accepted_by, after_refusal, apposition_end, aside_then, between_addressees, gapped_verb, nominal_addressee, past_addressee_name,
+    possessor_before, requested_from, talks_partner,
 };
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;

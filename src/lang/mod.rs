@@ -126,6 +126,9 @@ pub struct Words {
     /// Bare verb forms that open a coordinated demanded action ("cease ..., release ... and restore ...").
     pub base_verbs: Vec<String>,
     pub country_heads: Vec<String>,
+    /// "Syria's opposition": heads after a party's possessive that name its opponents, not it.
+    #[serde(default)]
+    pub opponent_heads: Vec<String>,
     /// Words like `articles` before an actor in a chain of actors only.
     #[serde(default)]
     pub actor_articles: Vec<String>,
