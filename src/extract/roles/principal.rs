@@ -6,7 +6,7 @@ use super::names::{appositive, known_by_family_name, person_at, span_text};
 use super::{EntityTable, Mention, Role};
 use crate::extract::clauses::mention_starting_at;
 use crate::extract::tokens::possessive_before;
-use crate::extract::{Analysed, Context};
+use crate::extract::{Analysed, Context, EntRef};
 use crate::lang::{is_in, EntityType};
 
 /// A role read at a principal title `i..i + len` ("juru bicara") followed by a known person
@@ -49,17 +49,9 @@ pub(super) fn principal_role(
         // The principal is no holder of its servant's title: nothing to read here.
         return Some(p_end);
     };
-    if table.get(holder).side.is_some_and(|h| h != side) {
+    if !hold_for_principal(ctx, s, table, (holder, side), (i, len), (p_end, end), out) {
         return Some(end);
     }
-    table.set_side_if_unknown(holder, Some(side));
-    let text = span_text(ctx.text, &s.tokens[i..i + len]);
-    if end > p_end {
-        s.mentions.retain(|m| m.end <= p_end || m.start >= end);
-        s.mentions.push(Mention { ent: holder, start: p_end, end, coref: false });
-        s.mentions.sort_by_key(|m| m.start);
-    }
-    out.push(Role { person: holder, title: text, of: side, evidence: ctx.evidence(s, "role.principal", 0.85) });
     Some(end.max(start + 1))
 }
 
@@ -79,14 +71,32 @@ fn possessive_principal(
     let side = table.get(p).side?;
     let at = i + len + usize::from(s.tokens.get(i + len).is_some_and(|t| t.text == ","));
     let (holder, end) = person_at(&s.tokens, &s.mentions, at, table, lex, s.is_title).filter(|&(h, _)| h != p)?;
+    hold_for_principal(ctx, s, table, (holder, side), (i, len), (at, end), out);
+    Some(end)
+}
+
+/// The role of `holder` with the title at `i..i + len`, for its principal's `side`; the name at
+/// `name_start..name_end` (if any) becomes the holder's mention. False, and nothing read, when
+/// the holder is known to serve another side.
+fn hold_for_principal(
+    ctx: &Context,
+    s: &mut Analysed,
+    table: &mut EntityTable,
+    (holder, side): (EntRef, EntRef),
+    (i, len): (usize, usize),
+    (name_start, name_end): (usize, usize),
+    out: &mut Vec<Role>,
+) -> bool {
     if table.get(holder).side.is_some_and(|h| h != side) {
-        return Some(end);
+        return false;
     }
     table.set_side_if_unknown(holder, Some(side));
-    s.mentions.retain(|m| m.end <= at || m.start >= end);
-    s.mentions.push(Mention { ent: holder, start: at, end, coref: false });
-    s.mentions.sort_by_key(|m| m.start);
+    if name_end > name_start {
+        s.mentions.retain(|m| m.end <= name_start || m.start >= name_end);
+        s.mentions.push(Mention { ent: holder, start: name_start, end: name_end, coref: false });
+        s.mentions.sort_by_key(|m| m.start);
+    }
     let text = span_text(ctx.text, &s.tokens[i..i + len]);
     out.push(Role { person: holder, title: text, of: side, evidence: ctx.evidence(s, "role.principal", 0.85) });
-    Some(end)
+    true
 }
