@@ -278,9 +278,12 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         }
         if !comp && is_in(&lex.hope_verbs, &s.tokens[cue].lower) {
             // "berharap Myanmar dapat memulihkan …": a modal or a verb opens what is hoped for.
-            if let Some(t) = s.tokens.get(after).filter(|t| is_in(&lex.hope_openers, &t.lower) || is_verb(s.words, t)) {
-                after += usize::from(is_in(&lex.hope_openers, &t.lower));
-                comp = true;
+            if let Some(t) = s.tokens.get(after) {
+                let opener = is_in(&lex.hope_openers, &t.lower);
+                if opener || is_verb(s.words, t) {
+                    after += usize::from(opener);
+                    comp = true;
+                }
             }
         }
         if !comp {

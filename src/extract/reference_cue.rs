@@ -50,19 +50,22 @@ impl<'a> Cue<'a> {
         } else {
             0
         };
-        let demonstrative = after || is_in(&words.demonstratives_before, prev) || modified > 0;
+        let determined = is_in(&words.demonstratives_before, prev);
+        let demonstrative = after || determined || modified > 0;
         let span = if after { 2 } else { 1 };
-        let titled = longest_phrase(&s.tokens, i, &pack.phrases().titles);
         // A language without articles names an official met before by the bare title, then
-        // a verb ("Menlu juga meminta …"): not a title before a name.
-        let bare = words.demonstratives_before.is_empty() && titled > 0 && s.tokens[i].is_capitalised() && free(i) && {
+        // a verb ("Menlu juga meminta …"): not a title before a name. Titles are looked up only
+        // where one could count (this runs on every token).
+        let bare_word = words.demonstratives_before.is_empty() && s.tokens[i].is_capitalised() && free(i);
+        let titled = if determined || bare_word { longest_phrase(&s.tokens, i, &pack.phrases().titles) } else { 0 };
+        let bare = bare_word && titled > 0 && {
             let mut k = i + titled;
             while s.tokens.get(k).is_some_and(|t| is_in(&pack.lexicon.grammar.adverbs, &t.lower)) {
                 k += 1;
             }
             s.tokens.get(k).is_some_and(|t| !t.is_capitalised() && is_verb(words, t))
         };
-        let title_len = if is_in(&words.demonstratives_before, prev) || bare { titled } else { 0 };
+        let title_len = if determined || bare { titled } else { 0 };
         Cue { i, w, next, prev, after, modified, demonstrative, span, title_len, bare }
     }
 }
