@@ -368,20 +368,18 @@ fn appositive_role(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, t: 
     // The appositive is read (and its name learnt) even when the title cannot use it.
     // "Presiden Azerbaijan, Ilham Aliyev, Perdana Menteri Armenia, …": a name that just got its title holds no next one.
     let titled = |p: EntRef| out.iter().any(|r| r.person == p && r.evidence.sentence == s.index);
-    let (person, name_start) = appositive(&s.tokens, &s.mentions, t.lead, t.name_at, table, lex)
-        .filter(|&(p, _)| (t.side.is_some() || known_side(table, p).is_some()) && !t.counterpart && !titled(p))?;
     // "Penny Wong, the Foreign Minister,": a title naming no side serves a known person's side.
-    let side = t.side.or_else(|| known_side(table, person));
+    let (person, name_start, side) = appositive(&s.tokens, &s.mentions, t.lead, t.name_at, table, lex)
+        .filter(|&(p, _)| !t.counterpart && !titled(p))
+        .and_then(|(p, start)| Some((p, start, t.side.or_else(|| known_side(table, p))?)))?;
     let j = t.name_at;
     let name: Vec<String> = s.tokens[name_start..t.lead - 1].iter().map(|t| t.text.clone()).filter(|t| t != "-").collect();
     table.add_short_names(&name, person);
-    table.set_side_if_unknown(person, side);
+    table.set_side_if_unknown(person, Some(side));
     s.mentions.retain(|m| m.end <= name_start || m.start >= j);
     s.mentions.push(Mention { ent: person, start: name_start, end: j, coref: false });
     s.mentions.sort_by_key(|m| m.start);
-    if let Some(of) = side {
-        out.push(Role { person, title: title.to_string(), of, evidence: ctx.evidence(s, "role.appositive", 0.85) });
-    }
+    out.push(Role { person, title: title.to_string(), of: side, evidence: ctx.evidence(s, "role.appositive", 0.85) });
     Some(j)
 }
 
