@@ -1,6 +1,7 @@
 //! Shallow Indonesian clause structure: subjects before a cue, coordinated actor
 //! chains after it, the demanded clause, negation, conditionals and modality.
 
+use super::bodies::government_of;
 use super::tokens::{longest_phrase, possessive_at, Token};
 use super::{Analysed, Context, EntRef, Mention};
 use crate::extract::entities::EntityTable;
@@ -216,24 +217,6 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
     }
     let end = if out.is_empty() { start } else { pos };
     (out, end)
-}
-
-/// "(the) Government(s) of" before a name at `k`: how many tokens it takes, up to the name.
-pub fn government_of(s: &Analysed, k: usize) -> Option<usize> {
-    let w = s.words;
-    let mut head = usize::from(s.tokens.get(k).is_some_and(|t| is_in(&w.articles, &t.lower)));
-    let is_head = |t: &Token| {
-        let singular = t.lower.strip_suffix('s').unwrap_or(&t.lower);
-        is_in(&w.country_heads, &t.lower) || is_in(&w.country_heads, singular) || is_in(&w.heads_of_named, &t.lower)
-    };
-    // "the military authorities of Myanmar": one lower-case modifier after the article.
-    if head == 1 && s.tokens.get(k + 2).is_some_and(is_head) && s.tokens[k + 1].is_word && !s.tokens[k + 1].is_capitalised() {
-        head = 2;
-    }
-    let t = s.tokens.get(k + head)?;
-    let named = is_head(t);
-    let of = s.tokens.get(k + head + 1).is_some_and(|t| is_in(&w.head_of, &t.lower));
-    (named && of && mention_starting_at(s, k + head + 2).is_some()).then_some(head + 2)
 }
 
 /// A name at `k` that a "(the) Government of" before it stands for.

@@ -2,9 +2,8 @@
 //! complementiser, a thing requested from a party, a nominal naming the one to act; and an
 //! adverb inside the verb's phrase ("calls again on").
 
-use super::clauses::{
-    chain_right, clause_end, government_of, is_preposition, is_verb, mention_ending_at, mention_starting_at, subject_before,
-};
+use super::bodies::government_of;
+use super::clauses::{chain_right, clause_end, is_preposition, is_verb, mention_ending_at, mention_starting_at, subject_before};
 use super::entities::{side_of, EntityTable, Mention};
 use super::tokens::{longest_phrase, possessive_at, possessive_before};
 use super::{Analysed, Context, EntRef};
@@ -93,7 +92,7 @@ pub(super) fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable
         return possessed_agent(ctx, s, table, j, by);
     }
     let end = clause_end(ctx, s, j).min(j + 12);
-    let agent_noun = |k: usize| k > j && is_in(&ctx.pack.lexicon.demand.agent_nominals, &s.tokens[k].lower);
+    let agent_noun = |k: usize| k >= j && is_in(&ctx.pack.lexicon.demand.agent_nominals, &s.tokens[k].lower);
     let m = s.mentions.iter().filter(|m| m.start > j && m.end <= end && table.is_actor(m.ent)).find(|m| {
         // Where the name's phrase starts: "the Government(s) of X" is X.
         let lead = (2..=3).find(|&n| m.start >= n && government_of(s, m.start - n) == Some(n)).map_or(m.start, |n| m.start - n);

@@ -228,3 +228,28 @@ fn a_partys_opponents_are_not_the_party() {
     assert!(demands_in("en", "", "The UN envoy appealed for Syria's divided opposition to attend the conference.").is_empty());
     assert_eq!(pairs(&demands_in("en", "", "Washington urged Syria's government to join the talks.")), vec![("United States", "Syria")]);
 }
+
+#[test]
+fn a_body_in_a_place_is_the_places_side() {
+    let found = demands_in("en", "", "ECOWAS urged the transitional government in Mali to return the country to constitutional rule.");
+    assert_eq!(pairs(&found), vec![("ECOWAS", "Mali")]);
+    assert_eq!(found[0].2, "return the country to constitutional rule");
+    let found = demands_in("id", "", "PBB mendesak otoritas di Myanmar membebaskan tahanan politik.");
+    assert_eq!(pairs(&found), vec![("United Nations", "Myanmar")]);
+    let found = demands_in("id", "", "ECOWAS mendesak pemerintah transisi di Mali untuk segera menggelar pemilu.");
+    assert_eq!(pairs(&found), vec![("ECOWAS", "Mali")]);
+    // A verb after the head is no modifier: the place is where they met, not who is asked.
+    let found = demands_in("en", "", "The government met in Geneva on Monday and urged calm.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn directing_a_party_to_act_and_a_bare_withdrawal_ask() {
+    let found = demands_in("en", "", "ECOWAS has directed the junta in Guinea to publish an election timetable.");
+    assert_eq!(pairs(&found), vec![("ECOWAS", "Guinea")]);
+    assert!(demands_in("en", "", "The documentary was directed by a Kenyan film-maker.").is_empty());
+    let found = demands_in("en", "", "Moldova's president is demanding withdrawal of Russian troops from Transnistria.");
+    assert_eq!(pairs(&found), vec![("Moldova", "Russia")]);
+    let found = demands_in("en", "", "Yerevan urged Baku to free the detained soldiers.");
+    assert_eq!(pairs(&found), vec![("Armenia", "Azerbaijan")]);
+}

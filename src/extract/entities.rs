@@ -16,6 +16,8 @@ pub struct Entity {
     pub side: Option<EntRef>,
     pub capital_of: Option<EntRef>,
     pub disputed: bool,
+    /// Named at all, contested (a territory whose sovereignty states dispute).
+    pub contested: bool,
     pub geo: bool,
     pub media: bool,
     /// Every known surface form (written out as skos:altLabel).
@@ -34,6 +36,7 @@ impl Entity {
             side,
             capital_of: None,
             disputed: false,
+            contested: false,
             geo: false,
             media: false,
             names: Vec::new(),
@@ -120,6 +123,7 @@ impl EntityTable {
             side: None,
             capital_of: None,
             disputed: def.flags.disputed,
+            contested: def.flags.contested,
             geo: def.flags.geo,
             media: def.flags.media,
             names: def.names.clone(),

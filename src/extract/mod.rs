@@ -2,6 +2,7 @@
 //! demands and rejections, meetings, region statuses.
 
 pub mod antecedents;
+pub mod bodies;
 pub mod clauses;
 pub mod context;
 pub mod coreference;

@@ -147,7 +147,30 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Re
         }
         lists.extend(region_lists(s, table, s.tokens.len()));
     }
+    known_contested(ctx, sents, table, &mut out);
     out
+}
+
+/// A territory whose sovereignty states dispute (the gazetteer's `contested`), named in the
+/// article with no status told for it: contested, from its first naming outside a dateline.
+fn known_contested(ctx: &Context, sents: &[Analysed], table: &EntityTable, out: &mut Vec<RegionStatus>) {
+    for s in sents {
+        for m in &s.mentions {
+            if !table.get(m.ent).contested || super::clauses::is_dateline(s, m) || out.iter().any(|o| o.region == m.ent) {
+                continue;
+            }
+            let evidence = ctx.evidence(s, "region.known-contested", 0.8);
+            out.push(RegionStatus {
+                region: m.ent,
+                status: RegionStatusKind::Contested,
+                controlled_by: None,
+                claimed_by: None,
+                forces: None,
+                since: None,
+                evidence,
+            });
+        }
+    }
 }
 
 /// A status cue: where it stands, its length and status, and the region lists told before it.

@@ -45,6 +45,8 @@ impl EntityType {
 pub struct Flags {
     pub capital: bool,
     pub disputed: bool,
+    /// A territory whose sovereignty is disputed between states: named at all, it is contested.
+    pub contested: bool,
     pub geo: bool,
     pub venue: bool,
     pub media: bool,
@@ -164,6 +166,7 @@ impl Gazetteer {
                 match f {
                     "capital" => flags.capital = true,
                     "disputed" => flags.disputed = true,
+                    "contested" => flags.contested = true,
                     "geo" => flags.geo = true,
                     "venue" => flags.venue = true,
                     "media" => flags.media = true,

@@ -126,6 +126,10 @@ pub struct Words {
     /// Bare verb forms that open a coordinated demanded action ("cease ..., release ... and restore ...").
     pub base_verbs: Vec<String>,
     pub country_heads: Vec<String>,
+    /// Heads that stand for the country with "in X" after them ("the transitional government in
+    /// Mali", "otoritas di Myanmar").
+    #[serde(default)]
+    pub heads_in_place: Vec<String>,
     /// "Syria's opposition": heads after a party's possessive that name its opponents, not it.
     #[serde(default)]
     pub opponent_heads: Vec<String>,
