@@ -110,3 +110,13 @@ fn a_told_status_stands_alone_and_other_places_stay_plain() {
     assert!(statuses("en", "Aid trucks entered Gaza as ministers met in Taipei to discuss Taiwan's trade.").is_empty());
     assert!(statuses("id", "Presiden bertemu warga di Papua dan Jawa Barat.").is_empty());
 }
+
+#[test]
+fn a_state_counting_a_place_as_its_own_territory_contests_it() {
+    let found = told("id", "Beijing, yang memandang Taiwan sebagai wilayahnya, menggelar latihan militer.");
+    assert_eq!(found.iter().map(|f| (f.0.as_str(), f.1)).collect::<Vec<_>>(), vec![("Taiwan", "contested")]);
+    let found = told("en", "Moscow regards Crimea as part of its territory.");
+    assert_eq!(found.iter().map(|f| (f.0.as_str(), f.1)).collect::<Vec<_>>(), vec![("Crimea", "contested")]);
+    // A place that is no region: nothing.
+    assert!(told("id", "Pemerintah daerah menganggap hutan itu sebagai bagian dari wilayahnya.").is_empty());
+}
