@@ -253,3 +253,21 @@ fn directing_a_party_to_act_and_a_bare_withdrawal_ask() {
     let found = demands_in("en", "", "Yerevan urged Baku to free the detained soldiers.");
     assert_eq!(pairs(&found), vec![("Armenia", "Azerbaijan")]);
 }
+
+#[test]
+fn a_want_that_a_party_not_act_keeps_its_negation() {
+    let found = demands_in("id", "", "Moskow ingin Georgia tak bergabung dengan aliansi militer Barat.");
+    assert_eq!(pairs(&found), vec![("Russia", "Georgia")]);
+    assert_eq!(found[0].2, "tak bergabung dengan aliansi militer Barat");
+    // No party wanted to act: none.
+    assert!(demands_in("id", "", "Presiden ingin rakyat tidak panik menghadapi kenaikan harga.").is_empty());
+}
+
+#[test]
+fn an_obligation_told_as_a_noun_phrase_asks() {
+    let found = demands_in("id", "", "Menlu Retno Marsudi mengatakan Malaysia memiliki kewajiban untuk melindungi pekerja migran.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Malaysia")]);
+    assert_eq!(found[0].2, "melindungi pekerja migran");
+    let found = demands_in("en", "", "Foreign Minister Penny Wong said Fiji is obliged to return the seized vessel.");
+    assert_eq!(pairs(&found), vec![("Australia", "Fiji")]);
+}

@@ -281,7 +281,7 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
             if let Some(t) = s.tokens.get(after) {
                 let opener = is_in(&lex.hope_openers, &t.lower);
                 if opener || is_verb(s.words, t) {
-                    after += usize::from(opener);
+                    after += usize::from(opener && !is_in(&ctx.pack.lexicon.grammar.negations, &t.lower));
                     comp = true;
                 }
             }

@@ -139,7 +139,8 @@ fn is_lede(line: &str) -> bool {
         Regex::new(r"^(\p{Lu}[\p{Lu} .,'-]{1,40}( \(\w+\))?|\p{Lu}\p{Ll}+( \p{Lu}\p{Ll}+)?, [\p{L}. ]{2,30}) ?(-|--) ")
             .expect("built-in lede pattern")
     });
-    re.is_match(line) && line.split_whitespace().count() >= 12
+    // Web copy with no line breaks: the whole article on the first line is no headline.
+    re.is_match(line) && line.split_whitespace().count() >= 12 || line.split_whitespace().count() > 60
 }
 
 /// Normalises a title and body into the text the extractor reads.
@@ -247,5 +248,18 @@ mod tests {
             "Isi.",
         );
         assert!(!n.paragraphs[0].is_title);
+    }
+
+    #[test]
+    fn a_whole_article_on_the_first_line_is_no_headline() {
+        let one_line = "The two ministers met in Oslo on Tuesday to discuss fishing quotas in the northern waters. \
+            Norway's minister said the talks had been frank and that both sides wanted a deal before the season opens. \
+            The Icelandic delegation urged Oslo to share the survey data it had collected over the past three years, \
+            and both sides agreed to meet again in Reykjavik in the spring after their experts compare the figures.";
+        assert!(one_line.split_whitespace().count() > 60);
+        assert!(!normalise(one_line, "").paragraphs[0].is_title);
+        // A long headline is still one.
+        let headline = "Ministers Meet in Oslo as Norway and Iceland Seek a Deal on Fishing Quotas Before the Season Opens";
+        assert!(normalise(headline, "Isi.").paragraphs[0].is_title);
     }
 }
