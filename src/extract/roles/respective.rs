@@ -1,6 +1,7 @@
 //! One title for two sides and two people, in the same order: "Foreign Ministers of Armenia
 //! and Azerbaijan, Ararat Mirzoyan and Jeyhun Bayramov", "Menlu Serbia dan Kosovo, Ivica Dacic
-//! dan Donika Gervalla": the first person serves the first side, the second the second.
+//! dan Donika Gervalla", "Russian and Ukrainian Foreign Ministers Sergey Lavrov and Dmytro
+//! Kuleba": the first person serves the first side, the second the second.
 
 use super::super::entities::EntityTable;
 use super::super::tokens::longest_phrase;
@@ -27,12 +28,27 @@ pub(super) fn respective_roles(
             .map(|m| (m.ent, m.end))
     };
     let joined = |k: usize| s.tokens.get(k).is_some_and(|t| is_in(&s.words.coordinators, &t.lower));
-    let (a, a_end) = side(from)?;
-    let (b, b_end) = side(a_end + 1).filter(|_| joined(a_end))?;
-    if a == b || s.tokens.get(b_end).is_none_or(|t| t.text != ",") {
+    let after = side(from).and_then(|(a, a_end)| side(a_end + 1).filter(|_| joined(a_end)).map(|(b, b_end)| (a, b, b_end)));
+    let (a, b, names) = match after {
+        Some((a, b, b_end)) if s.tokens.get(b_end).is_some_and(|t| t.text == ",") => (a, b, b_end + 1),
+        Some(_) => return None,
+        // "Russian and Ukrainian Foreign Ministers X and Y": the sides before the title.
+        None => {
+            let ending = |k: usize| {
+                s.mentions
+                    .iter()
+                    .find(|m| m.end == k && !m.coref && matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization))
+                    .map(|m| (m.ent, m.start))
+            };
+            let (b, b_start) = ending(i)?;
+            let (a, _) = ending(b_start.checked_sub(1).filter(|&k| joined(k))?)?;
+            (a, b, i + len)
+        }
+    };
+    if a == b {
         return None;
     }
-    let (p, p_end) = person_at(&s.tokens, &s.mentions, b_end + 1, table, lex, s.is_title)?;
+    let (p, p_end) = person_at(&s.tokens, &s.mentions, names, table, lex, s.is_title)?;
     if !joined(p_end) {
         return None;
     }

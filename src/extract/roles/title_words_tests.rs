@@ -226,3 +226,24 @@ fn a_name_with_a_particle_after_the_comma() {
         vec![row("Abdul Hamid al-Dbeibah", "Prime Minister", "Libya")]
     );
 }
+
+#[test]
+fn two_sides_before_a_plural_title_go_to_the_two_names_in_order() {
+    assert_eq!(
+        found("en", "Armenian and Azerbaijani Foreign Ministers Ararat Mirzoyan and Jeyhun Bayramov met in Almaty."),
+        vec![row("Ararat Mirzoyan", "Foreign Minister", "Armenia"), row("Jeyhun Bayramov", "Foreign Minister", "Azerbaijan")]
+    );
+    // One side before the title: the shape does not apply.
+    let rows = found("en", "Armenian Foreign Minister Ararat Mirzoyan and Jeyhun Bayramov met in Almaty.");
+    assert_eq!(rows, vec![row("Ararat Mirzoyan", "Foreign Minister", "Armenia")]);
+}
+
+#[test]
+fn an_organisations_chief_and_a_long_eu_title() {
+    assert_eq!(found("en", "UN chief Antonio Guterres spoke to reporters."), vec![row("António Guterres", "chief", "United Nations")]);
+    assert_eq!(
+        found("en", "EU High Representative for Foreign Affairs and Security Policy Josep Borrell flew to Kyiv."),
+        vec![row("Josep Borrell", "High Representative for Foreign Affairs and Security Policy", "European Union")]
+    );
+    assert!(found("en", "The chief of the delegation arrived on Monday.").is_empty());
+}
