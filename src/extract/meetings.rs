@@ -157,7 +157,7 @@ fn meeting_at(
     if !cue.verb && toks.get(cue.end).is_some_and(|t| lex.anaphors.contains(&t.lower)) {
         return None;
     }
-    if super::clauses::negated(ctx, s, cue.start) || super::clauses::conditional(ctx, s, cue.start) {
+    if cues::not_held(ctx, s, (cue.start, cue.end)) {
         return None;
     }
     let remote = &ctx.pack.phrases().remote;

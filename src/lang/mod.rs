@@ -353,6 +353,9 @@ pub struct MeetingLex {
     /// has no date rather than the day of the report.
     #[serde(default)]
     pub vague_times: Vec<String>,
+    /// "cancelled talks …", "… was postponed", "ditunda": a meeting called off was not held.
+    #[serde(default)]
+    pub called_off: Vec<String>,
     /// "membahas <topic> dengan X": a talk with X when "dengan" and an actor follow the
     /// verb closely; the topic between is no participant.
     #[serde(default)]
@@ -506,6 +509,7 @@ pub struct Phrases {
     pub not_meetings: Vec<Vec<String>>,
     pub attended_by: Vec<Vec<String>>,
     pub vague_times: Vec<Vec<String>>,
+    pub called_off: Vec<Vec<String>>,
     pub remote: Vec<Vec<String>>,
     pub annexed: Vec<Vec<String>>,
     pub breakaway: Vec<Vec<String>>,
@@ -556,6 +560,7 @@ impl LanguagePack {
                 not_meetings: token_lists(&l.meeting.not_meetings),
                 attended_by: token_lists(&l.meeting.attended_by),
                 vague_times: token_lists(&l.meeting.vague_times),
+                called_off: token_lists(&l.meeting.called_off),
                 remote: token_lists(&l.meeting.remote),
                 annexed: token_lists(&l.region.annexed),
                 breakaway: token_lists(&l.region.breakaway),

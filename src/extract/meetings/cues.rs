@@ -68,3 +68,19 @@ pub(super) fn hosts_guest(s: &Analysed, table: &EntityTable, k: usize) -> bool {
 
 /// Words a discussed topic may take before "dengan".
 const DISCUSSED_TOPIC: usize = 8;
+
+/// A meeting cue denied, in a condition or question, or called off ("Washington cancelled talks
+/// … in Doha", "the summit in Luanda was postponed", "pertemuan … ditunda": just before the
+/// cue, or after it in its clause): no meeting was held.
+pub(super) fn not_held(ctx: &Context, s: &Analysed, (start, end): (usize, usize)) -> bool {
+    if super::super::clauses::negated(ctx, s, start) || super::super::clauses::conditional(ctx, s, start) {
+        return true;
+    }
+    let off = |k: usize| longest_phrase(&s.tokens, k, &ctx.pack.phrases().called_off) > 0;
+    let after = (end..s.tokens.len()).take_while(|&k| !matches!(s.tokens[k].text.as_str(), "." | ";" | "\"")).take(12);
+    (start.saturating_sub(6)..start).any(off) || after.into_iter().any(off)
+}
+
+#[cfg(test)]
+#[path = "called_off_tests.rs"]
+mod tests;

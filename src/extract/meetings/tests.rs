@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 type Found = (String, Option<String>, Vec<String>);
 
 /// The meetings the whole pipeline finds in `body`, published on `published` (YYYY-MM-DD).
-fn meetings(lang: &str, body: &str, published: &str) -> Vec<Found> {
+pub(super) fn meetings(lang: &str, body: &str, published: &str) -> Vec<Found> {
     let pack = crate::lang::pack(lang).expect("a registered pack");
     let article = Article {
         title: "Berita".into(),
