@@ -283,3 +283,22 @@ pub(super) fn aside_then(s: &Analysed, complementisers: &[String], at: usize) ->
     let close = (at + 2..(at + 10).min(toks.len())).find(|&k| !toks[k].is_word)?;
     (toks[close].text == "," && toks.get(close + 1).is_some_and(|t| is_in(complementisers, &t.lower))).then_some(close + 1)
 }
+
+/// Where what is asked starts, with a complementiser at `k` a few words past the addressee
+/// (which ends at `after`): past it ("selama pertemuan untuk", "Presiden AS, Donald Trump, untuk",
+/// 'both sides "to refrain'), at a negation before it ("urged Moscow not to"). In Indonesian a
+/// verb right after the addressee opens it, and the complementiser tells a purpose ("menyarankan
+/// Taliban mengubah peraturan agar …"). None: a comma or quotation in between ends the phrase.
+pub(super) fn complement_start(ctx: &Context, s: &Analysed, after: usize, k: usize) -> Option<usize> {
+    let toks = &s.tokens;
+    let closing_comma = k == after + 1 && toks[after].text == ",";
+    let opening_quote = k == after + 1 && toks[after].text == "\"";
+    if toks[after..k].iter().any(|t| t.text == "," || t.text == "\"") && k != after && !closing_comma && !opening_quote {
+        return None;
+    }
+    if k > after && s.words.base_verbs.is_empty() && is_verb(s.words, &toks[after]) {
+        return Some(after);
+    }
+    let not = k > after && is_in(&ctx.pack.lexicon.grammar.negations, &toks[k - 1].lower);
+    Some(if not { k - 1 } else { k + 1 })
+}

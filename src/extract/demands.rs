@@ -8,8 +8,8 @@ use super::clauses::{
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
 use super::demand_nouns::NounDemand;
 use super::demand_objects::{
-    accepted_by, after_refusal, apposition_end, aside_then, between_addressees, gapped_verb, nominal_addressee, past_addressee_name,
-    possessor_before, requested_from, talks_partner,
+    accepted_by, after_refusal, apposition_end, aside_then, between_addressees, complement_start, gapped_verb, nominal_addressee,
+    past_addressee_name, possessor_before, requested_from, talks_partner,
 };
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
@@ -253,15 +253,8 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     } else if !of.is_empty() {
         // Up to a few words ("selama pertemuan") before the complementiser.
         if let Some(k) = (after..(after + 6).min(s.tokens.len())).find(|&k| is_in(&lex.complementisers, &s.tokens[k].lower)) {
-            // "menuntut Presiden AS, Donald Trump, untuk ...": the name's closing comma only.
-            let closing_comma = k == after + 1 && s.tokens[after].text == ",";
-            // 'urged both sides "to refrain …"': the quotation opens with what is asked.
-            let opening_quote = k == after + 1 && s.tokens[after].text == "\"";
-            if !s.tokens[after..k].iter().any(|t| t.text == "," || t.text == "\"") || k == after || closing_comma || opening_quote {
-                // "urged Moscow not to escalate": the negation is part of what is asked.
-                let not = k > after && is_in(&ctx.pack.lexicon.grammar.negations, &s.tokens[k - 1].lower);
-                after = if not { k - 1 } else { k + 1 };
-                comp = true;
+            if let Some(a) = complement_start(ctx, s, after, k) {
+                (after, comp) = (a, true);
             }
         } else if let Some(k) = aside_then(s, &lex.complementisers, after) {
             (after, comp) = (k + 1, true);
