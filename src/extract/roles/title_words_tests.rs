@@ -247,3 +247,12 @@ fn an_organisations_chief_and_a_long_eu_title() {
     );
     assert!(found("en", "The chief of the delegation arrived on Monday.").is_empty());
 }
+
+#[test]
+fn a_party_after_a_title_is_no_person() {
+    let rows = found("id", "Tentara menahan Presiden Myanmar Win Myint serta ketua Partai Persatuan Rakyat Nasional kemarin.");
+    assert!(rows.iter().all(|r| !r.0.starts_with("Partai")), "{rows:?}");
+    assert!(rows.contains(&row("Win Myint", "Presiden", "Myanmar")), "{rows:?}");
+    let rows = found("en", "Soldiers detained the chairman of the National Unity Party Tun Aung yesterday.");
+    assert!(rows.iter().all(|r| !r.0.contains("Party")), "{rows:?}");
+}
