@@ -271,3 +271,19 @@ fn an_obligation_told_as_a_noun_phrase_asks() {
     let found = demands_in("en", "", "Foreign Minister Penny Wong said Fiji is obliged to return the seized vessel.");
     assert_eq!(pairs(&found), vec![("Australia", "Fiji")]);
 }
+
+#[test]
+fn participles_after_a_comma_and_base_forms_after_will() {
+    let found = demands_in("en", "", "The EU issued a statement on Monday, urging Serbia to withdraw its police from the north.");
+    assert_eq!(pairs(&found), vec![("European Union", "Serbia")]);
+    let found = demands_in("en", "", "Japan protested on Tuesday, demanding that China remove the buoy from its waters.");
+    assert_eq!(pairs(&found), vec![("Japan", "China")]);
+    assert_eq!(found[0].2, "remove the buoy from its waters");
+    let found = demands_in("en", "", "India will ask China to honour the disengagement deal.");
+    assert_eq!(pairs(&found), vec![("India", "China")]);
+    let found = demands_in("en", "", "France pressured Israel to allow more aid trucks into Gaza.");
+    assert_eq!(pairs(&found), vec![("France", "Israel")]);
+    // No party asked: nothing.
+    assert!(demands_in("en", "", "Japan protested on Tuesday, demanding that the buoy be removed.").is_empty());
+    assert!(demands_in("en", "", "The press conference in Paris ended after an hour.").is_empty());
+}

@@ -18,17 +18,25 @@ pub fn participle_demand(
     len: usize,
 ) -> Option<(Vec<EntRef>, Vec<EntRef>, usize)> {
     let lex = &ctx.pack.lexicon.demand;
-    let (of, after) = chain_right(s, table, cue + len);
-    if of.is_empty() || !s.tokens.get(after).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
+    let comp = |k: usize| s.tokens.get(k).is_some_and(|t| is_in(&lex.complementisers, &t.lower));
+    // "…, urging Russia to withdraw", "…, demanding that China remove the buoy".
+    let (of, after) = match chain_right(s, table, cue + len) {
+        (of, after) if !of.is_empty() && comp(after) => (of, after),
+        _ if comp(cue + len) => chain_right(s, table, cue + len + 1),
+        _ => return None,
+    };
+    if of.is_empty() {
         return None;
     }
+    let after = if comp(after) { after } else { after - 1 };
     let from = cue.saturating_sub(14);
     let noun = (from..cue)
         .rev()
         .take_while(|&k| !matches!(s.tokens[k].text.as_str(), "." | ";" | ":"))
         .find(|&k| longest_phrase(&s.tokens, k, &ctx.pack.phrases().demand_sources) > 0);
     let by = match noun {
-        Some(noun) => authors(ctx, s, table, noun)?,
+        // "The EU issued a statement on Monday, urging …": a statement no one is named for is the subject's.
+        Some(noun) => authors(ctx, s, table, noun).or_else(|| opening_subject(s, table, cue))?,
         None => opening_subject(s, table, cue)?,
     };
     let of_sides: Vec<EntRef> = of.iter().map(|&o| side_of(table, o)).collect();
@@ -76,6 +84,8 @@ fn opening_subject(s: &Analysed, table: &EntityTable, cue: usize) -> Option<Vec<
         .position(|t| matches!(t.text.as_str(), "-" | "--" | "—" | "–"))
         .filter(|&d| s.is_lead && d < 8)
         .map_or(0, |d| d + 1);
+    // "The EU issued …": past an article.
+    let first = first + usize::from(s.tokens.get(first).is_some_and(|t| is_in(&s.words.articles, &t.lower)));
     let m = s.mentions.iter().filter(|m| m.start == first && table.is_actor(m.ent)).max_by_key(|m| m.end)?;
     // The name after a title or a demonym ("U.S. President Joe Biden") is the same side.
     let side = side_of(table, m.ent);
