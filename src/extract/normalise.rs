@@ -140,7 +140,8 @@ fn is_lede(line: &str) -> bool {
             .expect("built-in lede pattern")
     });
     // Web copy with no line breaks: the whole article on the first line is no headline.
-    re.is_match(line) && line.split_whitespace().count() >= 12 || line.split_whitespace().count() > 60
+    let words = line.split_whitespace().count();
+    re.is_match(line) && words >= 12 || words > 60
 }
 
 /// Normalises a title and body into the text the extractor reads.

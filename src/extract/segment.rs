@@ -25,11 +25,13 @@ pub fn sentences(doc: &NormalisedText) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let para = &doc.text[p.start..p.end];
-        if p.is_title {
+        let spans = split_paragraph(para);
+        // A lede saved as the first line (two sentences or more, twelve words or more) is body.
+        if p.is_title && (spans.len() < 2 || para.split_whitespace().count() < 12) {
             out.push(Sentence { start: p.start, end: p.end, paragraph: pi, is_title: true });
             continue;
         }
-        for (s, e) in split_paragraph(para) {
+        for (s, e) in spans {
             out.push(Sentence { start: p.start + s, end: p.start + e, paragraph: pi, is_title: false });
         }
     }
@@ -159,6 +161,19 @@ mod tests {
 
     fn split(s: &str) -> Vec<&str> {
         split_paragraph(s).into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn a_lede_saved_as_the_first_line_is_body_and_a_headline_stays_one() {
+        let lede = "Menteri Luar Negeri Malaysia tiba di Jakarta pada Senin untuk membahas perbatasan. \
+            Ia disambut oleh Menlu Indonesia di Gedung Pancasila.";
+        let doc = crate::extract::normalise::normalise(lede, "Paragraf kedua.");
+        let found = sentences(&doc);
+        assert_eq!(found.iter().filter(|s| s.is_title).count(), 0);
+        assert_eq!(found.len(), 3);
+        let doc = crate::extract::normalise::normalise("Malaysia dan Indonesia Bahas Perbatasan di Jakarta", "Isi berita.");
+        let found = sentences(&doc);
+        assert!(found[0].is_title);
     }
 
     #[test]
