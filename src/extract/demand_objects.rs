@@ -6,7 +6,7 @@ use super::bodies::government_of;
 use super::clauses::{chain_right, clause_end, is_preposition, is_verb, mention_ending_at, mention_starting_at, subject_before};
 use super::entities::{side_of, EntityTable, Mention};
 use super::tokens::{longest_phrase, possessive_at, possessive_before};
-use super::{Analysed, Context, EntRef};
+use super::{Analysed, Context, Demand, EntRef};
 use crate::lang::{is_in, EntityType};
 
 /// "mendorong China, sekutu terbesar Korut, untuk ...": an apposition (a short phrase
@@ -301,4 +301,41 @@ pub(super) fn complement_start(ctx: &Context, s: &Analysed, after: usize, k: usi
     }
     let not = k > after && is_in(&ctx.pack.lexicon.grammar.negations, &toks[k - 1].lower);
     Some(if not { k - 1 } else { k + 1 })
+}
+
+/// A demand verb right before the actors right before the cue at `cue` ("mengajak Lithuania
+/// menyerukan …", "urged Lithuania call for …"): the outer verb's index.
+pub(super) fn asked_by_verb_before(ctx: &Context, s: &Analysed, cue: usize) -> Option<usize> {
+    let mut k = cue;
+    while k > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[k - 1].lower) {
+        k -= 1;
+    }
+    let m = s.mentions.iter().filter(|m| m.end == k).min_by_key(|m| m.start)?;
+    let outer = m.start.checked_sub(1)?;
+    is_in(&ctx.pack.lexicon.demand.verbs, &s.tokens[outer].lower).then_some(outer)
+}
+
+/// The addressee of the demand just made in this sentence by the same side, when the
+/// cue is coordinated with it ("... and called for ...", "..., and urged ..."); English only.
+pub(super) fn coordinated_demand(
+    ctx: &Context,
+    s: &Analysed,
+    table: &EntityTable,
+    cue: usize,
+    by: &[EntRef],
+    out: &[Demand],
+) -> Option<EntRef> {
+    let w = s.words;
+    if w.base_verbs.is_empty() {
+        return None;
+    }
+    let mut k = cue;
+    while k > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[k - 1].lower) {
+        k -= 1;
+    }
+    if k == 0 || !is_in(&w.coordinators, &s.tokens[k - 1].lower) {
+        return None;
+    }
+    let last = out.last().filter(|d| d.evidence.sentence == s.index)?;
+    by.iter().any(|&b| side_of(table, b) == last.by).then_some(last.of)
 }

@@ -8,12 +8,13 @@ use super::clauses::{
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
 use super::demand_nouns::NounDemand;
 use super::demand_objects::{
-    accepted_by, after_refusal, apposition_end, aside_then, between_addressees, complement_start, gapped_verb, nominal_addressee,
-    past_addressee_name, possessor_before, requested_from, talks_partner,
+    accepted_by, after_refusal, apposition_end, aside_then, asked_by_verb_before, between_addressees, complement_start, coordinated_demand,
+    gapped_verb, nominal_addressee, past_addressee_name, possessor_before, requested_from, talks_partner,
 };
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
+use super::rejected_passive::{passive_refusal_after, passive_rejection};
 use super::rejections::PendingRejection;
 use super::tokens::{longest_phrase, possessive_at};
 use super::{Analysed, Context, Demand, EntRef};
@@ -32,6 +33,11 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
         let mut k = 0;
         while k < s.tokens.len() {
             let w = s.tokens[k].lower.as_str();
+            if let Some(p) = passive_rejection(ctx, s, table, k) {
+                pending.push(p);
+                k += 1;
+                continue;
+            }
             let phrase_len = longest_phrase(&s.tokens, k, reject_phrases);
             if phrase_len > 0 || is_in(&lex.reject.verbs, w) {
                 let len = phrase_len.max(1);
@@ -89,7 +95,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
             }
             if verb_len > 0 {
                 // "dismissed Western demands that ...": after a refusal the word is the refused noun.
-                let refused_noun = is_in(&lex.demand.nouns, w) && after_refusal(ctx, s, k);
+                let refused_noun = is_in(&lex.demand.nouns, w) && (after_refusal(ctx, s, k) || passive_refusal_after(ctx, s, k).is_some());
                 if !negated(ctx, s, k) && !conditional(ctx, s, k) && !refused_noun && !under_modal(ctx, s, table, k) {
                     demand_verb(ctx, s, table, (k, verb_len), &mut demands);
                 }
@@ -100,7 +106,12 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> (Vec<D
             } else if let Some(asked) = is_in(&lex.demand.nouns, w).then(|| accepted_by(ctx, s, table, k)).flatten() {
                 // "(Jika) Israel menerima tuntutan Hamas": the demand stands, conditional or not.
                 demand_noun(ctx, s, table, k, Some(&asked), &mut demands);
-            } else if is_in(&lex.demand.nouns, w) && !conditional(ctx, s, k) && !after_refusal(ctx, s, k) && !negated(ctx, s, k) {
+            } else if is_in(&lex.demand.nouns, w)
+                && !conditional(ctx, s, k)
+                && !after_refusal(ctx, s, k)
+                && !negated(ctx, s, k)
+                && passive_refusal_after(ctx, s, k).is_none()
+            {
                 demand_noun(ctx, s, table, k, None, &mut demands);
             }
             k += 1;
@@ -337,36 +348,6 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         rule = "demand.verb-complement";
     }
     push_actions(ctx, s, table, Found { by: &by, of: &of, span: (after, end), cue, rule, confidence: 0.9 * conf }, out);
-}
-
-/// A demand verb right before the actors right before the cue at `cue` ("mengajak Lithuania
-/// menyerukan …", "urged Lithuania call for …"): the outer verb's index.
-fn asked_by_verb_before(ctx: &Context, s: &Analysed, cue: usize) -> Option<usize> {
-    let mut k = cue;
-    while k > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[k - 1].lower) {
-        k -= 1;
-    }
-    let m = s.mentions.iter().filter(|m| m.end == k).min_by_key(|m| m.start)?;
-    let outer = m.start.checked_sub(1)?;
-    is_in(&ctx.pack.lexicon.demand.verbs, &s.tokens[outer].lower).then_some(outer)
-}
-
-/// The addressee of the demand just made in this sentence by the same side, when the
-/// cue is coordinated with it ("... and called for ...", "..., and urged ..."); English only.
-fn coordinated_demand(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, by: &[EntRef], out: &[Demand]) -> Option<EntRef> {
-    let w = s.words;
-    if w.base_verbs.is_empty() {
-        return None;
-    }
-    let mut k = cue;
-    while k > 0 && is_in(&ctx.pack.lexicon.grammar.adverbs, &s.tokens[k - 1].lower) {
-        k -= 1;
-    }
-    if k == 0 || !is_in(&w.coordinators, &s.tokens[k - 1].lower) {
-        return None;
-    }
-    let last = out.last().filter(|d| d.evidence.sentence == s.index)?;
-    by.iter().any(|&b| side_of(table, b) == last.by).then_some(last.of)
 }
 
 /// "Y diminta (oleh X) untuk ACTION".

@@ -22,6 +22,7 @@ pub mod normalise;
 pub mod places;
 mod reference_cue;
 pub mod regions;
+pub mod rejected_passive;
 pub mod rejections;
 pub mod roles;
 pub mod segment;

@@ -180,6 +180,20 @@ mod tests {
     }
 
     #[test]
+    fn a_demand_refused_in_the_passive() {
+        let body = "Kamboja meminta Thailand membuka perbatasan, tetapi permintaan Kamboja langsung ditolak Thailand.";
+        assert_eq!(rejections("id", body), vec![("Thailand".to_string(), "Cambodia".to_string())]);
+        let found = rejections("en", "Serbia's demands were quickly rejected by Kosovo on Tuesday.");
+        assert_eq!(found, vec![("Kosovo".to_string(), "Serbia".to_string())]);
+        let found = rejections("en", "The demands of Serbia were rejected by Kosovo.");
+        assert_eq!(found, vec![("Kosovo".to_string(), "Serbia".to_string())]);
+        // Refused only in a condition; and a demand noun refused is no demand itself.
+        assert!(rejections("en", "If Serbia's demands were rejected by Kosovo, talks would end.").is_empty());
+        let run = crate::extract::test_support::demands_in("en", "", "Serbia's demands were rejected by Kosovo.");
+        assert!(run.is_empty(), "{run:?}");
+    }
+
+    #[test]
     fn no_demand_no_rejection_of_a_demander() {
         assert!(rejections("en", "NATO rejected the proposal on Monday.").is_empty());
     }

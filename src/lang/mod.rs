@@ -324,6 +324,12 @@ pub struct RejectLex {
     /// Verbs of denial: a refusal only of a demand noun ("membantah tuntutan itu").
     #[serde(default)]
     pub denial_verbs: Vec<String>,
+    /// Passive refusals after a demand noun ("permintaan X ditolak Y", "X's demands were
+    /// rejected by Y"); in English only after an auxiliary of `passive_aux`.
+    #[serde(default)]
+    pub passive_verbs: Vec<String>,
+    #[serde(default)]
+    pub passive_aux: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -487,6 +493,7 @@ pub struct LanguagePack {
 pub struct Phrases {
     pub demand_verbs: Vec<Vec<String>>,
     pub reject: Vec<Vec<String>>,
+    pub reject_passive: Vec<Vec<String>>,
     pub titles: Vec<Vec<String>>,
     pub of_words: Vec<Vec<String>>,
     pub domestic_titles: Vec<Vec<String>>,
@@ -538,6 +545,7 @@ impl LanguagePack {
             Phrases {
                 demand_verbs: token_lists(&l.demand.verbs),
                 reject: token_lists(&l.reject.phrases),
+                reject_passive: token_lists(&l.reject.passive_verbs),
                 titles: token_lists(&l.role.titles),
                 of_words: token_lists(&l.role.of_words),
                 domestic_titles: token_lists(&l.role.domestic_titles),

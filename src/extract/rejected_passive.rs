@@ -1,0 +1,63 @@
+//! Refusals told in the passive: "permintaan Zelenskyy langsung ditolak Jokowi", "Hamas's
+//! demands were rejected by Israel". The demand noun comes first, who refused it after the verb.
+
+use super::clauses::{chain_right, conditional, negated};
+use super::demand_objects::possessor_before;
+use super::entities::EntityTable;
+use super::rejections::PendingRejection;
+use super::tokens::longest_phrase;
+use super::{Analysed, Context};
+use crate::lang::is_in;
+
+/// The passive refusal a demand noun at `noun` is the subject of: where its verb starts and how
+/// long it is (past an auxiliary and a few adverbs: "were quickly rejected", "langsung ditolak").
+pub fn passive_refusal_after(ctx: &Context, s: &Analysed, noun: usize) -> Option<(usize, usize)> {
+    let lex = &ctx.pack.lexicon.reject;
+    let passive = |k: usize| longest_phrase(&s.tokens, k, &ctx.pack.phrases().reject_passive);
+    let mut aux = lex.passive_aux.is_empty();
+    for k in noun + 1..(noun + 7).min(s.tokens.len()) {
+        let t = &s.tokens[k];
+        if !t.is_word {
+            return None;
+        }
+        if is_in(&lex.passive_aux, &t.lower) {
+            aux = true;
+        } else if passive(k) > 0 {
+            return aux.then_some((k, passive(k)));
+        }
+    }
+    None
+}
+
+/// The refusal a passive reject verb at `cue` tells of the demand noun before it ("permintaan
+/// Zelenskyy", "the demands of Hamas", "Hamas's demands").
+pub fn passive_rejection(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<PendingRejection> {
+    let nouns = &ctx.pack.lexicon.demand.nouns;
+    let noun = (cue.saturating_sub(6)..cue).rev().find(|&k| is_in(nouns, &s.tokens[k].lower))?;
+    let (at, len) = passive_refusal_after(ctx, s, noun).filter(|&(at, _)| at == cue)?;
+    // Denied or conditional before the noun ("jika tuntutan itu ditolak"); not "were" itself.
+    if negated(ctx, s, cue) || conditional(ctx, s, noun) {
+        return None;
+    }
+    let mut j = at + len;
+    if s.tokens.get(j).is_some_and(|t| is_in(&s.words.agent_preps, &t.lower)) {
+        j += 1;
+    }
+    let (by, _) = chain_right(s, table, j);
+    if by.is_empty() {
+        return None;
+    }
+    // "permintaan Zelenskyy" (the owner after the noun), "Hamas's demands" (before it).
+    let of = usize::from(s.tokens.get(noun + 1).is_some_and(|t| is_in(&s.words.head_of, &t.lower)));
+    let (after, _) = chain_right(s, table, noun + 1 + of);
+    let named = if after.is_empty() { possessor_before(ctx, s, table, noun) } else { after };
+    Some(PendingRejection {
+        by,
+        stated_by: s.speaker,
+        anaphoric: named.is_empty(),
+        named_demander: named,
+        object: s.tokens[noun..cue].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "),
+        own_demands: Vec::new(),
+        evidence: ctx.evidence(s, "reject.passive", 0.8),
+    })
+}
