@@ -477,7 +477,8 @@ fn rejection_at(
     }
     // English: "rebuffed proposals", "rejected the demands" without a possessor point back.
     let bare = english && own.is_empty() && (is_in(&lex.demand.nouns, &obj.lower) || is_in(&s.words.demand_like, &obj.lower));
-    let anaphoric = (anaphoric || possessive_anaphor || determined || bare) && named.is_empty();
+    // "Namun, Singapura tidak mau mendengar.": a refusal with no object refuses what it was just asked.
+    let anaphoric = (anaphoric || possessive_anaphor || determined || bare || !obj.is_word) && named.is_empty();
     Some(PendingRejection {
         by,
         stated_by: s.speaker,

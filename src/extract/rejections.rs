@@ -194,6 +194,14 @@ mod tests {
     }
 
     #[test]
+    fn not_heeding_a_demand_refuses_it() {
+        let body = "Malaysia meminta Singapura menghentikan reklamasi. Singapura tidak mengindahkan permintaan Malaysia.";
+        assert_eq!(rejections("id", body), vec![("Singapore".to_string(), "Malaysia".to_string())]);
+        let found = rejections("id", "Malaysia meminta Singapura menghentikan reklamasi. Namun, Singapura tidak mau mendengar.");
+        assert_eq!(found, vec![("Singapore".to_string(), "Malaysia".to_string())]);
+    }
+
+    #[test]
     fn no_demand_no_rejection_of_a_demander() {
         assert!(rejections("en", "NATO rejected the proposal on Monday.").is_empty());
     }
