@@ -256,3 +256,13 @@ fn a_party_after_a_title_is_no_person() {
     let rows = found("en", "Soldiers detained the chairman of the National Unity Party Tun Aung yesterday.");
     assert!(rows.iter().all(|r| !r.0.contains("Party")), "{rows:?}");
 }
+
+#[test]
+fn a_known_name_spelled_with_a_space_for_its_hyphen_or_a_comma_before_jr() {
+    let rows = found("en", "Iranian Foreign Minister, Hossein Amir Abdollahian, arrived in Oslo on Monday.");
+    assert_eq!(rows, vec![row("Hossein Amir-Abdollahian", "Foreign Minister", "Iran")]);
+    let rows = found("en", "Beijing criticised the government of President Ferdinand R. Marcos, Jr. on Monday.");
+    assert_eq!(rows, vec![row("Ferdinand Marcos Jr.", "President", "Philippines")]);
+    let rows = found("en", "EU chief diplomat Josep Borrell arrived in Kyiv.");
+    assert_eq!(rows, vec![row("Josep Borrell", "chief diplomat", "European Union")]);
+}
