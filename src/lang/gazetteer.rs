@@ -299,6 +299,22 @@ fn tokens(name: &str) -> Vec<String> {
     super::tokens::tokenize(name, 0).into_iter().map(|t| t.text).collect()
 }
 
+/// A person's names as the press also writes them: a hyphen as a space ("Amir-Abdollahian",
+/// "Amir Abdollahian") and a comma before a suffix ("Ferdinand R. Marcos Jr.", "…, Jr."). Each once.
+fn spelling_variants(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let spaced = n.replace('-', " ");
+        let comma = ["Jr.", "Sr."].iter().find_map(|s| n.strip_suffix(&format!(" {s}")).map(|head| format!("{head}, {s}")));
+        for v in std::iter::once(n).chain(Some(spaced)).chain(comma) {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,20 +371,4 @@ mod tests {
         assert_eq!(parsed.venue_at(&["Balai"]).map(|(i, _)| parsed.entities[i].key.as_str()), Some("Paris"));
         assert!(Gazetteer::parse(&row("Venue", "Lyon"), "").is_err(), "a venue's city must be known");
     }
-}
-
-/// A person's names as the press also writes them: a hyphen as a space ("Amir-Abdollahian",
-/// "Amir Abdollahian") and a comma before a suffix ("Ferdinand R. Marcos Jr.", "…, Jr."). Each once.
-fn spelling_variants(names: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for n in names {
-        let spaced = n.replace('-', " ");
-        let comma = ["Jr.", "Sr."].iter().find_map(|s| n.strip_suffix(&format!(" {s}")).map(|head| format!("{head}, {s}")));
-        for v in std::iter::once(n).chain(Some(spaced)).chain(comma) {
-            if !out.contains(&v) {
-                out.push(v);
-            }
-        }
-    }
-    out
 }

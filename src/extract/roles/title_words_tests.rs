@@ -114,7 +114,7 @@ fn a_second_title_after_the_comma_is_no_part_of_the_name() {
 #[test]
 fn a_title_word_inside_a_known_name_is_no_title() {
     let body = "Iranian Foreign Minister Hossein Amir Abdollahian arrived in Vienna. Amir Abdollahian said the talks would go on.";
-    assert_eq!(found("en", body), vec![row("Hossein Amir Abdollahian", "Foreign Minister", "Iran")]);
+    assert_eq!(found("en", body), vec![row("Hossein Amir-Abdollahian", "Foreign Minister", "Iran")]);
 }
 
 #[test]
@@ -218,8 +218,8 @@ fn a_title_after_its_principals_possessive() {
 #[test]
 fn a_name_with_a_particle_after_the_comma() {
     assert_eq!(
-        found("id", "Perdana Menteri Libya, Fayez al Sarraj, menyambut usulan gencatan senjata itu."),
-        vec![row("Fayez al Sarraj", "Perdana Menteri", "Libya")]
+        found("id", "Perdana Menteri Libya, Khalid al Mansouri, menyambut usulan gencatan senjata itu."),
+        vec![row("Khalid al Mansouri", "Perdana Menteri", "Libya")]
     );
     assert_eq!(
         found("en", "Libya's Prime Minister, Abdul Hamid al-Dbeibah, said the talks would resume."),
