@@ -391,6 +391,8 @@ mod tests {
         assert_eq!(f("di Jenewa awal pekan ini."), vec![(d("2022-01-10"), Precision::Day)]);
         assert_eq!(f("Jum'at, 21 Januari 2022 - 21:00"), vec![(d("2022-01-21"), Precision::Day)]);
         assert_eq!(f("kemarin"), vec![(d("2022-01-12"), Precision::Day)]);
+        assert_eq!(f("Sehari sebelumnya, kedua menteri"), vec![(d("2022-01-12"), Precision::Day)]);
+        assert_eq!(f("talks held a day earlier in Jeddah"), vec![(d("2022-01-12"), Precision::Day)]);
         assert_eq!(f("pada tahun 2014"), vec![(d("2014-01-01"), Precision::Year)]);
         assert_eq!(f("Senin lalu"), vec![(d("2022-01-10"), Precision::Day)]);
         assert_eq!(f("Senin depan"), vec![(d("2022-01-17"), Precision::Day)]);
