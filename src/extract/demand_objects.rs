@@ -183,6 +183,32 @@ pub fn between_addressees(ctx: &Context, s: &Analysed, table: &EntityTable, j: u
     (sides.len() >= 2 && !sides.iter().any(|&e| by_sides.contains(&side_of(table, e)))).then_some(sides)
 }
 
+/// "menyerukan penghentian kekerasan di Myanmar", "called for an end to the violence in Myanmar":
+/// a short object (no comma, verb or complementiser) ending in a country the demander is not,
+/// after a location word, is where what is asked must happen; its government is asked.
+pub fn located_addressee(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<Vec<EntRef>> {
+    let toks = &s.tokens;
+    let k = (j + 1..(j + 10).min(toks.len())).find(|&k| is_in(&s.words.location_preps, &toks[k].lower))?;
+    // "an end to the violence": "to" before an article opens no clause.
+    let opens = |i: usize| {
+        is_in(&ctx.pack.lexicon.demand.complementisers, &toks[i].lower)
+            && !toks.get(i + 1).is_some_and(|t| is_in(&s.words.articles, &t.lower))
+    };
+    if (j..k).any(|i| !toks[i].is_word || is_verb(s.words, &toks[i]) || opens(i)) {
+        return None;
+    }
+    // "gencatan senjata dengan Houthi di Yaman": a party the object names is the one asked, not the place.
+    if s.mentions.iter().any(|m| m.start >= j && m.start < k && table.is_actor(m.ent)) {
+        return None;
+    }
+    let m = mention_starting_at(s, k + 1).filter(|m| table.get(m.ent).etype == EntityType::Country)?;
+    // The country closes the object ("di Myanmar.", "in Myanmar and ..."), not a longer place phrase.
+    if toks.get(m.end).is_some_and(|t| t.is_word && !is_in(&s.words.coordinators, &t.lower)) {
+        return None;
+    }
+    other_sides(table, vec![m.ent], by)
+}
+
 /// "Israel menerima tuntutan Hamas", "Kyiv met Washington's demands": the subject of a verb
 /// meeting the demand noun at `k` (one filler word between), who is the one asked.
 pub fn accepted_by(ctx: &Context, s: &Analysed, table: &EntityTable, k: usize) -> Option<Vec<EntRef>> {

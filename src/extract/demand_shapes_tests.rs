@@ -287,3 +287,15 @@ fn participles_after_a_comma_and_base_forms_after_will() {
     assert!(demands_in("en", "", "Japan protested on Tuesday, demanding that the buoy be removed.").is_empty());
     assert!(demands_in("en", "", "The press conference in Paris ended after an hour.").is_empty());
 }
+
+#[test]
+fn a_call_for_an_end_to_violence_in_a_country_asks_that_country() {
+    let found = demands_in("id", "", "Malaysia menyerukan penghentian kekerasan di Myanmar.");
+    assert_eq!(pairs(&found), vec![("Malaysia", "Myanmar")]);
+    let found = demands_in("en", "", "Japan called for an immediate end to the violence in Myanmar.");
+    assert_eq!(pairs(&found), vec![("Japan", "Myanmar")]);
+    // A party named in the object is the one asked, not the place; a place that is no country asks no one.
+    let found = demands_in("id", "", "Koalisi Saudi menyerukan gencatan senjata dengan Houthi di Yaman.");
+    assert!(found.iter().all(|f| f.1 != "Yemen"), "{found:?}");
+    assert!(demands_in("en", "", "Japan called for an immediate end to the violence in Rakhine.").is_empty());
+}

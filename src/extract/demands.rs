@@ -9,7 +9,7 @@ use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under
 use super::demand_nouns::NounDemand;
 use super::demand_objects::{
     accepted_by, after_refusal, apposition_end, aside_then, asked_by_verb_before, between_addressees, complement_start, coordinated_demand,
-    gapped_verb, nominal_addressee, past_addressee_name, possessor_before, requested_from, talks_partner,
+    gapped_verb, located_addressee, nominal_addressee, past_addressee_name, possessor_before, requested_from, talks_partner,
 };
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
@@ -317,6 +317,8 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
         of = o;
         after = j;
         rule = "demand.verb-between";
+    } else if let Some(o) = located_addressee(ctx, s, table, j, &by) {
+        (of, after, rule) = (o, j, "demand.located");
     } else if let Some(prev) = coordinated_demand(ctx, s, table, cue, &by, out) {
         // "X demanded that Y ... and called for early elections": the same addressee.
         of = vec![prev];
