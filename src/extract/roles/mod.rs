@@ -281,7 +281,8 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         let ent = table.get(m.ent);
         if matches!(ent.etype, EntityType::Country | EntityType::Organization | EntityType::Group) {
             side = Some(m.ent);
-            j = m.end;
+            // "President of the ECOWAS Commission, X": the side's own body closes the title.
+            j = m.end + usize::from(of_len > 0 && s.tokens.get(m.end).is_some_and(|t| is_in(&s.words.institutions, &t.text)));
             // "Utusan PBB dan Liga Arab, Kofi Annan": a joint post of two organisations.
             if let Some(second) = joint_organisation(s, table, m.ent, j) {
                 j = second;

@@ -266,3 +266,12 @@ fn a_known_name_spelled_with_a_space_for_its_hyphen_or_a_comma_before_jr() {
     let rows = found("en", "EU chief diplomat Josep Borrell arrived in Kyiv.");
     assert_eq!(rows, vec![row("Josep Borrell", "chief diplomat", "European Union")]);
 }
+
+#[test]
+fn the_sides_own_commission_closes_the_title() {
+    let rows = found("en", "The Chairperson of the African Union Commission, Moussa Faki Mahamat, flew to Khartoum.");
+    assert_eq!(rows, vec![row("Moussa Faki Mahamat", "Chairperson", "African Union")]);
+    // A place after the side is no body of it.
+    let rows = found("en", "The President of Ghana Nana Akufo-Addo flew to Abuja.");
+    assert_eq!(rows, vec![row("Nana Akufo-Addo", "President", "Ghana")]);
+}
