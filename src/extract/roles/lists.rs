@@ -5,11 +5,11 @@
 //! the body names, else, under a government's own title, the side the readout speaks for.
 
 use super::super::clauses::is_verb;
-use super::super::entities::{EntityTable, Mention};
+use super::super::entities::EntityTable;
 use super::super::tokens::longest_phrase;
 use super::super::{Analysed, Context, EntRef, Role};
 use super::home::Home;
-use super::names::{person_at, span_text};
+use super::names::{name_person, person_at, span_text};
 use crate::lang::{is_in, EntityType};
 
 /// The roles of the list items in sentence `s` of a statement (`home.statement`); how many.
@@ -58,11 +58,9 @@ pub(super) fn list_roles(ctx: &Context, s: &mut Analysed, table: &mut EntityTabl
     }
     for (person, title, side, a, name_end) in found {
         table.set_side_if_unknown(person, Some(side));
-        s.mentions.retain(|m| m.end <= a || m.start >= name_end);
-        s.mentions.push(Mention { ent: person, start: a, end: name_end, coref: false });
+        name_person(s, person, a, name_end);
         out.push(Role { person, title, of: side, evidence: ctx.evidence(s, "role.list-item", 0.8) });
     }
-    s.mentions.sort_by_key(|m| m.start);
     n
 }
 
@@ -129,9 +127,7 @@ pub(super) fn numbered_item(ctx: &Context, s: &mut Analysed, table: &mut EntityT
     let Some(side) = side else { return 0 };
     let title = span_text(ctx.text, &s.tokens[t..t + len]);
     table.set_side_if_unknown(person, Some(side));
-    s.mentions.retain(|m| m.start >= name_end);
-    s.mentions.push(Mention { ent: person, start: 0, end: name_end, coref: false });
-    s.mentions.sort_by_key(|m| m.start);
+    name_person(s, person, 0, name_end);
     out.push(Role { person, title, of: side, evidence: ctx.evidence(s, "role.list-item", 0.8) });
     1
 }

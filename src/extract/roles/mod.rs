@@ -21,7 +21,9 @@ use crate::lang::{is_in, EntityType};
 use cleanup::{drop_bare_titles, drop_ranks_beside_offices};
 use copula::copular_role;
 use home::{document_home, home_side_for, Home};
-use names::{appositive, capitalised_or_particle, capitalised_run, given_names_of, lower_portfolio, person_at, span_text, starts_entity};
+use names::{
+    appositive, capitalised_or_particle, capitalised_run, given_names_of, lower_portfolio, name_person, person_at, span_text, starts_entity,
+};
 use principal::principal_role;
 use sides::{
     acronym_after, joint_organisation, known_person_with_side, known_side, past_side, person_at_token, side_after_name,
@@ -377,9 +379,7 @@ fn appositive_role(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, t: 
     let name: Vec<String> = s.tokens[name_start..t.lead - 1].iter().map(|t| t.text.clone()).filter(|t| t != "-").collect();
     table.add_short_names(&name, person);
     table.set_side_if_unknown(person, Some(side));
-    s.mentions.retain(|m| m.end <= name_start || m.start >= j);
-    s.mentions.push(Mention { ent: person, start: name_start, end: j, coref: false });
-    s.mentions.sort_by_key(|m| m.start);
+    name_person(s, person, name_start, j);
     out.push(Role { person, title: title.to_string(), of: side, evidence: ctx.evidence(s, "role.appositive", 0.85) });
     Some(j)
 }
@@ -454,9 +454,7 @@ fn named_role(
     if let (Some(m), Some(_)) = (joint, side) {
         out.push(Role { person, title: title.clone(), of: m.ent, evidence: ctx.evidence(s, "role.title-name", 0.85) });
     }
-    s.mentions.retain(|m| m.end <= t.start || m.start >= name_end);
-    s.mentions.push(Mention { ent: person, start: t.start, end: name_end, coref: false });
-    s.mentions.sort_by_key(|m| m.start);
+    name_person(s, person, t.start, name_end);
     if let Some(of) = side {
         let (rule, confidence) = if t.counterpart {
             ("role.counterpart", 0.6)
@@ -474,9 +472,7 @@ fn named_role(
         // "European Commission Executive Vice Presidents A and B": B holds it for the side too.
         if let Some((second, end)) = t.side.is_some().then(|| second_holder(ctx, s, table, &title, name_end)).flatten() {
             table.set_side_if_unknown(second, Some(of));
-            s.mentions.retain(|m| m.end <= name_end + 1 || m.start >= end);
-            s.mentions.push(Mention { ent: second, start: name_end + 1, end, coref: false });
-            s.mentions.sort_by_key(|m| m.start);
+            name_person(s, second, name_end + 1, end);
             out.push(Role { person: second, title, of, evidence });
             return end;
         }

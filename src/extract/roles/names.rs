@@ -81,6 +81,13 @@ fn lowered(t: &Token) -> Token {
     Token { text: t.lower.clone(), ..t.clone() }
 }
 
+/// Tokens `start..end` name `person`: the mentions there give way to one of it.
+pub(super) fn name_person(s: &mut Analysed, person: EntRef, start: usize, end: usize) {
+    s.mentions.retain(|m| m.end <= start || m.start >= end);
+    s.mentions.push(Mention { ent: person, start, end, coref: false });
+    s.mentions.sort_by_key(|m| m.start);
+}
+
 pub(super) fn span_text(text: &str, toks: &[Token]) -> String {
     match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => text[a.start..b.end].to_string(),

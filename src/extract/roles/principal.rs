@@ -2,8 +2,8 @@
 //! bicara kantor Suu Kyi, ..." — the title serves the principal's side, and its holder is the
 //! other name, never the principal.
 
-use super::names::{appositive, known_by_family_name, person_at, span_text};
-use super::{EntityTable, Mention, Role};
+use super::names::{appositive, known_by_family_name, name_person, person_at, span_text};
+use super::{EntityTable, Role};
 use crate::extract::clauses::mention_starting_at;
 use crate::extract::tokens::possessive_before;
 use crate::extract::{Analysed, Context, EntRef};
@@ -92,9 +92,7 @@ fn hold_for_principal(
     }
     table.set_side_if_unknown(holder, Some(side));
     if name_end > name_start {
-        s.mentions.retain(|m| m.end <= name_start || m.start >= name_end);
-        s.mentions.push(Mention { ent: holder, start: name_start, end: name_end, coref: false });
-        s.mentions.sort_by_key(|m| m.start);
+        name_person(s, holder, name_start, name_end);
     }
     let text = span_text(ctx.text, &s.tokens[i..i + len]);
     out.push(Role { person: holder, title: text, of: side, evidence: ctx.evidence(s, "role.principal", 0.85) });
