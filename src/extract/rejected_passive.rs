@@ -1,7 +1,7 @@
 //! Refusals told in the passive: "permintaan Zelenskyy langsung ditolak Jokowi", "Hamas's
 //! demands were rejected by Israel". The demand noun comes first, who refused it after the verb.
 
-use super::clauses::{chain_right, conditional, negated};
+use super::clauses::{chain_right, conditional, negated, text_of};
 use super::demand_objects::possessor_before;
 use super::entities::EntityTable;
 use super::rejections::PendingRejection;
@@ -32,6 +32,10 @@ pub fn passive_refusal_after(ctx: &Context, s: &Analysed, noun: usize) -> Option
 /// The refusal a passive reject verb at `cue` tells of the demand noun before it ("permintaan
 /// Zelenskyy", "the demands of Hamas", "Hamas's demands").
 pub fn passive_rejection(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) -> Option<PendingRejection> {
+    // Read at every token: nothing to do unless a passive refusal stands here.
+    if longest_phrase(&s.tokens, cue, &ctx.pack.phrases().reject_passive) == 0 {
+        return None;
+    }
     let nouns = &ctx.pack.lexicon.demand.nouns;
     let noun = (cue.saturating_sub(6)..cue).rev().find(|&k| is_in(nouns, &s.tokens[k].lower))?;
     let (at, len) = passive_refusal_after(ctx, s, noun).filter(|&(at, _)| at == cue)?;
@@ -56,7 +60,7 @@ pub fn passive_rejection(ctx: &Context, s: &Analysed, table: &EntityTable, cue: 
         stated_by: s.speaker,
         anaphoric: named.is_empty(),
         named_demander: named,
-        object: s.tokens[noun..cue].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "),
+        object: text_of(ctx, s, noun, cue),
         own_demands: Vec::new(),
         evidence: ctx.evidence(s, "reject.passive", 0.8),
     })
