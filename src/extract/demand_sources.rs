@@ -19,16 +19,19 @@ pub fn participle_demand(
 ) -> Option<(Vec<EntRef>, Vec<EntRef>, usize)> {
     let lex = &ctx.pack.lexicon.demand;
     let comp = |k: usize| s.tokens.get(k).is_some_and(|t| is_in(&lex.complementisers, &t.lower));
-    // "…, urging Russia to withdraw", "…, demanding that China remove the buoy".
-    let (of, after) = match chain_right(s, table, cue + len) {
-        (of, after) if !of.is_empty() && comp(after) => (of, after),
-        _ if comp(cue + len) => chain_right(s, table, cue + len + 1),
+    // Where what is asked starts: after the complementiser ("…, urging Russia to withdraw"), or
+    // after the addressee a complementiser opens ("…, demanding that China remove the buoy").
+    let (of, start) = match chain_right(s, table, cue + len) {
+        (of, after) if !of.is_empty() && comp(after) => (of, after + 1),
+        _ if comp(cue + len) => {
+            let (of, after) = chain_right(s, table, cue + len + 1);
+            (of, after + usize::from(comp(after)))
+        }
         _ => return None,
     };
     if of.is_empty() {
         return None;
     }
-    let after = if comp(after) { after } else { after - 1 };
     let from = cue.saturating_sub(14);
     let noun = (from..cue)
         .rev()
@@ -41,7 +44,7 @@ pub fn participle_demand(
     };
     let of_sides: Vec<EntRef> = of.iter().map(|&o| side_of(table, o)).collect();
     let by: Vec<EntRef> = by.into_iter().filter(|b| !of_sides.contains(b)).collect();
-    (!by.is_empty()).then_some((by, of, after + 1))
+    (!by.is_empty()).then_some((by, of, start))
 }
 
 /// The sides that wrote the source text at token `noun`: its possessor or modifier ("Russia's
