@@ -85,6 +85,11 @@ struct Discourse {
     countries_seen: Vec<EntRef>,
     /// The people among them: "the President" of a statement by President X is X.
     author_persons: Vec<EntRef>,
+    /// The side of the subject of the latest sentence naming a document ("the Council passed
+    /// a resolution"): what "the resolution" later speaks for.
+    last_issuer: Option<EntRef>,
+    /// The country whose office ("the Russian Foreign Ministry") was named last.
+    last_office: Option<EntRef>,
     /// The person who was the subject of the latest sentence with a person as subject:
     /// "he" opening a sentence continues it.
     last_subject_person: Option<EntRef>,
@@ -148,6 +153,10 @@ impl Discourse {
         {
             self.group_noun(s, table, c.i, added);
             None
+        } else if c.demonstrative && c.modified == 0 && is_in(&words.office_heads, c.w) {
+            self.last_office.map(|e| (e, c.span))
+        } else if c.demonstrative && is_in(&words.document_heads, c.w) {
+            self.last_issuer.map(|e| (e, c.span))
         } else if c.demonstrative && is_in(&words.org_heads, c.w) {
             self.last_org.map(|e| (e, c.span))
         } else if let Some(e) = antecedents::org_by_head(&self.recent, table, c.w).filter(|_| c.after && !covered(s, c.i)) {
@@ -406,8 +415,15 @@ impl Discourse {
             }
         }
         add_countries(s, table, s.mentions.iter(), &mut self.countries_seen);
+        if let Some(c) = office_of(s, table) {
+            self.last_office = Some(c);
+        }
         if let Some(sub) = subject_mention(s, table).map(|m| m.ent) {
             self.last_subject = Some(side_of(table, sub));
+            let issuer = matches!(table.get(side_of(table, sub)).etype, EntityType::Organization | EntityType::Country);
+            if issuer && s.tokens.iter().any(|t| is_in(&s.words.document_heads, &t.lower)) {
+                self.last_issuer = Some(side_of(table, sub));
+            }
         }
         // The person the sentence is about: who speaks in it, else its subject outside a quote.
         let subject = subject_mention(s, table).filter(|m| !s.quoted[m.start]).map(|m| m.ent);
@@ -454,6 +470,23 @@ impl Discourse {
             self.groups.push((s.index, group));
         }
     }
+}
+
+/// The country an office belongs to, when the sentence names one beside it: "the Russian
+/// Foreign Ministry", "Kementerian Luar Negeri RI", "Ministry of Foreign Affairs of Japan".
+fn office_of(s: &Analysed, table: &EntityTable) -> Option<EntRef> {
+    let office = s.tokens.iter().rposition(|t| t.is_capitalised() && is_in(&s.words.office_heads, &t.lower))?;
+    // Before it ("the Russian Foreign Ministry"), or after a chain of the office's own words
+    // ("Ministry of Foreign Affairs of Japan"), not the object of a verb after it.
+    let chain = |m: &Mention| {
+        m.start > office
+            && m.start <= office + 5
+            && s.tokens[office + 1..m.start]
+                .iter()
+                .all(|t| t.is_capitalised() || is_in(&s.words.articles, &t.lower) || is_in(&s.words.head_of, &t.lower))
+    };
+    let near = |m: &&Mention| !m.coref && ((m.end <= office && m.end + 2 >= office) || chain(m));
+    s.mentions.iter().filter(near).find(|m| table.get(m.ent).etype == EntityType::Country).map(|m| m.ent)
 }
 
 /// A mention after a preposition of place or direction ("di Brussels", "to Beijing").

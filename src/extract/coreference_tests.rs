@@ -93,3 +93,26 @@ fn it_opening_a_sentence_is_the_organisation_last_the_subject() {
     let run = resolved("id", "Uni Afrika mengecam kudeta itu. Ini sebuah langkah penting.");
     assert!(run.at(1, "Ini").is_empty());
 }
+
+#[test]
+fn a_document_speaks_for_the_body_that_adopted_it() {
+    let run =
+        resolved("en", "The Security Council adopted a resolution on Haiti on Monday. The resolution urges the gangs to lay down arms.");
+    assert_eq!(run.at(1, "The"), vec!["UN Security Council"]);
+    let run = resolved("id", "ECOWAS mengeluarkan keputusan soal Niger. Keputusan itu meminta junta membebaskan tahanan.");
+    assert_eq!(run.at(1, "Keputusan"), vec!["ECOWAS"]);
+    // No body named with a document before: no referent.
+    let run = resolved("en", "Talks stalled in Geneva. The resolution urges restraint.");
+    assert!(run.at(1, "The").is_empty());
+}
+
+#[test]
+fn the_ministry_is_the_country_whose_office_was_named() {
+    let run = resolved("en", "The envoy was summoned to the Peruvian Foreign Ministry on Monday. The ministry demanded an apology.");
+    assert_eq!(run.at(1, "The"), vec!["Peru"]);
+    let run = resolved("id", "Kementerian Luar Negeri Jepang memanggil duta besar itu. Kementerian itu menuntut penjelasan.");
+    assert_eq!(run.at(1, "Kementerian"), vec!["Japan"]);
+    // A country the office acts on is not its owner.
+    let run = resolved("en", "The Foreign Ministry summoned the Chilean ambassador. The ministry demanded an apology.");
+    assert!(run.at(1, "The").is_empty());
+}

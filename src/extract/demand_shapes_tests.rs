@@ -299,3 +299,23 @@ fn a_call_for_an_end_to_violence_in_a_country_asks_that_country() {
     assert!(found.iter().all(|f| f.1 != "Yemen"), "{found:?}");
     assert!(demands_in("en", "", "Japan called for an immediate end to the violence in Rakhine.").is_empty());
 }
+
+#[test]
+fn demanded_from_a_party_to_act() {
+    let found = demands_in("en", "", "Peru demanded from Chile to hand over the fugitive banker without delay.");
+    assert_eq!(pairs(&found), vec![("Peru", "Chile")]);
+    assert_eq!(found[0].2, "hand over the fugitive banker without delay");
+    // Pressure from a party: that party asks, not the one named after "from".
+    let found = demands_in("en", "", "Serbia faces pressure from the European Union to recognise the border.");
+    assert!(!pairs(&found).contains(&("Serbia", "European Union")), "{found:?}");
+}
+
+#[test]
+fn a_resolution_asks_for_the_body_that_adopted_it() {
+    let body = "The Security Council on Monday adopted a resolution on Haiti. The resolution urges Haiti to hold elections within a year.";
+    let found = demands_in("en", "", body);
+    assert_eq!(pairs(&found), vec![("UN Security Council", "Haiti")]);
+    let body = "Dewan Keamanan PBB mengesahkan resolusi soal Yaman. Resolusi itu mendesak Houthi menghentikan serangan di Laut Merah.";
+    let found = demands_in("id", "", body);
+    assert_eq!(pairs(&found), vec![("UN Security Council", "Houthis")]);
+}

@@ -229,6 +229,13 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     let mut j = cue + cue_len;
     if s.tokens.get(j).is_some_and(|t| is_in(&lex.addressee_preps, &t.lower)) {
         j += 1;
+    } else if s.tokens.get(j).is_some_and(|t| is_in(&lex.requested_from, &t.lower)) && !is_in(&lex.weak_verbs, &s.tokens[cue].lower) {
+        // "demanded from Canada to take ...": the party asked, then what it is to do (not
+        // "pressure from the West to ...", where the West asks).
+        let (from, after) = chain_right(s, table, j + 1);
+        if !from.is_empty() && s.tokens.get(after).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
+            j += 1;
+        }
     }
     // "demanded on Monday that ...": a short adverbial between the verb and what follows.
     let adverbs = &ctx.pack.lexicon.grammar.adverbs;

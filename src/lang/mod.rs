@@ -121,6 +121,12 @@ pub struct Words {
     pub org_heads: Vec<String>,
     /// Head nouns that point back to an organization only ("the alliance", "the bloc"), not a group.
     pub organization_heads: Vec<String>,
+    /// Documents that speak for the body that adopted them ("the resolution urges ...",
+    /// "resolusi itu mendesak ..."): they point back to the last body that issued one.
+    pub document_heads: Vec<String>,
+    /// A country's offices ("the ministry", "kementerian itu"): they point back to the country
+    /// whose office was last named ("the Russian Foreign Ministry", "Kemlu RI").
+    pub office_heads: Vec<String>,
     /// Object pronouns that point back to the last addressee ("urged it to ...").
     pub object_pronouns: Vec<String>,
     /// Bare verb forms that open a coordinated demanded action ("cease ..., release ... and restore ...").
@@ -183,6 +189,8 @@ pub struct Words {
     pub role_for: Vec<String>,
     /// "China's top nuclear envoy": lower-case words between a side named first and its title.
     pub title_modifiers: Vec<String>,
+    /// "Israel's UN Ambassador": titles of a member's envoy to an organisation named before them.
+    pub envoy_heads: Vec<String>,
     pub not_places: Vec<String>,
     /// "hingga", "until": what follows is an end, not a date of the event.
     pub until: Vec<String>,

@@ -2,7 +2,7 @@
 //! and past what may follow ("Konsul Jenderal RI di Istanbul, Turki,"), in brackets after it
 //! ("PBB (IAEA)"), closing an appositive, or after the holder's name ("X of Ireland").
 
-use super::super::entities::EntityTable;
+use super::super::entities::{EntityTable, Mention};
 use super::super::tokens::{possessive_at, possessive_before};
 use super::super::{Analysed, Context, EntRef};
 use crate::lang::{is_in, EntityType, Lexicon};
@@ -32,7 +32,22 @@ pub(super) fn side_named_first(s: &Analysed, table: &EntityTable, of_words: &[Ve
         k -= 1;
     }
     let m = s.mentions.iter().find(|m| m.end == k && !m.coref)?;
+    if let Some(member) = member_before(s, table, m, i) {
+        return Some(member);
+    }
     matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization | EntityType::Group).then_some((m.ent, m.start))
+}
+
+/// "Israel's UN Ambassador", "Palestinian U.N. representative": an envoy's title at `i` after an
+/// organisation `org` that a country names right before: the country is the side served.
+fn member_before(s: &Analysed, table: &EntityTable, org: &Mention, i: usize) -> Option<(EntRef, usize)> {
+    let envoy = s.tokens[i..].iter().take(3).any(|t| is_in(&s.words.envoy_heads, &t.lower));
+    if !envoy || table.get(org.ent).etype != EntityType::Organization {
+        return None;
+    }
+    let end = possessive_before(&s.tokens, org.start).unwrap_or(org.start);
+    let c = s.mentions.iter().find(|c| c.end == end && !c.coref && table.get(c.ent).etype == EntityType::Country)?;
+    Some((c.ent, c.start))
 }
 
 /// Past what may follow a side before the name: "(AS)", "untuk Korea Utara", "'s Taiwan Affairs Office,".
@@ -58,9 +73,10 @@ pub(super) fn past_side(s: &Analysed, table: &EntityTable, mut j: usize) -> usiz
             }
         }
     }
-    // "Utusan Khusus AS untuk Korea Utara Stephen Biegun"
+    // "Utusan Khusus AS untuk Korea Utara Stephen Biegun", "U.S. Ambassador to the U.N. X"
     if s.tokens.get(j).is_some_and(|t| is_in(&s.words.role_for, &t.lower)) {
-        if let Some(m) = s.mentions.iter().find(|m| m.start == j + 1) {
+        let article = usize::from(s.tokens.get(j + 1).is_some_and(|t| is_in(&s.words.articles, &t.lower)));
+        if let Some(m) = s.mentions.iter().find(|m| m.start == j + 1 + article) {
             j = m.end;
         }
     }

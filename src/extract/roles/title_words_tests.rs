@@ -275,3 +275,29 @@ fn the_sides_own_commission_closes_the_title() {
     let rows = found("en", "The President of Ghana Nana Akufo-Addo flew to Abuja.");
     assert_eq!(rows, vec![row("Nana Akufo-Addo", "President", "Ghana")]);
 }
+
+#[test]
+fn an_ambassador_to_a_country_serves_the_side_named_first() {
+    assert_eq!(
+        found("en", "Moldovan Ambassador to Romania Ana Ceban warned that the move would not go unanswered."),
+        vec![row("Ana Ceban", "Ambassador", "Moldova")]
+    );
+    assert_eq!(
+        found("en", "Pieter Jansen, the Dutch Ambassador to Indonesia, said the case was closed."),
+        vec![row("Pieter Jansen", "Ambassador", "Netherlands")]
+    );
+    // An article before the post.
+    assert_eq!(
+        found("en", "Canadian Ambassador to the U.N. Marie Lefebvre abstained."),
+        vec![row("Marie Lefebvre", "Ambassador", "Canada")]
+    );
+}
+
+#[test]
+fn a_members_envoy_to_an_organisation_serves_the_member() {
+    assert_eq!(found("en", "Chile's UN Ambassador Pablo Rojas voted against."), vec![row("Pablo Rojas", "Ambassador", "Chile")]);
+    assert_eq!(found("en", "Kenyan U.N. Ambassador Grace Wanjiru spoke first."), vec![row("Grace Wanjiru", "Ambassador", "Kenya")]);
+    // Not an envoy: the organisation's own official.
+    assert_eq!(found("en", "Kenyan UN Secretary-General candidate spoke."), Vec::<(String, String, String)>::new());
+    assert_eq!(found("en", "The UN Ambassador Pablo Rojas voted against."), vec![row("Pablo Rojas", "Ambassador", "United Nations")]);
+}
