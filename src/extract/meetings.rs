@@ -4,6 +4,8 @@
 mod away;
 mod cues;
 mod date;
+mod merge;
+mod summoned;
 
 use super::clauses::{is_preposition, mention_starting_at};
 use super::entities::{side_of, EntityTable};
@@ -14,7 +16,9 @@ use crate::lang::{is_in, EntityType};
 use away::{home_takes_part, other_place_at};
 use cues::{attendees, discussed_with, hosts_guest};
 use date::meeting_date;
+use merge::{merge, relocate};
 use std::collections::BTreeSet;
+pub use summoned::summonings;
 
 struct Cue {
     start: usize,
@@ -24,7 +28,8 @@ struct Cue {
     host: bool,
 }
 
-pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Meeting> {
+/// The meetings of an article; `summoned` (from [`summonings`]) join those told with the same city and day.
+pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable, summoned: Vec<Meeting>) -> Vec<Meeting> {
     let phrases = ctx.pack.phrases();
     let (verbs, nouns, not_meetings) = (&phrases.meeting_verbs, &phrases.meeting_nouns, &phrases.not_meetings);
     let mut out: Vec<Meeting> = Vec::new();
@@ -129,6 +134,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Me
             None => merge(&mut out, m),
         }
     }
+    summoned.into_iter().for_each(|m| merge(&mut out, m));
     // Same city, no participants: borrow them from another meeting there (a series of talks).
     let snapshot = out.clone();
     for m in out.iter_mut().filter(|m| m.participants.is_empty()) {
@@ -475,43 +481,6 @@ fn capital_as_party(s: &Analysed, table: &EntityTable, m: &Mention) -> bool {
     let prev = if m.start > 0 { s.tokens[m.start - 1].lower.as_str() } else { "" };
     let next = s.tokens.get(m.end).map(|t| t.text.as_str()).unwrap_or("");
     prev == "-" || is_in(&s.words.with_preps, prev) || (next == "-" && m.start > 1)
-}
-
-/// "Putin dan Erdogan bertemu" filed from Moscow, then "pertemuan yang digelar di Sochi": the
-/// body names where the meeting the dateline placed was held (no meeting yet in that city, the
-/// same date or none, no side that was not at the first). Gives `m` back when it is another.
-fn relocate(ctx: &Context, out: &mut [Meeting], dateline_placed: bool, m: Meeting) -> Option<Meeting> {
-    let placed = |o: &Meeting| {
-        dateline_placed
-            && ctx.dateline_city == Some(o.city)
-            && (m.date.is_none() || m.date == o.date)
-            && !m.participants.is_empty()
-            && m.participants.is_subset(&o.participants)
-    };
-    if out.iter().any(|o| o.city == m.city) {
-        return Some(m);
-    }
-    match out.iter_mut().find(|o| placed(o)) {
-        Some(o) => {
-            o.city = m.city;
-            o.evidence.extend(m.evidence);
-            None
-        }
-        None => Some(m),
-    }
-}
-
-/// Within an article, one meeting per city and date (or per city when a date is missing).
-fn merge(out: &mut Vec<Meeting>, m: Meeting) {
-    if let Some(o) = out.iter_mut().find(|o| o.city == m.city && (o.date == m.date || m.date.is_none() || o.date.is_none())) {
-        o.participants.extend(m.participants);
-        if o.date.is_none() {
-            o.date = m.date;
-        }
-        o.evidence.extend(m.evidence);
-        return;
-    }
-    out.push(m);
 }
 
 #[cfg(test)]

@@ -114,7 +114,8 @@ pub fn extract(article: &Article, pack: &'static LanguagePack) -> Extraction {
     places::unknown_places(&mut analysed, &mut table, pack);
     let (demands, pending) = demands::extract(&ctx, &analysed, &table);
     let rejections = rejections::resolve(&pack.lexicon.words, pending, &demands, &table);
-    let meetings = meetings::extract(&ctx, &analysed, &table);
+    let summoned = meetings::summonings(&ctx, &analysed, &mut table);
+    let meetings = meetings::extract(&ctx, &analysed, &table, summoned);
     let regions = regions::extract(&ctx, &analysed, &table);
     Extraction {
         hash: short_hash(&[&norm.text]),

@@ -370,6 +370,16 @@ pub struct MeetingLex {
     /// "cancelled talks …", "… was postponed", "ditunda": a meeting called off was not held.
     #[serde(default)]
     pub called_off: Vec<String>,
+    /// "summoned China's ambassador", "memanggil Duta Besar Brasil": a government called a
+    /// foreign envoy in; the two sides met in the summoner's capital.
+    #[serde(default)]
+    pub summon_verbs: Vec<String>,
+    /// The envoys one summons ("ambassador", "kuasa usaha").
+    #[serde(default)]
+    pub envoys: Vec<String>,
+    /// Words after the verb that make it a recall of one's own envoy ("memanggil pulang").
+    #[serde(default)]
+    pub recalled: Vec<String>,
     /// "membahas <topic> dengan X": a talk with X when "dengan" and an actor follow the
     /// verb closely; the topic between is no participant.
     #[serde(default)]
@@ -525,6 +535,8 @@ pub struct Phrases {
     pub attended_by: Vec<Vec<String>>,
     pub vague_times: Vec<Vec<String>>,
     pub called_off: Vec<Vec<String>>,
+    pub summon_verbs: Vec<Vec<String>>,
+    pub envoys: Vec<Vec<String>>,
     pub remote: Vec<Vec<String>>,
     pub annexed: Vec<Vec<String>>,
     pub breakaway: Vec<Vec<String>>,
@@ -577,6 +589,8 @@ impl LanguagePack {
                 attended_by: token_lists(&l.meeting.attended_by),
                 vague_times: token_lists(&l.meeting.vague_times),
                 called_off: token_lists(&l.meeting.called_off),
+                summon_verbs: token_lists(&l.meeting.summon_verbs),
+                envoys: token_lists(&l.meeting.envoys),
                 remote: token_lists(&l.meeting.remote),
                 annexed: token_lists(&l.region.annexed),
                 breakaway: token_lists(&l.region.breakaway),

@@ -1,0 +1,38 @@
+//! A summoned envoy meets the summoning government: in the city named after the envoy, else
+//! in the summoner's capital, on the day the sentence gives.
+
+use super::super::tests::meetings;
+
+fn found(lang: &str, body: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+    let mut found = meetings(lang, body, "2024-05-20");
+    found.iter_mut().for_each(|m| m.2.sort());
+    found
+}
+
+fn row(city: &str, date: &str, sides: &[&str]) -> (String, Option<String>, Vec<String>) {
+    (city.to_string(), Some(date.to_string()), sides.iter().map(|s| s.to_string()).collect())
+}
+
+#[test]
+fn a_summoned_ambassador_meets_the_summoner_in_its_capital() {
+    let body = "Chile's foreign ministry on Friday summoned Peru's ambassador over the border incident.";
+    assert_eq!(found("en", body), vec![row("Santiago", "2024-05-17", &["Chile", "Peru"])]);
+    let body = "Vietnam summoned the Chinese envoy on Monday to protest against the seizure of a fishing boat.";
+    assert_eq!(found("en", body), vec![row("Hanoi", "2024-05-20", &["China", "Vietnam"])]);
+    let body = "Kementerian Luar Negeri Malaysia memanggil Duta Besar Australia pada Kamis (16/5) untuk menyampaikan protes.";
+    assert_eq!(found("id", body), vec![row("Kuala Lumpur", "2024-05-16", &["Australia", "Malaysia"])]);
+}
+
+#[test]
+fn the_city_named_after_the_envoy_is_where_they_met() {
+    let body = "Menlu Jepang memanggil kuasa usaha Korea Selatan di Osaka, Selasa (14/5).";
+    assert_eq!(found("id", body), vec![row("Osaka", "2024-05-14", &["Japan", "South Korea"])]);
+}
+
+#[test]
+fn recalling_ones_own_envoy_is_no_meeting() {
+    assert!(found("en", "Somalia on Friday summoned its ambassador to Kenya for consultations.").is_empty());
+    assert!(found("id", "Indonesia memanggil pulang Duta Besar Indonesia untuk Brasil, Jumat (17/5).").is_empty());
+    // A summons of no envoy.
+    assert!(found("en", "Thailand on Friday summoned the courage to reopen talks with Cambodia.").is_empty());
+}
