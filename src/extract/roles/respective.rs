@@ -40,9 +40,11 @@ pub(super) fn respective_roles(
                     .find(|m| m.end == k && !m.coref && matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization))
                     .map(|m| (m.ent, m.start))
             };
-            let (b, b_start) = ending(i)?;
-            let (a, _) = ending(b_start.checked_sub(1).filter(|&k| joined(k))?)?;
-            (a, b, i + len)
+            let sides = ending(i).and_then(|(b, b_start)| Some((ending(b_start.checked_sub(1).filter(|&k| joined(k))?)?.0, b)));
+            match sides {
+                Some((a, b)) => (a, b, i + len),
+                None => return known_holders(ctx, s, table, (i, len), out),
+            }
         }
     };
     if a == b {
@@ -58,12 +60,43 @@ pub(super) fn respective_roles(
     if p == q || !closes || !persons(p) || !persons(q) {
         return None;
     }
-    let written = span_text(ctx.text, &s.tokens[i..i + len]);
-    let singular = written.strip_suffix('s').filter(|w| lex.role.titles.iter().any(|t| t.eq_ignore_ascii_case(w)));
-    let title = singular.unwrap_or(&written);
+    let title = singular(ctx, s, i, len);
     for (person, of) in [(p, a), (q, b)] {
         table.set_side_if_unknown(person, Some(of));
-        out.push(Role { person, title: title.to_string(), of, evidence: ctx.evidence(s, "role.respective", 0.8) });
+        out.push(Role { person, title: title.clone(), of, evidence: ctx.evidence(s, "role.respective", 0.8) });
+    }
+    Some(q_end)
+}
+
+/// A plural title given in the singular ("Foreign Ministers" → "Foreign Minister").
+fn singular(ctx: &Context, s: &Analysed, i: usize, len: usize) -> String {
+    let written = span_text(ctx.text, &s.tokens[i..i + len]);
+    let one = written.strip_suffix('s').filter(|w| ctx.pack.lexicon.role.titles.iter().any(|t| t.eq_ignore_ascii_case(w)));
+    one.map_or(written.clone(), str::to_string)
+}
+
+/// "Presidents Ilham Aliyev and Serzh Sargsyan", "the two foreign ministers, A and B": a plural
+/// title naming no side, then two people whose sides the gazetteer knows (and differ); each
+/// holds the title for its own side.
+fn known_holders(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, (i, len): (usize, usize), out: &mut Vec<Role>) -> Option<usize> {
+    if longest_phrase(&s.tokens, i, &ctx.pack.phrases().plural_titles) != len {
+        return None;
+    }
+    let names = i + len + usize::from(s.tokens.get(i + len).is_some_and(|t| t.text == ","));
+    let lex = &ctx.pack.lexicon;
+    let (p, p_end) = person_at(&s.tokens, &s.mentions, names, table, lex, s.is_title)?;
+    if !s.tokens.get(p_end).is_some_and(|t| is_in(&s.words.coordinators, &t.lower)) {
+        return None;
+    }
+    let (q, q_end) = person_at(&s.tokens, &s.mentions, p_end + 1, table, lex, s.is_title)?;
+    let (a, b) = (table.get(p).side?, table.get(q).side?);
+    let persons = table.get(p).etype == EntityType::Person && table.get(q).etype == EntityType::Person;
+    if !persons || a == b {
+        return None;
+    }
+    let title = singular(ctx, s, i, len);
+    for (person, of) in [(p, a), (q, b)] {
+        out.push(Role { person, title: title.clone(), of, evidence: ctx.evidence(s, "role.plural-known", 0.8) });
     }
     Some(q_end)
 }
