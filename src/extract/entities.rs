@@ -18,6 +18,8 @@ pub struct Entity {
     pub disputed: bool,
     /// Named at all, contested (a territory whose sovereignty states dispute).
     pub contested: bool,
+    /// A breakaway territory with a government of its own: a side its officials serve.
+    pub de_facto_state: bool,
     pub geo: bool,
     pub media: bool,
     /// Every known surface form (written out as skos:altLabel).
@@ -37,6 +39,7 @@ impl Entity {
             capital_of: None,
             disputed: false,
             contested: false,
+            de_facto_state: false,
             geo: false,
             media: false,
             names: Vec::new(),
@@ -95,6 +98,13 @@ impl EntityTable {
         (ent.etype.is_actor() && !ent.media) || ent.capital_of.is_some()
     }
 
+    /// Can an official serve it: a country, organisation or group, or a breakaway territory
+    /// with a government of its own ("Transnistrian Foreign Minister").
+    pub fn serves(&self, e: EntRef) -> bool {
+        let ent = &self.entities[e];
+        matches!(ent.etype, EntityType::Country | EntityType::Organization | EntityType::Group) || ent.de_facto_state
+    }
+
     pub fn len(&self) -> usize {
         self.entities.len()
     }
@@ -124,6 +134,7 @@ impl EntityTable {
             capital_of: None,
             disputed: def.flags.disputed,
             contested: def.flags.contested,
+            de_facto_state: def.flags.de_facto_state,
             geo: def.flags.geo,
             media: def.flags.media,
             names: def.names.clone(),

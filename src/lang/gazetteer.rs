@@ -55,6 +55,9 @@ pub struct Flags {
     /// A city that is not the capital but stands for its country as an actor ("Tel Aviv and
     /// Tehran were urged to …").
     pub stands_for_country: bool,
+    /// A breakaway territory with a government of its own (Transnistria, Northern Cyprus):
+    /// its officials serve it.
+    pub de_facto_state: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,6 +175,7 @@ impl Gazetteer {
                     "media" => flags.media = true,
                     "city-state" => flags.city_state = true,
                     "stands-for-country" => flags.stands_for_country = true,
+                    "de-facto-state" => flags.de_facto_state = true,
                     other => return Err(format!("entities.tsv:{}: unknown flag {other:?}", n + 1)),
                 }
             }

@@ -281,7 +281,7 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
     let mut side = None;
     if let Some(m) = s.mentions.iter().find(|m| m.start == j && !m.coref) {
         let ent = table.get(m.ent);
-        if matches!(ent.etype, EntityType::Country | EntityType::Organization | EntityType::Group) {
+        if table.serves(m.ent) {
             side = Some(m.ent);
             // "President of the ECOWAS Commission, X": the side's own body closes the title.
             j = m.end + usize::from(of_len > 0 && s.tokens.get(m.end).is_some_and(|t| is_in(&s.words.institutions, &t.text)));

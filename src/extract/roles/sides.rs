@@ -35,7 +35,7 @@ pub(super) fn side_named_first(s: &Analysed, table: &EntityTable, of_words: &[Ve
     if let Some(member) = member_before(s, table, m, i) {
         return Some(member);
     }
-    matches!(table.get(m.ent).etype, EntityType::Country | EntityType::Organization | EntityType::Group).then_some((m.ent, m.start))
+    table.serves(m.ent).then_some((m.ent, m.start))
 }
 
 /// "Israel's UN Ambassador", "Palestinian U.N. representative": an envoy's title at `i` after an

@@ -301,3 +301,14 @@ fn a_members_envoy_to_an_organisation_serves_the_member() {
     assert_eq!(found("en", "Kenyan UN Secretary-General candidate spoke."), Vec::<(String, String, String)>::new());
     assert_eq!(found("en", "The UN Ambassador Pablo Rojas voted against."), vec![row("Pablo Rojas", "Ambassador", "United Nations")]);
 }
+
+#[test]
+fn a_breakaway_territorys_officials_serve_it() {
+    assert_eq!(
+        found("en", "Transnistrian Foreign Minister Ivan Petrov said the format had no alternative."),
+        vec![row("Ivan Petrov", "Foreign Minister", "Transnistria")]
+    );
+    assert_eq!(found("en", "Turkish Cypriot leader Mehmet Aydin rejected it."), vec![row("Mehmet Aydin", "leader", "Northern Cyprus")]);
+    // A disputed region with no government of its own serves no one.
+    assert!(found("en", "Crimean Foreign Minister Ivan Petrov said so.").is_empty());
+}
