@@ -241,14 +241,16 @@ fn recent_orgs<'a>(recent: &'a [(usize, EntRef)], table: &'a EntityTable) -> imp
 }
 
 /// "Dewan itu" after "Dewan Keamanan PBB", "Liga tersebut" after "Liga Arab": the first word
-/// (`head`, lower case) of a recent organisation's longer name.
-pub fn org_by_head(recent: &[(usize, EntRef)], table: &EntityTable, head: &str) -> Option<EntRef> {
+/// (`head`, lower case) of a recent organisation's longer name, with a demonstrative after it.
+/// "the court" after "the International Court of Justice", "the agency": a body's head noun
+/// (`body`: it is one of the pack's body heads, after an article) anywhere in such a name.
+pub fn org_by_head(recent: &[(usize, EntRef)], table: &EntityTable, head: &str, after: bool, body: bool) -> Option<EntRef> {
     recent_orgs(recent, table).find(|&e| {
-        table
-            .get(e)
-            .names
-            .iter()
-            .any(|n| n.split_whitespace().count() >= 2 && n.split_whitespace().next().is_some_and(|h| h.to_lowercase() == head))
+        table.get(e).names.iter().any(|n| {
+            let mut words = n.split_whitespace().map(str::to_lowercase);
+            n.split_whitespace().count() >= 2
+                && if after { words.next().is_some_and(|h| h == head) } else { body && words.any(|w| w == head) }
+        })
     })
 }
 

@@ -215,6 +215,10 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
             return (Vec::new(), start);
         }
     }
+    // "UN member states", "ASEAN members": the members are not the body.
+    if s.tokens.get(pos).is_some_and(|t| is_in(&s.words.member_heads, &t.lower)) {
+        return (Vec::new(), start);
+    }
     let end = if out.is_empty() { start } else { pos };
     (out, end)
 }

@@ -159,7 +159,9 @@ impl Discourse {
             self.last_issuer.map(|e| (e, c.span))
         } else if c.demonstrative && is_in(&words.org_heads, c.w) {
             self.last_org.map(|e| (e, c.span))
-        } else if let Some(e) = antecedents::org_by_head(&self.recent, table, c.w).filter(|_| c.after && !covered(s, c.i)) {
+        } else if let Some(e) = antecedents::org_by_head(&self.recent, table, c.w, c.after, determined && is_in(&words.body_heads, c.w))
+            .filter(|_| !covered(s, c.i))
+        {
             Some((e, c.span))
         } else if c.demonstrative
             && is_in(&words.country_heads, c.w)

@@ -116,3 +116,12 @@ fn the_ministry_is_the_country_whose_office_was_named() {
     let run = resolved("en", "The Foreign Ministry summoned the Chilean ambassador. The ministry demanded an apology.");
     assert!(run.at(1, "The").is_empty());
 }
+
+#[test]
+fn the_court_is_the_recent_body_with_court_in_its_name() {
+    let run = resolved("en", "Cambodia took the case to the International Court of Justice. The court asked both sides to withdraw.");
+    assert_eq!(run.at(1, "The"), vec!["International Court of Justice"]);
+    // No such body named recently: no referent.
+    let run = resolved("en", "Cambodia and Thailand met in Bangkok. The court asked both sides to withdraw.");
+    assert!(run.at(1, "The").is_empty());
+}

@@ -319,3 +319,20 @@ fn a_resolution_asks_for_the_body_that_adopted_it() {
     let found = demands_in("id", "", body);
     assert_eq!(pairs(&found), vec![("UN Security Council", "Houthis")]);
 }
+
+#[test]
+fn telling_a_party_that_something_is_so_asks_nothing() {
+    let found = demands_in("en", "", "Kenya's president told the Security Council that his country faced a grave threat.");
+    assert!(found.is_empty(), "{found:?}");
+    // An obligation in the clause asks.
+    let found = demands_in("en", "", "Hungary told Serbia that it must reopen the border crossing.");
+    assert_eq!(pairs(&found), vec![("Hungary", "Serbia")]);
+}
+
+#[test]
+fn a_bodys_members_are_not_the_body() {
+    let found = demands_in("en", "", "Kenya called on UN member states to fund the mission in Haiti.");
+    assert!(found.is_empty(), "{found:?}");
+    let found = demands_in("en", "", "Kenya called on the UN to fund the mission in Haiti.");
+    assert_eq!(pairs(&found), vec![("Kenya", "United Nations")]);
+}

@@ -127,6 +127,11 @@ pub struct Words {
     /// A country's offices ("the ministry", "kementerian itu"): they point back to the country
     /// whose office was last named ("the Russian Foreign Ministry", "Kemlu RI").
     pub office_heads: Vec<String>,
+    /// "the court", "the agency": head nouns of a body's name that point back to a recent
+    /// organisation with that word in its name ("the International Court of Justice").
+    pub body_heads: Vec<String>,
+    /// "UN member states": words after a body's name that make the phrase its members.
+    pub member_heads: Vec<String>,
     /// Object pronouns that point back to the last addressee ("urged it to ...").
     pub object_pronouns: Vec<String>,
     /// Bare verb forms that open a coordinated demanded action ("cease ..., release ... and restore ...").
@@ -295,6 +300,10 @@ pub struct DemandLex {
     /// "bersikeras bahwa …": complementisers through which a weak verb only asserts.
     #[serde(default)]
     pub assertive_complementisers: Vec<String>,
+    /// "told the council that …": after a weak verb's addressee, what is told, not asked
+    /// (unless the clause has a modal of obligation).
+    #[serde(default)]
+    pub told_complementisers: Vec<String>,
     /// "is urging", "has been pressing": auxiliaries that make a demand participle the verb.
     #[serde(default)]
     pub progressive_aux: Vec<String>,
