@@ -326,6 +326,23 @@ pub fn country_named(s: &Analysed, table: &EntityTable, m: &Mention) -> Option<E
     c.filter(|_| !m.coref && !bracketed && !is_dateline(s, m))
 }
 
+/// The country an office belongs to, when the sentence names one beside it: "the Russian
+/// Foreign Ministry", "Kementerian Luar Negeri RI", "Ministry of Foreign Affairs of Japan".
+pub fn office_of(s: &Analysed, table: &EntityTable) -> Option<EntRef> {
+    let office = s.tokens.iter().rposition(|t| t.is_capitalised() && is_in(&s.words.office_heads, &t.lower))?;
+    // Before it ("the Russian Foreign Ministry"), or after a chain of the office's own words
+    // ("Ministry of Foreign Affairs of Japan"), not the object of a verb after it.
+    let chain = |m: &Mention| {
+        m.start > office
+            && m.start <= office + 5
+            && s.tokens[office + 1..m.start]
+                .iter()
+                .all(|t| t.is_capitalised() || is_in(&s.words.articles, &t.lower) || is_in(&s.words.head_of, &t.lower))
+    };
+    let near = |m: &&Mention| !m.coref && ((m.end <= office && m.end + 2 >= office) || chain(m));
+    s.mentions.iter().filter(near).find(|m| table.get(m.ent).etype == EntityType::Country).map(|m| m.ent)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::coreference::resolve_references;
