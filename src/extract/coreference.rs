@@ -422,8 +422,14 @@ impl Discourse {
         }
         if let Some(sub) = subject_mention(s, table).map(|m| m.ent) {
             self.last_subject = Some(side_of(table, sub));
-            let issuer = matches!(table.get(side_of(table, sub)).etype, EntityType::Organization | EntityType::Country);
-            if issuer && s.tokens.iter().any(|t| is_in(&s.words.document_heads, &t.lower)) {
+            // A body naming a document issued it; a country, only with a verb of issuing.
+            let issued = |w: &[String]| s.tokens.iter().any(|t| is_in(w, &t.lower));
+            let issuer = match table.get(side_of(table, sub)).etype {
+                EntityType::Organization => true,
+                EntityType::Country => issued(&s.words.issue_verbs),
+                _ => false,
+            };
+            if issuer && issued(&s.words.document_heads) {
                 self.last_issuer = Some(side_of(table, sub));
             }
         }

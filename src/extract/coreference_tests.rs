@@ -125,3 +125,10 @@ fn the_court_is_the_recent_body_with_court_in_its_name() {
     let run = resolved("en", "Cambodia and Thailand met in Bangkok. The court asked both sides to withdraw.");
     assert!(run.at(1, "The").is_empty());
 }
+
+#[test]
+fn a_country_that_only_names_a_document_did_not_issue_it() {
+    let body = "The Security Council adopted a resolution on Gaza. Chile said it supported the resolution. The resolution urges Hamas to free the hostages.";
+    let run = resolved("en", body);
+    assert_eq!(run.at(2, "The"), vec!["UN Security Council"]);
+}

@@ -91,7 +91,7 @@ pub(super) fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable
     if w.base_verbs.is_empty() {
         return possessed_agent(ctx, s, table, j, by);
     }
-    let end = clause_end(ctx, s, j).min(j + 12);
+    let end = clause_end(ctx, s, j).min(j + 16);
     let agent_noun = |k: usize| k >= j && is_in(&ctx.pack.lexicon.demand.agent_nominals, &s.tokens[k].lower);
     let m = s.mentions.iter().filter(|m| m.start > j && m.end <= end && table.is_actor(m.ent)).find(|m| {
         // Where the name's phrase starts: "the Government(s) of X" is X.

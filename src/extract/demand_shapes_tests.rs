@@ -336,3 +336,11 @@ fn a_bodys_members_are_not_the_body() {
     let found = demands_in("en", "", "Kenya called on the UN to fund the mission in Haiti.");
     assert_eq!(pairs(&found), vec![("Kenya", "United Nations")]);
 }
+
+#[test]
+fn the_party_to_act_may_come_late_in_a_long_object() {
+    let body =
+        "India demanded the restoration of the status quo ante as well as the immediate withdrawal of Chinese troops from the valley.";
+    let found = demands_in("en", "", body);
+    assert_eq!(pairs(&found), vec![("India", "China")]);
+}

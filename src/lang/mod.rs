@@ -124,6 +124,9 @@ pub struct Words {
     /// Documents that speak for the body that adopted them ("the resolution urges ...",
     /// "resolusi itu mendesak ..."): they point back to the last body that issued one.
     pub document_heads: Vec<String>,
+    /// "adopted", "mengesahkan": the subject of a sentence with one of these and a document
+    /// issued it.
+    pub issue_verbs: Vec<String>,
     /// A country's offices ("the ministry", "kementerian itu"): they point back to the country
     /// whose office was last named ("the Russian Foreign Ministry", "Kemlu RI").
     pub office_heads: Vec<String>,
