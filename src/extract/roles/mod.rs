@@ -371,6 +371,11 @@ fn appositive_role(ctx: &Context, s: &mut Analysed, table: &mut EntityTable, t: 
     // The appositive is read (and its name learnt) even when the title cannot use it.
     // "Presiden Azerbaijan, Ilham Aliyev, Perdana Menteri Armenia, …": a name that just got its title holds no next one.
     let titled = |p: EntRef| out.iter().any(|r| r.person == p && r.evidence.sentence == s.index);
+    // "A, the President of the Assembly, B, and …": a list of titled names; B holds the title.
+    let comma = |k: usize| s.tokens.get(k).is_some_and(|w| w.text == ",");
+    if comma(t.name_at) && person_at(&s.tokens, &s.mentions, t.name_at + 1, table, lex, s.is_title).is_some_and(|(_, end)| comma(end)) {
+        return None;
+    }
     // "Penny Wong, the Foreign Minister,": a title naming no side serves a known person's side.
     let (person, name_start, side) = appositive(&s.tokens, &s.mentions, t.lead, t.name_at, table, lex)
         .filter(|&(p, _)| !t.counterpart && !titled(p))

@@ -312,3 +312,13 @@ fn a_breakaway_territorys_officials_serve_it() {
     // A disputed region with no government of its own serves no one.
     assert!(found("en", "Crimean Foreign Minister Ivan Petrov said so.").is_empty());
 }
+
+#[test]
+fn in_a_list_of_titled_names_the_name_after_the_title_holds_it() {
+    let body = "The meeting brought together Anna Berg, the Secretary General of NATO, Piotr Nowak, and others.";
+    let rows = found("en", body);
+    assert!(rows.iter().all(|r| r.0 != "Anna Berg"), "{rows:?}");
+    assert!(rows.contains(&row("Piotr Nowak", "Secretary General", "NATO")), "{rows:?}");
+    // A single appositive keeps its name before the title.
+    assert_eq!(found("en", "Anna Berg, the Secretary General of NATO, said so."), vec![row("Anna Berg", "Secretary General", "NATO")]);
+}
