@@ -322,3 +322,9 @@ fn in_a_list_of_titled_names_the_name_after_the_title_holds_it() {
     // A single appositive keeps its name before the title.
     assert_eq!(found("en", "Anna Berg, the Secretary General of NATO, said so."), vec![row("Anna Berg", "Secretary General", "NATO")]);
 }
+
+#[test]
+fn a_photo_caption_after_a_title_is_no_name() {
+    assert!(found("id", "Jenderal Budi kini menjadi Presiden Lebanon Foto: ANTARA / AFP").iter().all(|r| r.0 != "Foto"));
+    assert!(found("en", "The general became President of Lebanon Photo: AFP").iter().all(|r| r.0 != "Photo"));
+}
