@@ -57,12 +57,13 @@ pub fn demand_noun(
     }
     // "my urgent call on the military authorities of Myanmar to release …": the addressee
     // after the verb's preposition, then what it is to do.
-    if s.tokens.get(j).is_some_and(|t| is_in(&lex.addressee_preps, &t.lower)) && !possessor.is_empty() {
+    // With no owner, the subject conveys it: "Indonesia menyampaikan seruan kepada Taliban untuk …".
+    if s.tokens.get(j).is_some_and(|t| is_in(&lex.addressee_preps, &t.lower)) && refused_by.is_none() {
         let (of, e) = chain_right(s, table, j + 1);
-        if !of.is_empty() && s.tokens.get(e).is_some_and(|t| is_in(&lex.complementisers, &t.lower)) {
+        let by = if possessor.is_empty() { subject_before(ctx, s, table, cue) } else { Some((possessor.clone(), 1.0)) };
+        if let Some((by, conf)) = by.filter(|_| !of.is_empty() && s.tokens.get(e).is_some_and(|t| is_in(&lex.complementisers, &t.lower))) {
             let end = clause_end(ctx, s, e + 1);
-            let found = NounDemand { by: possessor.clone(), of, span: (e + 1, end), confidence: 0.85 };
-            return (possessor, Some(found));
+            return (possessor, Some(NounDemand { by, of, span: (e + 1, end), confidence: 0.85 * conf }));
         }
     }
     // "tuntutan Hamas, yang mencakup …": what is demanded, after a content opener.

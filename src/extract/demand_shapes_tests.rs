@@ -344,3 +344,14 @@ fn the_party_to_act_may_come_late_in_a_long_object() {
     let found = demands_in("en", "", body);
     assert_eq!(pairs(&found), vec![("India", "China")]);
 }
+
+#[test]
+fn a_call_conveyed_to_a_party_asks_it() {
+    let found = demands_in("id", "", "Malaysia menyampaikan seruan kepada junta Myanmar untuk membebaskan tahanan politik.");
+    assert_eq!(pairs(&found), vec![("Malaysia", "Myanmar")]);
+    assert_eq!(found[0].2, "membebaskan tahanan politik");
+    let found = demands_in("en", "", "Norway issued a call on the Taliban to reopen girls' schools.");
+    assert_eq!(pairs(&found), vec![("Norway", "Taliban")]);
+    // A call to someone with nothing asked of them.
+    assert!(demands_in("id", "", "Malaysia menyampaikan seruan kepada Myanmar kemarin.").is_empty());
+}
