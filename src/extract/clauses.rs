@@ -182,6 +182,12 @@ pub fn chain_right(s: &Analysed, table: &EntityTable, start: usize) -> (Vec<EntR
         }
         push_sharing_span(s, m, &mut out);
         pos = m.end;
+        // "Russian President Vladimir Putin and …": the titled person the side names comes with it.
+        if let Some(p) = mention_starting_at(s, pos)
+            .filter(|p| table.get(p.ent).etype == crate::lang::EntityType::Person && table.get(p.ent).side == Some(m.ent))
+        {
+            pos = p.end;
+        }
         // Skip a parenthesised abbreviation: "Amerika Serikat (AS)".
         if s.tokens.get(pos).is_some_and(|t| t.text == "(") {
             if let Some(k) = s.tokens[pos..].iter().take(5).position(|t| t.text == ")") {

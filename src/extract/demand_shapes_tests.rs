@@ -355,3 +355,9 @@ fn a_call_conveyed_to_a_party_asks_it() {
     // A call to someone with nothing asked of them.
     assert!(demands_in("id", "", "Malaysia menyampaikan seruan kepada Myanmar kemarin.").is_empty());
 }
+
+#[test]
+fn coordinated_officials_named_after_their_sides_are_each_asked() {
+    let body = "Guterres urged Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky to agree a ceasefire.";
+    assert_eq!(sorted_pairs(&demands_in("en", "", body)), vec![("United Nations", "Russia"), ("United Nations", "Ukraine")]);
+}
