@@ -342,9 +342,12 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
     }
     let portfolio_after_of = lead != i && of_len > 0 && j == end + of_len && !s.mentions.iter().any(|m| m.start == j);
     if side.is_some() && portfolio_after_of && s.tokens.get(j).is_some_and(|t| t.is_word && t.is_capitalised()) {
-        // "Slovak Minister of Foreign and European Affairs X": the side came first, so the
-        // capitalised words after "of" are the portfolio; where the name starts is a guess.
-        j = s.tokens.len();
+        // "Slovak Minister of Foreign and European Affairs X": after a side named first, capitalised
+        // words after "of" are the title's portfolio; a known person after them holds it, else no guess.
+        let portfolio = |m: &&Mention| s.tokens[j..m.start].iter().all(|w| w.is_capitalised() || is_in(&s.words.coordinators, &w.lower));
+        let person = |m: &&Mention| m.start > j && m.start <= j + 8 && !m.coref && table.get(m.ent).etype == EntityType::Person;
+        let known = s.mentions.iter().filter(person).find(portfolio);
+        (end, j) = known.map_or((end, s.tokens.len()), |m| (m.start, m.start));
     } else if side.is_some() {
         j = past_side(s, table, j);
     } else if of_len > 0 && j == end + of_len {

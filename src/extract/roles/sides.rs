@@ -45,9 +45,15 @@ fn member_before(s: &Analysed, table: &EntityTable, org: &Mention, i: usize) -> 
     if !envoy || table.get(org.ent).etype != EntityType::Organization {
         return None;
     }
-    let end = possessive_before(&s.tokens, org.start).unwrap_or(org.start);
-    let c = s.mentions.iter().find(|c| c.end == end && !c.coref && table.get(c.ent).etype == EntityType::Country)?;
-    Some((c.ent, c.start))
+    // "Washington's deputy U.N. ambassador": a deputy word between.
+    let at = org.start - usize::from(org.start > 0 && is_in(&s.words.title_modifiers, &s.tokens[org.start - 1].lower));
+    let end = possessive_before(&s.tokens, at).unwrap_or(at);
+    let c = s.mentions.iter().find(|c| c.end == end && !c.coref)?;
+    let country = match table.get(c.ent) {
+        e if e.etype == EntityType::Country => c.ent,
+        e => e.capital_of?,
+    };
+    Some((country, c.start))
 }
 
 /// Past what may follow a side before the name: "(AS)", "untuk Korea Utara", "'s Taiwan Affairs Office,".

@@ -328,3 +328,21 @@ fn a_photo_caption_after_a_title_is_no_name() {
     assert!(found("id", "Jenderal Budi kini menjadi Presiden Lebanon Foto: ANTARA / AFP").iter().all(|r| r.0 != "Foto"));
     assert!(found("en", "The general became President of Lebanon Photo: AFP").iter().all(|r| r.0 != "Photo"));
 }
+
+#[test]
+fn a_known_person_after_a_capitalised_portfolio_holds_the_whole_title() {
+    assert_eq!(
+        found("en", "Indian Minister for External Affairs Sushma Swaraj arrived in Beijing."),
+        vec![row("Sushma Swaraj", "Minister for External Affairs", "India")]
+    );
+    // An unknown name after the portfolio: where it starts is a guess, so no role.
+    assert!(found("en", "Slovak Minister of Foreign and European Affairs Peter Kovac arrived.").is_empty());
+}
+
+#[test]
+fn a_capitals_deputy_envoy_to_an_organisation_serves_its_country() {
+    assert_eq!(
+        found("en", "John Miller, Washington's deputy U.N. ambassador, spoke."),
+        vec![row("John Miller", "ambassador", "United States")]
+    );
+}
