@@ -123,7 +123,16 @@ fn squash_spaces(s: &str) -> String {
         out.push_str(w);
     }
     // "Ukraina ." -> "Ukraina."
-    out.replace(" .", ".").replace(" ,", ",")
+    unglue(&out.replace(" .", ".").replace(" ,", ","))
+}
+
+/// "kata menlu itu.Presiden Organisasi …", "in Los Angeles.China held …": web copy that lost the
+/// space after a sentence's end. A stop (and a closing quote) between a lower-case word and a
+/// capitalised one gets it back; "REPUBLIKA.CO.ID" and "Tempo.co" stay.
+fn unglue(s: &str) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r#"(\p{Ll}\p{Ll}[.!?]"?)(\p{Lu}\p{Ll})"#).expect("built-in glued-sentence pattern"));
+    re.replace_all(s, "$1 $2").into_owned()
 }
 
 fn dedup_key(s: &str) -> String {
@@ -199,6 +208,15 @@ pub fn normalise(title: &str, body: &str) -> NormalisedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_glued_to_the_next_gets_its_space_back() {
+        let n = normalise("Berita", "Menurut menlu itu.Presiden Jokowi tiba di Bogor.\"Kami siap,\" katanya.Dia pulang.");
+        assert!(n.text.contains("menlu itu. Presiden Jokowi"), "{}", n.text);
+        assert!(n.text.contains("katanya. Dia pulang"), "{}", n.text);
+        let n = normalise("News", "REPUBLIKA.CO.ID, JAKARTA - Tempo.co and detik.com said so.");
+        assert!(n.text.contains("REPUBLIKA.CO.ID, JAKARTA - Tempo.co and detik.com"), "{}", n.text);
+    }
 
     #[test]
     fn drops_noise_and_repeats() {
