@@ -37,7 +37,7 @@ pub(super) fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j
     let lex = &ctx.pack.lexicon.demand;
     let n = longest_phrase(&s.tokens, j, &ctx.pack.phrases().requested_things);
     if n == 0 {
-        return None;
+        return transfer_from(ctx, s, table, j, by);
     }
     let mut k = j + n;
     // "meminta klarifikasi dan penjelasan dari …": coordinated things asked for.
@@ -52,6 +52,20 @@ pub(super) fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j
     }
     let (actors, _) = chain_right(s, table, k);
     let o = side_of(table, *actors.first()?);
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    (table.get(o).etype != EntityType::Person && !by_sides.contains(&o)).then_some(o)
+}
+
+/// "requested the extradition of former president X from Chile": past the person to be handed
+/// over (a few words, no verb), the party after "from" is asked.
+fn transfer_from(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
+    let n = longest_phrase(&s.tokens, j, &ctx.pack.phrases().transfers);
+    let plain = |t: &super::tokens::Token| t.is_word && !is_verb(s.words, t);
+    let k = (j + n..(j + n + 8).min(s.tokens.len()))
+        .take_while(|&k| plain(&s.tokens[k]) || s.tokens[k].text == "-")
+        .find(|&k| is_in(&ctx.pack.lexicon.demand.requested_from, &s.tokens[k].lower))
+        .filter(|_| n > 0)?;
+    let o = side_of(table, *chain_right(s, table, k + 1).0.first()?);
     let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
     (table.get(o).etype != EntityType::Person && !by_sides.contains(&o)).then_some(o)
 }

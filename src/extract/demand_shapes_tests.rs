@@ -361,3 +361,13 @@ fn coordinated_officials_named_after_their_sides_are_each_asked() {
     let body = "Guterres urged Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky to agree a ceasefire.";
     assert_eq!(sorted_pairs(&demands_in("en", "", body)), vec![("United Nations", "Russia"), ("United Nations", "Ukraine")]);
 }
+
+#[test]
+fn an_extradition_requested_from_a_party_asks_it() {
+    let found = demands_in("en", "", "Brazil requested the extradition of former minister Joao Silva from Portugal.");
+    assert_eq!(pairs(&found), vec![("Brazil", "Portugal")]);
+    let found = demands_in("id", "", "Malaysia meminta ekstradisi buronan Ahmad Zaki dari Thailand.");
+    assert_eq!(pairs(&found), vec![("Malaysia", "Thailand")]);
+    // A return welcomed asks nothing.
+    assert!(demands_in("en", "", "Brazil welcomed the return of its ambassador from Portugal.").is_empty());
+}

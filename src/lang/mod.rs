@@ -253,6 +253,10 @@ pub struct DemandLex {
     pub requested_things: Vec<String>,
     #[serde(default)]
     pub requested_from: Vec<String>,
+    /// "requested the extradition of X from Chile", "meminta ekstradisi X dari Australia": a
+    /// transfer of someone asked of the party after "from", past the one to be handed over.
+    #[serde(default)]
+    pub transfers: Vec<String>,
     /// "'Both sides need to de-escalate,' Borrell said": a need of the subject told in a
     /// quotation is the speaker's demand of the subject.
     #[serde(default)]
@@ -537,6 +541,7 @@ pub struct Phrases {
     pub deontic_modals: Vec<Vec<String>>,
     pub demand_sources: Vec<Vec<String>>,
     pub requested_things: Vec<Vec<String>>,
+    pub transfers: Vec<Vec<String>>,
     pub statement_heads: Vec<Vec<String>>,
     pub all_parties: Vec<Vec<String>>,
     pub member_list_openers: Vec<Vec<String>>,
@@ -591,6 +596,7 @@ impl LanguagePack {
                 deontic_modals: token_lists(&l.demand.deontic_modals),
                 demand_sources: token_lists(&l.demand.sources),
                 requested_things: token_lists(&l.demand.requested_things),
+                transfers: token_lists(&l.demand.transfers),
                 statement_heads: token_lists(&l.words.statement_heads),
                 all_parties: token_lists(&l.words.all_parties),
                 member_list_openers: token_lists(&l.words.member_list_openers),
