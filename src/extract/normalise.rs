@@ -153,6 +153,16 @@ fn is_lede(line: &str) -> bool {
     re.is_match(line) && words >= 12 || words > 60
 }
 
+/// Does a paragraph end as a sentence (or a quote, a bracket, a colon) ends?
+fn closes_sentence(p: &str) -> bool {
+    p.trim_end().chars().last().is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '\'' | ')' | ']' | '…' | '|'))
+}
+
+/// Does a line open with a lower-case letter?
+fn opens_lower(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// Normalises a title and body into the text the extractor reads.
 pub fn normalise(title: &str, body: &str) -> NormalisedText {
     let title_clean = bullet_dateline(squash_spaces(clean_chars(title).trim()));
@@ -190,6 +200,14 @@ pub fn normalise(title: &str, body: &str) -> NormalisedText {
             dropped.push(line);
             continue;
         }
+        // Hard-wrapped web copy ("… melakukan kunjungan" / "kenegaraan untuk …"): a line that
+        // goes on in lower case continues a body paragraph left without a sentence's end.
+        if let Some(p) = paragraphs.last_mut().filter(|p| !p.is_title && !closes_sentence(&text[p.start..p.end]) && opens_lower(&line)) {
+            text.push(' ');
+            text.push_str(&line);
+            p.end = text.len();
+            continue;
+        }
         if !text.is_empty() {
             text.push_str("\n\n");
         }
@@ -216,6 +234,17 @@ mod tests {
         assert!(n.text.contains("katanya. Dia pulang"), "{}", n.text);
         let n = normalise("News", "REPUBLIKA.CO.ID, JAKARTA - Tempo.co and detik.com said so.");
         assert!(n.text.contains("REPUBLIKA.CO.ID, JAKARTA - Tempo.co and detik.com"), "{}", n.text);
+    }
+
+    #[test]
+    fn a_hard_wrapped_line_going_on_in_lower_case_joins_its_paragraph() {
+        let n =
+            normalise("Berita", "Perdana Menteri Timor Leste melakukan kunjungan\nkenegaraan ke Indonesia, Senin.\nIa disambut di Bogor.");
+        assert!(n.text.contains("melakukan kunjungan kenegaraan ke Indonesia, Senin."), "{}", n.text);
+        assert_eq!(n.paragraphs.len(), 3, "{:?}", n.paragraphs);
+        // A finished sentence, or a line opening in upper case, starts a paragraph of its own.
+        let n = normalise("Berita", "Menlu tiba di Bogor.\nkemudian ia bertemu Presiden.\nPresiden menyambut\nMenlu di istana.");
+        assert_eq!(n.paragraphs.len(), 5, "{:?}", n.paragraphs);
     }
 
     #[test]
