@@ -132,3 +132,12 @@ fn a_country_that_only_names_a_document_did_not_issue_it() {
     let run = resolved("en", body);
     assert_eq!(run.at(2, "The"), vec!["UN Security Council"]);
 }
+
+#[test]
+fn a_side_named_in_a_short_phrase_before_the_speech_verb_speaks() {
+    let run = resolved("en", "\"We will not reopen the crossing,\" the Kenyan foreign ministry said.");
+    assert_eq!(run.sents[0].speaker.map(|e| run.key(e)), Some("Kenya"));
+    // A side named far before the verb is not the speaker.
+    let run = resolved("en", "\"We will not reopen the crossing,\" said a spokesman.");
+    assert_eq!(run.sents[0].speaker.map(|e| run.key(e)), None);
+}

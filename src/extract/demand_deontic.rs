@@ -77,10 +77,13 @@ pub fn passive_demand(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     }
     let aux = p > 0 && (is_in(&w.copulas, &s.tokens[p - 1].lower) || s.tokens[p - 1].lower == "being");
     let agent = s.tokens.get(cue + verb_len).is_some_and(|t| is_in(&w.agent_preps, &t.lower));
-    if w.base_verbs.is_empty() || !aux || !agent {
+    // '"The Embassy is urged to adhere to them," the ministry said': in a quote with no agent,
+    // the speaker asks.
+    let speaker = s.speaker.filter(|_| s.quoted.get(cue).copied().unwrap_or(false)).map(|sp| side_of(table, sp));
+    if w.base_verbs.is_empty() || !aux || !(agent || speaker.is_some()) {
         return None;
     }
-    let (by, after) = chain_right(s, table, cue + verb_len + 1);
+    let (by, after) = if agent { chain_right(s, table, cue + verb_len + 1) } else { (speaker.into_iter().collect(), cue + verb_len) };
     if by.is_empty() || !s.tokens.get(after).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower)) {
         return None;
     }

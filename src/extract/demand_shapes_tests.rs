@@ -371,3 +371,12 @@ fn an_extradition_requested_from_a_party_asks_it() {
     // A return welcomed asks nothing.
     assert!(demands_in("en", "", "Brazil welcomed the return of its ambassador from Portugal.").is_empty());
 }
+
+#[test]
+fn a_passive_ask_in_a_quote_is_the_speakers() {
+    let found = demands_in("en", "", "\"Kenya is urged to reopen the border crossing,\" Uganda's foreign minister said.");
+    assert_eq!(pairs(&found), vec![("Uganda", "Kenya")]);
+    assert_eq!(found[0].2, "reopen the border crossing");
+    // Outside a quote, with no agent, nobody is named as asking.
+    assert!(demands_in("en", "", "Kenya is urged to reopen the border crossing.").is_empty());
+}

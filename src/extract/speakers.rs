@@ -50,6 +50,15 @@ pub fn find_speaker(
             if i > 0 && is_in(&s.words.person_pronouns, &s.tokens[i - 1].lower) && last_person.is_some() {
                 return last_person;
             }
+            // '"…," Uganda's foreign minister said', '"…," the French foreign ministry said': the
+            // side a short unquoted phrase right before the verb names.
+            let short =
+                |m: &&crate::extract::entities::Mention| m.end < i && m.start + 5 >= i && !s.quoted[m.start] && table.is_actor(m.ent);
+            if let Some(m) =
+                s.mentions.iter().filter(short).last().filter(|m| s.tokens[m.end..i].iter().all(|t| t.is_word || t.text == "'"))
+            {
+                return Some(m.ent);
+            }
         }
     }
     // Reported speech: "Stoltenberg mengatakan (bahwa) ...".
