@@ -54,9 +54,7 @@ pub fn find_speaker(
             // side a short unquoted phrase right before the verb names.
             let short =
                 |m: &&crate::extract::entities::Mention| m.end < i && m.start + 5 >= i && !s.quoted[m.start] && table.is_actor(m.ent);
-            if let Some(m) =
-                s.mentions.iter().filter(short).last().filter(|m| s.tokens[m.end..i].iter().all(|t| t.is_word || t.text == "'"))
-            {
+            if let Some(m) = s.mentions.iter().rfind(short).filter(|m| s.tokens[m.end..i].iter().all(|t| t.is_word || t.text == "'")) {
                 return Some(m.ent);
             }
         }
