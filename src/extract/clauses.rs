@@ -95,6 +95,12 @@ fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
         {
             break;
         }
+        // "Macron, saat berkomunikasi dengan Presiden Lebanon Joseph Aoun, menekankan …": the
+        // object of a verb's "with" is not the subject.
+        let with = |k: usize| k >= 2 && is_in(&s.words.with_preps, &s.tokens[k - 1].lower) && is_verb(s.words, &s.tokens[k - 2]);
+        if out.is_empty() && with(m.start) {
+            break;
+        }
         push_sharing_span(s, m, &mut out);
         let mut before = m.start;
         // "..., the United States and Japan": an article before a member.

@@ -380,3 +380,14 @@ fn a_passive_ask_in_a_quote_is_the_speakers() {
     // Outside a quote, with no agent, nobody is named as asking.
     assert!(demands_in("en", "", "Kenya is urged to reopen the border crossing.").is_empty());
 }
+
+#[test]
+fn the_object_of_a_verbs_with_is_not_the_subject() {
+    let body =
+        "Presiden Chile Gabriel Boric saat berbicara dengan Presiden Peru Dina Boluarte menegaskan bahwa Bolivia harus membuka perbatasan.";
+    let found = demands_in("id", "", body);
+    assert_eq!(pairs(&found), vec![("Chile", "Bolivia")]);
+    // "X bersama Y": no verb before the joiner, both ask.
+    let found = demands_in("id", "", "Chile bersama Peru mendesak Bolivia membuka perbatasan.");
+    assert!(pairs(&found).contains(&("Peru", "Bolivia")), "{found:?}");
+}
