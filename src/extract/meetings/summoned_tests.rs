@@ -1,5 +1,6 @@
 //! A summoned envoy meets the summoning government: in the city named after the envoy, else
-//! in the summoner's capital, on the day the sentence gives.
+//! in the summoner's capital, on the day the sentence gives. Also: a city in another clause
+//! after the meeting ("at a time when Moscow …") is not where it was held.
 
 use super::super::tests::meetings;
 
@@ -35,4 +36,13 @@ fn recalling_ones_own_envoy_is_no_meeting() {
     assert!(found("id", "Indonesia memanggil pulang Duta Besar Indonesia untuk Brasil, Jumat (17/5).").is_empty());
     // A summons of no envoy.
     assert!(found("en", "Thailand on Friday summoned the courage to reopen talks with Cambodia.").is_empty());
+}
+
+#[test]
+fn a_city_in_a_when_clause_after_the_meeting_is_not_its_place() {
+    let body = "All eyes are on a meeting between the two ministers on Friday at a time when Moscow has urged restraint.";
+    assert!(found("en", body).iter().all(|m| m.0 != "Moscow"), "{:?}", found("en", body));
+    // The place after "in" still counts.
+    let body = "The two ministers held a meeting in Geneva on Friday when the talks resumed.";
+    assert_eq!(found("en", body).first().map(|m| m.0.as_str()), Some("Geneva"));
 }
