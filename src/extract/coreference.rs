@@ -420,17 +420,17 @@ impl Discourse {
         if let Some(c) = antecedents::office_of(s, table) {
             self.last_office = Some(c);
         }
-        if let Some(sub) = subject_mention(s, table).map(|m| m.ent) {
-            self.last_subject = Some(side_of(table, sub));
+        if let Some(side) = subject_mention(s, table).map(|m| side_of(table, m.ent)) {
+            self.last_subject = Some(side);
             // A body naming a document issued it; a country, only with a verb of issuing.
             let issued = |w: &[String]| s.tokens.iter().any(|t| is_in(w, &t.lower));
-            let issuer = match table.get(side_of(table, sub)).etype {
+            let issuer = match table.get(side).etype {
                 EntityType::Organization => true,
                 EntityType::Country => issued(&s.words.issue_verbs),
                 _ => false,
             };
             if issuer && issued(&s.words.document_heads) {
-                self.last_issuer = Some(side_of(table, sub));
+                self.last_issuer = Some(side);
             }
         }
         // The person the sentence is about: who speaks in it, else its subject outside a quote.

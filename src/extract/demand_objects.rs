@@ -51,23 +51,21 @@ pub(super) fn requested_from(ctx: &Context, s: &Analysed, table: &EntityTable, j
         k += 1;
     }
     let (actors, _) = chain_right(s, table, k);
-    let o = side_of(table, *actors.first()?);
-    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
-    (table.get(o).etype != EntityType::Person && !by_sides.contains(&o)).then_some(o)
+    other_side(table, *actors.first()?, by)
 }
 
 /// "requested the extradition of former president X from Chile": past the person to be handed
 /// over (a few words, no verb), the party after "from" is asked.
 fn transfer_from(ctx: &Context, s: &Analysed, table: &EntityTable, j: usize, by: &[EntRef]) -> Option<EntRef> {
     let n = longest_phrase(&s.tokens, j, &ctx.pack.phrases().transfers);
+    if n == 0 {
+        return None;
+    }
     let plain = |t: &super::tokens::Token| t.is_word && !is_verb(s.words, t);
     let k = (j + n..(j + n + 8).min(s.tokens.len()))
         .take_while(|&k| plain(&s.tokens[k]) || s.tokens[k].text == "-")
-        .find(|&k| is_in(&ctx.pack.lexicon.demand.requested_from, &s.tokens[k].lower))
-        .filter(|_| n > 0)?;
-    let o = side_of(table, *chain_right(s, table, k + 1).0.first()?);
-    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
-    (table.get(o).etype != EntityType::Person && !by_sides.contains(&o)).then_some(o)
+        .find(|&k| is_in(&ctx.pack.lexicon.demand.requested_from, &s.tokens[k].lower))?;
+    other_side(table, *chain_right(s, table, k + 1).0.first()?, by)
 }
 
 /// "pressed Israeli Prime Minister Benjamin Netanyahu on Wednesday to ...", "urged China's top
@@ -297,6 +295,11 @@ pub(super) fn talks_partner(
     let with = (noun + 1..noun + 4).take_while(|&k| plain(k)).find(|&k| is_in(&lex.talk_preps, &s.tokens[k].lower))?;
     let (chain, _) = chain_right(s, table, with + 1);
     other_sides(table, chain, by)
+}
+
+/// The side of `e` when it is neither a person nor a side of the demanders `by`.
+fn other_side(table: &EntityTable, e: EntRef, by: &[EntRef]) -> Option<EntRef> {
+    other_sides(table, vec![e], by).map(|sides| sides[0])
 }
 
 /// The sides of `chain` that are neither people nor a side of the demanders `by`; None when none is left.

@@ -342,12 +342,14 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
     // "bersikeras bahwa Taiwan adalah …": a weak verb asks nothing through an assertive complementiser.
     let assertive =
         [j, after.saturating_sub(1)].iter().any(|&k| s.tokens.get(k).is_some_and(|t| is_in(&lex.assertive_complementisers, &t.lower)));
+    let end = clause_end(ctx, s, after);
     // "told the council that his country is facing …": after a weak verb's addressee, "that"
     // opens what is told, unless it puts an obligation on someone ("told Iran that it must stop").
-    let end = clause_end(ctx, s, after);
-    let told = (after.saturating_sub(1)..=after).any(|k| s.tokens.get(k).is_some_and(|t| is_in(&lex.told_complementisers, &t.lower)))
-        && !(after..end).any(|k| longest_phrase(&s.tokens, k, &ctx.pack.phrases().deontic_modals) > 0);
-    if weak && (!comp || of.is_empty() || assertive || told) {
+    let told = || {
+        (after.saturating_sub(1)..=after).any(|k| s.tokens.get(k).is_some_and(|t| is_in(&lex.told_complementisers, &t.lower)))
+            && !(after..end).any(|k| longest_phrase(&s.tokens, k, &ctx.pack.phrases().deontic_modals) > 0)
+    };
+    if weak && (!comp || of.is_empty() || assertive || told()) {
         return;
     }
     // "warned Manila to stop …" (or "not to") asks; "warned that …", "warned Manila that …" only warn.

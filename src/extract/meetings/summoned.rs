@@ -75,10 +75,8 @@ fn named_city(s: &Analysed, table: &EntityTable, from: usize) -> Option<EntRef> 
 
 /// The capital of a country, from the gazetteer.
 fn capital(table: &mut EntityTable, country: EntRef) -> Option<EntRef> {
-    let key = table.get(country).key.clone();
-    let gi = table.gazetteer().capital_of(&key)?;
-    let capital = table.gazetteer().entities[gi].key.clone();
-    table.intern_key(&capital)
+    let gi = table.gazetteer().capital_of(&table.get(country).key)?;
+    Some(table.intern(gi))
 }
 
 #[cfg(test)]
