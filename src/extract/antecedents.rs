@@ -343,6 +343,40 @@ pub fn office_of(s: &Analysed, table: &EntityTable) -> Option<EntRef> {
     s.mentions.iter().filter(near).find(|m| table.get(m.ent).etype == EntityType::Country).map(|m| m.ent)
 }
 
+/// The sides of a sentence's subject when it is more than one: several sharing its span ("the
+/// three ministers"), else the coordinated group it opens ("Japan, the US and South Korea").
+pub fn subject_group(s: &Analysed, table: &EntityTable, m: &Mention, groups: &[(usize, Vec<EntRef>)]) -> Vec<EntRef> {
+    let mut sides: Vec<EntRef> = Vec::new();
+    for o in s.mentions.iter().filter(|o| o.start == m.start && o.end == m.end) {
+        let side = side_of(table, o.ent);
+        if !sides.contains(&side) {
+            sides.push(side);
+        }
+    }
+    if sides.len() < 2 {
+        let side = side_of(table, m.ent);
+        if let Some((_, g)) = groups.iter().rev().find(|(at, g)| *at == s.index && g.first() == Some(&side)) {
+            sides = g.clone();
+        }
+    }
+    sides
+}
+
+/// The countries `mentions` name (`antecedents::country_named`), added to `seen` once each, in order.
+pub fn add_countries<'a>(s: &Analysed, table: &EntityTable, mentions: impl Iterator<Item = &'a Mention>, seen: &mut Vec<EntRef>) {
+    for c in mentions.filter_map(|m| country_named(s, table, m)) {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+}
+
+/// "The foreign ministers of Japan ...": a name after "of" and a group noun ("ministers",
+/// "leaders") at token `k` is who the group is, not a phrase governed by the preposition.
+pub fn members_of(s: &Analysed, k: usize) -> bool {
+    k >= 2 && is_in(&s.words.head_of, &s.tokens[k - 1].lower) && is_in(&s.words.group_nouns, &s.tokens[k - 2].lower)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::coreference::resolve_references;

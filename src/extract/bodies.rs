@@ -9,12 +9,15 @@ use crate::lang::is_in;
 pub fn government_of(s: &Analysed, k: usize) -> Option<usize> {
     let w = s.words;
     let mut head = usize::from(s.tokens.get(k).is_some_and(|t| is_in(&w.articles, &t.lower)));
+    let office = |t: &Token| is_in(&w.offices_of_named, &t.lower);
     let is_head = |t: &Token| {
         let singular = t.lower.strip_suffix('s').unwrap_or(&t.lower);
-        is_in(&w.country_heads, &t.lower) || is_in(&w.country_heads, singular) || is_in(&w.heads_of_named, &t.lower)
+        is_in(&w.country_heads, &t.lower) || is_in(&w.country_heads, singular) || is_in(&w.heads_of_named, &t.lower) || office(t)
     };
-    // "the military authorities of Myanmar": one lower-case modifier after the article.
-    if head == 1 && s.tokens.get(k + 2).is_some_and(is_head) && s.tokens[k + 1].is_word && !s.tokens[k + 1].is_capitalised() {
+    // "the military authorities of Myanmar": one lower-case modifier after the article; "the
+    // Prime Minister of Israel": any before an office.
+    let modifier = |t: &Token| t.is_word && (!t.is_capitalised() || s.tokens.get(k + 2).is_some_and(office));
+    if head == 1 && s.tokens.get(k + 2).is_some_and(is_head) && modifier(&s.tokens[k + 1]) {
         head = 2;
     }
     let t = s.tokens.get(k + head)?;

@@ -51,7 +51,7 @@ fn push_sharing_span(s: &Analysed, m: &Mention, out: &mut Vec<EntRef>) {
 }
 
 /// Actors coordinated leftwards from a mention ending at `end`: "AS dan NATO", "Rusia, China dan Iran".
-fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
+pub(super) fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<EntRef> {
     let mut out = Vec::new();
     let mut pos = end;
     // "Korea Utara (Korut) menuntut": look through a parenthesised short name.
@@ -257,7 +257,12 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     }
     // "Hal itu disampaikan Retno saat mendesak ...", "Erdogan spoke in Ankara while urging ...":
     // the last actor before the clause word that no preposition governs.
-    if j > 0 && !s.quoted[j] && in_list(&g.while_words, &s.tokens[j - 1].lower) {
+    // Not after a comma when the sentence opens with its subject ("X mendesak Y untuk …, seraya
+    // mengatakan …": X, not Y).
+    let verb = s.tokens.iter().position(|t| is_verb(s.words, t)).unwrap_or(0);
+    let opened = |m: &Mention| m.start < verb && table.is_actor(m.ent) && !is_dateline(s, m);
+    let comma = j >= 2 && s.tokens[j - 2].text == "," && s.mentions.iter().any(opened);
+    if j > 0 && !s.quoted[j] && !comma && in_list(&g.while_words, &s.tokens[j - 1].lower) {
         let actor = s.mentions.iter().rev().filter(|m| m.end < j && table.is_actor(m.ent) && !is_dateline(s, m)).find(|m| {
             m.start == 0
                 || !(is_preposition(s.words, &s.tokens[m.start - 1].lower) || is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower))
@@ -351,7 +356,9 @@ pub fn clause_end(ctx: &Context, s: &Analysed, start: usize) -> usize {
     }
     while k < toks.len() {
         let t = &toks[k];
-        if matches!(t.text.as_str(), ";" | "." | "?" | "!" | ":" | "(") || (t.text == "\"" && quoted_start && k > start) {
+        // Not the dot of an abbreviation before a number ("a Sept. 19 statement").
+        let abbreviation = t.text == "." && toks.get(k + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()));
+        if matches!(t.text.as_str(), ";" | "." | "?" | "!" | ":" | "(") && !abbreviation || (t.text == "\"" && quoted_start && k > start) {
             break;
         }
         // A quotation opened inside the clause belongs to it: menghentikan "perilaku berbahaya".

@@ -63,8 +63,9 @@ struct Discourse {
     /// An organization only ("the alliance", "blok itu").
     last_organization: Option<EntRef>,
     last_country: Option<EntRef>,
-    /// The side of the last sentence's subject.
+    /// The side of the last sentence's subject, and all the sides of a coordinated one ("they").
     last_subject: Option<EntRef>,
+    last_subject_group: Vec<EntRef>,
     last_speaker: Option<EntRef>,
     /// The speaker of the latest sentence when it quoted someone.
     quote_speaker: Option<EntRef>,
@@ -184,8 +185,14 @@ impl Discourse {
             self.collective(s, table, c.i, n, added);
             None
         } else if is_in(&words.plural_pronouns, c.w) {
-            // "NATO menegaskan bahwa mereka ...": the subject of this sentence, if before.
-            subject_mention(s, table).filter(|m| m.end <= c.i).map(|m| side_of(table, m.ent)).or(self.last_subject).map(|e| (e, 1))
+            // "NATO menegaskan bahwa mereka ...": the subject of this sentence, if before; else the
+            // last subject, all its sides when it was coordinated ("Japan and Korea met. They urged ...").
+            let here = subject_mention(s, table).filter(|m| m.end <= c.i).map(|m| side_of(table, m.ent));
+            if here.is_none() && self.last_subject_group.len() >= 2 && !covered(s, c.i) {
+                added.extend(self.last_subject_group.iter().map(|&e| Mention { ent: e, start: c.i, end: c.i + 1, coref: true }));
+                return None;
+            }
+            here.or(self.last_subject).map(|e| (e, 1))
         } else if is_in(&words.first_person, c.w) && s.quoted[c.i] {
             s.speaker.map(|sp| (side_of(table, sp), 1))
         } else if is_in(&words.first_person, c.w) && !s.is_title {
@@ -238,7 +245,7 @@ impl Discourse {
             let here = s.mentions.iter().find(|m| m.start == i + len + 1 && located(s, m)).map(|m| m.ent);
             let subject = subject_mention(s, table).map(|m| side_of(table, m.ent));
             let mut others = self.countries_seen.clone();
-            add_countries(s, table, s.mentions.iter().filter(|m| m.end <= i), &mut others);
+            antecedents::add_countries(s, table, s.mentions.iter().filter(|m| m.end <= i), &mut others);
             others.retain(|&c| Some(c) != subject);
             if let Some(c) =
                 here.filter(|&e| table.get(e).etype == EntityType::Country).or(others.first().copied().filter(|_| others.len() == 1))
@@ -416,12 +423,14 @@ impl Discourse {
                 _ => {}
             }
         }
-        add_countries(s, table, s.mentions.iter(), &mut self.countries_seen);
+        antecedents::add_countries(s, table, s.mentions.iter(), &mut self.countries_seen);
         if let Some(c) = antecedents::office_of(s, table) {
             self.last_office = Some(c);
         }
-        if let Some(side) = subject_mention(s, table).map(|m| side_of(table, m.ent)) {
+        if let Some(m) = subject_mention(s, table) {
+            let side = side_of(table, m.ent);
             self.last_subject = Some(side);
+            self.last_subject_group = antecedents::subject_group(s, table, m, &self.groups);
             // A body naming a document issued it; a country, only with a verb of issuing.
             let issued = |w: &[String]| s.tokens.iter().any(|t| is_in(w, &t.lower));
             let issuer = match table.get(side).etype {
@@ -488,22 +497,13 @@ fn located(s: &Analysed, m: &Mention) -> bool {
     }
 }
 
-/// The countries `mentions` name (`antecedents::country_named`), added to `seen` once each, in order.
-fn add_countries<'a>(s: &Analysed, table: &EntityTable, mentions: impl Iterator<Item = &'a Mention>, seen: &mut Vec<EntRef>) {
-    for c in mentions.filter_map(|m| antecedents::country_named(s, table, m)) {
-        if !seen.contains(&c) {
-            seen.push(c);
-        }
-    }
-}
-
 /// The first actor mention of a sentence that stands before its first verb.
 fn subject_mention<'a>(s: &'a Analysed, table: &EntityTable) -> Option<&'a Mention> {
     let first_verb = s.tokens.iter().position(|t| is_verb(s.words, t)).unwrap_or(s.tokens.len());
     s.mentions
         .iter()
         .filter(|m| m.start < first_verb && table.is_actor(m.ent) && !is_dateline(s, m))
-        .find(|m| m.start == 0 || !is_preposition(s.words, &s.tokens[m.start - 1].lower))
+        .find(|m| m.start == 0 || !is_preposition(s.words, &s.tokens[m.start - 1].lower) || antecedents::members_of(s, m.start))
 }
 
 #[cfg(test)]

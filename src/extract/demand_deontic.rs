@@ -28,11 +28,11 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
     }
     // "said (that) the United States must …": the complementiser may be left out.
     // 'said "the Australian government should …"': or a quotation may open there.
-    let that = usize::from(
-        s.tokens
-            .get(cue + len)
-            .is_some_and(|t| is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower) || t.text == "\"" && !s.quoted[cue]),
-    );
+    // "mengatakan, Sudan dan Sudan Selatan harus …": or a comma stand there.
+    let that =
+        usize::from(s.tokens.get(cue + len).is_some_and(|t| {
+            is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower) || (t.text == "\"" || t.text == ",") && !s.quoted[cue]
+        }));
     let (of, after) = chain_right(s, table, cue + len + that);
     if of.is_empty() {
         return None;
@@ -42,6 +42,7 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
     while s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.obliged_heads, &t.lower)) {
         k += 1;
     }
+    let held = k > after + possessive_at(&s.tokens, after).unwrap_or(0);
     // Past adverbs ("also"), but not an auxiliary that opens the modal ("has to").
     while s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.grammar.adverbs, &t.lower))
         && longest_phrase(&s.tokens, k, &phrases.deontic_modals) == 0
@@ -52,7 +53,9 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
     let start = k + modal;
     // "pasukan Ukraina harus ditarik": what a party holds is to be withdrawn, by that party.
     let possessed = mention_starting_at(s, cue + len + that).is_none();
-    let passive = s.tokens.get(start).is_some_and(|t| t.lower == "be" || !possessed && passive_verb(s, &t.lower));
+    // "Russian troops should be withdrawn": the party is to withdraw them.
+    let withdrawn = held && s.tokens.get(start + 1).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.withdrawn, &t.lower));
+    let passive = s.tokens.get(start).is_some_and(|t| t.lower == "be" && !withdrawn || !possessed && passive_verb(s, &t.lower));
     if modal == 0 || passive || s.tokens.get(start).is_none_or(|t| !t.is_word) {
         return None;
     }
@@ -201,3 +204,7 @@ fn clause_subject_start(s: &Analysed, table: &EntityTable, end: usize) -> Option
 #[cfg(test)]
 #[path = "demand_deontic_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "demand_speakers_tests.rs"]
+mod speakers_tests;

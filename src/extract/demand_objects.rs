@@ -108,6 +108,8 @@ pub(super) fn nominal_addressee(ctx: &Context, s: &Analysed, table: &EntityTable
     let m = s.mentions.iter().filter(|m| m.start > j && m.end <= end && table.is_actor(m.ent)).find(|m| {
         // Where the name's phrase starts: "the Government(s) of X" is X.
         let lead = (2..=3).find(|&n| m.start >= n && government_of(s, m.start - n) == Some(n)).map_or(m.start, |n| m.start - n);
+        // "the withdrawal of the Russian army": past an article.
+        let lead = if lead >= 2 && is_in(&w.articles, &s.tokens[lead - 1].lower) { lead - 1 } else { lead };
         let prev = s.tokens[lead - 1].lower.as_str();
         let possessive = possessive_at(&s.tokens, m.end).is_some();
         let relative = is_in(&w.relatives, prev) && s.tokens.get(m.end).is_some_and(|t| is_verb(w, t));

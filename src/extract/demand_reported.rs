@@ -3,7 +3,7 @@
 //! reporters" — a clause opening the sentence (or its quotation) with actors and a modal of
 //! obligation, attributed after a comma to a speaker: the speaker's side asks the actors.
 
-use super::clauses::{mention_ending_at, mention_starting_at};
+use super::clauses::{chain_left, mention_ending_at, mention_starting_at};
 use super::demand_deontic::{obligation_at, Deontic, Obligation};
 use super::demand_objects::ends_in_office;
 use super::entities::{side_of, EntityTable};
@@ -35,13 +35,13 @@ pub fn reported_deontic(ctx: &Context, s: &Analysed, table: &EntityTable, cue: u
     if !opens_sentence(s, first) {
         return None;
     }
-    let (comma, speaker) = attribution(ctx, s, table, start, quoted)?;
+    let (comma, speakers) = attribution(ctx, s, table, start, quoted)?;
     let (of, _) = super::clauses::chain_right(s, table, opening);
-    let by_side = side_of(table, speaker);
-    if of.is_empty() || of.iter().any(|&o| side_of(table, o) == by_side) {
+    let by_sides: Vec<EntRef> = speakers.iter().map(|&b| side_of(table, b)).collect();
+    if of.is_empty() || of.iter().any(|&o| by_sides.contains(&side_of(table, o))) {
         return None;
     }
-    Some(Deontic { by: vec![speaker], of, span: (start, comma), len: modal })
+    Some(Deontic { by: speakers, of, span: (start, comma), len: modal })
 }
 
 /// Token `k` begins the sentence, or follows the lead's dateline ("LONDON (Reuters) - ").
@@ -52,8 +52,9 @@ fn opens_sentence(s: &Analysed, k: usize) -> bool {
 /// The attribution after the clause starting at `from`: a comma (inside the quotation, then the
 /// closing mark, when the clause is quoted), a few words, a speech verb, with an actor as its
 /// subject (", Foreign Secretary David Cameron said", ", he said", ", China's foreign ministry
-/// said") or right after it (", said Maria Zakharova"). The comma's index and the speaker.
-fn attribution(ctx: &Context, s: &Analysed, table: &EntityTable, from: usize, quoted: bool) -> Option<(usize, EntRef)> {
+/// said") or right after it (", said Maria Zakharova"); coordinated speakers all speak (", the
+/// foreign ministers of Japan and South Korea said"). The comma's index and the speakers.
+fn attribution(ctx: &Context, s: &Analysed, table: &EntityTable, from: usize, quoted: bool) -> Option<(usize, Vec<EntRef>)> {
     let g = &ctx.pack.lexicon.grammar;
     let toks = &s.tokens;
     let speech = |k: usize| {
@@ -80,15 +81,15 @@ fn attribution(ctx: &Context, s: &Analysed, table: &EntityTable, from: usize, qu
         }
         // '"…," tambahnya': the quotation's speaker, known from before.
         if v == p && quoted && is_in(&g.speech_self, &toks[v].lower) {
-            return s.speaker.filter(|&e| table.is_actor(e)).map(|e| (k, e));
+            return s.speaker.filter(|&e| table.is_actor(e)).map(|e| (k, vec![e]));
         }
         if v == p {
-            return mention_starting_at(s, v + 1).filter(|m| table.is_actor(m.ent)).map(|m| (k, m.ent));
+            return mention_starting_at(s, v + 1).filter(|m| table.is_actor(m.ent)).map(|m| (k, vec![m.ent]));
         }
-        if let Some(m) = mention_ending_at(s, v).filter(|m| m.start >= p && table.is_actor(m.ent)) {
-            return Some((k, m.ent));
+        if mention_ending_at(s, v).is_some_and(|m| m.start >= p && table.is_actor(m.ent)) {
+            return Some((k, chain_left(s, table, v))).filter(|(_, c)| !c.is_empty());
         }
-        return office_speaker(ctx, s, table, p, v).map(|e| (k, e));
+        return office_speaker(ctx, s, table, p, v).map(|e| (k, vec![e]));
     }
     None
 }

@@ -148,9 +148,10 @@ fn is_lede(line: &str) -> bool {
         Regex::new(r"^(\p{Lu}[\p{Lu} .,'-]{1,40}( \(\w+\))?|\p{Lu}\p{Ll}+( \p{Lu}\p{Ll}+)?, [\p{L}. ]{2,30}) ?(-|--) ")
             .expect("built-in lede pattern")
     });
-    // Web copy with no line breaks: the whole article on the first line is no headline.
+    // Web copy with no line breaks: the whole article on the first line is no headline; nor is
+    // a long first sentence with its full stop (an article that opens with its lede).
     let words = line.split_whitespace().count();
-    re.is_match(line) && words >= 12 || words > 60
+    re.is_match(line) && words >= 12 || words > 60 || words >= 20 && line.trim_end().ends_with('.')
 }
 
 /// Does a paragraph end as a sentence (or a quote, a bracket, a colon) ends?
@@ -306,6 +307,9 @@ mod tests {
             and both sides agreed to meet again in Reykjavik in the spring after their experts compare the figures.";
         assert!(one_line.split_whitespace().count() > 60);
         assert!(!normalise(one_line, "").paragraphs[0].is_title);
+        // An article that opens with its lede, one long sentence with its full stop.
+        let lede = "Iceland should share its survey data on the northern stocks before the season opens, the fisheries ministers of Norway and the Faroe Islands said on Tuesday.";
+        assert!(!normalise(lede, "The ministers met in Oslo.").paragraphs[0].is_title);
         // A long headline is still one.
         let headline = "Ministers Meet in Oslo as Norway and Iceland Seek a Deal on Fishing Quotas Before the Season Opens";
         assert!(normalise(headline, "Isi.").paragraphs[0].is_title);

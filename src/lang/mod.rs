@@ -154,6 +154,10 @@ pub struct Words {
     /// of Myanmar"); alone they refer to nobody.
     #[serde(default)]
     pub heads_of_named: Vec<String>,
+    /// Offices that stand for the side named after "of" ("the King of Jordan", "the Prime
+    /// Minister of Israel" asked to act: Jordan, Israel).
+    #[serde(default)]
+    pub offices_of_named: Vec<String>,
     /// Verbs of receiving a guest ("welcomed X to the White House"): a meeting cue only with
     /// an actor as object, and a place after "to" as well as "in"/"at".
     pub host_verbs: Vec<String>,
@@ -322,6 +326,10 @@ pub struct DemandLex {
     /// named party (and its possessive) that leave the party the one obliged.
     #[serde(default)]
     pub obliged_heads: Vec<String>,
+    /// "Russian troops must be withdrawn": participles that, on a party's own troops, still
+    /// put the action on the party.
+    #[serde(default)]
+    pub withdrawn: Vec<String>,
     #[serde(default)]
     pub hope_openers: Vec<String>,
 }

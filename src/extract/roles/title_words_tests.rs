@@ -346,3 +346,15 @@ fn a_capitals_deputy_envoy_to_an_organisation_serves_its_country() {
         vec![row("John Miller", "ambassador", "United States")]
     );
 }
+
+#[test]
+fn a_ministrys_spokesperson_with_the_ministry_capitalised() {
+    assert_eq!(
+        found("en", "Thai Foreign Affairs spokesperson Nikorndej Balankura said the border would reopen."),
+        vec![row("Nikorndej Balankura", "Foreign Affairs spokesperson", "Thailand")]
+    );
+    assert_eq!(
+        found("en", "Japanese Foreign Ministry spokesman Kenji Ota said the talks would resume."),
+        vec![row("Kenji Ota", "Foreign Ministry spokesman", "Japan")]
+    );
+}

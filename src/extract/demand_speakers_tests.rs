@@ -1,0 +1,76 @@
+//! Tests of who asks and who is asked when the text names them in other shapes: speakers
+//! coordinated after the clause, "they" after a coordinated subject, an office before its side,
+//! a participle clause after a comma, abbreviations inside the action.
+
+use crate::extract::test_support::{demands_in, pairs, sorted_pairs};
+
+fn demands(lang: &str, body: &str) -> Vec<(String, String, String)> {
+    demands_in(lang, "Berita", body)
+}
+
+#[test]
+fn coordinated_speakers_after_the_clause_all_ask() {
+    let found = demands(
+        "en",
+        "Iran should return to the negotiating table without conditions, the foreign ministers of France and Germany said on Tuesday in Paris.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("France", "Iran"), ("Germany", "Iran")]);
+    // One speaker stays one.
+    let found = demands("en", "Iran should return to the negotiating table, the French foreign minister said on Tuesday.");
+    assert_eq!(pairs(&found), vec![("France", "Iran")]);
+}
+
+#[test]
+fn they_after_a_coordinated_subject_is_every_side() {
+    let found = demands(
+        "en",
+        "The defence ministers of Poland, Lithuania and Latvia met in Riga on Friday. They urged Belarus to stop pushing migrants towards the border.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("Latvia", "Belarus"), ("Lithuania", "Belarus"), ("Poland", "Belarus")]);
+    // After one subject, "they" is that subject.
+    let found = demands("en", "Poland closed two crossings on Friday. They urged Belarus to stop pushing migrants towards the border.");
+    assert_eq!(pairs(&found), vec![("Poland", "Belarus")]);
+}
+
+#[test]
+fn an_obligation_after_a_comma_and_in_a_participle_clause() {
+    let found =
+        demands("id", "Juru bicara PBB mengatakan, Sudan Utara dan Sudan Selatan harus membuka kembali jalur perdagangan di perbatasan.");
+    assert_eq!(sorted_pairs(&found), vec![("United Nations", "South Sudan"), ("United Nations", "Sudan")]);
+    // ", seraya mengatakan …": the sentence's subject speaks, not the party it just asked.
+    let found = demands(
+        "id",
+        "Presiden Filipina mendesak Abu Sayyaf untuk membebaskan para nelayan, seraya mengatakan bahwa Abu Sayyaf harus menyerahkan senjatanya.",
+    );
+    let actions: Vec<&str> = found.iter().map(|d| d.2.as_str()).collect();
+    assert_eq!(pairs(&found), vec![("Philippines", "Abu Sayyaf"), ("Philippines", "Abu Sayyaf")]);
+    assert_eq!(actions, vec!["membebaskan para nelayan", "menyerahkan senjatanya"]);
+}
+
+#[test]
+fn an_office_before_its_side_is_the_side_asked() {
+    let found = demands("id", "Presiden Jokowi meminta Raja Yordania untuk membuka kembali jalur ziarah.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Jordan")]);
+    let found = demands("id", "Indonesia meminta Perdana Menteri Malaysia untuk melindungi pekerja migran.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Malaysia")]);
+    let found = demands("en", "Canada urged the Prime Minister of India to open an inquiry.");
+    assert_eq!(pairs(&found), vec![("Canada", "India")]);
+    let found = demands("en", "Egypt called on the King of Jordan to reopen the bridge.");
+    assert_eq!(pairs(&found), vec![("Egypt", "Jordan")]);
+    // A demand noun with "ke" and a titled person: the person's side.
+    let found = demands("id", "Indonesia menyampaikan permintaan ke Raja Salman untuk menambah kuota jemaah.");
+    assert_eq!(pairs(&found), vec![("Indonesia", "Saudi Arabia")]);
+}
+
+#[test]
+fn abbreviations_and_plain_shapes_inside_the_action() {
+    let found = demands("en", "Japan prodded China to respect the Oct. 12 agreement on fishing zones.");
+    assert_eq!(pairs(&found), vec![("Japan", "China")]);
+    assert_eq!(found[0].2, "respect the Oct. 12 agreement on fishing zones");
+    let found = demands("en", "Georgia demanded the withdrawal of the Russian army from South Ossetia.");
+    assert_eq!(pairs(&found), vec![("Georgia", "Russia")]);
+    let found = demands("en", "The Georgian president said that Russian troops must be withdrawn from South Ossetia.");
+    assert_eq!(pairs(&found), vec![("Georgia", "Russia")]);
+    // A passive on the troops that is no withdrawal asks nothing of the party.
+    assert!(demands("en", "The Georgian president said that Russian troops must be punished.").is_empty());
+}
