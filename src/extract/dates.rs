@@ -252,13 +252,15 @@ impl DateGrammar {
                 if found.iter().any(|d| d.start < base + m.end() && base + m.start() < d.end) {
                     continue;
                 }
-                // "Rabu (13/1/2022)", "Jumat, 30 September", "Sunday, October 2": the weekday only
-                // names the date after it.
+                // "Rabu (13/1/2022)", "Jumat, 30 September", "Selasa 25 September", "Sunday,
+                // October 2": the weekday only names the date after it.
                 let rest = text[m.end()..].trim_start();
                 let rest_after_comma = rest.strip_prefix(',').map(str::trim_start).unwrap_or("");
                 let month_next = rest_after_comma.split(|c: char| !c.is_alphabetic()).next().is_some_and(|w| self.month(w).is_some());
                 if kind.is_weekday_word()
-                    && (rest.starts_with('(') || rest_after_comma.starts_with(|c: char| c.is_ascii_digit()) || month_next)
+                    && (rest.starts_with(|c: char| c == '(' || c.is_ascii_digit())
+                        || rest_after_comma.starts_with(|c: char| c.is_ascii_digit())
+                        || month_next)
                 {
                     continue;
                 }
@@ -410,6 +412,10 @@ mod tests {
         assert_eq!(f("yesterday"), vec![(d("2022-01-12"), Precision::Day)]);
         // A weekday before the date it names: the date.
         assert_eq!(f("met late on Sunday, January 2, in Baku"), vec![(d("2022-01-02"), Precision::Day)]);
+        // Wire copy leaves out the "on": "agreed Wednesday", "met late Sunday".
+        assert_eq!(f("the ministers agreed Wednesday to"), vec![(d("2022-01-12"), Precision::Day)]);
+        assert_eq!(f("pada Selasa 11 Januari"), vec![(d("2022-01-11"), Precision::Day)]);
+        assert_eq!(f("the envoys met late Sunday in Doha"), vec![(d("2022-01-09"), Precision::Day)]);
     }
 
     /// A third pack is data only: its words give dates without a line of code.

@@ -175,7 +175,8 @@ fn meeting_at(
             english && is_in(&s.words.coordinators, &toks[k].lower) && toks.get(k + 1).is_some_and(|t| super::clauses::is_verb(s.words, t))
         })
         .unwrap_or(wend);
-    if (wstart..clause_stop).any(|k| longest_phrase(toks, k, remote) > 0) {
+    // Not a word of the cue itself ("paid a courtesy call on X").
+    if (wstart..clause_stop).any(|k| (k < cue.start || k >= cue.end) && longest_phrase(toks, k, remote) > 0) {
         return None;
     }
     let mut city = city_after(s, table, cue, wend);
@@ -199,7 +200,7 @@ fn meeting_at(
         city = opening_phrase_city(s, table, cue).or_else(|| city_where(s, table, cue));
     }
     if city.is_none() {
-        city = travel_destination(s, table, cue, wstart);
+        city = travel_destination(s, table, cue, wstart, &ctx.pack.lexicon.grammar.future);
     }
     // "... met the speaker in California", "kunjungan ke Meksiko untuk melakukan pertemuan": a
     // place the gazetteer lacks, or another country, is still a place, not the dateline's.
@@ -265,10 +266,13 @@ fn city_after(s: &Analysed, table: &EntityTable, cue: &Cue, wend: usize) -> Opti
 }
 
 /// Where a run of capitalised words and parenthesised acronyms before `k` starts, one
-/// token before it (where "di" would stand): "di National Convention Center (NCC) Vientiane".
+/// token before it (where "di" would stand): "di National Convention Center (NCC) Vientiane",
+/// "di Gedung Pancasila Kementerian Luar Negeri RI, Jakarta".
 fn venue_name_start(s: &Analysed, k: usize) -> Option<usize> {
     let toks = &s.tokens;
     let named = |t: &super::tokens::Token| (t.is_word && t.is_capitalised()) || t.text == "(" || t.text == ")";
+    // "di Gedung Pancasila Kementerian Luar Negeri RI, Jakarta": a comma may close the venue's name.
+    let k = if k > 0 && toks[k - 1].text == "," { k - 1 } else { k };
     let j = (k.saturating_sub(10)..k).rev().take_while(|&j| named(&toks[j])).last()?;
     j.checked_sub(1)
 }
@@ -340,11 +344,15 @@ fn city_where(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(EntRef, u
 /// "visited Pyongyang and held talks with ...": the destination of a travel verb before the cue
 /// in the same clause (no comma-free relative, no other verb of its own between, at most 12
 /// words back) places the meeting.
-fn travel_destination(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize) -> Option<(EntRef, usize)> {
+fn travel_destination(s: &Analysed, table: &EntityTable, cue: &Cue, wstart: usize, future: &[String]) -> Option<(EntRef, usize)> {
     let toks = &s.tokens;
     let from = cue.start.saturating_sub(12).max(wstart);
     let k = (from..cue.start).rev().find(|&k| is_in(&s.words.travel_verbs, &toks[k].lower))?;
-    let clause = |j: usize| is_in(&s.words.relatives, &toks[j].lower) || super::clauses::is_verb(s.words, &toks[j]);
+    // "arrived in Beijing on Monday and will hold talks": a future word on the cue is no other clause.
+    let clause = |j: usize| {
+        is_in(&s.words.relatives, &toks[j].lower)
+            || super::clauses::is_verb(s.words, &toks[j]) && !(j + 1 == cue.start && is_in(future, &toks[j].lower))
+    };
     if (k + 1..cue.start).any(|j| clause(j) || matches!(toks[j].text.as_str(), ";" | "\"")) {
         return None;
     }
@@ -380,8 +388,12 @@ fn participants(
     };
     // English: "X, Minister for Foreign Affairs of Japan, held a meeting": the comma closes an apposition.
     let appositive_comma = cue.verb && !s.words.base_verbs.is_empty();
-    let coordinated = cue.start > 0
-        && ((s.tokens[cue.start - 1].text == "," && !appositive_comma) || is_in(&s.words.coordinators, &s.tokens[cue.start - 1].lower));
+    // "… dan akan mengadakan pembicaraan", "… and will hold talks": past a future word or an adverb.
+    let g = &ctx.pack.lexicon.grammar;
+    let aux = |k: usize| is_in(&g.future, &s.tokens[k].lower) || is_in(&g.adverbs, &s.tokens[k].lower);
+    let before = (0..cue.start).rev().find(|&k| !aux(k) || k + 2 < cue.start).map_or(0, |k| k + 1);
+    let coordinated = before > 0
+        && ((s.tokens[before - 1].text == "," && !appositive_comma) || is_in(&s.words.coordinators, &s.tokens[before - 1].lower));
     let k = if coordinated { cue.start } else { left_edge(s, table, cue, wstart, stop) };
     // English: the clause subject sits at the table even past a stop word
     // ("Yoon and Kishida also sat down for a separate session", "X, Minister for Foreign Affairs of Japan, held a meeting").
@@ -442,7 +454,8 @@ fn participants(
             && s.tokens[m.start - 2].is_word
             && s.tokens[m.start - 2].is_capitalised()
             && table.get(m.ent).etype != EntityType::City;
-        let governed = is_preposition(s.words, prev) && !is_in(&s.words.with_preps, prev) && !side_of_name;
+        let host = is_in(&s.words.with_preps, prev) || is_in(&lex.host_preps, prev) && m.start == cue.end + 1;
+        let governed = is_preposition(s.words, prev) && !host && !side_of_name;
         if !apposition && !governed && capital_ok(m) {
             add(m.ent);
         }

@@ -411,6 +411,10 @@ pub struct MeetingLex {
     /// "Acara tersebut juga dihadiri oleh X": X attended the meeting told before.
     #[serde(default)]
     pub attended_by: Vec<String>,
+    /// "kunjungan kehormatan kepada PM X", "paid a courtesy call on X": the host after these
+    /// words is at the table.
+    #[serde(default)]
+    pub host_preps: Vec<String>,
     /// Nouns of an event that "acara tersebut"-style anaphors name, beside the meeting nouns.
     #[serde(default)]
     pub event_nouns: Vec<String>,

@@ -84,3 +84,7 @@ pub(super) fn not_held(ctx: &Context, s: &Analysed, (start, end): (usize, usize)
 #[cfg(test)]
 #[path = "called_off_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "visits_tests.rs"]
+mod visits_tests;

@@ -358,3 +358,8 @@ fn a_ministrys_spokesperson_with_the_ministry_capitalised() {
         vec![row("Kenji Ota", "Foreign Ministry spokesman", "Japan")]
     );
 }
+
+#[test]
+fn deputi_is_a_deputy() {
+    assert_eq!(found("id", "Deputi Menlu Jepang Kenji Ota tiba di Seoul."), vec![row("Kenji Ota", "Deputi Menlu", "Japan")]);
+}

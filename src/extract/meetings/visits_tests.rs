@@ -1,0 +1,56 @@
+//! Visits that are meetings: a courtesy call on a host, a traveller who arrives and will hold
+//! talks, a venue named before its city.
+
+use super::super::tests::meetings;
+
+fn found(lang: &str, body: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+    let mut found = meetings(lang, body, "2023-03-16");
+    found.iter_mut().for_each(|m| m.2.sort());
+    found
+}
+
+fn row(city: &str, date: &str, sides: &[&str]) -> (String, Option<String>, Vec<String>) {
+    (city.into(), Some(date.into()), sides.iter().map(|s| s.to_string()).collect())
+}
+
+#[test]
+fn a_courtesy_call_meets_its_host() {
+    assert_eq!(
+        found("id", "Menteri Luar Negeri Vietnam melakukan kunjungan kehormatan kepada Presiden Filipina di Manila, Rabu."),
+        vec![row("Manila", "2023-03-15", &["Philippines", "Vietnam"])]
+    );
+    assert_eq!(
+        found("en", "Vietnam's foreign minister paid a courtesy call on the Philippine president in Manila on Wednesday."),
+        vec![row("Manila", "2023-03-15", &["Philippines", "Vietnam"])]
+    );
+    // "kepada" far from the cue names no host.
+    assert_eq!(
+        found("id", "Menteri Luar Negeri Vietnam melakukan pertemuan di Manila, Rabu, lalu mengirim pesan kepada Jepang."),
+        vec![row("Manila", "2023-03-15", &["Vietnam"])]
+    );
+    // A phone call is no meeting.
+    assert!(found("en", "Vietnam's foreign minister held a phone call with the Philippine president on Wednesday.").is_empty());
+}
+
+#[test]
+fn a_traveller_who_will_hold_talks_there() {
+    assert_eq!(
+        found(
+            "en",
+            "Vietnam's foreign minister arrived in Manila on Wednesday and will hold talks with the Philippine president on Thursday."
+        ),
+        vec![row("Manila", "2023-03-16", &["Philippines", "Vietnam"])]
+    );
+    assert_eq!(
+        found("id", "Menlu Vietnam tiba di Manila pada Rabu dan akan mengadakan pembicaraan dengan Presiden Filipina pada Kamis 16 Maret."),
+        vec![row("Manila", "2023-03-16", &["Philippines", "Vietnam"])]
+    );
+}
+
+#[test]
+fn a_long_venue_name_and_a_comma_before_the_city() {
+    assert_eq!(
+        found("id", "Pertemuan Menlu Vietnam dan Menlu Filipina di Gedung Serbaguna Kementerian Luar Negeri Filipina, Manila, Rabu."),
+        vec![row("Manila", "2023-03-15", &["Philippines", "Vietnam"])]
+    );
+}
