@@ -295,11 +295,11 @@ fn read_title(ctx: &Context, s: &Analysed, table: &mut EntityTable, i: usize, le
         }
     }
     let mut lead = i;
-    if side.is_none() && !counterpart {
-        if let Some((e, start)) = side_named_first(s, table, of_words, i) {
-            side = Some(e);
-            lead = start;
-        }
+    // "his Indian counterpart X": a side alone right before it (not "his U.S. and Japanese counterparts").
+    let alone = |m: &Mention| m.end == i && !(m.start > 0 && is_in(&s.words.coordinators, &s.tokens[m.start - 1].lower));
+    let adjacent = !counterpart || s.mentions.iter().any(alone);
+    if let Some((e, start)) = side_named_first(s, table, of_words, i).filter(|_| side.is_none() && adjacent) {
+        (side, lead) = (Some(e), start);
     }
     // "juru bicara kementerian, Geng Shuang": a known person with a known side named after
     // a title that names no side (an institution told before), set off by a comma.

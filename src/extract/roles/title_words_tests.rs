@@ -363,3 +363,28 @@ fn a_ministrys_spokesperson_with_the_ministry_capitalised() {
 fn deputi_is_a_deputy() {
     assert_eq!(found("id", "Deputi Menlu Jepang Kenji Ota tiba di Seoul."), vec![row("Kenji Ota", "Deputi Menlu", "Japan")]);
 }
+
+#[test]
+fn an_indonesian_minister_by_portfolio() {
+    assert_eq!(
+        found("id", "Menteri Perdagangan Malaysia Azman Hakim tiba di Jakarta."),
+        vec![row("Azman Hakim", "Menteri Perdagangan", "Malaysia")]
+    );
+    assert_eq!(
+        found("id", "Menteri Kelautan dan Perikanan Vietnam Le Minh Hoan tiba di Jakarta."),
+        vec![row("Le Minh Hoan", "Menteri Kelautan dan Perikanan", "Vietnam")]
+    );
+}
+
+#[test]
+fn a_counterparts_side_right_before_the_word() {
+    assert_eq!(
+        found("en", "Thai Foreign Minister Somchai Ruang met his Cambodian counterpart Sok Vanna in Bangkok."),
+        vec![row("Sok Vanna", "Foreign Minister", "Cambodia"), row("Somchai Ruang", "Foreign Minister", "Thailand")]
+    );
+    // Two sides for two names: neither is known to be whose.
+    assert_eq!(
+        found("en", "Thai Foreign Minister Somchai Ruang met his Cambodian and Lao counterparts Sok Vanna and Bounmy Keo."),
+        vec![row("Somchai Ruang", "Foreign Minister", "Thailand")]
+    );
+}
