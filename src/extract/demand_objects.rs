@@ -161,7 +161,10 @@ pub(super) fn possessor_before(ctx: &Context, s: &Analysed, table: &EntityTable,
     }
     // Not "Both sides need to ...": there "need" is the verb.
     let english = !s.words.demonstratives_before.is_empty() && !is_in(&ctx.pack.lexicon.demand.needs, &s.tokens[k].lower);
-    mention_ending_at(s, k).filter(|m| english && table.is_actor(m.ent)).map(|m| vec![m.ent]).unwrap_or_default()
+    // "the U.S.-led proposal": the actor before a hyphened author word.
+    let authored = k >= 2 && s.tokens[k - 2].text == "-" && is_in(&s.words.authored_compounds, &s.tokens[k - 1].lower);
+    let end = if authored { k - 2 } else { k };
+    mention_ending_at(s, end).filter(|m| english && table.is_actor(m.ent)).map(|m| vec![m.ent]).unwrap_or_default()
 }
 
 /// The actor of a possessor ending at token `end`: its name, or its name and an office

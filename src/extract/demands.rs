@@ -14,7 +14,7 @@ use super::demand_objects::{
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
-use super::rejected_passive::{passive_refusal_after, passive_rejection};
+use super::rejected_passive::{appositive_refusal, passive_refusal_after, passive_rejection};
 use super::rejections::PendingRejection;
 use super::tokens::{longest_phrase, possessive_at};
 use super::{Analysed, Context, Demand, EntRef};
@@ -432,7 +432,12 @@ fn refused_object(ctx: &Context, s: &Analysed, cue: usize, len: usize) -> (usize
     // "rejected the Camp David demands": a name or two before the noun; "the" before them points back.
     let mut determined = j > cue + len && is_in(&s.words.demonstratives_before, &s.tokens[j - 1].lower);
     if english && !is_demand_noun(j) {
-        let modifiers = (j..(j + 3).min(s.tokens.len())).take_while(|&k| s.tokens[k].is_word && s.tokens[k].is_capitalised()).count();
+        let mut modifiers = (j..(j + 3).min(s.tokens.len())).take_while(|&k| s.tokens[k].is_word && s.tokens[k].is_capitalised()).count();
+        // "the U.S.-led proposal".
+        let hyphen = s.tokens.get(j + modifiers).is_some_and(|t| t.text == "-");
+        modifiers += 2 * usize::from(
+            modifiers > 0 && hyphen && s.tokens.get(j + modifiers + 1).is_some_and(|t| is_in(&s.words.authored_compounds, &t.lower)),
+        );
         if modifiers > 0 && is_demand_noun(j + modifiers) {
             j += modifiers;
         } else {
@@ -454,6 +459,10 @@ fn rejection_at(
 ) -> Option<PendingRejection> {
     if conditional(ctx, s, cue) {
         return None;
+    }
+    // "…, a suggestion rejected by Niger": a participle, its agent refuses.
+    if s.tokens.get(cue + len).is_some_and(|t| is_in(&s.words.agent_preps, &t.lower)) {
+        return appositive_refusal(ctx, s, table, cue, len);
     }
     let lex = &ctx.pack.lexicon;
     let (by, conf) = subject_before(ctx, s, table, cue)?;

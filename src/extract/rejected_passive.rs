@@ -1,8 +1,9 @@
 //! Refusals told in the passive: "permintaan Zelenskyy langsung ditolak Jokowi", "Hamas's
 //! demands were rejected by Israel". The demand noun comes first, who refused it after the verb.
 
-use super::clauses::{chain_right, conditional, negated, text_of};
+use super::clauses::{chain_right, conditional, is_verb, negated, subject_before, text_of};
 use super::demand_objects::possessor_before;
+use super::entities::side_of;
 use super::entities::EntityTable;
 use super::rejections::PendingRejection;
 use super::tokens::longest_phrase;
@@ -65,3 +66,41 @@ pub fn passive_rejection(ctx: &Context, s: &Analysed, table: &EntityTable, cue: 
         evidence: ctx.evidence(s, "reject.passive", 0.8),
     })
 }
+
+/// A refusal told after the thing refused, in apposition: "Nigeria proposed freeing Bazoum, a
+/// suggestion rejected by Niger's leaders" — the agent after the verb (`len` tokens at `cue`)
+/// refuses what the clause's subject asked. None when the words before the verb are no such
+/// apposition ("a demand noun, after a comma and an article").
+pub fn appositive_refusal(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, len: usize) -> Option<PendingRejection> {
+    let noun = cue.checked_sub(1)?;
+    let w = &s.tokens[noun].lower;
+    let demand_noun = is_in(&ctx.pack.lexicon.demand.nouns, w) || is_in(&s.words.demand_like, w);
+    if noun < 3
+        || !demand_noun
+        || !is_in(&ctx.pack.lexicon.demand.noun_markers, &s.tokens[noun - 1].lower)
+        || s.tokens[noun - 2].text != ","
+    {
+        return None;
+    }
+    let (by, _) = chain_right(s, table, cue + len + 1);
+    // The clause's subject: who stands before its first verb.
+    let verb = (0..noun - 2).find(|&k| is_verb(s.words, &s.tokens[k]))?;
+    let (asked_by, _) = subject_before(ctx, s, table, verb)?;
+    let by_sides: Vec<_> = by.iter().map(|&b| side_of(table, b)).collect();
+    if by.is_empty() || asked_by.iter().any(|&a| by_sides.contains(&side_of(table, a))) {
+        return None;
+    }
+    Some(PendingRejection {
+        by,
+        stated_by: None,
+        anaphoric: false,
+        named_demander: asked_by,
+        object: text_of(ctx, s, 0, noun - 2),
+        own_demands: Vec::new(),
+        evidence: ctx.evidence(s, "reject.passive", 0.8),
+    })
+}
+
+#[cfg(test)]
+#[path = "rejected_passive_tests.rs"]
+mod tests;

@@ -182,6 +182,9 @@ pub struct Words {
     pub not_verbs: Vec<String>,
     pub refusal_fillers: Vec<String>,
     pub demand_like: Vec<String>,
+    /// "the U.S.-led proposal", "a Qatari-brokered plan": the actor before the hyphen made it.
+    #[serde(default)]
+    pub authored_compounds: Vec<String>,
     pub stem_prefixes: Vec<String>,
     pub stem_suffixes: Vec<String>,
     pub stopwords: Vec<String>,
