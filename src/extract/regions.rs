@@ -140,7 +140,7 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable) -> Vec<Re
                 k += phrase.len();
                 continue;
             }
-            if lex.presence.iter().any(|w| *w == s.tokens[k].lower) {
+            if is_in(&lex.presence, &s.tokens[k].lower) || is_in(&lex.owned_presence, &s.tokens[k].lower) {
                 presence_at(ctx, s, table, k, &mut out);
             }
             k += 1;
@@ -433,13 +433,26 @@ fn presence_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, out
         .map(|m| side_of(table, m.ent));
     let before =
         s.mentions.iter().find(|m| m.end == cue && table.is_actor(m.ent) && !is_region(table, m.ent)).map(|m| side_of(table, m.ent));
-    let Some(force) = after.or(before) else {
+    let owned = is_in(&lex.owned_presence, &s.tokens[cue].lower);
+    let subject = || super::clauses::subject_before(ctx, s, table, cue).and_then(|(b, _)| b.first().map(|&e| side_of(table, e)));
+    let Some(force) = after.or(before).or_else(|| owned.then(subject).flatten()) else {
         return;
     };
-    let Some(di) = (cue + 1..end).find(|&k| is_in(&s.words.location_preps, &s.tokens[k].lower)) else {
+    let Some(mut di) = (cue + 1..end).find(|&k| is_in(&s.words.location_preps, &s.tokens[k].lower)) else {
         return;
     };
-    let placed = s.tokens[cue..di].iter().any(|t| lex.presence_verbs.contains(&t.lower)) || di <= cue + 4;
+    // "di lima lokasi strategis di Lebanon selatan": places within the region named after them.
+    if !s.mentions.iter().any(|m| m.start == di + 1) {
+        let plain =
+            |k: usize| s.tokens[k].is_word && !s.tokens[k].is_capitalised() || s.tokens[k].text.starts_with(|c: char| c.is_ascii_digit());
+        if let Some(next) =
+            (di + 1..(di + 6).min(end)).take_while(|&k| plain(k)).find(|&k| is_in(&s.words.location_preps, &s.tokens[k].lower))
+        {
+            di = next;
+        }
+    }
+    // Owned forces only with a verb of placing ("pasukannya akan tetap berada di").
+    let placed = s.tokens[cue..di].iter().any(|t| lex.presence_verbs.contains(&t.lower)) || di <= cue + 4 && !owned;
     if !placed {
         return;
     }

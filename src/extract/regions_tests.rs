@@ -120,3 +120,11 @@ fn a_state_counting_a_place_as_its_own_territory_contests_it() {
     // A place that is no region: nothing.
     assert!(told("id", "Pemerintah daerah menganggap hutan itu sebagai bagian dari wilayahnya.").is_empty());
 }
+
+#[test]
+fn a_sides_own_forces_staying_at_places_within_a_region() {
+    let found = told("id", "Militer Rusia menyatakan pasukannya akan tetap berada di tiga pos di Abkhazia setelah tenggat itu.");
+    assert_eq!(found, vec![("Abkhazia".into(), "foreign-military-presence", String::new(), "region.troops")]);
+    // Its forces with no verb of placing ("agresi militernya di Gaza") are no presence.
+    assert!(told("id", "Turki mendesak Rusia menghentikan serangan pasukannya di Abkhazia.").is_empty());
+}

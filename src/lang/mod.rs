@@ -434,6 +434,10 @@ pub struct RegionLex {
     pub contested: Vec<String>,
     pub presence: Vec<String>,
     pub presence_verbs: Vec<String>,
+    /// "pasukannya", "its troops": forces owned by the clause's subject ("Militer Israel
+    /// mengatakan pasukannya akan tetap berada di …").
+    #[serde(default)]
+    pub owned_presence: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
