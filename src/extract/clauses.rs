@@ -248,6 +248,9 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     while j > 0 && in_list(&g.adverbs, &s.tokens[j - 1].lower) {
         j -= 1;
     }
+    // "the International Court of Justice - Wednesday ordered": past a weekday and a closing dash.
+    j -= usize::from(j > 1 && ctx.pack.lexicon.dates.weekdays.iter().flatten().any(|d| *d == s.tokens[j - 1].lower));
+    j -= usize::from(j > 1 && matches!(s.tokens[j - 1].text.as_str(), "-" | "—" | "–") && mention_ending_at(s, j - 1).is_some());
     let chain = chain_left(s, table, j);
     if !chain.is_empty() {
         return Some((chain, 1.0));

@@ -74,3 +74,19 @@ fn abbreviations_and_plain_shapes_inside_the_action() {
     // A passive on the troops that is no withdrawal asks nothing of the party.
     assert!(demands("en", "The Georgian president said that Russian troops must be punished.").is_empty());
 }
+
+#[test]
+fn an_order_to_another_party_and_a_subject_in_apposition() {
+    let found = demands("en", "The International Court of Justice ordered Honduras to halt the works on the island.");
+    assert_eq!(pairs(&found), vec![("International Court of Justice", "Honduras")]);
+    let found = demands("id", "Mahkamah Internasional memerintahkan Honduras untuk menghentikan pembangunan di pulau itu.");
+    assert_eq!(pairs(&found), vec![("International Court of Justice", "Honduras")]);
+    // An order to one's own forces asks no other side.
+    assert!(demands("en", "The Honduran president ordered the Honduran army to leave the island.").is_empty());
+    // "the U.N.'s court - the ICJ - Tuesday ordered": the apposition, past the weekday, is the subject.
+    let found = demands(
+        "en",
+        "The U.N.'s highest court - the International Court of Justice - Tuesday ordered Honduras and Nicaragua to keep their troops away.",
+    );
+    assert_eq!(sorted_pairs(&found), vec![("International Court of Justice", "Honduras"), ("International Court of Justice", "Nicaragua")]);
+}
