@@ -431,14 +431,19 @@ impl Discourse {
             let side = side_of(table, m.ent);
             self.last_subject = Some(side);
             self.last_subject_group = antecedents::subject_group(s, table, m, &self.groups);
-            // A body naming a document issued it; a country, only with a verb of issuing.
+            // A body naming a document issued it (not "an Israeli decision": another side's); a
+            // country, only with a verb of issuing.
             let issued = |w: &[String]| s.tokens.iter().any(|t| is_in(w, &t.lower));
+            let others = |k: usize| s.mentions.iter().any(|o| o.end == k && side_of(table, o.ent) != side);
+            let own = (0..s.tokens.len()).any(|k| is_in(&s.words.document_heads, &s.tokens[k].lower) && !others(k));
             let issuer = match table.get(side).etype {
-                EntityType::Organization => true,
+                EntityType::Organization => own,
                 EntityType::Country => issued(&s.words.issue_verbs),
                 _ => false,
             };
-            if issuer && issued(&s.words.document_heads) {
+            // "the UN decree" after "the United Nations Security Council approved …": the organ stays.
+            let organ = |old: EntRef| table.get(old).names.iter().any(|n| n.starts_with(&format!("{} ", table.get(side).label_en)));
+            if issuer && issued(&s.words.document_heads) && !self.last_issuer.is_some_and(organ) {
                 self.last_issuer = Some(side);
             }
         }

@@ -273,6 +273,21 @@ pub(super) fn gapped_verb(ctx: &Context, s: &Analysed, k: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// "called for Hezbollah to end its attacks and for Israel to end its operations": a second
+/// addressee inside the action `a..b`, after a coordinator and a request preposition, then a
+/// complementiser. Where the first action ends, the second addressees, where their action starts.
+pub(super) fn second_request(ctx: &Context, s: &Analysed, table: &EntityTable, a: usize, b: usize) -> Option<(usize, Vec<EntRef>, usize)> {
+    let lex = &ctx.pack.lexicon.demand;
+    let t = &s.tokens;
+    (a + 1..b.saturating_sub(3)).find_map(|k| {
+        if !is_in(&s.words.coordinators, &t[k].lower) || !is_in(&lex.request_preps, &t[k + 1].lower) {
+            return None;
+        }
+        let (of, after) = chain_right(s, table, k + 2);
+        (!of.is_empty() && t.get(after).is_some_and(|x| is_in(&lex.complementisers, &x.lower))).then_some((k, of, after + 1))
+    })
+}
+
 #[cfg(test)]
 #[path = "demand_objects_tests.rs"]
 mod tests;

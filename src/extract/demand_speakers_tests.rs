@@ -90,3 +90,23 @@ fn an_order_to_another_party_and_a_subject_in_apposition() {
     );
     assert_eq!(sorted_pairs(&found), vec![("International Court of Justice", "Honduras"), ("International Court of Justice", "Nicaragua")]);
 }
+
+#[test]
+fn a_second_addressee_after_and_for() {
+    let found = demands("en", "Qatar called for Hamas to free the captives and for Israel to let fuel into Gaza.");
+    assert_eq!(pairs(&found), vec![("Qatar", "Hamas"), ("Qatar", "Israel")]);
+    assert_eq!(found[1].2, "let fuel into Gaza");
+    // "and for" with no party after it stays in the action.
+    let found = demands("en", "Qatar called for Hamas to free the captives and for calm.");
+    assert_eq!(pairs(&found), vec![("Qatar", "Hamas")]);
+}
+
+#[test]
+fn a_resolution_is_its_organs_not_the_parent_named_later() {
+    let found = demands(
+        "en",
+        "The United Nations Security Council approved Resolution 2334 on Friday. The UN decree followed an Israeli decision on settlements. \
+         The resolution calls for Israel to stop settlement activity.",
+    );
+    assert_eq!(pairs(&found), vec![("UN Security Council", "Israel")]);
+}

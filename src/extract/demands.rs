@@ -9,12 +9,13 @@ use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under
 use super::demand_nouns::NounDemand;
 use super::demand_objects::{
     accepted_by, after_refusal, apposition_end, aside_then, asked_by_verb_before, between_addressees, complement_start, coordinated_demand,
-    gapped_verb, located_addressee, nominal_addressee, past_addressee_name, possessor_before, requested_from, talks_partner,
+    gapped_verb, located_addressee, nominal_addressee, past_addressee_name, possessor_before, requested_from, second_request,
+    talks_partner,
 };
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
 use super::entities::{side_of, EntityTable};
-use super::rejected_passive::{appositive_refusal, passive_refusal_after, passive_rejection};
+use super::rejected_passive::{appositive_refusal, passive_refusal_after, passive_rejection, refused_object};
 use super::rejections::PendingRejection;
 use super::tokens::{longest_phrase, possessive_at};
 use super::{Analysed, Context, Demand, EntRef};
@@ -149,8 +150,14 @@ fn demand_noun(
 
 fn push_actions(ctx: &Context, s: &Analysed, table: &EntityTable, f: Found, out: &mut Vec<Demand>) -> Vec<usize> {
     let Found { by, of, span, cue, rule, confidence } = f;
-    let mut made = Vec::new();
     let (a, b) = span;
+    // "... for Hamas to release the hostages and for Israel to allow aid": two demands.
+    if let Some((k, second, from)) = second_request(ctx, s, table, a, b) {
+        let mut made = push_actions(ctx, s, table, Found { by, of, span: (a, k), cue, rule, confidence }, out);
+        made.extend(push_actions(ctx, s, table, Found { by, of: &second, span: (from, b), cue, rule, confidence }, out));
+        return made;
+    }
+    let mut made = Vec::new();
     // A very long span is a misparse, unless English coordination splits it into actions.
     if b <= a || (b - a > 40 && s.words.base_verbs.is_empty()) {
         return made;
@@ -393,58 +400,6 @@ fn demand_passive(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize, 
     }
     let end = clause_end(ctx, s, j);
     push_actions(ctx, s, table, Found { by: &by, of: &of, span: (j, end), cue, rule: "demand.passive", confidence: 0.85 * conf }, out);
-}
-
-/// The head of a refused object after the cue at `cue` (`len` tokens): past fillers, a
-/// possessor, names before the noun. Also: whether a possessive naming no actor points back,
-/// and whether an article before it does ("the demands").
-fn refused_object(ctx: &Context, s: &Analysed, cue: usize, len: usize) -> (usize, bool, bool) {
-    let lex = &ctx.pack.lexicon;
-    let mut j = cue + len;
-    while s.tokens.get(j).is_some_and(|t| is_in(&s.words.refusal_fillers, &t.lower)) {
-        j += 1;
-    }
-    // "rejected the summit's calls": a possessive that names no actor points back.
-    let mut possessive_anaphor = false;
-    if let Some(n) = possessive_at(&s.tokens, j + 1).filter(|_| !s.mentions.iter().any(|m| m.start <= j && j < m.end)) {
-        let after = j + 1 + n;
-        if let Some(k) = (after..(after + 3).min(s.tokens.len())).find(|&k| is_in(&lex.demand.nouns, &s.tokens[k].lower)) {
-            j = k;
-            possessive_anaphor = true;
-        }
-    }
-    // "rejected Russia's (core) demands": look past the possessor (and an adjective or two) to the noun.
-    if let Some(m) = s.mentions.iter().find(|m| m.start <= j && j < m.end) {
-        // "the U.N. chief's call": an office word or two may stand between the name and the possessive.
-        let lower = |e: usize| e == m.end || s.tokens[e - 1].text == "-" || s.tokens[e - 1].is_word && !s.tokens[e - 1].is_capitalised();
-        let owner_end = (m.end..(m.end + 4).min(s.tokens.len())).take_while(|&e| lower(e)).find(|&e| possessive_at(&s.tokens, e).is_some());
-        if let Some((e, n)) = owner_end.and_then(|e| possessive_at(&s.tokens, e).map(|n| (e, n))) {
-            let after = e + n;
-            let noun = (after..(after + 3).min(s.tokens.len())).find(|&k| {
-                [&lex.demand.nouns, &s.words.demand_like, &lex.reject.possessed_objects].iter().any(|l| is_in(l, &s.tokens[k].lower))
-            });
-            j = noun.unwrap_or(after);
-        }
-    }
-    let english = !s.words.demonstratives_before.is_empty();
-    let is_demand_noun =
-        |k: usize| s.tokens.get(k).is_some_and(|t| is_in(&lex.demand.nouns, &t.lower) || is_in(&s.words.demand_like, &t.lower));
-    // "rejected the Camp David demands": a name or two before the noun; "the" before them points back.
-    let mut determined = j > cue + len && is_in(&s.words.demonstratives_before, &s.tokens[j - 1].lower);
-    if english && !is_demand_noun(j) {
-        let mut modifiers = (j..(j + 3).min(s.tokens.len())).take_while(|&k| s.tokens[k].is_word && s.tokens[k].is_capitalised()).count();
-        // "the U.S.-led proposal".
-        let hyphen = s.tokens.get(j + modifiers).is_some_and(|t| t.text == "-");
-        modifiers += 2 * usize::from(
-            modifiers > 0 && hyphen && s.tokens.get(j + modifiers + 1).is_some_and(|t| is_in(&s.words.authored_compounds, &t.lower)),
-        );
-        if modifiers > 0 && is_demand_noun(j + modifiers) {
-            j += modifiers;
-        } else {
-            determined = false;
-        }
-    }
-    (j, possessive_anaphor, determined)
 }
 
 /// A refusal at the cue `cue` (`len` tokens): who refuses what, to be matched to the

@@ -1,12 +1,13 @@
 //! Refusals told in the passive: "permintaan Zelenskyy langsung ditolak Jokowi", "Hamas's
 //! demands were rejected by Israel". The demand noun comes first, who refused it after the verb.
+//! Also the head of an active refusal's object, and a refusal in apposition.
 
 use super::clauses::{chain_right, conditional, is_verb, negated, subject_before, text_of};
 use super::demand_objects::possessor_before;
 use super::entities::side_of;
 use super::entities::EntityTable;
 use super::rejections::PendingRejection;
-use super::tokens::longest_phrase;
+use super::tokens::{longest_phrase, possessive_at};
 use super::{Analysed, Context};
 use crate::lang::is_in;
 
@@ -99,6 +100,58 @@ pub fn appositive_refusal(ctx: &Context, s: &Analysed, table: &EntityTable, cue:
         own_demands: Vec::new(),
         evidence: ctx.evidence(s, "reject.passive", 0.8),
     })
+}
+
+/// The head of a refused object after the cue at `cue` (`len` tokens): past fillers, a
+/// possessor, names before the noun. Also: whether a possessive naming no actor points back,
+/// and whether an article before it does ("the demands").
+pub(super) fn refused_object(ctx: &Context, s: &Analysed, cue: usize, len: usize) -> (usize, bool, bool) {
+    let lex = &ctx.pack.lexicon;
+    let mut j = cue + len;
+    while s.tokens.get(j).is_some_and(|t| is_in(&s.words.refusal_fillers, &t.lower)) {
+        j += 1;
+    }
+    // "rejected the summit's calls": a possessive that names no actor points back.
+    let mut possessive_anaphor = false;
+    if let Some(n) = possessive_at(&s.tokens, j + 1).filter(|_| !s.mentions.iter().any(|m| m.start <= j && j < m.end)) {
+        let after = j + 1 + n;
+        if let Some(k) = (after..(after + 3).min(s.tokens.len())).find(|&k| is_in(&lex.demand.nouns, &s.tokens[k].lower)) {
+            j = k;
+            possessive_anaphor = true;
+        }
+    }
+    // "rejected Russia's (core) demands": look past the possessor (and an adjective or two) to the noun.
+    if let Some(m) = s.mentions.iter().find(|m| m.start <= j && j < m.end) {
+        // "the U.N. chief's call": an office word or two may stand between the name and the possessive.
+        let lower = |e: usize| e == m.end || s.tokens[e - 1].text == "-" || s.tokens[e - 1].is_word && !s.tokens[e - 1].is_capitalised();
+        let owner_end = (m.end..(m.end + 4).min(s.tokens.len())).take_while(|&e| lower(e)).find(|&e| possessive_at(&s.tokens, e).is_some());
+        if let Some((e, n)) = owner_end.and_then(|e| possessive_at(&s.tokens, e).map(|n| (e, n))) {
+            let after = e + n;
+            let noun = (after..(after + 3).min(s.tokens.len())).find(|&k| {
+                [&lex.demand.nouns, &s.words.demand_like, &lex.reject.possessed_objects].iter().any(|l| is_in(l, &s.tokens[k].lower))
+            });
+            j = noun.unwrap_or(after);
+        }
+    }
+    let english = !s.words.demonstratives_before.is_empty();
+    let is_demand_noun =
+        |k: usize| s.tokens.get(k).is_some_and(|t| is_in(&lex.demand.nouns, &t.lower) || is_in(&s.words.demand_like, &t.lower));
+    // "rejected the Camp David demands": a name or two before the noun; "the" before them points back.
+    let mut determined = j > cue + len && is_in(&s.words.demonstratives_before, &s.tokens[j - 1].lower);
+    if english && !is_demand_noun(j) {
+        let mut modifiers = (j..(j + 3).min(s.tokens.len())).take_while(|&k| s.tokens[k].is_word && s.tokens[k].is_capitalised()).count();
+        // "the U.S.-led proposal".
+        let hyphen = s.tokens.get(j + modifiers).is_some_and(|t| t.text == "-");
+        modifiers += 2 * usize::from(
+            modifiers > 0 && hyphen && s.tokens.get(j + modifiers + 1).is_some_and(|t| is_in(&s.words.authored_compounds, &t.lower)),
+        );
+        if modifiers > 0 && is_demand_noun(j + modifiers) {
+            j += modifiers;
+        } else {
+            determined = false;
+        }
+    }
+    (j, possessive_anaphor, determined)
 }
 
 #[cfg(test)]
