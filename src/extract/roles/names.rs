@@ -122,6 +122,14 @@ pub(super) fn person_at(
             }
         }
     }
+    // "Spokesperson for the UN Secretary-General Stéphane Dujarric": the principal's title
+    // before a known person is no part of the name.
+    if !mentions.iter().any(|m| m.start == j) {
+        let person_from = |k: usize| mentions.iter().any(|m| m.start == k && table.get(m.ent).etype == EntityType::Person);
+        if let Some(n) = (1..=4).find(|&n| person_from(j + n) && is_in(&lex.role.titles, &joined(tokens.get(j..j + n).unwrap_or(&[])))) {
+            j += n;
+        }
+    }
     // A known person; or a first name that is also a place ("Wellington Koo") when a
     // capitalised word follows it.
     let mut place_name = None;
@@ -265,4 +273,16 @@ pub(super) fn capitalised_or_particle(s: &Analysed, lex: &Lexicon, k: usize) -> 
     let cap = |k: usize| s.tokens.get(k).is_some_and(|t| t.is_word && t.is_capitalised());
     let particle = s.tokens.get(k).is_some_and(|t| is_in(&lex.words.name_particles, &t.lower));
     cap(k) || particle && (cap(k + 1) || s.tokens.get(k + 1).is_some_and(|t| t.text == "-") && cap(k + 2))
+}
+
+/// Tokens' text as written, with no spaces around a hyphen ("Secretary-General").
+fn joined(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 && t.text != "-" && tokens[k - 1].text != "-" {
+            out.push(' ');
+        }
+        out.push_str(&t.text);
+    }
+    out
 }

@@ -40,6 +40,10 @@ pub(super) fn principal_role(
         None => (known_by_family_name(s, table, j)?, j + 1),
     };
     let side = table.get(p).side?;
+    // A deputy or a spokesperson has no spokesperson of their own.
+    if !heads_a_side(table, p) {
+        return None;
+    }
     // The holder: a new name right after the principal, or the name the title stands beside.
     let holder = match person_at(&s.tokens, &s.mentions, p_end, table, lex, s.is_title) {
         Some((h, end)) if h != p => Some((h, i, end)),
@@ -53,6 +57,17 @@ pub(super) fn principal_role(
         return Some(end);
     }
     Some(end.max(start + 1))
+}
+
+/// Offices (as the gazetteer's English role names them) that serve another rather than have
+/// officials of their own named after them.
+const SERVING_OFFICES: &[&str] = &["Deputy", "Vice", "Spokes", "Press Secretary"];
+
+/// Can the known person `p` be a principal: not a deputy or a spokesperson themselves ("Juru
+/// Bicara Arrmanatha Nasir" names a deputy foreign minister by his own title).
+fn heads_a_side(table: &EntityTable, p: EntRef) -> bool {
+    let Some((_, def)) = table.gazetteer().get(&table.get(p).key) else { return true };
+    def.role_en.as_deref().is_none_or(|r| !SERVING_OFFICES.iter().any(|h| r.contains(h)))
 }
 
 /// "Guterres's spokesman Stephane Dujarric", "Putin's spokesman, Dmitry Peskov,": a known

@@ -138,6 +138,11 @@ fn names_end_where_a_headline_verb_or_an_institution_word_stands() {
         found("en", "Spokesperson for the UN Secretary-General Farhan Aziz told reporters in New York."),
         vec![row("Farhan Aziz", "Spokesperson", "United Nations")]
     );
+    // A known person after the principal's title: the principal's title is no part of the name.
+    assert_eq!(
+        found("en", "Spokesperson for the UN Secretary-General Stephane Dujarric told reporters in New York."),
+        vec![row("Stéphane Dujarric", "Spokesperson", "United Nations")]
+    );
 }
 
 #[test]
@@ -201,8 +206,8 @@ fn a_copula_may_open_an_aside() {
 #[test]
 fn a_title_after_its_principals_possessive() {
     assert_eq!(
-        found("en", "Guterres's spokesman Stephane Dujarric said the talks would go on."),
-        vec![row("Stephane Dujarric", "spokesman", "United Nations")]
+        found("en", "Guterres's spokesman Pierre Lamont said the talks would go on."),
+        vec![row("Pierre Lamont", "spokesman", "United Nations")]
     );
     assert_eq!(
         found("en", "Putin's spokesman, Dmitry Peskov, told reporters the talks had failed."),
