@@ -393,3 +393,12 @@ fn a_counterparts_side_right_before_the_word() {
         vec![row("Somchai Ruang", "Foreign Minister", "Thailand")]
     );
 }
+
+#[test]
+fn a_deputy_minister_is_nobodys_principal() {
+    // The title before his name is his own, not that of a spokesperson serving him.
+    assert_eq!(
+        found("id", "Jakarta - Juru Bicara Arrmanatha Nasir mengatakan pemulangan itu masih diproses."),
+        vec![row("Arrmanatha Nasir", "Juru Bicara", "Indonesia")]
+    );
+}
