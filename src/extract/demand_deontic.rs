@@ -33,7 +33,21 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
         usize::from(s.tokens.get(cue + len).is_some_and(|t| {
             is_in(&ctx.pack.lexicon.demand.complementisers, &t.lower) || (t.text == "\"" || t.text == ",") && !s.quoted[cue]
         }));
-    let (of, after) = chain_right(s, table, cue + len + that);
+    let mut from = cue + len + that;
+    // "said that, as a party to UNCLOS since 1982, China must …": past a fronted phrase to its comma.
+    // Not a condition ("said that if Hamas agreed, Israel should …").
+    let condition = s
+        .tokens
+        .get(from..(from + 2).min(s.tokens.len()))
+        .is_some_and(|w| w.iter().any(|t| is_in(&ctx.pack.lexicon.grammar.conditionals, &t.lower)));
+    if chain_right(s, table, from).0.is_empty() && !condition {
+        let comma = |k: &usize| s.tokens[*k].text == "," && !chain_right(s, table, k + 1).0.is_empty();
+        from = (from + usize::from(s.tokens.get(from).is_some_and(|t| t.text == ","))..(from + 16).min(s.tokens.len()))
+            .take_while(|&k| !matches!(s.tokens[k].text.as_str(), "\"" | ";" | ":"))
+            .find(comma)
+            .map_or(from, |k| k + 1);
+    }
+    let (of, after) = chain_right(s, table, from);
     if of.is_empty() {
         return None;
     }
@@ -52,7 +66,7 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
     let modal = longest_phrase(&s.tokens, k, &phrases.deontic_modals);
     let start = k + modal;
     // "pasukan Ukraina harus ditarik": what a party holds is to be withdrawn, by that party.
-    let possessed = mention_starting_at(s, cue + len + that).is_none();
+    let possessed = mention_starting_at(s, from).is_none();
     // "Russian troops should be withdrawn": the party is to withdraw them.
     let withdrawn = held && s.tokens.get(start + 1).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.withdrawn, &t.lower));
     let passive = s.tokens.get(start).is_some_and(|t| t.lower == "be" && !withdrawn || !possessed && passive_verb(s, &t.lower));

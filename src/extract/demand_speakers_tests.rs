@@ -110,3 +110,17 @@ fn a_resolution_is_its_organs_not_the_parent_named_later() {
     );
     assert_eq!(pairs(&found), vec![("UN Security Council", "Israel")]);
 }
+
+#[test]
+fn an_obligation_after_a_fronted_phrase() {
+    let found = demands(
+        "en",
+        "The Thai foreign minister said that, as a signatory of the treaty since 1998, Cambodia must hand over the suspects.",
+    );
+    assert_eq!(pairs(&found), vec![("Thailand", "Cambodia")]);
+    let found =
+        demands("id", "Menlu Thailand mengatakan bahwa sebagai penanda tangan perjanjian itu, Kamboja harus menyerahkan para tersangka.");
+    assert_eq!(pairs(&found), vec![("Thailand", "Cambodia")]);
+    // The speaker's own side after the phrase is asked nothing.
+    assert!(demands("en", "The Thai foreign minister said that, in the talks, Thailand must keep calm.").is_empty());
+}
