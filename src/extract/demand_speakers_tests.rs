@@ -124,3 +124,11 @@ fn an_obligation_after_a_fronted_phrase() {
     // The speaker's own side after the phrase is asked nothing.
     assert!(demands("en", "The Thai foreign minister said that, in the talks, Thailand must keep calm.").is_empty());
 }
+
+#[test]
+fn indonesian_media_epithets_name_their_countries() {
+    let found = demands("id", "Negeri Paman Sam mendesak Negeri Ginseng untuk menghentikan ekspor chip ke Negeri Tirai Bambu.");
+    assert_eq!(pairs(&found), vec![("United States", "South Korea")]);
+    let found = demands("id", "Negeri Kangguru meminta Negeri Seribu Pagoda membebaskan para tahanan politik.");
+    assert_eq!(pairs(&found), vec![("Australia", "Myanmar")]);
+}
