@@ -141,3 +141,12 @@ fn a_side_named_in_a_short_phrase_before_the_speech_verb_speaks() {
     let run = resolved("en", "\"We will not reopen the crossing,\" said a spokesman.");
     assert_eq!(run.sents[0].speaker.map(|e| run.key(e)), None);
 }
+
+#[test]
+fn a_group_with_a_modifier_before_its_demonstrative() {
+    let run = resolved("id", "Abu Sayyaf menculik tiga nelayan pekan lalu. Manila mendesak kelompok militan tersebut membebaskan mereka.");
+    assert_eq!(run.at(1, "kelompok"), vec!["Abu Sayyaf"]);
+    // A verb after the head is no modifier: "kelompok menyerang itu" is not read.
+    let run = resolved("id", "Abu Sayyaf menculik tiga nelayan. Kelompok bersenjata menyerang desa itu.");
+    assert!(run.at(1, "Kelompok").is_empty());
+}

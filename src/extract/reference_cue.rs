@@ -12,7 +12,7 @@ pub(super) struct Cue<'a> {
     pub(super) w: &'a str,
     pub(super) next: &'a str,
     pub(super) prev: &'a str,
-    /// "blok itu" (id): the demonstrative after the head noun.
+    /// "blok itu", "kelompok pemberontak tersebut" (id): the demonstrative after the head noun.
     pub(super) after: bool,
     /// "the military regime", "the 27-member bloc": tokens of one lower-case modifier (or a
     /// hyphenated number compound) between the article and the head; 0 when none.
@@ -33,7 +33,10 @@ impl<'a> Cue<'a> {
         let w = s.tokens[i].lower.as_str();
         let next = s.tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
         let prev = if i > 0 { s.tokens[i - 1].lower.as_str() } else { "" };
-        let after = is_in(&words.demonstratives_after, next);
+        // "kelompok pemberontak tersebut": one lower-case modifier between the head and its demonstrative.
+        let modifier_after = s.tokens.get(i + 1).is_some_and(|t| t.is_word && !t.is_capitalised() && !is_verb(words, t))
+            && s.tokens.get(i + 2).is_some_and(|t| is_in(&words.demonstratives_after, &t.lower));
+        let after = is_in(&words.demonstratives_after, next) || modifier_after;
         // Not a number: "the two allies" is a group of two, not the alliance.
         let lower_word =
             |k: usize| s.tokens[k].is_word && !s.tokens[k].is_capitalised() && words.collective_number(&s.tokens[k].lower).is_none();
@@ -52,7 +55,13 @@ impl<'a> Cue<'a> {
         };
         let determined = is_in(&words.demonstratives_before, prev);
         let demonstrative = after || determined || modified > 0;
-        let span = if after { 2 } else { 1 };
+        let span = if modifier_after {
+            3
+        } else if after {
+            2
+        } else {
+            1
+        };
         // A language without articles names an official met before by the bare title, then
         // a verb ("Menlu juga meminta …"): not a title before a name. Titles are looked up only
         // where one could count (this runs on every token).
