@@ -54,3 +54,12 @@ fn a_long_venue_name_and_a_comma_before_the_city() {
         vec![row("Manila", "2023-03-15", &["Philippines", "Vietnam"])]
     );
 }
+
+#[test]
+fn a_cabinet_session_and_a_place_in_what_is_said_are_no_meeting_places() {
+    assert!(found("id", "Menlu mengatakan hal itu usai sidang kabinet di Istana Negara, Jakarta, Rabu.").is_empty());
+    assert!(found("en", "The foreign minister spoke after a cabinet meeting in Hanoi on Wednesday.").is_empty());
+    // "bertemu … dengan X bahwa …": a place after "bahwa" belongs to what was said.
+    let found = found("id", "Menlu Vietnam mengatakan setelah bertemu dengan Menlu Filipina bahwa pangkalan di Subic tidak akan dibuka.");
+    assert!(found.iter().all(|m| m.0 != "Subic Bay"), "{found:?}");
+}
