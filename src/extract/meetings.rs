@@ -115,12 +115,17 @@ pub fn extract(ctx: &Context, sents: &[Analysed], table: &EntityTable, summoned:
         }
         // No meeting of its own: the sentence may list who attended the last one.
         if last_city == told_before {
-            if let Some(last) = last_city.and_then(|c| out.iter_mut().rev().find(|o| o.city == c)) {
-                let attended = attendees(ctx, s, table);
-                if !attended.is_empty() {
-                    last.participants.extend(attended);
-                    last.evidence.push(ctx.evidence(s, "meeting.attended", 0.7));
-                }
+            let attended = attendees(ctx, s, table);
+            let between = if attended.is_empty() { cues::opened_between(ctx, s, table) } else { BTreeSet::new() };
+            let told_just_before = |o: &&mut Meeting| o.evidence.last().is_some_and(|e| e.sentence + 1 == s.index);
+            let last = if between.is_empty() {
+                last_city.and_then(|c| out.iter_mut().rev().find(|o| o.city == c))
+            } else {
+                out.iter_mut().chain(undated.iter_mut()).filter(told_just_before).last()
+            };
+            if let Some(last) = last.filter(|_| !attended.is_empty() || !between.is_empty()) {
+                last.participants.extend(attended.into_iter().chain(between));
+                last.evidence.push(ctx.evidence(s, "meeting.attended", 0.7));
             }
         }
     }
@@ -252,7 +257,10 @@ fn city_after(s: &Analysed, table: &EntityTable, cue: &Cue, wend: usize) -> Opti
             // "di Jenewa", "di Gedung Pancasila, Jakarta", "di desa gencatan senjata Panmunjom",
             // "di National Convention Center (NCC) Vientiane" (a venue's name may be longer).
             let w = s.words;
-            let after_di = (k.saturating_sub(5)..k).chain(venue_name_start(s, k)).any(|j| is_in(&w.location_preps, &toks[j].lower))
+            // "in Germany's capital, Berlin": further back past the capital's apposition.
+            let capital = k >= 2 && toks[k - 1].text == "," && is_in(&w.capital_words, &toks[k - 2].lower);
+            let reach = if capital { 8 } else { 5 };
+            let after_di = (k.saturating_sub(reach)..k).chain(venue_name_start(s, k)).any(|j| is_in(&w.location_preps, &toks[j].lower))
                 && !is_in(&w.direction_preps, &toks[k - 1].lower);
             // "welcomed X to the White House", "received X to Jakarta".
             let hosted_to = cue.host && k > 0 && is_in(&w.direction_preps, &toks[k - 1].lower);

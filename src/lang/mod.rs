@@ -115,6 +115,9 @@ pub struct Words {
     /// "menyerukan gencatan senjata antara X dan Y": the sides between whom a demanded action is
     /// to happen are its addressees when no one else is asked.
     pub between: Vec<String>,
+    /// "in Germany's capital, Berlin", "di ibu kota Jerman, Berlin": the word before the city's apposition.
+    #[serde(default)]
+    pub capital_words: Vec<String>,
     /// "pertempuran antara X dan Y", "fighting between X and Y": the two sides of a conflict, whom
     /// "semua pihak" / "all parties" means when no call or meeting names a counterpart.
     pub conflict_nouns: Vec<String>,

@@ -34,6 +34,25 @@ pub(super) fn attendees(ctx: &Context, s: &Analysed, table: &EntityTable) -> BTr
         .collect()
 }
 
+/// "The meeting between X and Y has kicked off" right after "The talks are being held in
+/// Berlin": a meeting noun opening the sentence, then "between", names who sat at the meeting
+/// the sentence before told.
+pub(super) fn opened_between(ctx: &Context, s: &Analysed, table: &EntityTable) -> BTreeSet<EntRef> {
+    let toks = &s.tokens;
+    let start = usize::from(toks.first().is_some_and(|t| is_in(&s.words.articles, &t.lower)));
+    let noun = longest_phrase(toks, start, &ctx.pack.phrases().meeting_nouns);
+    if noun == 0 || !toks.get(start + noun).is_some_and(|t| is_in(&s.words.between, &t.lower)) {
+        return BTreeSet::new();
+    }
+    let end = (start + noun..toks.len()).find(|&k| super::super::clauses::is_verb(s.words, &toks[k])).unwrap_or(toks.len());
+    s.mentions
+        .iter()
+        .filter(|m| m.start > start + noun && m.end <= end && !m.coref && table.is_actor(m.ent))
+        .map(|m| side_of(table, m.ent))
+        .filter(|&e| table.get(e).etype != EntityType::Person)
+        .collect()
+}
+
 /// "membahas <topic> dengan X": where "dengan" stands when a discussion verb at `k` is
 /// followed closely by it (no comma between) and by an actor right after it.
 pub(super) fn discussed_with(ctx: &Context, s: &Analysed, k: usize) -> Option<usize> {

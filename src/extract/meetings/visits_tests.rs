@@ -63,3 +63,28 @@ fn a_cabinet_session_and_a_place_in_what_is_said_are_no_meeting_places() {
     let found = found("id", "Menlu Vietnam mengatakan setelah bertemu dengan Menlu Filipina bahwa pangkalan di Subic tidak akan dibuka.");
     assert!(found.iter().all(|m| m.0 != "Subic Bay"), "{found:?}");
 }
+
+#[test]
+fn the_meeting_between_two_sides_right_after_its_place() {
+    assert_eq!(
+        found(
+            "en",
+            "The talks are being held in Manila. The meeting between the Vietnamese foreign minister and the Philippine foreign minister began on Thursday."
+        ),
+        vec![row("Manila", "2023-03-16", &["Philippines", "Vietnam"])]
+    );
+    // Further away it names another meeting.
+    let found = found(
+        "en",
+        "The talks are being held in Manila. Fishermen protested. The meeting between the Vietnamese and the Philippine ministers began.",
+    );
+    assert!(found.iter().all(|m| m.2.is_empty()), "{found:?}");
+}
+
+#[test]
+fn a_capital_named_in_apposition() {
+    assert_eq!(
+        found("en", "The Vietnamese and Philippine foreign ministers held talks in the Philippines' capital, Manila, on Wednesday."),
+        vec![row("Manila", "2023-03-15", &["Philippines", "Vietnam"])]
+    );
+}
