@@ -132,3 +132,14 @@ fn indonesian_media_epithets_name_their_countries() {
     let found = demands("id", "Negeri Kangguru meminta Negeri Seribu Pagoda membebaskan para tahanan politik.");
     assert_eq!(pairs(&found), vec![("Australia", "Myanmar")]);
 }
+
+#[test]
+fn seeking_a_partys_cooperation_and_pleading_with_it() {
+    let found = demands("en", "Seoul sought the cooperation of Japan and the United States toward the return of the abductees.");
+    assert_eq!(sorted_pairs(&found), vec![("South Korea", "Japan"), ("South Korea", "United States")]);
+    let found = demands("en", "Manila pleaded with Hanoi to release the fishermen.");
+    assert_eq!(pairs(&found), vec![("Philippines", "Vietnam")]);
+    // Seeking to do something, or seeking talks, asks no one.
+    assert!(demands("en", "Seoul sought to calm tensions with Tokyo.").is_empty());
+    assert!(demands("en", "Seoul sought talks with Tokyo on the issue.").is_empty());
+}
