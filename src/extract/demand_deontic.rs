@@ -57,6 +57,8 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
         k += 1;
     }
     let held = k > after + possessive_at(&s.tokens, after).unwrap_or(0);
+    // 'that Washington "must not …"': a quotation may open at the modal.
+    k += usize::from(s.tokens.get(k).is_some_and(|t| t.text == "\"") && !s.quoted[k.saturating_sub(1)]);
     // Past adverbs ("also"), but not an auxiliary that opens the modal ("has to").
     while s.tokens.get(k).is_some_and(|t| is_in(&ctx.pack.lexicon.grammar.adverbs, &t.lower))
         && longest_phrase(&s.tokens, k, &phrases.deontic_modals) == 0
@@ -70,7 +72,8 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
     // "Russian troops should be withdrawn": the party is to withdraw them.
     let withdrawn = held && s.tokens.get(start + 1).is_some_and(|t| is_in(&ctx.pack.lexicon.demand.withdrawn, &t.lower));
     let passive = s.tokens.get(start).is_some_and(|t| t.lower == "be" && !withdrawn || !possessed && passive_verb(s, &t.lower));
-    if modal == 0 || passive || s.tokens.get(start).is_none_or(|t| !t.is_word) {
+    // Not "should have sat down": a reproach, no action asked.
+    if modal == 0 || passive || s.tokens.get(start).is_none_or(|t| !t.is_word || t.lower == "have") {
         return None;
     }
     let (by, _) = subject_before(ctx, s, table, cue)?;

@@ -143,3 +143,14 @@ fn seeking_a_partys_cooperation_and_pleading_with_it() {
     assert!(demands("en", "Seoul sought to calm tensions with Tokyo.").is_empty());
     assert!(demands("en", "Seoul sought talks with Tokyo on the issue.").is_empty());
 }
+
+#[test]
+fn an_obligation_added_in_a_quote_and_a_reproach() {
+    let found = demands("en", "China said, adding that Tokyo \"must not betray its promise\" on the islands.");
+    assert_eq!(pairs(&found), vec![("China", "Japan")]);
+    assert_eq!(found[0].2, "not betray its promise");
+    let found = demands("en", "Manila insisted that Beijing must withdraw its vessels.");
+    assert_eq!(pairs(&found), vec![("Philippines", "China")]);
+    // "should have …" reproaches what was done: no action asked.
+    assert!(demands("en", "Manila said Beijing should have withdrawn its vessels.").is_empty());
+}
