@@ -154,3 +154,13 @@ fn an_obligation_added_in_a_quote_and_a_reproach() {
     // "should have …" reproaches what was done: no action asked.
     assert!(demands("en", "Manila said Beijing should have withdrawn its vessels.").is_empty());
 }
+
+#[test]
+fn more_indonesian_verbs_report_an_obligation() {
+    let found = demands("id", "Menlu Malaysia menyampaikan bahwa Myanmar harus menghentikan kekerasan.");
+    assert_eq!(pairs(&found), vec![("Malaysia", "Myanmar")]);
+    let found = demands("id", "Menlu Malaysia menambahkan bahwa Myanmar wajib membuka akses bantuan.");
+    assert_eq!(pairs(&found), vec![("Malaysia", "Myanmar")]);
+    // The speaker's own side obliged asks no one.
+    assert!(demands("id", "Menlu Malaysia mengungkapkan bahwa Malaysia harus bersiap.").is_empty());
+}
