@@ -288,6 +288,30 @@ pub(super) fn second_request(ctx: &Context, s: &Analysed, table: &EntityTable, a
     })
 }
 
+/// The one side named before token `cue` that is not one of `by` and stands for a party (not a
+/// place after "in"/"to", not a person without a side): what "it" may point back to.
+pub(super) fn other_side_before(s: &Analysed, table: &EntityTable, by: &[EntRef], cue: usize) -> Option<EntRef> {
+    let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
+    let placed = |m: &Mention| {
+        m.start > 0
+            && (is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
+                || is_in(&s.words.direction_preps, &s.tokens[m.start - 1].lower))
+    };
+    let mut others: Vec<EntRef> = s
+        .mentions
+        .iter()
+        .filter(|m| m.end <= cue && table.is_actor(m.ent) && !placed(m))
+        .map(|m| side_of(table, m.ent))
+        .filter(|&e| !by_sides.contains(&e) && !matches!(table.get(e).etype, EntityType::Person | EntityType::City))
+        .collect();
+    others.dedup();
+    // Only one: with two sides before it, "it" could be either.
+    match others.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 #[path = "demand_objects_tests.rs"]
 mod tests;

@@ -164,3 +164,13 @@ fn more_indonesian_verbs_report_an_obligation() {
     // The speaker's own side obliged asks no one.
     assert!(demands("id", "Menlu Malaysia mengungkapkan bahwa Malaysia harus bersiap.").is_empty());
 }
+
+#[test]
+fn it_after_the_verb_is_the_one_other_side_named_before() {
+    let found = demands("en", "The EU welcomed Serbia's steps on the border and urged it to recognise the licence plates.");
+    assert_eq!(pairs(&found), vec![("European Union", "Serbia")]);
+    // Two other sides before it: "it" could be either.
+    assert!(demands("en", "The EU welcomed Serbia's and Kosovo's steps and urged it to go further.").is_empty());
+    // "insisted it wanted …": the pronoun is the clause's subject, not an addressee.
+    assert!(demands("en", "The EU welcomed Serbia's steps and insisted it wanted more.").is_empty());
+}

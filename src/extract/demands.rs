@@ -9,8 +9,8 @@ use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under
 use super::demand_nouns::NounDemand;
 use super::demand_objects::{
     accepted_by, after_refusal, apposition_end, aside_then, asked_by_verb_before, between_addressees, complement_start, coordinated_demand,
-    gapped_verb, located_addressee, nominal_addressee, past_addressee_name, possessor_before, requested_from, second_request,
-    talks_partner,
+    gapped_verb, located_addressee, nominal_addressee, other_side_before, past_addressee_name, possessor_before, requested_from,
+    second_request, talks_partner,
 };
 use super::demand_reported::reported_deontic;
 use super::demand_sources::participle_demand;
@@ -261,10 +261,15 @@ fn demand_verb(ctx: &Context, s: &Analysed, table: &EntityTable, (cue, cue_len):
             after += owned + 1;
         }
     }
-    // "... and urged it to ...": an object pronoun stands for the addressee just asked.
+    // "... and urged it to ...": an object pronoun stands for the addressee just asked, else for
+    // the last other side named before it ("welcomed China's participation and urged it to").
     if of.is_empty() && s.tokens.get(j).is_some_and(|t| is_in(&s.words.object_pronouns, &t.lower)) {
-        if let Some(last) = out.last().filter(|d| d.evidence.sentence == s.index) {
-            of = vec![last.of];
+        let asked = out.last().filter(|d| d.evidence.sentence == s.index).map(|d| d.of);
+        // Only "it" with "to" after it: "insisted it wanted …" is the clause's subject.
+        let it =
+            is_in(&s.words.org_pronouns, &s.tokens[j].lower) && s.tokens.get(j + 1).is_some_and(|t| is_in(&lex.complementisers, &t.lower));
+        if let Some(e) = asked.or_else(|| other_side_before(s, table, &by, cue).filter(|_| it)) {
+            of = vec![e];
             after = j + 1;
         }
     }
