@@ -1,6 +1,8 @@
-//! Roles read twice, once more fully: the bare title or the rank beside the office goes.
+//! Roles read twice, once more fully: the bare title or the rank beside the office goes; a
+//! name a headline alone gives is no name.
 
-use super::Role;
+use super::{EntityTable, Role};
+use crate::extract::{antecedents, Analysed, Context};
 use crate::lang::is_in;
 
 /// "Minister Kamikawa" after "KAMIKAWA Yoko, Minister for Foreign Affairs of Japan": the bare
@@ -23,4 +25,23 @@ pub(super) fn drop_ranks_beside_offices(ranks: &[String], out: &mut Vec<Role>) {
     let keep: Vec<bool> = out.iter().map(|r| !rank(r) || !out.iter().any(|o| office_beside(r, o))).collect();
     let mut keep = keep.into_iter();
     out.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// "Presiden Rwanda Setuju Gencatan Senjata": a headline capitalises every word, so a new name
+/// read there ("Setuju Gencatan Senjata") is kept only when the article names it elsewhere.
+pub(super) fn drop_headline_only_names(ctx: &Context, sents: &[Analysed], table: &EntityTable, out: &mut Vec<Role>) {
+    let cased = |s: &Analysed| {
+        let words = s.tokens.iter().filter(|t| t.is_word).count();
+        words >= 4 && s.tokens.iter().filter(|t| t.is_word && t.is_capitalised()).count() * 5 >= words * 4
+    };
+    out.retain(|r| {
+        let key = &table.get(r.person).key;
+        // A statement's headline names its author once: "Statement From … Spokesperson X".
+        let authored = |s: &Analysed| antecedents::statement_head(s, ctx.pack) > 0;
+        if !sents.get(r.evidence.sentence).is_some_and(|s| s.is_title && cased(s) && !authored(s)) {
+            return true;
+        }
+        table.gazetteer().get(key).is_some()
+            || sents.iter().any(|o| !o.is_title && ctx.text.get(o.start..o.end).is_some_and(|t| t.contains(key.as_str())))
+    });
 }

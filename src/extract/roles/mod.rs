@@ -50,6 +50,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
     }
     drop_bare_titles(&mut out);
     drop_ranks_beside_offices(&ctx.pack.lexicon.words.ranks, &mut out);
+    cleanup::drop_headline_only_names(ctx, sents, table, &mut out);
     out
 }
 

@@ -402,3 +402,20 @@ fn a_deputy_minister_is_nobodys_principal() {
         vec![row("Arrmanatha Nasir", "Juru Bicara", "Indonesia")]
     );
 }
+
+#[test]
+fn a_name_only_a_headline_gives_is_no_name() {
+    use crate::extract::test_support::analysed;
+    let roles_of = |title: &str, body: &str| {
+        let mut run = analysed("id", title, body);
+        let ctx = Context { pack: run.pack, text: &run.norm.text, published: None, dateline_city: None };
+        let found = roles(&ctx, &mut run.sents, &mut run.table);
+        found.iter().map(|r| run.key(r.person).to_string()).collect::<Vec<_>>()
+    };
+    // "Presiden Chile Setujui Perjanjian Dagang": the headline's capitalised verb is no name.
+    let found = roles_of("Presiden Chile Setujui Perjanjian Dagang", "Pemerintah Chile menyetujui perjanjian itu pada Senin.");
+    assert!(found.is_empty(), "{found:?}");
+    // A name the body repeats stands.
+    let found = roles_of("Presiden Chile Gabriel Ramos: Perjanjian Dagang Segera Diteken", "Gabriel Ramos disambut di bandara pada Senin.");
+    assert_eq!(found, vec!["Gabriel Ramos"]);
+}
