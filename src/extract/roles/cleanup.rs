@@ -5,9 +5,17 @@ use super::{EntityTable, Role};
 use crate::extract::{antecedents, Analysed, Context};
 use crate::lang::is_in;
 
+/// The roles of an article once all are read: bare titles beside fuller ones, ranks beside
+/// offices and names only a headline gives go.
+pub(super) fn tidy(ctx: &Context, sents: &[Analysed], table: &EntityTable, out: &mut Vec<Role>) {
+    drop_bare_titles(out);
+    drop_ranks_beside_offices(&ctx.pack.lexicon.words.ranks, out);
+    drop_headline_only_names(ctx, sents, table, out);
+}
+
 /// "Minister Kamikawa" after "KAMIKAWA Yoko, Minister for Foreign Affairs of Japan": the bare
 /// title adds nothing to the fuller one.
-pub(super) fn drop_bare_titles(out: &mut Vec<Role>) {
+fn drop_bare_titles(out: &mut Vec<Role>) {
     let fuller = |r: &Role, o: &Role| {
         let (a, b) = (r.title.to_lowercase(), o.title.to_lowercase());
         o.person == r.person && o.of == r.of && b.len() > a.len() && b.split_whitespace().any(|w| w == a)
@@ -19,7 +27,7 @@ pub(super) fn drop_bare_titles(out: &mut Vec<Role>) {
 
 /// "Panglima TNI Jenderal X": a military rank read as a title ("Jenderal") adds nothing
 /// where the article gives the person an office for the same side.
-pub(super) fn drop_ranks_beside_offices(ranks: &[String], out: &mut Vec<Role>) {
+fn drop_ranks_beside_offices(ranks: &[String], out: &mut Vec<Role>) {
     let rank = |r: &Role| r.title.split_whitespace().all(|w| is_in(ranks, w));
     let office_beside = |r: &Role, o: &Role| o.person == r.person && o.of == r.of && !rank(o);
     let keep: Vec<bool> = out.iter().map(|r| !rank(r) || !out.iter().any(|o| office_beside(r, o))).collect();
@@ -29,7 +37,7 @@ pub(super) fn drop_ranks_beside_offices(ranks: &[String], out: &mut Vec<Role>) {
 
 /// "Presiden Rwanda Setuju Gencatan Senjata": a headline capitalises every word, so a new name
 /// read there ("Setuju Gencatan Senjata") is kept only when the article names it elsewhere.
-pub(super) fn drop_headline_only_names(ctx: &Context, sents: &[Analysed], table: &EntityTable, out: &mut Vec<Role>) {
+fn drop_headline_only_names(ctx: &Context, sents: &[Analysed], table: &EntityTable, out: &mut Vec<Role>) {
     let cased = |s: &Analysed| {
         let words = s.tokens.iter().filter(|t| t.is_word).count();
         words >= 4 && s.tokens.iter().filter(|t| t.is_word && t.is_capitalised()).count() * 5 >= words * 4

@@ -18,7 +18,6 @@ use super::entities::{EntityTable, Mention};
 use super::tokens::longest_phrase;
 use super::{Analysed, Context, EntRef, Role};
 use crate::lang::{is_in, EntityType};
-use cleanup::{drop_bare_titles, drop_ranks_beside_offices};
 use copula::copular_role;
 use home::{document_home, home_side_for, Home};
 use names::{
@@ -48,9 +47,7 @@ pub fn roles(ctx: &Context, sents: &mut [Analysed], table: &mut EntityTable) -> 
             roles_in_sentence(ctx, s, table, home.as_ref(), &mut out);
         }
     }
-    drop_bare_titles(&mut out);
-    drop_ranks_beside_offices(&ctx.pack.lexicon.words.ranks, &mut out);
-    cleanup::drop_headline_only_names(ctx, sents, table, &mut out);
+    cleanup::tidy(ctx, sents, table, &mut out);
     out
 }
 
