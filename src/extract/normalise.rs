@@ -129,10 +129,14 @@ fn squash_spaces(s: &str) -> String {
 /// "kata menlu itu.Presiden Organisasi …", "in Los Angeles.China held …": web copy that lost the
 /// space after a sentence's end. A stop (and a closing quote) between a lower-case word and a
 /// capitalised one gets it back; "REPUBLIKA.CO.ID" and "Tempo.co" stay.
+/// Also a caption's credit glued to the name before it ("Amr MoussaFoto: dpa").
 fn unglue(s: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r#"(\p{Ll}\p{Ll}[.!?]"?)(\p{Lu}\p{Ll})"#).expect("built-in glued-sentence pattern"));
-    re.replace_all(s, "$1 $2").into_owned()
+    let credit = CREDIT.get_or_init(|| Regex::new(r"(\p{Ll})((?:Foto|Photo|FOTO|PHOTO) ?:)").expect("built-in glued-credit pattern"));
+    let s = credit.replace_all(s, "$1 $2");
+    re.replace_all(&s, "$1 $2").into_owned()
 }
 
 fn dedup_key(s: &str) -> String {
@@ -233,6 +237,8 @@ mod tests {
         let n = normalise("Berita", "Menurut menlu itu.Presiden Jokowi tiba di Bogor.\"Kami siap,\" katanya.Dia pulang.");
         assert!(n.text.contains("menlu itu. Presiden Jokowi"), "{}", n.text);
         assert!(n.text.contains("katanya. Dia pulang"), "{}", n.text);
+        let n = normalise("Berita", "Menlu Oman dan Sekjen Liga Arab Amr MoussaFoto: dpa\nIa tiba di Kairo.");
+        assert!(!n.text.contains("MoussaFoto"), "{}", n.text);
         let n = normalise("News", "REPUBLIKA.CO.ID, JAKARTA - Tempo.co and detik.com said so.");
         assert!(n.text.contains("REPUBLIKA.CO.ID, JAKARTA - Tempo.co and detik.com"), "{}", n.text);
     }
