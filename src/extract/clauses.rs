@@ -30,7 +30,14 @@ pub fn is_dateline(s: &Analysed, m: &Mention) -> bool {
     // "GENEVA, Jan 10 (Reuters) - ": a date and an agency may stand between.
     // "NUSA DUA, Indonesia (Reuters) - ": the country after the dateline's city belongs to it.
     let opening = m.start <= 1 || (m.start <= 5 && s.tokens[..m.start].iter().all(|t| t.text == "," || (t.is_word && t.is_capitalised())));
-    s.is_lead && opening && s.tokens[m.end..].iter().take(8).any(|t| matches!(t.text.as_str(), "-" | "—" | "–"))
+    // Not a hyphen inside a word ("two-day talks"); "BRUSSELS–The …" is still a dateline's.
+    let dash = |k: usize| {
+        let t = &s.tokens[k];
+        let caps = k > 0 && s.tokens[k - 1].text.chars().all(|c| !c.is_lowercase());
+        let glued = k > 0 && !caps && s.tokens[k - 1].end == t.start && s.tokens.get(k + 1).is_some_and(|n| n.start == t.end);
+        matches!(t.text.as_str(), "-" | "—" | "–") && !glued
+    };
+    s.is_lead && opening && (m.end..(m.end + 8).min(s.tokens.len())).any(dash)
 }
 
 pub fn mention_ending_at(s: &Analysed, end: usize) -> Option<&Mention> {
@@ -251,7 +258,16 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     // "the International Court of Justice - Wednesday ordered": past a weekday and a closing dash.
     j -= usize::from(j > 1 && ctx.pack.lexicon.dates.weekdays.iter().flatten().any(|d| *d == s.tokens[j - 1].lower));
     j -= usize::from(j > 1 && matches!(s.tokens[j - 1].text.as_str(), "-" | "—" | "–") && mention_ending_at(s, j - 1).is_some());
-    let chain = chain_left(s, table, j);
+    // "Ministers at the end of talks in Indonesia urged …": a place after an event is no subject
+    // (people in a place are: "officials in Jakarta urged …").
+    let placed = mention_ending_at(s, j).is_some_and(|m| {
+        m.start >= 2
+            && is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
+            && s.tokens[m.start - 2].is_word
+            && !s.tokens[m.start - 2].is_capitalised()
+            && !is_in(&s.words.group_nouns, &s.tokens[m.start - 2].lower)
+    });
+    let chain = if placed { Vec::new() } else { chain_left(s, table, j) };
     if !chain.is_empty() {
         return Some((chain, 1.0));
     }
@@ -425,50 +441,6 @@ pub fn attribution_follows(s: &Analysed, g: &crate::lang::GrammarLex, k: usize) 
         return false;
     };
     v > k && toks[k..v].iter().all(|t| t.text != "," && t.text != "\"" && !is_verb(s.words, t))
-}
-
-/// Splits a demanded clause at "dan/serta/," followed by a verb: one action each.
-pub fn split_actions(s: &Analysed, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let w = s.words;
-    // English bare verbs ("cease", "release", "restore") and "to" before them ("and to lift").
-    let base = |k: usize| {
-        let k = if s.tokens.get(k).is_some_and(|t| t.lower == "to") && !w.base_verbs.is_empty() { k + 1 } else { k };
-        s.tokens.get(k).is_some_and(|t| is_in(&w.base_verbs, &t.lower))
-    };
-    let head = |k: usize| {
-        is_verb(w, &s.tokens[k])
-            || base(k)
-            // "immediately cease ...": an adverb before the bare verb.
-            || (!w.base_verbs.is_empty() && s.tokens[k].lower.ends_with("ly") && base(k + 1))
-    };
-    let mut parts = Vec::new();
-    let mut from = start;
-    let mut k = start + 1;
-    while k + 1 < end {
-        let wd = s.tokens[k].lower.as_str();
-        let comma = wd == "," && !w.base_verbs.is_empty() && s.quoted.get(k) == s.quoted.get(start);
-        if (is_in(&s.words.coordinators, wd) || comma) && k > from {
-            let mut v = k + 1;
-            if is_in(&s.words.coordinators, &s.tokens[v].lower) || is_in(&s.words.also, &s.tokens[v].lower) {
-                v += 1;
-            }
-            // English: "..., and said ...", "... and asked X to ...": a finite verb after the
-            // coordinator starts another clause of the subject; the action ends here.
-            if !w.base_verbs.is_empty() && v < end && is_verb(w, &s.tokens[v]) && !base(v) {
-                parts.push((from, k));
-                return parts.into_iter().filter(|(a, b)| b > a).collect();
-            }
-            if v < end && (is_verb(w, &s.tokens[v]) || base(v)) && head(from) {
-                parts.push((from, k));
-                from = v;
-                k = v + 1;
-                continue;
-            }
-        }
-        k += 1;
-    }
-    parts.push((from, end));
-    parts.into_iter().filter(|(a, b)| b > a).collect()
 }
 
 /// A cue negated right before it ("tidak meminta", "belum menolak").

@@ -174,3 +174,14 @@ fn it_after_the_verb_is_the_one_other_side_named_before() {
     // "insisted it wanted …": the pronoun is the clause's subject, not an addressee.
     assert!(demands("en", "The EU welcomed Serbia's steps and insisted it wanted more.").is_empty());
 }
+
+#[test]
+fn a_place_after_an_event_and_a_hyphened_word_in_the_lead() {
+    // "talks in Thailand urged": the place of the talks is no subject; the ministers are.
+    let found =
+        demands("en", "Southeast Asian ministers at the end of two-day talks in Thailand on Friday urged Myanmar to free the prisoners.");
+    assert_eq!(pairs(&found), vec![("ASEAN", "Myanmar")]);
+    // People in a place stand for it.
+    let found = demands("en", "Officials in Thailand urged Myanmar to free the prisoners.");
+    assert_eq!(pairs(&found), vec![("Thailand", "Myanmar")]);
+}

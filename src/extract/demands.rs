@@ -1,10 +1,9 @@
 //! Demands ("X meminta Y untuk ...", "permintaan X agar Y ...") and the rejections
 //! that answer them ("Y menolak tuntutan X", "Y emoh ...").
 
+use super::actions::split_actions;
 use super::antecedents::article_authors;
-use super::clauses::{
-    chain_right, clause_end, conditional, is_verb, modality, negated, relative_antecedent, split_actions, subject_before, text_of,
-};
+use super::clauses::{chain_right, clause_end, conditional, is_verb, modality, negated, relative_antecedent, subject_before, text_of};
 use super::demand_deontic::{deontic_at, passive_demand, statement_deontic, under_modal};
 use super::demand_nouns::NounDemand;
 use super::demand_objects::{

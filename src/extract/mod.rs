@@ -1,6 +1,7 @@
 //! The extractor: normalise → segment → mentions → roles → coreference → places →
 //! demands and rejections, meetings, region statuses.
 
+pub mod actions;
 pub mod antecedents;
 pub mod bodies;
 pub mod clauses;
