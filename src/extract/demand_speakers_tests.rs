@@ -185,3 +185,9 @@ fn a_place_after_an_event_and_a_hyphened_word_in_the_lead() {
     let found = demands("en", "Officials in Thailand urged Myanmar to free the prisoners.");
     assert_eq!(pairs(&found), vec![("Thailand", "Myanmar")]);
 }
+
+#[test]
+fn entreated_in_the_passive_asks_the_subject() {
+    let found = demands("en", "Guinea has also been entreated by ECOWAS to publish a transition timeline within one month.");
+    assert_eq!(pairs(&found), vec![("ECOWAS", "Guinea")]);
+}
