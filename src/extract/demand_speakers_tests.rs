@@ -191,3 +191,11 @@ fn entreated_in_the_passive_asks_the_subject() {
     let found = demands("en", "Guinea has also been entreated by ECOWAS to publish a transition timeline within one month.");
     assert_eq!(pairs(&found), vec![("ECOWAS", "Guinea")]);
 }
+
+#[test]
+fn the_military_in_a_country_is_its_side() {
+    let found = demands("en", "ECOWAS urged the military rulers in Burkina Faso to release the detained president.");
+    assert_eq!(pairs(&found), vec![("ECOWAS", "Burkina Faso")]);
+    let found = demands("id", "ECOWAS mendesak militer di Burkina Faso untuk membebaskan presiden yang ditahan.");
+    assert_eq!(pairs(&found), vec![("ECOWAS", "Burkina Faso")]);
+}
