@@ -199,3 +199,12 @@ fn the_military_in_a_country_is_its_side() {
     let found = demands("id", "ECOWAS mendesak militer di Burkina Faso untuk membebaskan presiden yang ditahan.");
     assert_eq!(pairs(&found), vec![("ECOWAS", "Burkina Faso")]);
 }
+
+#[test]
+fn an_expectation_put_on_a_party() {
+    let found = demands("en", "The Australian government says it expects China to lift the tariffs on wine.");
+    assert_eq!(pairs(&found), vec![("Australia", "China")]);
+    // Expecting to do something oneself, or what others expect: no demand.
+    assert!(demands("en", "Australia expects to sign the deal next month.").is_empty());
+    assert!(demands("en", "Analysts expect China to lift the tariffs.").is_empty());
+}
