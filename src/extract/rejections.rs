@@ -127,25 +127,7 @@ pub fn resolve(words: &Words, pending: Vec<PendingRejection>, demands: &[Demand]
 
 #[cfg(test)]
 mod tests {
-    use super::resolve;
-    use crate::extract::test_support::analysed;
-    use crate::extract::{demands, Rejected};
-
-    /// (rejecter, rejected demander or the demand's demander) of every rejection.
-    fn rejections(lang: &str, body: &str) -> Vec<(String, String)> {
-        let run = analysed(lang, "", body);
-        let (found, pending) = demands::extract(&run.context(), &run.sents, &run.table);
-        resolve(&run.pack.lexicon.words, pending, &found, &run.table)
-            .iter()
-            .map(|r| {
-                let target = match r.rejected {
-                    Rejected::Demand(d) => found[d].by,
-                    Rejected::Actor(a) => a,
-                };
-                (run.key(r.by).to_string(), run.key(target).to_string())
-            })
-            .collect()
-    }
+    use crate::extract::test_support::rejections_in as rejections;
 
     #[test]
     fn a_refusal_of_a_named_demander() {

@@ -20,6 +20,22 @@ pub fn demands_in(lang: &str, title: &str, body: &str) -> Vec<(String, String, S
     x.demands.iter().map(|d| (x.entities.get(d.by).key.clone(), x.entities.get(d.of).key.clone(), d.action.clone())).collect()
 }
 
+/// (rejecter, rejected demander or the demand's demander) of every rejection in an article.
+pub fn rejections_in(lang: &str, body: &str) -> Vec<(String, String)> {
+    let run = analysed(lang, "", body);
+    let (found, pending) = super::demands::extract(&run.context(), &run.sents, &run.table);
+    super::rejections::resolve(&run.pack.lexicon.words, pending, &found, &run.table)
+        .iter()
+        .map(|r| {
+            let target = match r.rejected {
+                super::Rejected::Demand(d) => found[d].by,
+                super::Rejected::Actor(a) => a,
+            };
+            (run.key(r.by).to_string(), run.key(target).to_string())
+        })
+        .collect()
+}
+
 /// The (demander, addressee) pairs of `demands_in`'s answer, in its order.
 pub fn pairs(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
     found.iter().map(|(b, o, _)| (b.as_str(), o.as_str())).collect()
@@ -71,4 +87,35 @@ impl Run {
         let s = &self.sents[i];
         s.mentions.iter().map(|m| (self.norm.text[s.tokens[m.start].start..s.tokens[m.end - 1].end].to_string(), self.key(m.ent))).collect()
     }
+}
+
+/// A meeting as (city, date, sides), every key as the entity table names it.
+pub type FoundMeeting = (String, Option<String>, Vec<String>);
+
+/// The meetings the whole pipeline finds in `body`, published on `published` (YYYY-MM-DD).
+pub fn meetings_in(lang: &str, body: &str, published: &str) -> Vec<FoundMeeting> {
+    let pack = crate::lang::pack(lang).expect("a registered pack");
+    let article = crate::article::Article {
+        title: "Berita".into(),
+        body: body.into(),
+        published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        source: "test".into(),
+        url: None,
+        external_id: None,
+    };
+    let x = super::extract(&article, pack);
+    let key = |e| x.entities.get(e).key.clone();
+    x.meetings.iter().map(|m| (key(m.city), m.date.map(|d| d.to_string()), m.participants.iter().map(|&p| key(p)).collect())).collect()
+}
+
+/// `meetings_in`, each meeting's sides sorted.
+pub fn sorted_meetings_in(lang: &str, body: &str, published: &str) -> Vec<FoundMeeting> {
+    let mut found = meetings_in(lang, body, published);
+    found.iter_mut().for_each(|m| m.2.sort());
+    found
+}
+
+/// (city, date, sides) as `meetings_in` gives them.
+pub fn meeting_row(city: &str, date: &str, sides: &[&str]) -> FoundMeeting {
+    (city.to_string(), Some(date.to_string()), sides.iter().map(|s| s.to_string()).collect())
 }

@@ -2,16 +2,10 @@
 //! in the summoner's capital, on the day the sentence gives. Also: a city in another clause
 //! after the meeting ("at a time when Moscow …") is not where it was held.
 
-use super::super::tests::meetings;
+use super::super::tests::{row, sorted_meetings};
 
 fn found(lang: &str, body: &str) -> Vec<(String, Option<String>, Vec<String>)> {
-    let mut found = meetings(lang, body, "2024-05-20");
-    found.iter_mut().for_each(|m| m.2.sort());
-    found
-}
-
-fn row(city: &str, date: &str, sides: &[&str]) -> (String, Option<String>, Vec<String>) {
-    (city.to_string(), Some(date.to_string()), sides.iter().map(|s| s.to_string()).collect())
+    sorted_meetings(lang, body, "2024-05-20")
 }
 
 #[test]

@@ -1,26 +1,8 @@
 //! Meetings found in short articles written for the purpose: the city, the date, the sides.
 
-use crate::article::Article;
-use chrono::NaiveDate;
-
-/// A meeting as (city, date, sides), every key as the entity table names it.
-type Found = (String, Option<String>, Vec<String>);
-
-/// The meetings the whole pipeline finds in `body`, published on `published` (YYYY-MM-DD).
-pub(super) fn meetings(lang: &str, body: &str, published: &str) -> Vec<Found> {
-    let pack = crate::lang::pack(lang).expect("a registered pack");
-    let article = Article {
-        title: "Berita".into(),
-        body: body.into(),
-        published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
-        source: "test".into(),
-        url: None,
-        external_id: None,
-    };
-    let x = crate::extract::extract(&article, pack);
-    let key = |e| x.entities.get(e).key.clone();
-    x.meetings.iter().map(|m| (key(m.city), m.date.map(|d| d.to_string()), m.participants.iter().map(|&p| key(p)).collect())).collect()
-}
+pub(super) use crate::extract::test_support::{
+    meeting_row as row, meetings_in as meetings, sorted_meetings_in as sorted_meetings, FoundMeeting as Found,
+};
 
 fn cities(found: &[Found]) -> Vec<&str> {
     found.iter().map(|m| m.0.as_str()).collect()

@@ -1,16 +1,10 @@
 //! Visits that are meetings: a courtesy call on a host, a traveller who arrives and will hold
 //! talks, a venue named before its city.
 
-use super::super::tests::meetings;
+use super::super::tests::{row, sorted_meetings};
 
 fn found(lang: &str, body: &str) -> Vec<(String, Option<String>, Vec<String>)> {
-    let mut found = meetings(lang, body, "2023-03-16");
-    found.iter_mut().for_each(|m| m.2.sort());
-    found
-}
-
-fn row(city: &str, date: &str, sides: &[&str]) -> (String, Option<String>, Vec<String>) {
-    (city.into(), Some(date.into()), sides.iter().map(|s| s.to_string()).collect())
+    sorted_meetings(lang, body, "2023-03-16")
 }
 
 #[test]
