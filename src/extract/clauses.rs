@@ -40,6 +40,14 @@ pub fn is_dateline(s: &Analysed, m: &Mention) -> bool {
     s.is_lead && opening && (m.end..(m.end + 8).min(s.tokens.len())).any(dash)
 }
 
+/// A mention after a preposition of place or direction ("di Brussels", "to Beijing").
+pub fn located(s: &Analysed, m: &Mention) -> bool {
+    m.start > 0 && {
+        let prev = &s.tokens[m.start - 1].lower;
+        is_in(&s.words.location_preps, prev) || is_in(&s.words.direction_preps, prev)
+    }
+}
+
 pub fn mention_ending_at(s: &Analysed, end: usize) -> Option<&Mention> {
     s.mentions.iter().filter(|m| m.end == end).max_by_key(|m| m.end - m.start)
 }
@@ -86,10 +94,7 @@ pub(super) fn chain_left(s: &Analysed, table: &EntityTable, end: usize) -> Vec<E
         // A capital joins a chain only as its first member ("di Kairo, Retno ..." is two
         // clauses), and never when it names a place ("KTT di Riyadh desak ...") or a dateline.
         let city = table.get(m.ent).etype == crate::lang::EntityType::City;
-        let located = m.start > 0
-            && (is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
-                || is_in(&s.words.direction_preps, &s.tokens[m.start - 1].lower));
-        if !table.is_actor(m.ent) || (city && (!out.is_empty() || located || is_dateline(s, m))) {
+        if !table.is_actor(m.ent) || (city && (!out.is_empty() || located(s, m) || is_dateline(s, m))) {
             break;
         }
         // "On Burma, the Secretary called ...": a comma-joined member governed by a
@@ -278,10 +283,11 @@ pub fn subject_before(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usi
     // the last actor before the clause word that no preposition governs.
     // Not after a comma when the sentence opens with its subject ("X mendesak Y untuk …, seraya
     // mengatakan …": X, not Y).
-    let verb = s.tokens.iter().position(|t| is_verb(s.words, t)).unwrap_or(0);
-    let opened = |m: &Mention| m.start < verb && table.is_actor(m.ent) && !is_dateline(s, m);
-    let comma = j >= 2 && s.tokens[j - 2].text == "," && s.mentions.iter().any(opened);
-    if j > 0 && !s.quoted[j] && !comma && in_list(&g.while_words, &s.tokens[j - 1].lower) {
+    let after_comma_of_opened_sentence = || {
+        let verb = s.tokens.iter().position(|t| is_verb(s.words, t)).unwrap_or(0);
+        j >= 2 && s.tokens[j - 2].text == "," && s.mentions.iter().any(|m| m.start < verb && table.is_actor(m.ent) && !is_dateline(s, m))
+    };
+    if j > 0 && !s.quoted[j] && in_list(&g.while_words, &s.tokens[j - 1].lower) && !after_comma_of_opened_sentence() {
         let actor = s.mentions.iter().rev().filter(|m| m.end < j && table.is_actor(m.ent) && !is_dateline(s, m)).find(|m| {
             m.start == 0
                 || !(is_preposition(s.words, &s.tokens[m.start - 1].lower) || is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower))

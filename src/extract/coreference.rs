@@ -3,7 +3,7 @@
 //! read left to right with the state of the discourse so far.
 
 use super::antecedents;
-use super::clauses::{is_dateline, is_preposition, is_verb};
+use super::clauses::{is_dateline, is_preposition, is_verb, located};
 use super::entities::{side_of, EntityTable, Mention};
 use super::mentions::find_mentions;
 use super::reference_cue::Cue;
@@ -438,12 +438,12 @@ impl Discourse {
             let own = (0..s.tokens.len()).any(|k| is_in(&s.words.document_heads, &s.tokens[k].lower) && !others(k));
             let issuer = match table.get(side).etype {
                 EntityType::Organization => own,
-                EntityType::Country => issued(&s.words.issue_verbs),
+                EntityType::Country => issued(&s.words.issue_verbs) && issued(&s.words.document_heads),
                 _ => false,
             };
             // "the UN decree" after "the United Nations Security Council approved …": the organ stays.
             let organ = |old: EntRef| table.get(old).names.iter().any(|n| n.starts_with(&format!("{} ", table.get(side).label_en)));
-            if issuer && issued(&s.words.document_heads) && !self.last_issuer.is_some_and(organ) {
+            if issuer && !self.last_issuer.is_some_and(organ) {
                 self.last_issuer = Some(side);
             }
         }
@@ -491,14 +491,6 @@ impl Discourse {
         if group.len() >= 2 {
             self.groups.push((s.index, group));
         }
-    }
-}
-
-/// A mention after a preposition of place or direction ("di Brussels", "to Beijing").
-fn located(s: &Analysed, m: &Mention) -> bool {
-    m.start > 0 && {
-        let prev = &s.tokens[m.start - 1].lower;
-        is_in(&s.words.location_preps, prev) || is_in(&s.words.direction_preps, prev)
     }
 }
 

@@ -40,14 +40,15 @@ pub fn deontic_at(ctx: &Context, s: &Analysed, table: &EntityTable, cue: usize) 
         .tokens
         .get(from..(from + 2).min(s.tokens.len()))
         .is_some_and(|w| w.iter().any(|t| is_in(&ctx.pack.lexicon.grammar.conditionals, &t.lower)));
-    if chain_right(s, table, from).0.is_empty() && !condition {
+    let (mut of, mut after) = chain_right(s, table, from);
+    if of.is_empty() && !condition {
         let comma = |k: &usize| s.tokens[*k].text == "," && !chain_right(s, table, k + 1).0.is_empty();
         from = (from + usize::from(s.tokens.get(from).is_some_and(|t| t.text == ","))..(from + 16).min(s.tokens.len()))
             .take_while(|&k| !matches!(s.tokens[k].text.as_str(), "\"" | ";" | ":"))
             .find(comma)
             .map_or(from, |k| k + 1);
+        (of, after) = chain_right(s, table, from);
     }
-    let (of, after) = chain_right(s, table, from);
     if of.is_empty() {
         return None;
     }

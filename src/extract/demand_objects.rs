@@ -3,7 +3,7 @@
 //! adverb inside the verb's phrase ("calls again on").
 
 use super::bodies::government_of;
-use super::clauses::{chain_right, clause_end, is_preposition, is_verb, mention_ending_at, mention_starting_at, subject_before};
+use super::clauses::{chain_right, clause_end, is_preposition, is_verb, located, mention_ending_at, mention_starting_at, subject_before};
 use super::entities::{side_of, EntityTable, Mention};
 use super::tokens::{longest_phrase, possessive_at, possessive_before};
 use super::{Analysed, Context, Demand, EntRef};
@@ -292,15 +292,10 @@ pub(super) fn second_request(ctx: &Context, s: &Analysed, table: &EntityTable, a
 /// place after "in"/"to", not a person without a side): what "it" may point back to.
 pub(super) fn other_side_before(s: &Analysed, table: &EntityTable, by: &[EntRef], cue: usize) -> Option<EntRef> {
     let by_sides: Vec<EntRef> = by.iter().map(|&b| side_of(table, b)).collect();
-    let placed = |m: &Mention| {
-        m.start > 0
-            && (is_in(&s.words.location_preps, &s.tokens[m.start - 1].lower)
-                || is_in(&s.words.direction_preps, &s.tokens[m.start - 1].lower))
-    };
     let mut others: Vec<EntRef> = s
         .mentions
         .iter()
-        .filter(|m| m.end <= cue && table.is_actor(m.ent) && !placed(m))
+        .filter(|m| m.end <= cue && table.is_actor(m.ent) && !located(s, m))
         .map(|m| side_of(table, m.ent))
         .filter(|&e| !by_sides.contains(&e) && !matches!(table.get(e).etype, EntityType::Person | EntityType::City))
         .collect();

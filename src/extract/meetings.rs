@@ -329,14 +329,7 @@ fn opening_phrase_city(s: &Analysed, table: &EntityTable, cue: &Cue) -> Option<(
     if (1..comma).any(|k| super::clauses::is_verb(s.words, &toks[k])) {
         return None;
     }
-    s.mentions
-        .iter()
-        .filter(|m| m.start > 0 && m.end <= comma && is_city(table, m.ent))
-        .rfind(|m| {
-            let prev = &toks[m.start - 1].lower;
-            is_in(&s.words.location_preps, prev) || is_in(&s.words.direction_preps, prev)
-        })
-        .map(|m| (m.ent, cue.end))
+    s.mentions.iter().filter(|m| m.end <= comma && is_city(table, m.ent)).rfind(|m| super::clauses::located(s, m)).map(|m| (m.ent, cue.end))
 }
 
 /// "... traveled to Cairo, where he met ...": the city right before ", where" opening the
