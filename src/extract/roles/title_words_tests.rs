@@ -7,7 +7,12 @@ use crate::extract::Context;
 
 /// (person, title, side) of every role found, sorted.
 fn found(lang: &str, body: &str) -> Vec<(String, String, String)> {
-    let mut run = analysed(lang, "", body);
+    found_titled(lang, "", body)
+}
+
+/// The same for an article with a headline.
+fn found_titled(lang: &str, title: &str, body: &str) -> Vec<(String, String, String)> {
+    let mut run = analysed(lang, title, body);
     let ctx = Context { pack: run.pack, text: &run.norm.text, published: None, dateline_city: None };
     let found = roles(&ctx, &mut run.sents, &mut run.table);
     let mut rows: Vec<_> = found.iter().map(|r| (run.key(r.person).to_string(), r.title.clone(), run.key(r.of).to_string())).collect();
@@ -405,13 +410,7 @@ fn a_deputy_minister_is_nobodys_principal() {
 
 #[test]
 fn a_name_only_a_headline_gives_is_no_name() {
-    use crate::extract::test_support::analysed;
-    let roles_of = |title: &str, body: &str| {
-        let mut run = analysed("id", title, body);
-        let ctx = Context { pack: run.pack, text: &run.norm.text, published: None, dateline_city: None };
-        let found = roles(&ctx, &mut run.sents, &mut run.table);
-        found.iter().map(|r| run.key(r.person).to_string()).collect::<Vec<_>>()
-    };
+    let roles_of = |title: &str, body: &str| found_titled("id", title, body).into_iter().map(|r| r.0).collect::<Vec<_>>();
     // "Presiden Chile Setujui Perjanjian Dagang": the headline's capitalised verb is no name.
     let found = roles_of("Presiden Chile Setujui Perjanjian Dagang", "Pemerintah Chile menyetujui perjanjian itu pada Senin.");
     assert!(found.is_empty(), "{found:?}");
